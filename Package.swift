@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Strict settings applied to every target of ours, as swift-log does it.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "EscalationGateway",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "escalation-gateway", targets: ["escalation-gateway"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "EscalationCore", swiftSettings: strictSettings),
+        .target(name: "MailMessage", swiftSettings: strictSettings),
+        .target(name: "MailReading", dependencies: ["MailMessage"], swiftSettings: strictSettings),
+        .target(
+            name: "MailComposing",
+            dependencies: ["EscalationCore", "MailMessage", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "EscalationStore",
+            dependencies: ["EscalationCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .target(name: "MailTransport", dependencies: ["MailMessage"], swiftSettings: strictSettings),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "EscalationCore", "MailMessage", "MailReading", "MailComposing", "EscalationStore", "MailTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "escalation-gateway",
+            dependencies: [
+                "Gateway", "EscalationCore", "EscalationStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(name: "EscalationCoreTests", dependencies: ["EscalationCore"], swiftSettings: strictSettings),
+        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strictSettings),
+        .testTarget(name: "MailReadingTests", dependencies: ["MailReading", "MailMessage"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: ["Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailTransport", "MailComposing"],
+            swiftSettings: strictSettings),
+    ]
+)

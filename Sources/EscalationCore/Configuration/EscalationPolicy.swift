@@ -1,0 +1,61 @@
+import Foundation
+
+/// Who may de-escalate, besides nobody else: the roles named here.
+public enum DeescalationRole: String, Sendable, Codable, CaseIterable {
+    case requester
+    case owner
+    case assignee
+    case escalationManager = "escalation_manager"
+    case contact
+}
+
+/// Policy knobs of the escalation model.
+public struct EscalationPolicy: Hashable, Sendable {
+    /// A new request within this span after the last rejection is refused with that rejection's reason.
+    public var reescalationCooldown: TimeSpan
+    /// The share of an SLA target after which a warning goes out (0.75 by default).
+    public var slaWarningShare: Double
+    /// Roles that may de-escalate by mail.
+    public var deescalationRoles: Set<DeescalationRole>
+    /// Whether a sender sharing an account's mail domain counts as that account's contact.
+    public var allowDomainContacts: Bool
+
+    public init(
+        reescalationCooldown: TimeSpan = TimeSpan(seconds: 1800), slaWarningShare: Double = 0.75,
+        deescalationRoles: Set<DeescalationRole> = [.requester, .owner, .assignee],
+        allowDomainContacts: Bool = false
+    ) {
+        self.reescalationCooldown = reescalationCooldown
+        self.slaWarningShare = slaWarningShare
+        self.deescalationRoles = deescalationRoles
+        self.allowDomainContacts = allowDomainContacts
+    }
+}
+
+/// Everything an administrator configures about escalations.
+public struct EscalationConfiguration: Hashable, Sendable {
+    public var severities: [Severity]
+    public var reasons: ReasonCatalog
+    public var templates: [EscalationTemplate]
+    public var policy: EscalationPolicy
+
+    public init(severities: [Severity], reasons: ReasonCatalog, templates: [EscalationTemplate], policy: EscalationPolicy) {
+        self.severities = severities.sorted { $0.rank < $1.rank }
+        self.reasons = reasons
+        self.templates = templates
+        self.policy = policy
+    }
+
+    /// The severity with this name (case-insensitive), or one whose colour is named.
+    public func severity(named name: String) -> Severity? {
+        let key = name.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return severities.first { $0.name.lowercased() == key } ?? severities.first { $0.color.lowercased() == key }
+    }
+
+    /// The template for a request of this type on this account: the first of the type whose
+    /// `accounts` list matches, else the first of the type without such a list (DESIGN.md, "Templates").
+    public func template(for type: EscalationType, account: Account) -> EscalationTemplate? {
+        let ofType = templates.filter { $0.type == type }
+        return ofType.first { $0.lists(account) } ?? ofType.first { $0.accounts.isEmpty }
+    }
+}

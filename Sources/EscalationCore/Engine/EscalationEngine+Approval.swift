@@ -1,0 +1,58 @@
+import Foundation
+
+extension EscalationEngine.Context {
+    /// APPROVE or REJECT: only an approver of the pending request, only once; a rejection needs a
+    /// reason; rule `any` lets the first decision count, rule `all` needs every approver's approval.
+    func decideApproval(_ verdict: ApprovalDecision.Verdict, reason: String?) -> Decision {
+        var context = self
+        let target = mail.request.flatMap { number in state.requests.first { $0.number == number } } ?? state.pendingRequest
+        guard var request = target, request.state == .pending else {
+            if let decided = target ?? state.requests.last, decided.approvers.contains(sender) {
+                return refuse(.alreadyDecided, notice: Notice(kind: .alreadyDecided, to: [sender], source: mail.source,
+                    escalation: state.escalation, request: decided))
+            }
+            return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": mail.command.name]))
+        }
+        guard request.approvers.contains(sender) else {
+            return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": mail.command.name]))
+        }
+        if request.decisions.contains(where: { $0.approver == sender }) {
+            return refuse(.alreadyDecided, notice: Notice(kind: .alreadyDecided, to: [sender], source: mail.source, request: request))
+        }
+        let trimmedReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if verdict == .rejected, trimmedReason?.isEmpty ?? true {
+            return refuse(.reasonNeeded, notice: Notice(kind: .reasonNeeded, to: [sender], source: mail.source, request: request,
+                details: ["understood": "reject"]))
+        }
+        request.decisions.append(ApprovalDecision(approver: sender, decision: verdict, reason: trimmedReason, at: now))
+        context.record(
+            verdict == .approved ? "approval.approved" : "approval.rejected",
+            "\(sender) \(verdict.rawValue) \(request.number)" + (trimmedReason.map { ": \($0)" } ?? ""), request: request.number)
+
+        switch verdict {
+        case .rejected:
+            request.state = .rejected
+            request.decidedAt = now
+            context.state.upsert(request)
+            context.record("request.rejected", "\(request.number) rejected: \(trimmedReason ?? "")", request: request.number)
+            context.notices.append(
+                Notice(
+                    kind: .rejected, to: [request.requester], cc: context.supportTeam(requester: request.requester),
+                    source: request.source, request: request,
+                    details: ["reason": trimmedReason ?? "", "dialog": participants.dialogContact?.value ?? ""]))
+        case .approved:
+            let approvedBy = Set(request.decisions.filter { $0.decision == .approved }.map(\.approver))
+            let complete = request.approvalRule == .any || Set(request.approvers).isSubset(of: approvedBy)
+            context.state.upsert(request)
+            if complete {
+                context.approve(request, approvalDetail: "approved by \(approvedBy.sorted().map(\.value).joined(separator: ", "))")
+            } else {
+                let waiting = request.approvers.filter { !approvedBy.contains($0) }
+                context.notices.append(
+                    Notice(kind: .decisionRecorded, to: [sender], source: mail.source, request: request,
+                        details: ["waiting": waiting.map(\.value).joined(separator: ", ")]))
+            }
+        }
+        return context.applied()
+    }
+}

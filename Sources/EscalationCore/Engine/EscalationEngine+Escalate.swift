@@ -1,0 +1,131 @@
+import Foundation
+
+extension EscalationEngine.Context {
+    /// ESCALATE: one active escalation per case and account, the re-escalation cooldown, the
+    /// reason, the template's approval workflow; the record is created at once when no approval is needed.
+    func escalate(_ arguments: EscalateArguments) -> Decision {
+        var context = self
+        let participants = self.participants
+        guard participants.mayEscalate else {
+            return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": mail.command.name]))
+        }
+        if let active = state.activeEscalation {
+            return refuse(.alreadyEscalated, notice: Notice(kind: .alreadyEscalated, to: [sender], source: mail.source, escalation: active))
+        }
+        if let pending = state.pendingRequest {
+            return refuse(.alreadyEscalated, notice: Notice(kind: .alreadyEscalated, to: [sender], source: mail.source, request: pending))
+        }
+        let earlier = state.requests
+        if let rejected = state.lastRejection, let decidedAt = rejected.decidedAt,
+            now < decidedAt.addingTimeInterval(TimeInterval(configuration.policy.reescalationCooldown.seconds))
+        {
+            let notice = Notice(
+                kind: .reescalationCooldown, to: [sender], source: mail.source, request: rejected,
+                details: [
+                    "reason": rejected.rejectionReason ?? "",
+                    "dialog": participants.dialogContact?.value ?? "",
+                    "until": Self.timestamp(decidedAt.addingTimeInterval(TimeInterval(configuration.policy.reescalationCooldown.seconds))),
+                ])
+            return refuse(.cooldown, notice: notice)
+        }
+        let reasonText = arguments.reason ?? earlier.last?.reason
+        guard let reasonText, let reason = configuration.reasons.reason(in: reasonText) ?? configuration.reasons.reason(named: reasonText)
+        else {
+            let names = configuration.reasons.reasons.map(\.name).joined(separator: ", ")
+            return refuse(.reasonNeeded, notice: answer(.reasonNeeded, details: ["understood": "escalate", "reasons": names]))
+        }
+        guard let template = configuration.template(for: mail.source.type, account: participants.account) else {
+            return refuse(.noTemplate, notice: answer(.notPermitted, details: ["understood": "escalate"]))
+        }
+        let severity = arguments.severity.flatMap(configuration.severity(named:))?.name ?? template.defaultSeverity
+        var approvers = template.approvers
+        if template.type == .case, template.addCaseGroupManager, let manager = participants.supportCase?.groupManager,
+            !approvers.contains(manager)
+        {
+            approvers.append(manager)
+        }
+        let linkedCases = arguments.type == .account ? arguments.linkedCases : []
+        let justification = arguments.justification.isEmpty ? (earlier.last?.justification ?? "") : arguments.justification
+        let request = EscalationRequest(
+            number: RequestNumber(sequence: state.nextRequestSequence), source: mail.source, account: participants.account.number,
+            state: .pending, requester: sender, reason: reason.name, justification: justification, severity: severity,
+            template: template.name, approvers: approvers, approvalRule: template.approvalRule, decisions: [],
+            previousRequests: earlier.map(\.number), linkedCases: linkedCases, createdAt: now, decidedAt: nil, escalation: nil)
+        context.state.nextRequestSequence += 1
+        context.state.upsert(request)
+        let again = !earlier.isEmpty
+        context.record(
+            again ? "request.reescalated" : "request.created",
+            "\(request.number) by \(sender) for \(mail.source): \(reason.name)"
+                + (again ? " (escalation \(earlier.count + 1), after \(earlier.map(\.number.value).joined(separator: ", ")))" : ""),
+            request: request.number)
+
+        guard template.approvalRequired else {
+            context.approve(request, approvalDetail: "no approval required by template \(template.name)")
+            return context.applied()
+        }
+        let history = earlier.map { "\($0.number): \($0.reason)" + ($0.rejectionReason.map { ", rejected: \($0)" } ?? "") }
+        context.notices.append(
+            Notice(
+                kind: again ? .reescalationReceived : .requestReceived, to: [sender], cc: context.supportTeam(requester: sender),
+                source: mail.source, request: request, details: ["count": String(earlier.count + 1)]))
+        for approver in approvers {
+            context.notices.append(
+                Notice(
+                    kind: .approvalRequested, to: [approver], source: mail.source, request: request,
+                    details: ["count": String(earlier.count + 1), "history": history.joined(separator: "\n")]))
+        }
+        return context.applied()
+    }
+
+    /// Who is told of a new request besides the requester: the case owner and, when staff asked
+    /// on the customer's behalf, the case contact; for an account its escalation manager and team.
+    func supportTeam(requester: EmailAddress) -> [EmailAddress] {
+        var team: [EmailAddress] = []
+        if let supportCase = participants.supportCase {
+            team.append(supportCase.owner)
+            if let contact = supportCase.contact, contact != requester { team.append(contact) }
+        } else {
+            if let manager = participants.account.escalationManager { team.append(manager) }
+            team += participants.account.team
+        }
+        return team.filter { $0 != requester }
+    }
+
+    /// Marks the request approved and creates its escalation record with its SLA, assignee and watch list.
+    mutating func approve(_ pending: EscalationRequest, approvalDetail: String) {
+        var request = pending
+        let template = configuration.templates.first { $0.name == request.template }
+        let severity = configuration.severity(named: request.severity) ?? configuration.severities[0]
+        let number = EscalationNumber(sequence: state.nextEscalationSequence)
+        state.nextEscalationSequence += 1
+        let account = participants.account
+        let assignee: EmailAddress? = request.source.type == .account ? (template?.assignTo ?? account.escalationManager) : nil
+        let watchList = request.source.type == .account && template?.addAccountTeam == true ? account.team : []
+        let attachedTo = request.source.type == .case ? request.source.description : number.value
+        let escalation = Escalation(
+            number: number, source: request.source, account: account.number, state: .active, severity: severity.name,
+            trend: .unchanged, linkedCases: request.linkedCases, assignedTo: assignee, watchList: watchList,
+            requester: request.requester, reason: request.reason, justification: request.justification, request: request.number,
+            createdAt: now, deescalatedAt: nil, deescalationReason: nil,
+            sla: SLA(attachedTo: attachedTo, targets: severity.targets, startedAt: now))
+        request.state = .approved
+        request.decidedAt = now
+        request.escalation = number
+        state.upsert(request)
+        state.escalation = escalation
+        record("escalation.created", "\(number) created for \(request.source) (\(approvalDetail)), severity \(severity.name)",
+            escalation: number, request: request.number)
+        let kind: Notice.Kind = request.decisions.isEmpty ? .escalated : .approved
+        notices.append(
+            Notice(
+                kind: kind, to: [request.requester], cc: stakeholders(of: escalation) + supportTeam(requester: request.requester),
+                source: request.source, escalation: escalation, request: request))
+        addWorkNote("Escalation \(number) created: severity \(severity.name), reason \(request.reason). \(request.justification)",
+            escalation: escalation)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
+    }
+}

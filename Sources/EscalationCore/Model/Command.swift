@@ -1,0 +1,73 @@
+import Foundation
+
+/// What a mail asks for, once understood (DESIGN.md, "Commands").
+public enum Command: Hashable, Sendable {
+    /// Escalate a case or an account. `reason` is the configured reason's text as written,
+    /// `justification` the rest; `linkedCases` are the cases an account request names.
+    case escalate(EscalateArguments)
+    case approve
+    case reject(reason: String?)
+    case deescalate(reason: String?)
+    case severity(String)
+    case trend(Trend)
+    case watch(EmailAddress)
+    case unwatch(EmailAddress)
+    case link(CaseNumber)
+    case unlink(CaseNumber)
+    case assign(EmailAddress)
+    case comment(String)
+
+    /// A short stable name for logs and JSON, e.g. `escalate`, `approve`.
+    public var name: String {
+        switch self {
+        case .escalate(let arguments): arguments.type == .account ? "escalate-account" : "escalate"
+        case .approve: "approve"
+        case .reject: "reject"
+        case .deescalate: "de-escalate"
+        case .severity: "severity"
+        case .trend: "trend"
+        case .watch: "watch"
+        case .unwatch: "unwatch"
+        case .link: "link"
+        case .unlink: "unlink"
+        case .assign: "assign"
+        case .comment: "comment"
+        }
+    }
+}
+
+/// The arguments of an escalation request.
+public struct EscalateArguments: Hashable, Sendable {
+    public var type: EscalationType
+    public var reason: String?
+    public var justification: String
+    public var severity: String?
+    public var linkedCases: [CaseNumber]
+
+    public init(type: EscalationType, reason: String?, justification: String, severity: String? = nil, linkedCases: [CaseNumber] = []) {
+        self.type = type
+        self.reason = reason
+        self.justification = justification
+        self.severity = severity
+        self.linkedCases = linkedCases
+    }
+}
+
+/// A command together with who sent it, what it is about and the mail that carried it.
+public struct CommandMail: Hashable, Sendable {
+    public var command: Command
+    public var sender: EmailAddress
+    public var source: EscalationSource
+    /// The request the mail answers, when threading identified one (an approval reply).
+    public var request: RequestNumber?
+    /// The Message-ID of the mail.
+    public var cause: String
+
+    public init(command: Command, sender: EmailAddress, source: EscalationSource, request: RequestNumber? = nil, cause: String) {
+        self.command = command
+        self.sender = sender
+        self.source = source
+        self.request = request
+        self.cause = cause
+    }
+}

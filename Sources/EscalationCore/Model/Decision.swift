@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a mail changed nothing. A refusal is a value the gateway answers with, never an error.
+public enum Refusal: String, Sendable, Hashable {
+    case unknownSender = "unknown-sender"
+    case notPermitted = "not-permitted"
+    case alreadyEscalated = "already-escalated"
+    case cooldown
+    case reasonNeeded = "reason-needed"
+    case notUnderstood = "not-understood"
+    case alreadyDecided = "already-decided"
+    case nothingToDo = "nothing-to-do"
+    case noTemplate = "no-template"
+}
+
+/// The result of one command or SLA tick: the new state, and everything to record and send.
+public struct Decision: Hashable, Sendable {
+    public enum Outcome: Hashable, Sendable {
+        case applied
+        case refused(Refusal)
+    }
+
+    public var outcome: Outcome
+    public var state: SubjectState
+    public var journal: [JournalEntry]
+    public var workNotes: [WorkNote]
+    public var notices: [Notice]
+
+    public init(outcome: Outcome, state: SubjectState, journal: [JournalEntry] = [], workNotes: [WorkNote] = [], notices: [Notice] = []) {
+        self.outcome = outcome
+        self.state = state
+        self.journal = journal
+        self.workNotes = workNotes
+        self.notices = notices
+    }
+}

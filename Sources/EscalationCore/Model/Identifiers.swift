@@ -1,0 +1,125 @@
+import Foundation
+
+/// A mail address, normalised to lower case so that lookups and comparisons
+/// ignore the case differences mail clients introduce.
+public struct EmailAddress: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    /// The normalised address, e.g. `jane@acme.example`.
+    public let value: String
+
+    /// Accepts `local@domain` (surrounding angle brackets and blanks are dropped).
+    /// Returns nil for anything without exactly one `@` and a non-empty local part and domain.
+    public init?(_ raw: String) {
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+            !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == "\r" || $0 == "\n" })
+        else { return nil }
+        value = text.lowercased()
+    }
+
+    /// The part after the `@`.
+    public var domain: String { String(value[value.index(after: value.firstIndex(of: "@") ?? value.startIndex)...]) }
+
+    /// The address without a `+tag` in its local part (`escalations+abc@x` → `escalations@x`).
+    public var withoutPlusTag: EmailAddress {
+        guard let at = value.firstIndex(of: "@"), let plus = value[..<at].firstIndex(of: "+") else { return self }
+        return EmailAddress(String(value[..<plus]) + String(value[at...])) ?? self
+    }
+
+    public var description: String { value }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let address = EmailAddress(raw) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a mail address: \(raw)"))
+        }
+        self = address
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+/// A record number with a fixed prefix and seven digits, e.g. `CS0001234`.
+public protocol RecordNumber: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    static var prefix: String { get }
+    var value: String { get }
+    init(unchecked: String)
+}
+
+extension RecordNumber {
+    /// Accepts the prefix in any case followed by digits (`cs1234` → `CS0001234`).
+    public init?(_ raw: String) {
+        let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        guard text.hasPrefix(Self.prefix) else { return nil }
+        let digits = text.dropFirst(Self.prefix.count)
+        guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        let padded = String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        self.init(unchecked: Self.prefix + padded)
+    }
+
+    public var description: String { value }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let number = Self(raw) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected \(Self.prefix) followed by digits, got \(raw)"))
+        }
+        self = number
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+/// A support case number, `CS0001234`.
+public struct CaseNumber: RecordNumber {
+    public static let prefix = "CS"
+    public let value: String
+    public init(unchecked: String) { value = unchecked }
+}
+
+/// An account number, `ACC0001001`.
+public struct AccountNumber: RecordNumber {
+    public static let prefix = "ACC"
+    public let value: String
+    public init(unchecked: String) { value = unchecked }
+}
+
+/// An escalation record number, `ESC0001001`.
+public struct EscalationNumber: RecordNumber {
+    public static let prefix = "ESC"
+    public let value: String
+    public init(unchecked: String) { value = unchecked }
+
+    /// The number with the given sequence value, e.g. 1001 → `ESC0001001`.
+    public init(sequence: Int) {
+        let digits = String(sequence)
+        value = Self.prefix + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+
+    /// The sequence value of this number.
+    public var sequence: Int { Int(value.dropFirst(Self.prefix.count)) ?? 0 }
+}
+
+/// The identity of an escalation request, `REQ0000001`.
+public struct RequestNumber: RecordNumber {
+    public static let prefix = "REQ"
+    public let value: String
+    public init(unchecked: String) { value = unchecked }
+
+    public init(sequence: Int) {
+        let digits = String(sequence)
+        value = Self.prefix + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+
+    public var sequence: Int { Int(value.dropFirst(Self.prefix.count)) ?? 0 }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A mail the gateway owes someone because of a decision; rendered by `MailComposing`
+/// from the template of the same name.
+public struct Notice: Hashable, Sendable {
+    /// The event, named like its template in `MailTemplates/`.
+    public enum Kind: String, Sendable, CaseIterable {
+        case requestReceived = "request-received"
+        case approvalRequested = "approval-requested"
+        case escalated
+        case approved
+        case rejected
+        case reescalationReceived = "reescalation-received"
+        case reescalationCooldown = "reescalation-cooldown"
+        case decisionRecorded = "decision-recorded"
+        case alreadyDecided = "already-decided"
+        case deescalated
+        case severityChanged = "severity-changed"
+        case trendChanged = "trend-changed"
+        case watchListChanged = "watch-list-changed"
+        case linkedCasesChanged = "linked-cases-changed"
+        case assignmentChanged = "assignment-changed"
+        case escalationUpdated = "escalation-updated"
+        case workNote = "work-note"
+        case slaWarning = "sla-warning"
+        case slaBreached = "sla-breached"
+        case notUnderstood = "not-understood"
+        case notPermitted = "not-permitted"
+        case unknownSender = "unknown-sender"
+        case reasonNeeded = "reason-needed"
+        case alreadyEscalated = "already-escalated"
+        case nothingToDo = "nothing-to-do"
+
+        /// Whether this answers the sender's mail (`Auto-Submitted: auto-replied`) rather than
+        /// notifying others (`auto-generated`).
+        public var isAnswer: Bool {
+            switch self {
+            case .requestReceived, .reescalationReceived, .reescalationCooldown, .decisionRecorded, .alreadyDecided,
+                .notUnderstood, .notPermitted, .unknownSender, .reasonNeeded, .alreadyEscalated, .nothingToDo:
+                true
+            default: false
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var to: [EmailAddress]
+    public var cc: [EmailAddress]
+    public var source: EscalationSource?
+    public var escalation: Escalation?
+    public var request: EscalationRequest?
+    /// Event facts for the template: `reason`, `understood`, `hint`, `actor`, `clock`, `old`, `new`…
+    public var details: [String: String]
+
+    public init(
+        kind: Kind, to: [EmailAddress], cc: [EmailAddress] = [], source: EscalationSource?, escalation: Escalation? = nil,
+        request: EscalationRequest? = nil, details: [String: String] = [:]
+    ) {
+        self.kind = kind
+        let primary = Self.unique(to)
+        self.to = primary
+        self.cc = Self.unique(cc).filter { !primary.contains($0) }
+        self.source = source
+        self.escalation = escalation
+        self.request = request
+        self.details = details
+    }
+
+    private static func unique(_ addresses: [EmailAddress]) -> [EmailAddress] {
+        var seen = Set<EmailAddress>()
+        return addresses.filter { seen.insert($0).inserted }
+    }
+}
