@@ -1,0 +1,40 @@
+import Foundation
+
+/// One header field as it arrived: the name and the unfolded raw value (RFC 5322 §2.2).
+public struct HeaderField: Hashable, Sendable {
+    public var name: String
+    /// The value with folding removed, not yet RFC 2047-decoded.
+    public var rawValue: String
+
+    public init(name: String, rawValue: String) {
+        self.name = name
+        self.rawValue = rawValue
+    }
+
+    /// The value with RFC 2047 encoded words decoded.
+    public var value: String { EncodedWord.decode(rawValue) }
+}
+
+/// An ordered list of header fields with case-insensitive lookup.
+public struct MessageHeader: Hashable, Sendable {
+    public var fields: [HeaderField]
+
+    public init(_ fields: [HeaderField] = []) { self.fields = fields }
+
+    /// The decoded value of the first field with this name.
+    public subscript(name: String) -> String? {
+        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    /// The raw (undecoded) value of the first field with this name.
+    public func raw(_ name: String) -> String? {
+        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.rawValue
+    }
+
+    /// Every raw value of fields with this name, in order.
+    public func rawValues(_ name: String) -> [String] {
+        fields.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.rawValue)
+    }
+
+    public func contains(_ name: String) -> Bool { raw(name) != nil }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A parsed mail with its RFC 5322 meaning: addresses, subject, identifiers and the readable bodies.
+public struct Mail: Hashable, Sendable {
+    /// The whole MIME tree; `root.header` is the message header.
+    public var root: MIMEPart
+    /// Deviations from the RFCs that the parser tolerated.
+    public var defects: [String]
+
+    public var header: MessageHeader { root.header }
+
+    /// Parses raw message bytes within limits.
+    /// - Throws: `MailParseError` when the mail exceeds a limit; anything else parses to a best value.
+    public init(parsing bytes: [UInt8], limits: ParseLimits = ParseLimits()) throws {
+        guard bytes.count <= limits.maxBytes else {
+            throw MailParseError(reason: "mail of \(bytes.count) bytes exceeds the limit of \(limits.maxBytes) bytes")
+        }
+        var parser = MIMEParser(limits: limits)
+        root = try parser.parse(bytes[...], depth: 0)
+        defects = parser.defects
+    }
+
+    public var from: MailAddress? { header.raw("From").flatMap { MailAddress.parseList($0).first } }
+    public var sender: MailAddress? { header.raw("Sender").flatMap { MailAddress.parseList($0).first } }
+    public var replyTo: [MailAddress] { header.raw("Reply-To").map(MailAddress.parseList) ?? [] }
+    public var to: [MailAddress] { header.rawValues("To").flatMap(MailAddress.parseList) }
+    public var cc: [MailAddress] { header.rawValues("Cc").flatMap(MailAddress.parseList) }
+    public var subject: String { header["Subject"].map(HeaderSafety.singleLine) ?? "" }
+    public var date: Date? { header["Date"].flatMap(MailDate.parse) }
+
+    /// The Message-ID without angle brackets, or nil when absent.
+    public var messageID: String? { header.raw("Message-ID").flatMap { Self.messageIDs(in: $0).first } }
+    /// In-Reply-To identifiers, without angle brackets.
+    public var inReplyTo: [String] { header.raw("In-Reply-To").map(Self.messageIDs) ?? [] }
+    /// References identifiers, oldest first, without angle brackets.
+    public var references: [String] { header.rawValues("References").flatMap(Self.messageIDs) }
+
+    /// The first `text/plain` part that is not an attachment, decoded.
+    public var textBody: String? { bodyPart(subtype: "plain").map(\.text) }
+    /// The first `text/html` part that is not an attachment, decoded.
+    public var htmlBody: String? { bodyPart(subtype: "html").map(\.text) }
+
+    /// Attachments: parts with a file name or an `attachment` disposition.
+    public var attachments: [MIMEPart] { root.allParts.filter { !$0.isMultipart && $0.isAttachment } }
+
+    private func bodyPart(subtype: String) -> MIMEPart? {
+        Self.firstBody(in: root, subtype: subtype)
+    }
+
+    private static func firstBody(in part: MIMEPart, subtype: String) -> MIMEPart? {
+        if part.contentType.value == "message/rfc822" { return nil }
+        if part.children.isEmpty {
+            let isText = part.contentType.mainType == "text" && part.contentType.subType == subtype
+            return isText && part.disposition?.value != "attachment" ? part : nil
+        }
+        for child in part.children {
+            if let found = firstBody(in: child, subtype: subtype) { return found }
+        }
+        return nil
+    }
+
+    /// Extracts `<id>` tokens; QUIRK: bare identifiers without brackets are accepted too.
+    public static func messageIDs(in raw: String) -> [String] {
+        var ids: [String] = []
+        var rest = Substring(raw)
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            let id = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            if !id.isEmpty { ids.append(id) }
+            rest = rest[rest.index(after: close)...]
+        }
+        if ids.isEmpty {
+            ids = raw.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init).filter { $0.contains("@") }
+        }
+        return ids
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A mailbox from an address header: display name and address (RFC 5322 §3.4).
+public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
+    public var name: String?
+    /// The address as written, lower-cased.
+    public var address: String
+
+    public init(name: String?, address: String) {
+        self.name = name.flatMap { $0.isEmpty ? nil : $0 }
+        self.address = address.lowercased()
+    }
+
+    /// `Name <address>` with the name RFC 2047-encoded when needed and quoted when it holds specials.
+    public var encoded: String {
+        guard let name, !name.isEmpty else { return address }
+        let single = HeaderSafety.singleLine(name)
+        let encodedName = EncodedWord.encodeIfNeeded(single)
+        if encodedName != single { return "\(encodedName) <\(address)>" }
+        let specials = CharacterSet(charactersIn: "()<>[]:;@\\,.\"")
+        if single.unicodeScalars.contains(where: specials.contains) {
+            return "\"" + single.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\" <\(address)>"
+        }
+        return "\(single) <\(address)>"
+    }
+
+    public var description: String { encoded }
+
+    /// Parses an address list leniently: quoted names, comments, groups, bare addresses,
+    /// and RFC 2047 names. Entries without an `@` are skipped.
+    public static func parseList(_ raw: String) -> [MailAddress] {
+        var result: [MailAddress] = []
+        for entry in splitEntries(raw) {
+            var text = entry.trimmingCharacters(in: .whitespaces)
+            if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("<"), !text[..<colon].contains("\"") {
+                text = String(text[text.index(after: colon)...])
+            }
+            text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;\t"))
+            if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
+                let address = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+                var name = text[..<open].trimmingCharacters(in: .whitespaces)
+                if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+                name = name.replacingOccurrences(of: "\\\"", with: "\"")
+                guard address.contains("@") else { continue }
+                result.append(MailAddress(name: EncodedWord.decode(name), address: address))
+            } else {
+                var name: String?
+                if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
+                    name = String(text[text.index(after: open)..<close])
+                    text = String(text[..<open])
+                }
+                let address = text.trimmingCharacters(in: .whitespaces)
+                guard address.contains("@"), !address.contains(" ") else { continue }
+                result.append(MailAddress(name: name.map(EncodedWord.decode), address: address))
+            }
+        }
+        return result
+    }
+
+    private static func splitEntries(_ raw: String) -> [String] {
+        var entries: [String] = []
+        var current = ""
+        var quoted = false
+        var angle = 0
+        var comment = 0
+        var previous: Character = " "
+        for character in raw {
+            switch character {
+            case "\"" where previous != "\\": quoted.toggle()
+            case "<" where !quoted: angle += 1
+            case ">" where !quoted: angle = max(0, angle - 1)
+            case "(" where !quoted: comment += 1
+            case ")" where !quoted: comment = max(0, comment - 1)
+            default: break
+            }
+            if character == "," && !quoted && angle == 0 && comment == 0 {
+                entries.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        entries.append(current)
+        return entries
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// RFC 5322 §3.3 dates, read and written.
+public enum MailDate {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Parses `[Day, ]DD Mon YYYY HH:MM[:SS] +ZZZZ` leniently (obsolete zone names accepted).
+    public static func parse(_ raw: String) -> Date? {
+        var tokens = raw.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        if let first = tokens.first, Int(first) == nil { tokens.removeFirst() }
+        guard tokens.count >= 4, let day = Int(tokens[0]),
+            let month = months.firstIndex(of: String(tokens[1].prefix(3)).lowercased()), var year = Int(tokens[2])
+        else { return nil }
+        if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
+        let clock = tokens[3].split(separator: ":").compactMap { Int($0) }
+        guard clock.count >= 2 else { return nil }
+        var offset = 0
+        if tokens.count >= 5 {
+            let zone = tokens[4]
+            if let sign = zone.first, sign == "+" || sign == "-", let value = Int(zone.dropFirst()) {
+                offset = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
+            } else {
+                let named = ["EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7, "PST": -8]
+                offset = (named[zone.uppercased()] ?? 0) * 3600
+            }
+        }
+        var components = DateComponents()
+        components.year = year
+        components.month = month + 1
+        components.day = day
+        components.hour = clock[0]
+        components.minute = clock[1]
+        components.second = clock.count > 2 ? clock[2] : 0
+        components.timeZone = TimeZone(secondsFromGMT: offset)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        return calendar.date(from: components)
+    }
+
+    /// Formats a date as RFC 5322 in UTC, e.g. `Tue, 24 Nov 2026 11:00:00 +0000`.
+    public static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        func two(_ value: Int?) -> String { String(value ?? 0).leftPadded(to: 2) }
+        let month = months[(parts.month ?? 1) - 1].capitalized
+        return "\(weekdays[(parts.weekday ?? 1) - 1]), \(parts.day ?? 1) \(month) \(parts.year ?? 1970) "
+            + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) +0000"
+    }
+}

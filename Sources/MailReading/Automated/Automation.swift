@@ -1,0 +1,102 @@
+import Foundation
+import MailMessage
+
+/// Why a mail is never acted on or answered (DESIGN.md, "Never answered, never acted on").
+public enum Automation: Hashable, Sendable {
+    case autoReply(String)
+    case bounce(Bounce)
+    case own(String)
+
+    /// `auto-reply`, `bounce` or `own`.
+    public var kind: String {
+        switch self {
+        case .autoReply: "auto-reply"
+        case .bounce: "bounce"
+        case .own: "own"
+        }
+    }
+
+    /// What made the mail automated, for the journal.
+    public var because: String {
+        switch self {
+        case .autoReply(let why), .own(let why): why
+        case .bounce(let bounce): "bounce for \(bounce.recipients.joined(separator: ", ")) status \(bounce.status ?? "unknown")"
+        }
+    }
+}
+
+/// A delivery failure report: the failed recipients, the status and the original Message-ID.
+public struct Bounce: Hashable, Sendable {
+    public var recipients: [String]
+    public var status: String?
+    public var originalMessageID: String?
+}
+
+/// Classifies auto-replies (RFC 3834 and common practice) and bounces (RFC 3464).
+public enum AutomationClassifier {
+    private static let autoSubjects = [
+        "out of office", "out of the office", "automatic reply", "auto reply", "autoreply", "auto-reply", "auto:", "away from",
+        "abwesenheitsnotiz", "abwesend", "automatische antwort", "réponse automatique", "absence", "respuesta automática",
+        "fuera de la oficina", "risposta automatica", "fuori sede", "automatisch antwoord", "afwezig", "autosvar",
+        "frånvaro", "poissa", "resposta automática", "vacation", "on vacation", "i am away",
+    ]
+
+    /// Classifies a mail; `isOwn` recognises the gateway's own mail (address, loop header, stored Message-ID).
+    public static func classify(_ mail: Mail, isOwn: (Mail) -> String?) -> Automation? {
+        if let why = isOwn(mail) { return .own(why) }
+        if let bounce = bounce(mail) { return .bounce(bounce) }
+        if let why = autoReply(mail) { return .autoReply(why) }
+        return nil
+    }
+
+    static func autoReply(_ mail: Mail) -> String? {
+        let header = mail.header
+        if let value = header["Auto-Submitted"]?.lowercased(), !value.hasPrefix("no") { return "Auto-Submitted: \(value)" }
+        if let value = header["Precedence"]?.lowercased(), ["bulk", "junk", "list", "auto_reply"].contains(value.trimmingCharacters(in: .whitespaces)) {
+            return "Precedence: \(value)"
+        }
+        for name in ["X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Auto-Reply", "List-Id", "List-Unsubscribe", "X-Cron-Env"]
+        where header.contains(name) {
+            return "\(name) header"
+        }
+        if let value = header["X-Auto-Response-Suppress"], header.contains("X-MS-Exchange-Inbox-Rules-Loop") {
+            return "Exchange rule loop (X-Auto-Response-Suppress: \(value))"
+        }
+        let subject = mail.subject.lowercased()
+        if let match = autoSubjects.first(where: { subject.hasPrefix($0) || subject.contains($0 + ":") || subject.contains(" " + $0) && $0.count > 8 }) {
+            return "subject \"\(match)\""
+        }
+        return nil
+    }
+
+    static func bounce(_ mail: Mail) -> Bounce? {
+        let root = mail.root
+        let from = mail.from?.address ?? ""
+        let returnPath = mail.header.raw("Return-Path")?.trimmingCharacters(in: .whitespaces)
+        let isReport = root.contentType.value == "multipart/report"
+            && (root.contentType.parameters["report-type"]?.lowercased() ?? "delivery-status") == "delivery-status"
+        let fromDaemon = from.hasPrefix("mailer-daemon@") || from.hasPrefix("postmaster@") || from.hasPrefix("mail-daemon@")
+        guard isReport || fromDaemon || returnPath == "<>" else { return nil }
+        var recipients: [String] = []
+        var status: String?
+        if let report = root.allParts.first(where: { $0.contentType.value == "message/delivery-status" }) {
+            for line in String(decoding: report.content, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                let lower = line.lowercased()
+                if lower.hasPrefix("final-recipient:") || lower.hasPrefix("original-recipient:") {
+                    let value = line.split(separator: ";", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                    if !value.isEmpty, !recipients.contains(value.lowercased()) { recipients.append(value.lowercased()) }
+                } else if lower.hasPrefix("status:"), status == nil {
+                    status = line.dropFirst(7).trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+        let original = root.allParts.first { $0.contentType.value == "message/rfc822" || $0.contentType.value == "text/rfc822-headers" }
+        let originalID = original.flatMap { part -> String? in
+            if let embedded = part.children.first { return embedded.header.raw("Message-ID").flatMap { Mail.messageIDs(in: $0).first } }
+            let text = String(decoding: part.content, as: UTF8.self)
+            return text.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("message-id:") }
+                .flatMap { Mail.messageIDs(in: String($0.dropFirst(11))).first }
+        }
+        return Bounce(recipients: recipients, status: status, originalMessageID: originalID)
+    }
+}

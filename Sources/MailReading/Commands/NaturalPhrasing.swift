@@ -1,0 +1,76 @@
+import Foundation
+
+/// Natural phrasing: "Please escalate CS0001234, no progress", "Approved.", "Yes, go ahead",
+/// "Rejected – the fix ships Friday", "All fixed now, please de-escalate", localized verbs.
+enum NaturalPhrasing {
+    private static let approvals = [
+        "approved", "approve", "i approve", "yes, go ahead", "yes go ahead", "go ahead", "ok, approved", "approved, thanks",
+        "genehmigt", "freigegeben", "approuvé", "approuve", "aprobado", "apruebo", "approvato", "goedgekeurd", "godkendt",
+        "godkänd", "hyväksytty", "aprovado", "lgtm", "yes, approved",
+    ]
+    private static let rejections = ["rejected", "reject", "declined", "denied", "abgelehnt", "refusé", "refuse", "rechazado", "rechazo",
+        "respinto", "afgewezen", "afvist", "avslag", "hylätty", "rejeitado",
+    ]
+    private static let negations = [
+        "not approve", "not approved", "can't approve", "cannot approve", "can not approve", "don't approve", "do not approve",
+        "won't approve", "not reject", "don't reject", "do not reject", "can't reject", "cannot reject", "won't reject",
+        "not yet", "not sure", "nicht genehmigt", "pas approuvé", "no aprobado", "shouldn't", "should not", "hold off",
+        "wait", "unsure", "maybe",
+    ]
+
+    static func isNegated(_ text: String) -> Bool {
+        let lower = normalized(String(text.prefix(200)))
+        return negations.contains { lower.contains($0) }
+    }
+
+    static func read(_ body: String) -> Intent {
+        let firstParagraph = body.components(separatedBy: "\n\n").first ?? body
+        let lower = normalized(firstParagraph)
+        if isNegated(body), mentionsDecision(lower) {
+            return .unclear(understood: "a possible approval decision with doubt or negation", hint: "Reply APPROVE, or REJECT followed by the reason.")
+        }
+        if let range = lower.range(of: #"(please )?de-?escalate"#, options: .regularExpression) {
+            var reason = lower.replacingCharacters(in: range, with: "")
+            reason = reason.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—!").union(.whitespacesAndNewlines))
+            let original = stripPhrase(firstParagraph, pattern: #"(please )?de-?escalate( this| it| the case| our account)?( now)?"#)
+            return .deescalate(reason: reason.isEmpty ? nil : original)
+        }
+        if lower.range(of: #"escalate (our|my|the|this) account|account escalation"#, options: .regularExpression) != nil {
+            let rest = stripPhrase(body, pattern: #"(please )?escalate (our|my|the|this) account"#)
+            return EscalationText.parse(rest, account: true)
+        }
+        if lower.range(of: #"\bescalat(e|ion)\b"#, options: .regularExpression) != nil,
+            lower.range(of: #"(please|pls|kindly|i want to|we want to|i'd like to|we'd like to|we need to|i need to|request(ing)? (an? )?)\s*(to )?escalat"#, options: .regularExpression) != nil
+                || lower.hasPrefix("escalate")
+        {
+            let rest = stripPhrase(body, pattern: #"(please|pls|kindly)?\s*escalate( this| it| the case| case)?( again)?"#)
+            return EscalationText.parse(rest, account: false)
+        }
+        let head = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .!")).prefix(60)
+        if head == "yes" || approvals.contains(where: { head == $0 || head.hasPrefix($0 + ".") || head.hasPrefix($0 + "!") || head.hasPrefix($0 + ",") || head.hasPrefix($0 + " ") }) {
+            return .approve
+        }
+        if let word = rejections.first(where: { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") || head.hasPrefix($0 + ".") || head.hasPrefix($0 + " –") || head.hasPrefix($0 + ":") }) {
+            let reason = String(firstParagraph.dropFirst(word.count)).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—!").union(.whitespacesAndNewlines))
+            let full = ([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            return .reject(reason: full.isEmpty ? nil : full)
+        }
+        return .comment(body)
+    }
+
+    private static func mentionsDecision(_ lower: String) -> Bool {
+        ["approv", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob"].contains { lower.contains($0) }
+    }
+
+    private static func normalized(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "\n", with: " ")
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func stripPhrase(_ text: String, pattern: String) -> String {
+        guard let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return text }
+        var result = text
+        result.removeSubrange(range)
+        return result.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—!").union(.whitespacesAndNewlines))
+    }
+}

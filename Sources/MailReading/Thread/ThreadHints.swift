@@ -1,0 +1,69 @@
+import Foundation
+import MailMessage
+
+/// What in a mail may tie it to a case, an account or an escalation, strongest first.
+public struct ThreadHints: Hashable, Sendable {
+    /// Message-IDs the mail answers (In-Reply-To, then References newest first).
+    public var answeredIDs: [String]
+    /// Record numbers in `[…]` tags of the subject, e.g. `CS0001234`, `ESC0001001`.
+    public var subjectTags: [String]
+    /// Case, account and escalation numbers in the subject outside tags and in the first lines of the reply.
+    public var mentionedNumbers: [String]
+    /// Reply tokens found in the recipient plus-address, the subject or a footer line.
+    public var tokens: [String]
+
+    public init(mail: Mail, replyText: String, gatewayAddress: String) {
+        answeredIDs = mail.inReplyTo + mail.references.reversed()
+        subjectTags = RecordNumbers.find(in: mail.subject, taggedOnly: true)
+        let firstLines = replyText.split(separator: "\n").prefix(5).joined(separator: "\n")
+        let mentioned = RecordNumbers.find(in: mail.subject, taggedOnly: false) + RecordNumbers.find(in: firstLines, taggedOnly: false)
+        mentionedNumbers = mentioned.reduce(into: []) { result, number in if !result.contains(number) { result.append(number) } }
+        tokens = ReplyToken.find(in: mail, gatewayAddress: gatewayAddress)
+    }
+}
+
+/// Finds record numbers (`CS…`, `ACC…`, `ESC…`) in text.
+public enum RecordNumbers {
+    /// Numbers in order of appearance; with `taggedOnly`, only those inside square brackets.
+    public static func find(in text: String, taggedOnly: Bool) -> [String] {
+        let pattern = taggedOnly ? #"\[(CS|ACC|ESC)\d{4,10}\]"# : #"(?<![A-Za-z0-9])(CS|ACC|ESC)\d{4,10}(?![0-9])"#
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        var found: [String] = []
+        for match in regex.matches(in: text, range: range) {
+            guard let matchRange = Range(match.range, in: text) else { continue }
+            let number = text[matchRange].trimmingCharacters(in: CharacterSet(charactersIn: "[]")).uppercased()
+            if !found.contains(number) { found.append(number) }
+        }
+        return found
+    }
+}
+
+/// Reply tokens the gateway puts in mail it sends: `escalations+<token>@domain` in Reply-To,
+/// `[ref:<token>]` in a mailto subject, and a `Reference: <token>` footer line.
+public enum ReplyToken {
+    public static func find(in mail: Mail, gatewayAddress: String) -> [String] {
+        var tokens: [String] = []
+        let parts = gatewayAddress.lowercased().split(separator: "@")
+        if parts.count == 2 {
+            let prefix = parts[0] + "+"
+            for address in mail.to + mail.cc where address.address.hasPrefix(prefix) && address.address.hasSuffix("@" + parts[1]) {
+                tokens.append(String(address.address.dropFirst(prefix.count).prefix { $0 != "@" }))
+            }
+        }
+        let texts = [mail.subject, mail.textBody ?? mail.htmlBody.map(HTMLText.text) ?? ""]
+        for text in texts {
+            for match in matches(#"\[ref:([A-Za-z0-9_-]{8,80})\]"#, in: text) + matches(#"Reference: ([A-Za-z0-9_-]{8,80})"#, in: text) {
+                tokens.append(match)
+            }
+        }
+        return tokens.reduce(into: []) { result, token in if !result.contains(token) { result.append(token) } }
+    }
+
+    private static func matches(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}
