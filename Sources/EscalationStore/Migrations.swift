@@ -1,0 +1,124 @@
+import GRDB
+
+/// The schema, one migration per version. Shipped migrations are never edited.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE receipt (
+                    id INTEGER PRIMARY KEY,
+                    dedupe_key TEXT NOT NULL UNIQUE,
+                    message_id TEXT NOT NULL,
+                    raw_sha256 TEXT NOT NULL,
+                    mailbox TEXT NOT NULL,
+                    uid_validity INTEGER,
+                    uid INTEGER,
+                    position TEXT NOT NULL,
+                    received_at REAL NOT NULL,
+                    outcome TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    intent TEXT NOT NULL,
+                    escalation TEXT,
+                    raw BLOB NOT NULL
+                );
+                CREATE INDEX receipt_message_id ON receipt(message_id);
+                CREATE INDEX receipt_outcome ON receipt(outcome);
+
+                CREATE TABLE request (
+                    number TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX request_source ON request(source);
+
+                CREATE TABLE escalation (
+                    number TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    account TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    next_sla_event_at REAL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX escalation_source ON escalation(source);
+                CREATE INDEX escalation_sla ON escalation(next_sla_event_at) WHERE next_sla_event_at IS NOT NULL;
+
+                CREATE TABLE escalation_case_link (
+                    escalation TEXT NOT NULL REFERENCES escalation(number),
+                    case_number TEXT NOT NULL,
+                    PRIMARY KEY (escalation, case_number)
+                );
+                CREATE INDEX escalation_case_link_case ON escalation_case_link(case_number);
+
+                CREATE TABLE work_note (
+                    id INTEGER PRIMARY KEY,
+                    case_number TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    author TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX work_note_case ON work_note(case_number);
+
+                CREATE TABLE journal (
+                    id INTEGER PRIMARY KEY,
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    cause TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    escalation TEXT,
+                    request TEXT,
+                    action TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX journal_source ON journal(source);
+                CREATE INDEX journal_escalation ON journal(escalation);
+
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    message_id TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    source TEXT,
+                    request TEXT,
+                    recipients TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    raw BLOB NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'pending',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL NOT NULL,
+                    last_error TEXT,
+                    created_at REAL NOT NULL,
+                    sent_at REAL
+                );
+                CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE state = 'pending';
+
+                CREATE TABLE thread_message (
+                    message_id TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    request TEXT,
+                    recipient TEXT,
+                    outbound INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL
+                );
+                CREATE INDEX thread_message_source ON thread_message(source, sequence);
+
+                CREATE TABLE counter (
+                    name TEXT PRIMARY KEY,
+                    value INTEGER NOT NULL
+                );
+
+                CREATE TABLE directory_account (number TEXT PRIMARY KEY, body TEXT NOT NULL);
+                CREATE TABLE directory_contact (email TEXT PRIMARY KEY, account TEXT NOT NULL, body TEXT NOT NULL);
+                CREATE TABLE directory_staff (email TEXT PRIMARY KEY, body TEXT NOT NULL);
+                CREATE TABLE directory_case (number TEXT PRIMARY KEY, account TEXT NOT NULL, body TEXT NOT NULL);
+
+                CREATE TABLE mailbox_state (
+                    mailbox TEXT PRIMARY KEY,
+                    uid_validity INTEGER NOT NULL,
+                    last_uid INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

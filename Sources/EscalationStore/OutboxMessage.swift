@@ -1,0 +1,48 @@
+import Foundation
+
+/// A mail waiting in (or sent from) the outbox, stored exactly as it goes on the wire.
+public struct OutboxMessage: Hashable, Sendable {
+    public var id: Int
+    public var messageID: String
+    public var kind: String
+    /// Envelope recipients (To, Cc and Bcc).
+    public var recipients: [String]
+    public var subject: String
+    public var raw: [UInt8]
+    public var attempts: Int
+    public var state: String
+    public var lastError: String?
+
+    public init(id: Int, messageID: String, kind: String, recipients: [String], subject: String, raw: [UInt8], attempts: Int, state: String, lastError: String?) {
+        self.id = id
+        self.messageID = messageID
+        self.kind = kind
+        self.recipients = recipients
+        self.subject = subject
+        self.raw = raw
+        self.attempts = attempts
+        self.state = state
+        self.lastError = lastError
+    }
+}
+
+/// A mail to add to the outbox, with what threading needs to know about it.
+public struct NewOutboxMessage: Hashable, Sendable {
+    public var messageID: String
+    public var kind: String
+    public var source: String?
+    public var request: String?
+    public var recipients: [String]
+    public var subject: String
+    public var raw: [UInt8]
+
+    public init(messageID: String, kind: String, source: String?, request: String?, recipients: [String], subject: String, raw: [UInt8]) {
+        self.messageID = messageID
+        self.kind = kind
+        self.source = source
+        self.request = request
+        self.recipients = recipients
+        self.subject = subject
+        self.raw = raw
+    }
+}

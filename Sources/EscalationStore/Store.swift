@@ -1,0 +1,65 @@
+import EscalationCore
+import Foundation
+import GRDB
+
+/// The gateway's SQLite database (WAL mode): state, journal, receipts, outbox and directory.
+/// One value is built at start-up and passed to whoever needs it.
+public final class Store: Sendable {
+    let pool: DatabasePool
+
+    /// Opens (creating the file and its missing parent folders) and migrates the database.
+    public init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+    }
+
+    /// Runs `work` in one write transaction: everything it writes commits together or not at all.
+    public func transaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
+        try pool.write { db in try work(StoreSession(db: db)) }
+    }
+
+    /// Runs `work` on a read-only snapshot.
+    public func read<T>(_ work: (StoreSession) throws -> T) throws -> T {
+        try pool.read { db in try work(StoreSession(db: db)) }
+    }
+}
+
+/// Access to the database within one transaction or snapshot.
+public struct StoreSession {
+    let db: Database
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }()
+
+    func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try Self.encoder.encode(value), as: UTF8.self)
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try Self.decoder.decode(type, from: Data(text.utf8))
+    }
+
+    /// Makes the savepoint-per-mail pattern available: a failure inside rolls back only `work`.
+    public func savepoint<T>(_ work: (StoreSession) throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try work(self)
+            return .commit
+        }
+        guard let result else { throw DatabaseError(message: "savepoint produced no result") }
+        return result
+    }
+}

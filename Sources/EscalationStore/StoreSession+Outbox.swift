@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+extension StoreSession {
+    /// Adds a mail to the outbox and records its Message-ID on the thread of its case or account.
+    public func enqueue(_ message: NewOutboxMessage, at now: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO outbox(message_id, kind, source, request, recipients, subject, raw, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                message.messageID, message.kind, message.source, message.request, try encode(message.recipients), message.subject,
+                Data(message.raw), now.timeIntervalSince1970, now.timeIntervalSince1970,
+            ])
+        if let source = message.source {
+            try recordThreadMessage(
+                message.messageID, source: source, request: message.request, recipient: message.recipients.count == 1 ? message.recipients[0] : nil,
+                outbound: true)
+        }
+    }
+
+    /// Pending mail whose next attempt is due, oldest first.
+    public func pendingOutbox(at now: Date, limit: Int = 500) throws -> [OutboxMessage] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+            arguments: [now.timeIntervalSince1970, limit]
+        ).map(outboxMessage)
+    }
+
+    /// Every outbox row, newest first.
+    public func outbox(limit: Int = 200) throws -> [OutboxMessage] {
+        try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map(outboxMessage)
+    }
+
+    /// Marks a mail sent; only after the server (or the directory sink) accepted it.
+    public func markSent(id: Int, at now: Date) throws {
+        try db.execute(sql: "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
+    }
+
+    /// Records a failed attempt: retried at `retryAt`, or given up (`failed`) when nil.
+    public func markAttemptFailed(id: Int, error: String, retryAt: Date?) throws {
+        try db.execute(
+            sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, state = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?",
+            arguments: [error, retryAt == nil ? "failed" : "pending", retryAt?.timeIntervalSince1970, id])
+    }
+
+    /// Puts failed outbox rows back in the queue.
+    public func retryFailedOutbox(at now: Date) throws -> Int {
+        try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'failed'", arguments: [now.timeIntervalSince1970])
+        return db.changesCount
+    }
+
+    private func outboxMessage(_ row: Row) throws -> OutboxMessage {
+        OutboxMessage(
+            id: row["id"], messageID: row["message_id"], kind: row["kind"], recipients: try decode([String].self, row["recipients"]),
+            subject: row["subject"], raw: Array(row["raw"] as Data), attempts: row["attempts"], state: row["state"],
+            lastError: row["last_error"])
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// A stored Message-ID on a case's or account's thread.
+public struct ThreadMessage: Hashable, Sendable {
+    public var messageID: String
+    public var source: String
+    public var request: String?
+    public var recipient: String?
+    public var outbound: Bool
+}
+
+extension StoreSession {
+    /// Records a Message-ID as part of a thread, inbound or outbound; a known ID is kept as it is.
+    public func recordThreadMessage(_ messageID: String, source: String, request: String?, recipient: String?, outbound: Bool) throws {
+        let next = (try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM thread_message WHERE source = ?", arguments: [source]) ?? 0) + 1
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [messageID, source, request, recipient, outbound, next])
+    }
+
+    /// The first stored message among these IDs (given strongest first).
+    public func threadMessage(amongst messageIDs: [String]) throws -> ThreadMessage? {
+        for id in messageIDs {
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM thread_message WHERE message_id = ?", arguments: [id]) {
+                return ThreadMessage(
+                    messageID: row["message_id"], source: row["source"], request: row["request"], recipient: row["recipient"],
+                    outbound: row["outbound"])
+            }
+        }
+        return nil
+    }
+
+    /// Whether the gateway itself sent a mail with this Message-ID.
+    public func isOwnMessageID(_ messageID: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM outbox WHERE message_id = ?)", arguments: [messageID]) ?? false
+    }
+
+    /// The thread's root and its latest messages, for References (oldest first, at most `limit`).
+    public func threadReferences(source: String, limit: Int = 12) throws -> [String] {
+        let root = try String.fetchOne(db, sql: "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence LIMIT 1", arguments: [source])
+        let latest = try String.fetchAll(
+            db, sql: "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence DESC LIMIT ?", arguments: [source, limit - 1]
+        ).reversed()
+        return ([root].compactMap { $0 } + latest).reduce(into: []) { result, id in if !result.contains(id) { result.append(id) } }
+    }
+}

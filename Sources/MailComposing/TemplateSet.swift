@@ -1,0 +1,52 @@
+import EscalationCore
+import Foundation
+import Mustache
+
+/// The mail templates of `MailTemplates/`, compiled once at start-up: one `<event>.mustache`
+/// per notice kind (first line `Subject: …`, a blank line, then the text body) and
+/// `layout.html.mustache`, which wraps every body as HTML with the severity colour.
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+
+    /// A template that is missing or does not compile, named by file.
+    public struct LoadError: Error, CustomStringConvertible {
+        public var file: String
+        public var problem: String
+        public var description: String { "\(file): \(problem)" }
+    }
+
+    /// Loads and compiles every template; fails naming the first missing or broken file.
+    public init(directory: URL) throws {
+        var library = MustacheLibrary()
+        let names = Notice.Kind.allCases.map(\.rawValue) + ["layout.html"]
+        for name in names {
+            let url = directory.appendingPathComponent(name + ".mustache")
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw LoadError(file: url.path, problem: "missing or unreadable; every notice kind needs a template")
+            }
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw LoadError(file: url.path, problem: "does not compile: \(error)")
+            }
+        }
+        self.library = library
+    }
+
+    /// Renders the event's template into a subject and a text body.
+    func renderText(_ kind: Notice.Kind, context: [String: Any]) -> (subject: String, body: String) {
+        let rendered = library.render(context, withTemplate: kind.rawValue) ?? ""
+        let normalized = rendered.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
+        guard normalized.hasPrefix("Subject:"), let split = normalized.range(of: "\n") else {
+            return (kind.rawValue, normalized)
+        }
+        let subject = normalized[normalized.index(normalized.startIndex, offsetBy: 8)..<split.lowerBound]
+        let body = normalized[split.upperBound...].trimmingCharacters(in: .newlines)
+        return (subject.trimmingCharacters(in: .whitespaces), body)
+    }
+
+    /// Wraps a text body as HTML; every value is escaped by the template engine.
+    func renderHTML(context: [String: Any]) -> String {
+        library.render(context, withTemplate: "layout.html") ?? ""
+    }
+}
