@@ -35,19 +35,18 @@ public enum EncodedWord {
 
     private static func decodeWord(_ text: Substring) -> (text: String, rest: Substring)? {
         let parts = text.dropFirst(2).split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[3].hasPrefix("=") || parts[3].contains("?=") else { return nil }
+        guard parts.count == 4, parts[3].hasPrefix("=") else { return nil }
         let charset = parts[0].split(separator: "*").first.map(String.init) ?? ""
         let encoding = parts[1].uppercased()
-        guard let end = text.dropFirst(2).range(of: "?=", range: parts[2].endIndex..<text.endIndex) else { return nil }
-        let payload = text[parts[2].startIndex..<end.lowerBound].dropFirst(parts[1].count + 1)
-        guard !payload.contains(" ") || encoding == "Q" else { return nil }
+        let payload = parts[2]
+        guard !payload.contains(" ") else { return nil }
         let bytes: [UInt8]
         switch encoding {
         case "B": bytes = Base64.decode(Array(payload.utf8))
         case "Q": bytes = QuotedPrintable.decode(Array(payload.utf8), underscoreIsSpace: true)
         default: return nil
         }
-        return (Charset.decode(bytes, charset: charset).text, text[end.upperBound...])
+        return (Charset.decode(bytes, charset: charset).text, parts[3].dropFirst())
     }
 
     /// Encodes a header value as RFC 2047 B words when it holds anything but printable ASCII;

@@ -26,8 +26,9 @@ public struct MIMEPart: Hashable, Sendable {
 
     public var isAttachment: Bool { disposition?.value == "attachment" || (filename != nil && contentType.mainType != "text") }
 
-    /// The content as text in its declared charset (UTF-8 when none is declared).
-    public var text: String { Charset.decode(content, charset: contentType.parameters["charset"]).text }
+    /// The content as text in its declared charset (UTF-8 when none is declared), with
+    /// CRLF and lone CR line ends turned into LF.
+    public var text: String { Charset.decode(content, charset: contentType.parameters["charset"]).text.replacingCRLF() }
 
     /// Every part of this tree, depth first, this one included.
     public var allParts: [MIMEPart] { [self] + children.flatMap(\.allParts) }

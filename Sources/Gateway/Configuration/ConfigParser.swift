@@ -1,0 +1,146 @@
+import EscalationCore
+import Foundation
+import MailMessage
+
+/// Reads the sections of the config file into a `GatewayConfig`.
+struct ConfigParser {
+    let file: URL
+    let root: TOMLReader
+
+    private var folder: URL { file.deletingLastPathComponent() }
+
+    private func resolve(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path).standardizedFileURL
+    }
+
+    func parse() throws -> GatewayConfig {
+        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security"])
+        let gateway = try root.table("gateway")
+        try gateway.allowOnly(["address", "domain", "database", "name", "templates", "poll_interval", "batch_size"])
+        let severities = try parseSeverities()
+        let reasons = try root.tables("reason").map { reader in
+            try reader.allowOnly(["name", "aliases"])
+            return EscalationReason(name: try reader.string("name"), aliases: try reader.strings("aliases"))
+        }
+        guard !reasons.isEmpty else {
+            throw ConfigError(file: root.file, key: "reason", expected: "at least one [[reason]] with a name and aliases")
+        }
+        let templates = try parseTemplates(severities: severities)
+        let policy = try parsePolicy()
+        let limits = try root.optionalTable("limits")
+        try limits?.allowOnly(["max_bytes", "max_parts", "max_depth"])
+        let defaults = ParseLimits()
+        return GatewayConfig(
+            file: file, address: try gateway.address("address"), displayName: try gateway.optionalString("name") ?? "Escalations",
+            domain: try gateway.string("domain"), databasePath: resolve(try gateway.string("database")).path,
+            templatesFolder: resolve(try gateway.optionalString("templates") ?? Self.defaultTemplatesPath(near: folder)),
+            inbound: try parseInbound(), outbound: try parseOutbound(),
+            pollInterval: try gateway.span("poll_interval", default: "10s"), batchSize: try gateway.int("batch_size", default: 200),
+            limits: ParseLimits(
+                maxBytes: try limits?.int("max_bytes", default: defaults.maxBytes) ?? defaults.maxBytes,
+                maxParts: try limits?.int("max_parts", default: defaults.maxParts) ?? defaults.maxParts,
+                maxDepth: try limits?.int("max_depth", default: defaults.maxDepth) ?? defaults.maxDepth),
+            escalation: EscalationConfiguration(severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy))
+    }
+
+    /// `MailTemplates/` of the checkout that holds the config (walking up), else beside it.
+    static func defaultTemplatesPath(near folder: URL) -> String {
+        var candidate = folder
+        for _ in 0..<4 {
+            let templates = candidate.appendingPathComponent("MailTemplates")
+            if FileManager.default.fileExists(atPath: templates.path) { return templates.path }
+            candidate = candidate.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("MailTemplates").path
+    }
+
+    private func parseSeverities() throws -> [Severity] {
+        let readers = try root.tables("severity")
+        guard !readers.isEmpty else { throw ConfigError(file: root.file, key: "severity", expected: "at least one [[severity]] with name, color, rank, response, update, resolution") }
+        var seen = Set<String>()
+        return try readers.map { reader in
+            try reader.allowOnly(["name", "color", "rank", "response", "update", "resolution"])
+            let name = try reader.string("name")
+            guard seen.insert(name.lowercased()).inserted else { throw ConfigError(file: root.file, key: reader.key("name"), expected: "a unique severity name; \"\(name)\" appears twice") }
+            guard let rank = try reader.optionalInt("rank") else { throw ConfigError(file: root.file, key: reader.key("rank"), expected: "a whole number (1 is the most severe; the key is missing)") }
+            return Severity(
+                name: name, rank: rank, color: try reader.string("color"),
+                targets: SLATargets(response: try reader.span("response"), update: try reader.span("update"), resolution: try reader.span("resolution")))
+        }
+    }
+
+    private func parseTemplates(severities: [Severity]) throws -> [EscalationTemplate] {
+        try root.tables("template").map { reader in
+            try reader.allowOnly(["name", "type", "approval", "approvers", "add_case_group_manager", "approval_rule", "add_account_team", "assign_to", "default_severity", "accounts"])
+            let typeName = try reader.string("type")
+            guard let type = EscalationType(rawValue: typeName) else { throw ConfigError(file: root.file, key: reader.key("type"), expected: "\"case\" or \"account\", got \"\(typeName)\"") }
+            let ruleName = try reader.optionalString("approval_rule") ?? "any"
+            guard let rule = EscalationTemplate.ApprovalRule(rawValue: ruleName) else { throw ConfigError(file: root.file, key: reader.key("approval_rule"), expected: "\"any\" or \"all\", got \"\(ruleName)\"") }
+            let approvers = try reader.strings("approvers").enumerated().map { index, text in
+                guard let address = EmailAddress(text) else { throw ConfigError(file: root.file, key: "\(reader.key("approvers"))[\(index)]", expected: "a mail address, got \"\(text)\"") }
+                return address
+            }
+            let severity = try reader.string("default_severity")
+            guard severities.contains(where: { $0.name.lowercased() == severity.lowercased() }) else {
+                throw ConfigError(file: root.file, key: reader.key("default_severity"), expected: "one of the [[severity]] names (\(severities.map(\.name).joined(separator: ", "))), got \"\(severity)\"")
+            }
+            let assignTo = try reader.optionalString("assign_to").map { text in
+                guard let address = EmailAddress(text) else { throw ConfigError(file: root.file, key: reader.key("assign_to"), expected: "a mail address, got \"\(text)\"") }
+                return address
+            }
+            let template = EscalationTemplate(
+                name: try reader.string("name"), type: type, approvalRequired: try reader.bool("approval", default: false), approvers: approvers,
+                approvalRule: rule, addCaseGroupManager: try reader.bool("add_case_group_manager", default: false),
+                addAccountTeam: try reader.bool("add_account_team", default: false), assignTo: assignTo, defaultSeverity: severity,
+                accounts: try reader.strings("accounts"))
+            if template.approvalRequired, template.approvers.isEmpty, !(template.type == .case && template.addCaseGroupManager) {
+                throw ConfigError(file: root.file, key: reader.key("approvers"), expected: "at least one approver when approval = true (an escalation is never approved automatically)")
+            }
+            return template
+        }
+    }
+
+    private func parsePolicy() throws -> EscalationPolicy {
+        guard let reader = try root.optionalTable("policy") else { return EscalationPolicy() }
+        try reader.allowOnly(["reescalation_cooldown", "sla_warning_share", "deescalation_roles", "allow_domain_contacts"])
+        let roles = try reader.strings("deescalation_roles").map { name in
+            guard let role = DeescalationRole(rawValue: name) else {
+                throw ConfigError(file: root.file, key: reader.key("deescalation_roles"), expected: "roles among \(DeescalationRole.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(name)\"")
+            }
+            return role
+        }
+        let share = try reader.double("sla_warning_share", default: 0.75)
+        guard share > 0, share < 1 else { throw ConfigError(file: root.file, key: reader.key("sla_warning_share"), expected: "a share between 0 and 1, e.g. 0.75") }
+        return EscalationPolicy(
+            reescalationCooldown: try reader.span("reescalation_cooldown", default: "30m"), slaWarningShare: share,
+            deescalationRoles: roles.isEmpty ? [.requester, .owner, .assignee] : Set(roles),
+            allowDomainContacts: try reader.bool("allow_domain_contacts", default: false))
+    }
+
+    private func parseInbound() throws -> GatewayConfig.Inbound {
+        let reader = try root.table("inbound")
+        let kind = try reader.string("kind")
+        switch kind {
+        case "directory":
+            try reader.allowOnly(["kind", "path"])
+            return .directory(resolve(try reader.string("path")))
+        case "maildir":
+            try reader.allowOnly(["kind", "path"])
+            return .maildir(resolve(try reader.string("path")))
+        default:
+            throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\" or \"maildir\", got \"\(kind)\"")
+        }
+    }
+
+    private func parseOutbound() throws -> GatewayConfig.Outbound {
+        let reader = try root.table("outbound")
+        let kind = try reader.string("kind")
+        switch kind {
+        case "directory":
+            try reader.allowOnly(["kind", "path"])
+            return .directory(resolve(try reader.string("path")))
+        default:
+            throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\", got \"\(kind)\"")
+        }
+    }
+}

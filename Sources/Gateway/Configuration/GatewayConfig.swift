@@ -1,0 +1,47 @@
+import EscalationCore
+import Foundation
+import MailMessage
+import TOMLKit
+
+/// The whole configuration file (TOML). Relative paths resolve against the file's folder.
+public struct GatewayConfig: Sendable {
+    /// Where inbound mail comes from.
+    public enum Inbound: Sendable, Hashable {
+        case directory(URL)
+        case maildir(URL)
+    }
+
+    /// Where outgoing mail goes.
+    public enum Outbound: Sendable, Hashable {
+        case directory(URL)
+    }
+
+    public var file: URL
+    public var address: EmailAddress
+    public var displayName: String
+    public var domain: String
+    public var databasePath: String
+    public var templatesFolder: URL
+    public var inbound: Inbound
+    public var outbound: Outbound
+    public var pollInterval: TimeSpan
+    public var batchSize: Int
+    public var limits: ParseLimits
+    public var escalation: EscalationConfiguration
+
+    /// Loads and checks a config file.
+    /// - Throws: `ConfigError` naming the file, the key (and line for syntax errors) and what is expected.
+    public static func load(path: String) throws -> GatewayConfig {
+        let file = URL(fileURLWithPath: path).standardizedFileURL
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            throw ConfigError(file: path, key: "", expected: "a readable TOML file (it does not exist or cannot be read)")
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: path, key: "", line: error.source.begin.line, expected: "valid TOML: \(error.description)")
+        }
+        return try ConfigParser(file: file, root: TOMLReader(file: path, table: table, path: "")).parse()
+    }
+}

@@ -1,0 +1,55 @@
+import EscalationCore
+import Foundation
+import MailMessage
+
+/// One participant's mail in a sample conversation. A complete `.eml` is sent as it is;
+/// one with `X-Demo-Answer: <template>` is a reply to the latest mail of that template the
+/// gateway sent to its author, completed as a mail client would (Re: subject, threading, quote).
+/// `X-Demo-Wait: 31m` moves the demo clock forward before the mail is sent.
+struct DemoStep {
+    var file: URL
+    var raw: [UInt8]
+    var mail: Mail
+    var answers: String?
+    var wait: TimeSpan?
+
+    init(file: URL) throws {
+        self.file = file
+        raw = Array(try Data(contentsOf: file))
+        mail = try Mail(parsing: raw)
+        answers = mail.header["X-Demo-Answer"]
+        wait = mail.header["X-Demo-Wait"].flatMap(TimeSpan.init)
+    }
+
+    /// The reply to `original`, as the author's mail client would write it.
+    func reply(to original: Mail, sequence: Int, date: Date) -> [UInt8] {
+        let from = mail.header.raw("From") ?? ""
+        let target = original.replyTo.first ?? original.from
+        let subject = original.subject.lowercased().hasPrefix("re:") ? original.subject : "Re: " + original.subject
+        let originalID = original.messageID ?? ""
+        let references = (original.references + [originalID]).map { "<\($0)>" }.joined(separator: " ")
+        let quoted = (original.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "> " + $0.trimmingCharacters(in: .newlines) }.joined(separator: "\r\n")
+        let domain = EmailAddress(MailAddress.parseList(from).first?.address ?? "")?.domain ?? "example.org"
+        let body = (mail.textBody ?? "").trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: "\r\n")
+        let text = """
+            From: \(from)\r
+            To: \(target?.encoded ?? "")\r
+            Subject: \(EncodedWord.encodeIfNeeded(subject))\r
+            Date: \(MailDate.format(date))\r
+            Message-ID: <demo-\(sequence)@\(domain)>\r
+            In-Reply-To: <\(originalID)>\r
+            References: \(references)\r
+            MIME-Version: 1.0\r
+            Content-Type: text/plain; charset=utf-8\r
+            Content-Transfer-Encoding: 8bit\r
+            \r
+            \(body)\r
+            \r
+            On \(MailDate.format(original.date ?? date)), \(original.from?.encoded ?? "") wrote:\r
+            \(quoted)\r
+
+            """
+        return Array(text.utf8)
+    }
+}

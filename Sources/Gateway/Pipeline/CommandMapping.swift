@@ -1,0 +1,39 @@
+import EscalationCore
+import MailReading
+
+/// Turns what was read from mail into a core command, or explains why it is none.
+enum CommandMapping {
+    static func command(for intent: Intent, source: EscalationSource) -> Command? {
+        switch intent {
+        case .escalate(_, let reason, let justification, let severity, let cases):
+            return .escalate(
+                EscalateArguments(
+                    type: source.type, reason: reason, justification: justification, severity: severity,
+                    linkedCases: cases.compactMap(CaseNumber.init)))
+        case .approve: return .approve
+        case .reject(let reason): return .reject(reason: reason)
+        case .deescalate(let reason): return .deescalate(reason: reason)
+        case .severity(let level): return level.isEmpty ? nil : .severity(level)
+        case .trend(let value): return Trend(words: value).map(Command.trend)
+        case .watch(let address): return EmailAddress(address).map(Command.watch)
+        case .unwatch(let address): return EmailAddress(address).map(Command.unwatch)
+        case .link(let number): return CaseNumber(number).map(Command.link)
+        case .unlink(let number): return CaseNumber(number).map(Command.unlink)
+        case .assign(let address): return EmailAddress(address).map(Command.assign)
+        case .comment(let text): return .comment(text)
+        case .unclear, .empty: return nil
+        }
+    }
+
+    /// What was understood and how to say it, for intents that are no command.
+    static func explanation(for intent: Intent) -> (understood: String, hint: String) {
+        switch intent {
+        case .unclear(let understood, let hint): return (understood, hint)
+        case .empty: return ("an empty message", "Write a command at the start of your reply.")
+        case .trend: return ("TREND", "TREND improving, TREND unchanged or TREND worsening")
+        case .watch, .unwatch, .assign: return (intent.name.uppercased(), "\(intent.name.uppercased()) followed by a mail address")
+        case .link, .unlink: return (intent.name.uppercased(), "\(intent.name.uppercased()) followed by a case number, e.g. CS0001234")
+        default: return (intent.name, "")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import MailMessage
+import MailReading
+import MailTransport
+
+extension Gateway {
+    /// Processes one inbound mail exactly once: its receipt, state change, journal and outbox
+    /// rows commit in one transaction. A mail seen before (same identity) changes nothing.
+    public func process(_ inbound: InboundMail) throws -> MailOutcome {
+        let now = clock()
+        let rawSHA = MailIdentity.sha256(inbound.raw)
+        let parsed: Result<Mail, MailParseError>
+        do {
+            parsed = .success(try Mail(parsing: inbound.raw, limits: config.limits))
+        } catch let error as MailParseError {
+            parsed = .failure(error)
+        }
+        let mail = try? parsed.get()
+        let dedupeKey = MailIdentity.dedupeKey(raw: inbound.raw, mail: mail)
+        let messageID = mail?.messageID ?? "\(rawSHA.prefix(32))@missing-message-id"
+        return try store.transaction { session in
+            if try session.receiptOutcome(dedupeKey: dedupeKey) != nil {
+                return MailOutcome(file: nil, messageId: messageID, outcome: "duplicate", reason: "already processed", intent: "", escalation: nil, sent: [])
+            }
+            var result: MailOutcome
+            switch parsed {
+            case .failure(let error):
+                result = MailOutcome(file: nil, messageId: messageID, outcome: "failed", reason: error.reason, intent: "", escalation: nil, sent: [])
+            case .success(let mail):
+                let understood = UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: ownMailCheck(session))
+                result = try apply(understood, messageID: messageID, session: session, now: now)
+            }
+            try session.insert(
+                Receipt(
+                    dedupeKey: dedupeKey, messageID: messageID, rawSHA256: rawSHA, mailbox: inbound.mailbox, uidValidity: inbound.uidValidity,
+                    uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: result.outcome, reason: result.reason,
+                    intent: result.intent, escalation: result.escalation, raw: inbound.raw))
+            return result
+        }
+    }
+
+    private func apply(_ understood: UnderstoodMail, messageID: String, session: StoreSession, now: Date) throws -> MailOutcome {
+        let intentName = understood.intent.name
+        func outcome(_ outcome: String, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
+            MailOutcome(file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: intentName, escalation: escalation, sent: sent)
+        }
+        if let automation = understood.automated {
+            return outcome("ignored", "\(automation.kind): \(automation.because)")
+        }
+        guard let sender = understood.sender else { return outcome("refused", "no usable From address") }
+        let match = try ThreadMatch.find(understood.hints, intent: understood.intent, sender: sender, directory: directory, session: session)
+        guard let match else {
+            let kind: Notice.Kind = directory.contact(sender) != nil || directory.staffMember(sender) != nil ? .notUnderstood : .unknownSender
+            let notice = Notice(
+                kind: kind, to: [sender], source: nil,
+                details: ["understood": intentName, "hint": "Name the case number (CS…) in the subject or the first line."])
+            let sent = try enqueue([notice], answering: messageID, source: nil, session: session, now: now)
+            return outcome("refused", kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
+        }
+        try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
+        let state = try session.subjectState(match.source)
+        guard let command = CommandMapping.command(for: understood.intent, source: match.source) else {
+            let (understoodText, hint) = CommandMapping.explanation(for: understood.intent)
+            let decision = engine.refusal(
+                .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
+                details: ["understood": understoodText, "hint": hint])
+            try session.save(decision, warningShare: config.escalation.policy.slaWarningShare)
+            let sent = try enqueue(decision.notices, answering: messageID, source: match.source, session: session, now: now)
+            return outcome("refused", "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
+        }
+        let decision = engine.decide(
+            CommandMail(command: command, sender: sender, source: match.source, request: match.request, cause: messageID),
+            state: state, directory: directory, now: now)
+        try session.save(decision, warningShare: config.escalation.policy.slaWarningShare)
+        let sent = try enqueue(decision.notices, answering: messageID, source: match.source, session: session, now: now)
+        let escalation = decision.outcome == .refused(.unknownSender) ? nil : decision.state.escalation?.number.value
+        switch decision.outcome {
+        case .applied: return outcome("applied", "\(command.name) (\(match.method))", escalation: escalation, sent: sent)
+        case .refused(let refusal): return outcome("refused", "\(refusal.rawValue) (\(match.method))", escalation: escalation, sent: sent)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import Logging
+import MailComposing
+import MailMessage
+import MailReading
+
+/// The pipeline: parse → understand → decide → store (with outbox) in one transaction per
+/// mail; the outbox dispatcher and the SLA ticker run beside it.
+public final class Gateway: Sendable {
+    public let config: GatewayConfig
+    public let store: Store
+    let engine: EscalationEngine
+    let composer: Composer
+    let directory: Directory
+    let clock: @Sendable () -> Date
+    let logger: Logger
+
+    /// Wires the gateway once: templates compiled, directory loaded.
+    public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.config = config
+        self.store = store
+        self.logger = logger
+        self.clock = clock
+        engine = EscalationEngine(configuration: config.escalation)
+        composer = Composer(
+            templates: try TemplateSet(directory: config.templatesFolder), configuration: config.escalation,
+            gateway: MailAddress(name: config.displayName, address: config.address.value), domain: config.domain)
+        directory = try store.read { try $0.directory() }
+    }
+
+    /// Reads a mail without applying it (for `read`).
+    public func understand(_ raw: [UInt8]) throws -> UnderstoodMail {
+        let mail = try Mail(parsing: raw, limits: config.limits)
+        return try store.read { session in UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: ownMailCheck(session)) }
+    }
+
+    /// Recognises the gateway's own mail: from its address (or a plus-address of it), or with a
+    /// Message-ID it stored when sending. Never by domain alone: staff share the domain.
+    func ownMailCheck(_ session: StoreSession) -> (Mail) -> String? {
+        let address = config.address
+        return { mail in
+            if let from = mail.from.flatMap({ EmailAddress($0.address) }), from.withoutPlusTag == address { return "from the gateway's address" }
+            if let id = mail.messageID, (try? session.isOwnMessageID(id)) == true { return "Message-ID sent by the gateway" }
+            return nil
+        }
+    }
+}

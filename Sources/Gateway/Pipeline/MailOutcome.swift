@@ -1,0 +1,18 @@
+/// What processing one mail did, as `process --json` prints it.
+public struct MailOutcome: Encodable, Sendable, Equatable {
+    /// One mail the gateway queued because of this one.
+    public struct SentMail: Encodable, Sendable, Equatable {
+        public var to: [String]
+        public var subject: String
+        public var template: String
+    }
+
+    public var file: String?
+    public var messageId: String
+    /// `applied`, `ignored`, `refused`, `failed` or `duplicate`.
+    public var outcome: String
+    public var reason: String
+    public var intent: String
+    public var escalation: String?
+    public var sent: [SentMail]
+}

@@ -1,0 +1,42 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import MailMessage
+import MailReading
+
+/// What the gateway understood of one mail, as `read` prints it; nothing is applied.
+public struct ReadReport: Encodable, Sendable {
+    public var file: String
+    public var from: String?
+    public var subject: String
+    public var automated: String?
+    public var automatedBecause: String?
+    public var replyText: String
+    public var signature: String?
+    public var intent: String
+    public var arguments: [String: String]
+    public var thread: String?
+    public var threadMethod: String?
+    public var defects: [String]
+}
+
+extension Gateway {
+    /// Reads a mail without applying it. `bodyKind` reads the file as a bare `text/plain` or `text/html` body.
+    public func read(_ raw: [UInt8], file: String, bodyKind: String? = nil) throws -> ReadReport {
+        let bytes: [UInt8]
+        if let bodyKind {
+            bytes = Array("Content-Type: text/\(bodyKind); charset=utf-8\r\n\r\n".utf8) + raw
+        } else {
+            bytes = raw
+        }
+        let understood = try understand(bytes)
+        let match = try store.read { session in
+            try ThreadMatch.find(understood.hints, intent: understood.intent, sender: understood.sender, directory: directory, session: session)
+        }
+        return ReadReport(
+            file: file, from: understood.sender?.value, subject: understood.mail.subject, automated: understood.automated?.kind,
+            automatedBecause: understood.automated?.because, replyText: understood.reply.text, signature: understood.reply.signature,
+            intent: understood.intent.name, arguments: understood.intent.arguments, thread: match?.source.description,
+            threadMethod: match?.method, defects: understood.mail.defects)
+    }
+}

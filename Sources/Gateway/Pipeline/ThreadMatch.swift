@@ -1,0 +1,44 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import MailReading
+
+/// The case or account a mail is about, how that was found, and the request it answers.
+struct ThreadMatch {
+    var source: EscalationSource
+    var request: RequestNumber?
+    /// `in-reply-to`, `subject-tag`, `body-number` or `sender-account`.
+    var method: String
+
+    /// Matches strongest first: a stored Message-ID the mail answers, a subject tag, a number in
+    /// the subject or the first lines. Numbers alone are checked against the sender later by the core.
+    /// An account escalation request made on a case's thread or naming cases is about the case's account.
+    static func find(_ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, session: StoreSession) throws -> ThreadMatch? {
+        guard var match = try findSubject(hints, intent: intent, sender: sender, directory: directory, session: session) else { return nil }
+        if case .escalate(true, _, _, _, _) = intent, case .supportCase(let number) = match.source, let supportCase = directory.supportCase(number) {
+            match.source = .account(supportCase.account)
+            match.request = nil
+        }
+        return match
+    }
+
+    private static func findSubject(_ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, session: StoreSession) throws -> ThreadMatch? {
+        if case .escalate(true, _, _, _, _) = intent, let sender, let contact = directory.contact(sender), hints.answeredIDs.isEmpty, hints.subjectTags.isEmpty {
+            return ThreadMatch(source: .account(contact.account), request: nil, method: "sender-account")
+        }
+        if let message = try session.threadMessage(amongst: hints.answeredIDs), let source = EscalationSource(message.source) {
+            return ThreadMatch(source: source, request: message.request.flatMap(RequestNumber.init), method: "in-reply-to")
+        }
+        for (numbers, method) in [(hints.subjectTags, "subject-tag"), (hints.mentionedNumbers, "body-number")] {
+            for number in numbers {
+                if let source = try resolve(number, session: session) { return ThreadMatch(source: source, request: nil, method: method) }
+            }
+        }
+        return nil
+    }
+
+    private static func resolve(_ number: String, session: StoreSession) throws -> EscalationSource? {
+        if let escalation = EscalationNumber(number) { return try session.escalation(escalation)?.source }
+        return EscalationSource(number)
+    }
+}

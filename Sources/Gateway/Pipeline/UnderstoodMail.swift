@@ -1,0 +1,26 @@
+import EscalationCore
+import Foundation
+import MailMessage
+import MailReading
+
+/// A parsed mail together with what the gateway read from it, before any state is touched.
+/// `read` prints exactly this, so operators see why the gateway acted as it did.
+public struct UnderstoodMail: Sendable {
+    public var mail: Mail
+    public var sender: EmailAddress?
+    public var automated: Automation?
+    public var reply: ReplyText
+    public var intent: Intent
+    public var hints: ThreadHints
+
+    /// Reads a parsed mail: automation, reply text (HTML-only mail through its text), intent and thread hints.
+    public init(mail: Mail, gatewayAddress: EmailAddress, isOwn: (Mail) -> String?) {
+        self.mail = mail
+        sender = mail.from.flatMap { EmailAddress($0.address) }
+        automated = AutomationClassifier.classify(mail, isOwn: isOwn)
+        let body = mail.textBody ?? mail.htmlBody.map(HTMLText.text) ?? ""
+        reply = ReplyExtractor.extract(body)
+        intent = CommandReader.read(reply.text, subject: mail.subject)
+        hints = ThreadHints(mail: mail, replyText: reply.text, gatewayAddress: gatewayAddress.value)
+    }
+}

@@ -1,0 +1,58 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import MailTransport
+
+/// How many directory records an import loaded.
+public struct DirectoryCounts: Encodable, Sendable {
+    public var accounts: Int
+    public var contacts: Int
+    public var staff: Int
+    public var cases: Int
+}
+
+extension Gateway {
+    /// Replaces the directory from a JSON file in one transaction: all or nothing.
+    public func importDirectory(path: String) throws -> DirectoryCounts {
+        let loaded = try DirectoryFile.load(path: path)
+        try store.transaction { try $0.replaceDirectory(loaded) }
+        return DirectoryCounts(accounts: loaded.accounts.count, contacts: loaded.contacts.count, staff: loaded.staff.count, cases: loaded.cases.count)
+    }
+
+    /// Problems that make escalations impossible or unsafe with this config and directory.
+    public func configurationProblems() -> [String] {
+        var problems: [String] = []
+        for type in EscalationType.allCases where !config.escalation.templates.contains(where: { $0.type == type && $0.accounts.isEmpty }) {
+            problems.append("no [[template]] of type \"\(type.rawValue)\" without an accounts list: some \(type.rawValue) escalations have no template")
+        }
+        for template in config.escalation.templates where template.approvalRequired && template.approvers.isEmpty {
+            let uncovered = directory.cases.values.filter { $0.groupManager == nil }.map(\.number.value).sorted()
+            if !uncovered.isEmpty {
+                problems.append("template \(template.name): approval = true but no approvers, and cases \(uncovered.prefix(5).joined(separator: ", ")) have no group_manager")
+            }
+        }
+        return problems
+    }
+
+    /// Mail that ended `failed`, with its reason.
+    public func failedMail() throws -> [FailedMail] {
+        try store.read { try $0.failedMail() }
+    }
+
+    /// Processes a failed mail again (after a fix): its old receipt is replaced by the new outcome.
+    public func reprocessFailed(id: Int) throws -> MailOutcome? {
+        guard let raw = try store.read({ try $0.rawFailedMail(id: id) }) else { return nil }
+        try store.transaction { try $0.deleteFailedReceipt(id: id) }
+        return try process(InboundMail(raw: raw, mailbox: "reprocess", position: "receipt:\(id)"))
+    }
+
+    /// The outbox, newest first.
+    public func outbox() throws -> [OutboxMessage] {
+        try store.read { try $0.outbox() }
+    }
+
+    /// Requeues outbox mail that was given up.
+    public func retryFailedOutbox() throws -> Int {
+        try store.transaction { try $0.retryFailedOutbox(at: clock()) }
+    }
+}

@@ -1,0 +1,51 @@
+import EscalationCore
+import Foundation
+import Logging
+import MailTransport
+
+extension Gateway {
+    /// Processes each mail and settles it on its source after its transaction committed.
+    /// A mail whose processing throws (a database fault) stays unsettled and is retried later.
+    public func drain(_ source: any MailSource, batchSize: Int) throws -> [MailOutcome] {
+        var outcomes: [MailOutcome] = []
+        while true {
+            let batch = try source.fetch(limit: batchSize)
+            if batch.isEmpty { break }
+            for inbound in batch {
+                var outcome = try process(inbound)
+                outcome.file = inbound.position
+                try source.settle(inbound, as: outcome.outcome == "failed" ? .failed(reason: outcome.reason) : .processed)
+                logger.info("processed", metadata: ["mail.message_id": "\(outcome.messageId)", "mail.outcome": "\(outcome.outcome)", "mail.reason": "\(outcome.reason)"])
+                outcomes.append(outcome)
+            }
+            if batch.count < batchSize { break }
+        }
+        return outcomes
+    }
+
+    /// One cycle of the daemon: drain the inbox, tick SLAs, send the outbox.
+    public func cycle(source: any MailSource, sink: any MailSink) throws -> [MailOutcome] {
+        let outcomes = try drain(source, batchSize: config.batchSize)
+        try tickSLAs()
+        try dispatch(to: sink)
+        return outcomes
+    }
+
+    /// Runs cycles until `shouldStop` says so, sleeping the poll interval between them.
+    /// Errors are logged and retried after a capped backoff; the loop never dies and never spins.
+    public func run(source: any MailSource, sink: any MailSink, shouldStop: @Sendable () -> Bool) {
+        var failures = 0
+        while !shouldStop() {
+            do {
+                _ = try cycle(source: source, sink: sink)
+                failures = 0
+            } catch {
+                failures += 1
+                logger.error("cycle failed", metadata: ["error": "\(error)", "attempt": "\(failures)"])
+            }
+            let pause = failures == 0 ? Double(config.pollInterval.seconds) : min(300, pow(2, Double(min(failures, 8))))
+            let until = Date().addingTimeInterval(pause)
+            while !shouldStop(), Date() < until { Thread.sleep(forTimeInterval: 0.2) }
+        }
+    }
+}

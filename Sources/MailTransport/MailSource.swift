@@ -1,0 +1,73 @@
+import Foundation
+
+/// One mail as read from a source, with where it came from.
+public struct InboundMail: Sendable {
+    public var raw: [UInt8]
+    /// The mailbox or folder name, e.g. `inbox` or `INBOX`.
+    public var mailbox: String
+    /// A printable position: a file path, or `INBOX/<uidvalidity>/<uid>`.
+    public var position: String
+    public var uidValidity: Int?
+    public var uid: Int?
+
+    public init(raw: [UInt8], mailbox: String, position: String, uidValidity: Int? = nil, uid: Int? = nil) {
+        self.raw = raw
+        self.mailbox = mailbox
+        self.position = position
+        self.uidValidity = uidValidity
+        self.uid = uid
+    }
+}
+
+/// Where a mail goes after its transaction committed.
+public enum Settlement: Sendable, Equatable {
+    case processed
+    case failed(reason: String)
+}
+
+/// A source of inbound mail. Mail is settled (moved) only after its outcome is committed.
+public protocol MailSource: Sendable {
+    /// Up to `limit` mails not yet settled, oldest first.
+    func fetch(limit: Int) throws -> [InboundMail]
+    /// Moves a mail to its processed or failed place.
+    func settle(_ mail: InboundMail, as settlement: Settlement) throws
+}
+
+/// One outgoing mail as handed to a sink: envelope and wire bytes.
+public struct Envelope: Sendable {
+    public var sequence: Int
+    public var messageID: String
+    public var from: String
+    public var recipients: [String]
+    public var raw: [UInt8]
+
+    public init(sequence: Int, messageID: String, from: String, recipients: [String], raw: [UInt8]) {
+        self.sequence = sequence
+        self.messageID = messageID
+        self.from = from
+        self.recipients = recipients
+        self.raw = raw
+    }
+}
+
+/// Why a sink could not deliver: temporary (retry later) or permanent for some recipients.
+public struct DeliveryError: Error, Sendable, CustomStringConvertible {
+    public var permanent: Bool
+    /// Recipients refused permanently (a 5xx for each), when the server said so per recipient.
+    public var refusedRecipients: [String]
+    public var message: String
+
+    public init(permanent: Bool, refusedRecipients: [String] = [], message: String) {
+        self.permanent = permanent
+        self.refusedRecipients = refusedRecipients
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// A destination for outgoing mail.
+public protocol MailSink: Sendable {
+    /// Delivers one mail to all its recipients; returns only when it was accepted.
+    func deliver(_ envelope: Envelope) throws
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import EscalationStore
+import Foundation
+import Gateway
+import Logging
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The config file (TOML).")
+    var config: String = "gateway.toml"
+
+    @Flag(name: .long, help: "Print JSON on standard output, one compact object per line; logs go to standard error.")
+    var json = false
+
+    @Flag(name: .long, help: "Log every mail processed.")
+    var verbose = false
+
+    /// Loads the config and wires the gateway, or exits with the config error.
+    func makeGateway(clock: @escaping @Sendable () -> Date = { Date() }) throws -> Gateway {
+        bootstrapLogging()
+        return try openGateway(clock: clock)
+    }
+
+    /// Wires a gateway without touching logging (which may be bootstrapped only once).
+    func openGateway(clock: @escaping @Sendable () -> Date) throws -> Gateway {
+        let loaded = try loadConfig()
+        do {
+            return try Gateway(config: loaded, store: try Store(path: loaded.databasePath), logger: Logger(label: "escalation-gateway"), clock: clock)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    func loadConfig() throws -> GatewayConfig {
+        do {
+            return try GatewayConfig.load(path: config)
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func bootstrapLogging() {
+        let level: Logger.Level = verbose ? .info : .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}
+
+/// Compact JSON lines on standard output.
+enum JSONLines {
+    static func print(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(value) {
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        }
+    }
+}

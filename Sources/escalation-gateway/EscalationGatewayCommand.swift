@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `escalation-gateway`: case and account escalation driven by mail.
+@main
+struct EscalationGatewayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "escalation-gateway",
+        abstract: "Case and account escalation driven by mail.",
+        subcommands: [
+            RunCommand.self, ProcessCommand.self, ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
+            CheckConfigCommand.self, FailedCommand.self, OutboxCommand.self, DemoCommand.self,
+        ])
+}
