@@ -9,12 +9,11 @@ import MailTransport
 extension Gateway {
     /// Renders notices and adds them to the outbox in the caller's transaction. Message-IDs are
     /// derived from the cause, so a replay after a crash produces the same mail, never a second one.
-    func enqueue(_ notices: [Notice], answering cause: String, source: EscalationSource?, session: StoreSession, now: Date) throws -> [MailOutcome.SentMail] {
+    func enqueue(_ notices: [Notice], answering cause: String, session: StoreSession, now: Date) throws -> [MailOutcome.SentMail] {
         var sent: [MailOutcome.SentMail] = []
         for (index, notice) in notices.enumerated() {
             let recipients = (notice.to + notice.cc).filter { $0.withoutPlusTag != config.address }
             guard !recipients.isEmpty else { continue }
-            let noticeSource = notice.source ?? source
             let threadKey = notice.source?.description
             let messageID = MailIdentity.sha256(Array("\(cause)#\(index)#\(notice.kind.rawValue)".utf8)).prefix(32) + "@" + config.domain
             let references = try threadKey.map { try session.threadReferences(source: $0) } ?? [cause]
@@ -23,7 +22,7 @@ extension Gateway {
                 references: references.contains(cause) || notice.kind == .approvalRequested ? references : references + [cause])
             let message = composer.compose(
                 notice, directory: directory, messageID: String(messageID), date: now, thread: placement,
-                extraHeaders: [("X-Escalation-Gateway", noticeSource?.description ?? "notice")])
+                extraHeaders: [("X-Escalation-Gateway", notice.kind.rawValue)])
             try session.enqueue(
                 NewOutboxMessage(
                     messageID: String(messageID), kind: notice.kind.rawValue, source: threadKey, request: notice.kind == .approvalRequested ? notice.request?.number.value : nil,

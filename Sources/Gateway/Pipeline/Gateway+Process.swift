@@ -56,7 +56,7 @@ extension Gateway {
             let notice = Notice(
                 kind: kind, to: [sender], source: nil,
                 details: ["understood": intentName, "hint": "Name the case number (CS…) in the subject or the first line."])
-            let sent = try enqueue([notice], answering: messageID, source: nil, session: session, now: now)
+            let sent = try enqueue([notice], answering: messageID, session: session, now: now)
             return outcome("refused", kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
         }
         try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
@@ -67,14 +67,14 @@ extension Gateway {
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
                 details: ["understood": understoodText, "hint": hint])
             try session.save(decision, warningShare: config.escalation.policy.slaWarningShare)
-            let sent = try enqueue(decision.notices, answering: messageID, source: match.source, session: session, now: now)
+            let sent = try enqueue(decision.notices, answering: messageID, session: session, now: now)
             return outcome("refused", "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
         }
         let decision = engine.decide(
             CommandMail(command: command, sender: sender, source: match.source, request: match.request, cause: messageID),
             state: state, directory: directory, now: now)
         try session.save(decision, warningShare: config.escalation.policy.slaWarningShare)
-        let sent = try enqueue(decision.notices, answering: messageID, source: match.source, session: session, now: now)
+        let sent = try enqueue(decision.notices, answering: messageID, session: session, now: now)
         let escalation = decision.outcome == .refused(.unknownSender) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {
         case .applied: return outcome("applied", "\(command.name) (\(match.method))", escalation: escalation, sent: sent)

@@ -1,0 +1,61 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import Gateway
+import Testing
+
+@Suite struct ConfigTests {
+    private func write(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("eg-config-\(UUID().uuidString).toml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    private var sample: String {
+        get throws { try String(contentsOf: TestWorkspace.repository.appendingPathComponent("Samples/gateway.toml"), encoding: .utf8) }
+    }
+
+    @Test func theSampleConfigLoadsAsItIs() throws {
+        let config = try GatewayConfig.load(path: TestWorkspace.repository.appendingPathComponent("Samples/gateway.toml").path)
+        #expect(config.escalation.severities.map(\.name) == ["high", "medium"])
+        #expect(config.escalation.policy.reescalationCooldown.seconds == 1800)
+        #expect(config.databasePath.hasSuffix("Samples/state/gateway.sqlite"))
+    }
+
+    @Test(arguments: [
+        ("response = \"1h\"", "response = \"1 hour\"", "severity[0].response"),
+        ("approval_rule = \"any\"\nadd_account_team", "approval_rule = \"most\"\nadd_account_team", "template[1].approval_rule"),
+        ("kind = \"directory\"\npath = \"inbox\"", "kind = \"pop3\"\npath = \"inbox\"", "inbound.kind"),
+        ("approvers = [\"vp-support@support.example\"]", "approvers = []", "template[1].approvers"),
+        ("default_severity = \"high\"", "default_severity = \"critical\"", "template[1].default_severity"),
+    ])
+    func brokenConfigNamesTheKey(_ original: String, _ broken: String, _ key: String) throws {
+        let text = try sample.replacingOccurrences(of: original, with: broken)
+        #expect(text != (try sample))
+        let url = try write(text)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let error = try #require(throws: ConfigError.self) { try GatewayConfig.load(path: url.path) }
+        #expect(error.key == key)
+        #expect(error.file == url.path)
+    }
+
+    @Test func tomlSyntaxErrorsGiveTheLine() throws {
+        let url = try write("[gateway]\naddress = \"x@y.example\"\ndomain = \n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let error = try #require(throws: ConfigError.self) { try GatewayConfig.load(path: url.path) }
+        #expect(error.line == 3)
+    }
+
+    @Test func aBrokenDirectoryNamesTheKeyAndImportsNothing() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let gateway = try workspace.gateway()
+        _ = try gateway.importDirectory(path: workspace.directoryFile)
+        let broken = workspace.folder.appendingPathComponent("broken.json")
+        try #"{"accounts": [{"number": "ACC0000009", "name": "New"}], "contacts": [{"email": "x@new.example", "name": "X", "account": "ACC0000042"}]}"#
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let error = try #require(throws: ConfigError.self) { try gateway.importDirectory(path: broken.path) }
+        #expect(error.key == "contacts[0].account")
+        #expect(try workspace.gateway().showReport("ACC0001001") != nil)
+    }
+}

@@ -1,0 +1,131 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import Gateway
+import MailMessage
+import MailTransport
+import Testing
+
+/// A conversation driven only by `.eml` files: request → approval request in the outbox →
+/// the approver's reply to it → approved notice on the case thread; then replays.
+@Suite struct ConversationTests {
+    private func reply(to file: URL, from: String, body: String, id: String) throws -> [UInt8] {
+        let original = try Mail(parsing: Array(try Data(contentsOf: file)))
+        let references = (original.references + [original.messageID ?? ""]).map { "<\($0)>" }.joined(separator: " ")
+        let quoted = (original.textBody ?? "").split(separator: "\n").map { "> \($0)" }.joined(separator: "\r\n")
+        return Array("""
+            From: \(from)\r
+            To: \(original.replyTo.first?.address ?? original.from?.address ?? "")\r
+            Subject: Re: \(original.subject)\r
+            Message-ID: <\(id)>\r
+            In-Reply-To: <\(original.messageID ?? "")>\r
+            References: \(references)\r
+            Content-Type: text/plain; charset=utf-8\r
+            \r
+            \(body)\r
+            \r
+            On Tue, 24 Nov 2026, Escalations <escalations@support.example> wrote:\r
+            \(quoted)\r
+
+            """.utf8)
+    }
+
+    @Test func requestApprovalAndThreadedAnswerThenReplaysAreDuplicates() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let gateway = try workspace.gateway()
+        let sink = try gateway.config.makeSink()
+
+        let request = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
+        try gateway.dispatch(to: sink)
+        #expect(request.outcome == "applied")
+        #expect(request.intent == "escalate")
+        #expect(request.escalation == nil)
+        let approvalMail = try #require(try workspace.outboxFiles().first { url in
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return text.hasPrefix("X-Envelope-To: duty-manager@support.example\r\n") && text.contains("Approval needed")
+        })
+
+        let replyBytes = try reply(to: approvalMail, from: "Dana Duty <duty-manager@support.example>", body: "Approved.", id: "dana-1@support.example")
+        let approval = try gateway.process(InboundMail(raw: replyBytes, mailbox: "t", position: "2"))
+        try gateway.dispatch(to: sink)
+        #expect(approval.outcome == "applied")
+        #expect(approval.escalation == "ESC0001001")
+        let approvedNotice = try #require(approval.sent.first { $0.template == "approved" })
+        #expect(approvedNotice.to.first == "jane@acme.example")
+        #expect(approvedNotice.subject.hasPrefix("[CS0001234]"))
+
+        let approvedFile = try #require(try workspace.outboxFiles().last { try String(contentsOf: $0, encoding: .utf8).contains("Escalation approved") })
+        let approvedMail = try Mail(parsing: Array(try Data(contentsOf: approvedFile)))
+        #expect(approvedMail.inReplyTo == ["dana-1@support.example"])
+        #expect(approvedMail.references.contains("jane-001@acme.example"))
+        #expect(approvedMail.header["Auto-Submitted"] == "auto-generated")
+        #expect(approvedMail.messageID?.hasSuffix("@support.example") == true)
+
+        guard case .escalation(let shown) = try #require(try gateway.showReport("ESC0001001")) else {
+            Issue.record("show ESC did not give an escalation")
+            return
+        }
+        #expect(shown.state == "active")
+        #expect(shown.severity.name == "medium" && shown.severity.color == "orange")
+        #expect(shown.approvals.map(\.approver) == ["duty-manager@support.example"])
+        #expect(shown.approvals.map(\.decision) == ["approved"])
+        #expect(shown.journal?.map(\.action).contains("escalation.created") == true)
+
+        let filesBefore = try workspace.outboxFiles().count
+        let replay = try gateway.process(InboundMail(raw: replyBytes, mailbox: "t", position: "3"))
+        let transit = Array("Received: from mx.example by mx2.example; Tue, 24 Nov 2026 10:00:00 +0000\r\n".utf8) + replyBytes
+        let replayWithTransit = try gateway.process(InboundMail(raw: transit, mailbox: "t", position: "4"))
+        try gateway.dispatch(to: sink)
+        #expect(replay.outcome == "duplicate" && replay.sent.isEmpty)
+        #expect(replayWithTransit.outcome == "duplicate")
+        #expect(try workspace.outboxFiles().count == filesBefore)
+    }
+
+    @Test func caseShowsEscalatedOnlyWhileTheRecordIsActive() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let gateway = try workspace.gateway()
+        _ = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
+        guard case .subject(let pending) = try #require(try gateway.showReport("CS0001234")) else { return }
+        #expect(pending.escalated == false)
+        #expect(pending.requests.map(\.state) == ["pending"])
+    }
+
+    @Test func unknownSenderGetsAReplyThatLeaksNothing() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let gateway = try workspace.gateway()
+        let outcome = try gateway.process(InboundMail(raw: try workspace.sample("06-unknown-sender/01-stranger-asks.eml"), mailbox: "t", position: "1"))
+        try gateway.dispatch(to: try gateway.config.makeSink())
+        #expect(outcome.outcome == "refused")
+        let text = try String(contentsOf: try #require(try workspace.outboxFiles().first), encoding: .utf8)
+        #expect(!text.contains("CS0001234") && !text.contains("Login fails") && !text.contains("agent1"))
+    }
+
+    @Test func autoRepliesAreIgnoredAndNeverAnswered() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let gateway = try workspace.gateway()
+        let outcome = try gateway.process(InboundMail(raw: try workspace.sample("07-auto-reply/01-out-of-office.eml"), mailbox: "t", position: "1"))
+        #expect(outcome.outcome == "ignored")
+        #expect(outcome.sent.isEmpty)
+    }
+
+    @Test func unparseableMailFailsWithItsReasonAndIsKept() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let inbox = try DirectorySource(folder: workspace.folder.appendingPathComponent("inbox"))
+        let big = Array(repeating: UInt8(ascii: "a"), count: 70 << 20)
+        try Data(big).write(to: inbox.folder.appendingPathComponent("big.eml"))
+        let gateway = try workspace.gateway()
+        let outcomes = try gateway.drain(inbox, batchSize: 10)
+        #expect(outcomes.map(\.outcome) == ["failed"])
+        #expect(FileManager.default.fileExists(atPath: inbox.folder.appendingPathComponent("failed/big.eml").path))
+        #expect(try gateway.failedMail().first?.reason.contains("exceeds the limit") == true)
+    }
+}

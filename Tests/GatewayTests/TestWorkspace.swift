@@ -1,0 +1,41 @@
+import Foundation
+import Gateway
+import EscalationStore
+import Logging
+
+/// A throwaway folder with the sample config (paths inside the folder), the repository's
+/// templates and the sample directory imported.
+struct TestWorkspace {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var config = try String(contentsOf: Self.repository.appendingPathComponent("Samples/gateway.toml"), encoding: .utf8)
+        config = config.replacingOccurrences(of: "domain = \"support.example\"", with: "domain = \"support.example\"\ntemplates = \"\(Self.repository.path)/MailTemplates\"")
+        try config.write(to: configURL, atomically: true, encoding: .utf8)
+    }
+
+    var configURL: URL { folder.appendingPathComponent("gateway.toml") }
+    var outbox: URL { folder.appendingPathComponent("outbox") }
+    var directoryFile: String { Self.repository.appendingPathComponent("Samples/directory.json").path }
+
+    func sample(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: Self.repository.appendingPathComponent("Samples/conversations").appendingPathComponent(path)))
+    }
+
+    func gateway(clock: @escaping @Sendable () -> Date = { Date() }) throws -> Gateway {
+        let config = try GatewayConfig.load(path: configURL.path)
+        return try Gateway(config: config, store: try Store(path: config.databasePath), logger: Logger(label: "test"), clock: clock)
+    }
+
+    /// The outbox files, oldest first.
+    func outboxFiles() throws -> [URL] {
+        guard FileManager.default.fileExists(atPath: outbox.path) else { return [] }
+        return try FileManager.default.contentsOfDirectory(at: outbox, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "eml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}

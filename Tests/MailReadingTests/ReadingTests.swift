@@ -1,0 +1,113 @@
+import Foundation
+import MailMessage
+import MailReading
+import Testing
+
+@Suite struct ReadingTests {
+    @Test(arguments: [
+        ("Approved.\n\nOn Tue, 24 Nov 2026 at 10:00, Escalations <e@s.example> wrote:\n> Approval needed", "Approved."),
+        ("Looks good\n\n-----Original Message-----\nFrom: x\nSent: y", "Looks good"),
+        ("Ja, genehmigt.\n\nVon: Escalations\nGesendet: Dienstag\nAn: Dana\nBetreff: Approval", "Ja, genehmigt."),
+        ("Top reply\n\nLe mar. 24 nov. 2026 à 10:00, Escalations <e@s.example> a écrit :\n> old", "Top reply"),
+        ("All fixed, please de-escalate.\n\nSent from my iPhone", "All fixed, please de-escalate."),
+        ("REJECT not now\n\n-- \nDana Duty\nDuty Manager", "REJECT not now"),
+        ("> only quoted text", "> only quoted text"),
+    ])
+    func replyTextDropsHistoryAndSignature(_ body: String, _ expected: String) {
+        #expect(ReplyExtractor.extract(body).text == expected)
+    }
+
+    @Test func removedSignatureIsReported() {
+        #expect(ReplyExtractor.extract("Hello\n\nSent from my iPhone").signature == "Sent from my iPhone")
+    }
+
+    @Test(arguments: [
+        ("APPROVE", "approve"), ("Approved.", "approve"), ("Yes, go ahead", "approve"), ("genehmigt", "approve"),
+        ("approuvé", "approve"), ("aprobado", "approve"), ("REJECT fix ships Friday", "reject"), ("Rejected – the fix ships Friday", "reject"),
+        ("abgelehnt, zu früh", "reject"), ("refusé", "reject"), ("rechazado", "reject"), ("not approved", "unclear"),
+        ("I can't approve this yet", "unclear"), ("don't reject", "unclear"), ("All fixed now, please de-escalate", "de-escalate"),
+        ("DE-ESCALATE resolved", "de-escalate"), ("Please escalate CS0001234, no progress for two weeks", "escalate"),
+        ("please escalate our account, cases CS0001234 and CS0001235 are stalled", "escalate-account"),
+        ("ESCALATE ACCOUNT\nReason: deadline", "escalate-account"), ("Please escalate this again", "escalate"),
+        ("SEVERITY high", "severity"), ("TREND improving", "trend"), ("WATCH vp@support.example", "watch"),
+        ("UNWATCH vp@support.example", "unwatch"), ("LINK CS0001235", "link"), ("UNLINK CS0001235", "unlink"),
+        ("ASSIGN em@support.example", "assign"), ("COMMENT call at 10", "comment"), ("We spoke to the customer.", "comment"),
+        ("No progress on our side yet, any news?", "comment"),
+    ])
+    func commandsAreRead(_ text: String, _ intent: String) {
+        #expect(CommandReader.read(text).name == intent)
+    }
+
+    @Test func rejectionKeepsItsReasonAndEscalationItsArguments() {
+        #expect(CommandReader.read("Rejected – the fix ships Friday") == .reject(reason: "the fix ships Friday"))
+        guard case .escalate(true, _, _, _, let cases) = CommandReader.read("please escalate our account, cases CS0001234 and CS1235 are stalled") else {
+            Issue.record("not an account escalation")
+            return
+        }
+        #expect(cases == ["CS0001234", "CS1235"])
+    }
+
+    @Test func subjectCountsWhenTheBodyIsEmpty() {
+        #expect(CommandReader.read("", subject: "Re: [CS0001234] APPROVE").name == "approve")
+        #expect(CommandReader.read("", subject: "Re: [CS0001234] Login fails").name == "empty")
+    }
+
+    private func mail(_ headers: String) throws -> Mail { try Mail(parsing: Array((headers + "\n\nbody\n").utf8)) }
+
+    @Test(arguments: [
+        "From: a@b.example\nAuto-Submitted: auto-replied\nSubject: hi",
+        "From: a@b.example\nPrecedence: bulk\nSubject: hi",
+        "From: a@b.example\nX-Autoreply: yes\nSubject: hi",
+        "From: a@b.example\nList-Id: <list.example>\nSubject: hi",
+        "From: a@b.example\nSubject: Out of Office: back Monday",
+        "From: a@b.example\nSubject: Abwesenheitsnotiz: Urlaub",
+        "From: a@b.example\nSubject: Réponse automatique : absent",
+    ])
+    func autoRepliesAreRecognised(_ headers: String) throws {
+        #expect(AutomationClassifier.classify(try mail(headers), isOwn: { _ in nil })?.kind == "auto-reply")
+    }
+
+    @Test func autoResponseSuppressAloneIsNotAutomated() throws {
+        #expect(AutomationClassifier.classify(try mail("From: a@b.example\nX-Auto-Response-Suppress: All\nSubject: APPROVE"), isOwn: { _ in nil }) == nil)
+        #expect(AutomationClassifier.classify(try mail("From: a@b.example\nAuto-Submitted: no\nSubject: hi"), isOwn: { _ in nil }) == nil)
+    }
+
+    @Test func bounceReportGivesRecipientStatusAndOriginal() throws {
+        let raw = """
+            From: MAILER-DAEMON@mx.example
+            Subject: Undelivered Mail
+            Content-Type: multipart/report; report-type=delivery-status; boundary=r
+
+            --r
+            Content-Type: text/plain
+
+            failed
+            --r
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example
+
+            Final-Recipient: rfc822; gone@acme.example
+            Action: failed
+            Status: 5.1.1
+            --r
+            Content-Type: text/rfc822-headers
+
+            Message-ID: <abc@support.example>
+            --r--
+
+            """
+        guard case .bounce(let bounce) = AutomationClassifier.classify(try Mail(parsing: Array(raw.utf8)), isOwn: { _ in nil }) else {
+            Issue.record("not classified as a bounce")
+            return
+        }
+        #expect(bounce.recipients == ["gone@acme.example"])
+        #expect(bounce.status == "5.1.1")
+        #expect(bounce.originalMessageID == "abc@support.example")
+    }
+
+    @Test func htmlBecomesTextWithoutQuotedHistory() {
+        let html = "<html><head><style>p{}</style></head><body><p>Approved &amp; thanks</p><div class=\"gmail_quote\">On … wrote:<blockquote>old</blockquote></div></body></html>"
+        #expect(HTMLText.text(html) == "Approved & thanks")
+    }
+}
