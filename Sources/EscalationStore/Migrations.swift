@@ -119,6 +119,33 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2-loops-and-bounces") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox_recipient (
+                    outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+                    address TEXT NOT NULL,
+                    created_at REAL NOT NULL
+                );
+                CREATE INDEX outbox_recipient_address ON outbox_recipient(address, created_at);
+                CREATE INDEX outbox_source_created ON outbox(source, created_at);
+
+                CREATE TABLE bounce (
+                    id INTEGER PRIMARY KEY,
+                    address TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    permanent INTEGER NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE INDEX bounce_address ON bounce(address);
+
+                CREATE TABLE suppression (
+                    address TEXT PRIMARY KEY,
+                    reason TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -13,6 +13,12 @@ extension StoreSession {
                 message.messageID, message.kind, message.source, message.request, try encode(message.recipients), message.subject,
                 Data(message.raw), now.timeIntervalSince1970, now.timeIntervalSince1970,
             ])
+        let id = db.lastInsertedRowID
+        for recipient in message.recipients {
+            try db.execute(
+                sql: "INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (?, ?, ?)",
+                arguments: [id, recipient, now.timeIntervalSince1970])
+        }
         if let source = message.source {
             try recordThreadMessage(
                 message.messageID, source: source, request: message.request, recipient: message.recipients.count == 1 ? message.recipients[0] : nil,

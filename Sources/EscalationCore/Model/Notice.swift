@@ -30,6 +30,9 @@ public struct Notice: Hashable, Sendable {
         case reasonNeeded = "reason-needed"
         case alreadyEscalated = "already-escalated"
         case nothingToDo = "nothing-to-do"
+        case decisionNotAccepted = "decision-not-accepted"
+        case answersPaused = "answers-paused"
+        case addressSuppressed = "address-suppressed"
 
         /// Whether this answers the sender's mail (`Auto-Submitted: auto-replied`) rather than
         /// notifying others (`auto-generated`).

@@ -40,7 +40,8 @@ struct ConfigParser {
                 maxBytes: try limits?.int("max_bytes", default: defaults.maxBytes) ?? defaults.maxBytes,
                 maxParts: try limits?.int("max_parts", default: defaults.maxParts) ?? defaults.maxParts,
                 maxDepth: try limits?.int("max_depth", default: defaults.maxDepth) ?? defaults.maxDepth),
-            escalation: EscalationConfiguration(severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy))
+            escalation: EscalationConfiguration(severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy),
+            security: try parseSecurity(databasePath: resolve(try gateway.string("database"))))
     }
 
     /// `MailTemplates/` of the checkout that holds the config (walking up), else beside it.
@@ -115,6 +116,26 @@ struct ConfigParser {
             reescalationCooldown: try reader.span("reescalation_cooldown", default: "30m"), slaWarningShare: share,
             deescalationRoles: roles.isEmpty ? [.requester, .owner, .assignee] : Set(roles),
             allowDomainContacts: try reader.bool("allow_domain_contacts", default: false))
+    }
+
+    private func parseSecurity(databasePath: URL) throws -> SecurityPolicy {
+        let defaultSecret = databasePath.deletingLastPathComponent().appendingPathComponent("token.secret").path
+        guard let reader = try root.optionalTable("security") else { return SecurityPolicy(tokenSecretFile: defaultSecret) }
+        try reader.allowOnly([
+            "token_secret_file", "plus_addressing", "require_authentication", "authserv_id", "answers_per_sender", "answers_per_thread",
+            "rate_window", "bounces_before_suppression",
+        ])
+        let requireAuthentication = try reader.bool("require_authentication", default: false)
+        let authservID = try reader.optionalString("authserv_id")
+        if requireAuthentication, authservID?.isEmpty ?? true {
+            throw ConfigError(file: root.file, key: reader.key("authserv_id"), expected: "the authserv-id of your receiving server (e.g. \"mx.support.example\") when require_authentication = true")
+        }
+        return SecurityPolicy(
+            tokenSecretFile: try reader.optionalString("token_secret_file").map { resolve($0).path } ?? defaultSecret,
+            plusAddressing: try reader.bool("plus_addressing", default: true), requireAuthentication: requireAuthentication,
+            authservID: authservID, answersPerSender: try reader.int("answers_per_sender", default: 20),
+            answersPerThread: try reader.int("answers_per_thread", default: 50), rateWindowSeconds: try reader.span("rate_window", default: "10m").seconds,
+            bouncesBeforeSuppression: try reader.int("bounces_before_suppression", default: 2))
     }
 
     private func parseInbound() throws -> GatewayConfig.Inbound {

@@ -28,6 +28,7 @@ public struct GatewayConfig: Sendable {
     public var batchSize: Int
     public var limits: ParseLimits
     public var escalation: EscalationConfiguration
+    public var security: SecurityPolicy
 
     /// Loads and checks a config file.
     /// - Throws: `ConfigError` naming the file, the key (and line for syntax errors) and what is expected.

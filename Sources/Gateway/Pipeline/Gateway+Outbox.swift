@@ -9,32 +9,74 @@ import MailTransport
 extension Gateway {
     /// Renders notices and adds them to the outbox in the caller's transaction. Message-IDs are
     /// derived from the cause, so a replay after a crash produces the same mail, never a second one.
-    func enqueue(_ notices: [Notice], answering cause: String, session: StoreSession, now: Date) throws -> [MailOutcome.SentMail] {
+    /// Suppressed addresses are dropped; answers beyond the sender's or thread's window are not sent.
+    func enqueue(_ notices: [Notice], answering cause: String, sender: EmailAddress?, session: StoreSession, now: Date) throws -> [MailOutcome.SentMail] {
         var sent: [MailOutcome.SentMail] = []
+        var limiter = AnswerLimiter(gateway: self, session: session, now: now)
         for (index, notice) in notices.enumerated() {
-            let recipients = (notice.to + notice.cc).filter { $0.withoutPlusTag != config.address }
-            guard !recipients.isEmpty else { continue }
-            let threadKey = notice.source?.description
-            let messageID = MailIdentity.sha256(Array("\(cause)#\(index)#\(notice.kind.rawValue)".utf8)).prefix(32) + "@" + config.domain
-            let references = try threadKey.map { try session.threadReferences(source: $0) } ?? [cause]
-            let placement = ThreadPlacement(
-                inReplyTo: notice.kind == .approvalRequested ? references.last : cause,
-                references: references.contains(cause) || notice.kind == .approvalRequested ? references : references + [cause])
-            let message = composer.compose(
-                notice, directory: directory, messageID: String(messageID), date: now, thread: placement,
-                extraHeaders: [("X-Escalation-Gateway", notice.kind.rawValue)])
-            try session.enqueue(
-                NewOutboxMessage(
-                    messageID: String(messageID), kind: notice.kind.rawValue, source: threadKey, request: notice.kind == .approvalRequested ? notice.request?.number.value : nil,
-                    recipients: recipients.map(\.value), subject: message.subject, raw: message.rendered()),
-                at: now)
-            sent.append(MailOutcome.SentMail(to: recipients.map(\.value), subject: message.subject, template: notice.kind.rawValue))
+            var recipients: [EmailAddress] = []
+            for address in notice.to + notice.cc where address.withoutPlusTag != config.address {
+                if try !session.isSuppressed(address.value) { recipients.append(address) }
+            }
+            guard !recipients.isEmpty, try limiter.allows(notice, recipients: recipients, sender: sender, cause: cause) else { continue }
+            sent.append(try write(notice, recipients: recipients, key: "\(cause)#\(index)#\(notice.kind.rawValue)", cause: cause, session: session, now: now))
+        }
+        for notice in try limiter.pauseNotices(cause: cause) {
+            sent.append(try write(notice, recipients: notice.to, key: "\(cause)#paused#\(notice.details["what"] ?? "")", cause: cause, session: session, now: now))
         }
         return sent
     }
 
+    /// Renders one notice and adds it to the outbox with a Message-ID derived from `key`.
+    private func write(_ notice: Notice, recipients: [EmailAddress], key: String, cause: String, session: StoreSession, now: Date) throws -> MailOutcome.SentMail {
+        let messageID = String(MailIdentity.sha256(Array(key.utf8)).prefix(32)) + "@" + config.domain
+        let message = try render(notice, recipients: recipients, messageID: messageID, cause: cause, session: session, now: now)
+        try session.enqueue(
+            NewOutboxMessage(
+                messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
+                request: notice.kind == .approvalRequested ? notice.request?.number.value : nil, recipients: recipients.map(\.value),
+                subject: message.subject, raw: message.rendered()),
+            at: now)
+        return MailOutcome.SentMail(to: recipients.map(\.value), subject: message.subject, template: notice.kind.rawValue)
+    }
+
+    /// One notice as outgoing mail, placed on its thread; approval requests carry the approver's
+    /// token in the Reply-To plus-address, the one-click links and a footer line.
+    private func render(_ notice: Notice, recipients: [EmailAddress], messageID: String, cause: String, session: StoreSession, now: Date) throws -> OutgoingMessage {
+        var notice = notice
+        notice.to = notice.to.filter(recipients.contains)
+        notice.cc = notice.cc.filter(recipients.contains)
+        let references = try notice.source.map { try session.threadReferences(source: $0.description) } ?? [cause]
+        let isApproval = notice.kind == .approvalRequested
+        let placement = ThreadPlacement(
+            inReplyTo: isApproval ? references.last : cause,
+            references: references.contains(cause) || isApproval ? references : references + [cause])
+        var context: [String: String] = [:]
+        var replyTo: MailAddress?
+        if isApproval, let request = notice.request, let approver = notice.to.first {
+            let token = signer.approvalToken(request: request.number, approver: approver)
+            let parts = config.address.value.split(separator: "@")
+            context["token"] = token
+            context["approveLink"] = Self.mailto(config.address.value, subject: "APPROVE [ref:\(token)]")
+            context["rejectLink"] = Self.mailto(config.address.value, subject: "REJECT [ref:\(token)]", body: "REJECT reason: ")
+            if config.security.plusAddressing, parts.count == 2 {
+                replyTo = MailAddress(name: config.displayName, address: "\(parts[0])+\(token)@\(parts[1])")
+            }
+        }
+        return composer.compose(
+            notice, directory: directory, messageID: messageID, date: now, thread: placement, replyTo: replyTo, extraContext: context,
+            extraHeaders: [(Self.loopHeader, signer.loopMark(messageID: messageID))])
+    }
+
+    static func mailto(_ address: String, subject: String, body: String? = nil) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+        return "mailto:\(address)?subject=\(encode(subject))" + (body.map { "&body=\(encode($0))" } ?? "")
+    }
+
     /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted it.
-    /// Temporary failures are retried with capped exponential backoff; permanent ones are given up and journaled.
+    /// Temporary failures are retried with capped exponential backoff; permanent ones are given up.
     @discardableResult
     public func dispatch(to sink: any MailSink) throws -> Int {
         let now = clock()

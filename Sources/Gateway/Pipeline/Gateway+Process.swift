@@ -47,6 +47,9 @@ extension Gateway {
             MailOutcome(file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: intentName, escalation: escalation, sent: sent)
         }
         if let automation = understood.automated {
+            if case .bounce(let bounce) = automation {
+                return outcome("ignored", try recordBounce(bounce, cause: messageID, session: session, now: now))
+            }
             return outcome("ignored", "\(automation.kind): \(automation.because)")
         }
         guard let sender = understood.sender else { return outcome("refused", "no usable From address") }
@@ -56,7 +59,7 @@ extension Gateway {
             let notice = Notice(
                 kind: kind, to: [sender], source: nil,
                 details: ["understood": intentName, "hint": "Name the case number (CS…) in the subject or the first line."])
-            let sent = try enqueue([notice], answering: messageID, session: session, now: now)
+            let sent = try enqueue([notice], answering: messageID, sender: sender, session: session, now: now)
             return outcome("refused", kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
         }
         try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
@@ -67,18 +70,43 @@ extension Gateway {
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
                 details: ["understood": understoodText, "hint": hint])
             try session.save(decision, warningShare: config.escalation.policy.slaWarningShare)
-            let sent = try enqueue(decision.notices, answering: messageID, session: session, now: now)
+            let sent = try enqueue(decision.notices, answering: messageID, sender: sender, session: session, now: now)
             return outcome("refused", "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
         }
+        var request = match.request
+        if command == .approve || { if case .reject = command { return true } else { return false } }() {
+            switch ApprovalGate(signer: signer, security: config.security).check(understood, sender: sender, match: match, state: state) {
+            case .notApplicable: break
+            case .verified(let number): request = number
+            case .refused(let refusal):
+                let sent = try refuseDecision(refusal, sender: sender, source: match.source, cause: messageID, state: state, session: session, now: now)
+                return outcome("refused", "decision not accepted: \(refusal.reason)", escalation: state.escalation?.number.value, sent: sent)
+            }
+        }
         let decision = engine.decide(
-            CommandMail(command: command, sender: sender, source: match.source, request: match.request, cause: messageID),
+            CommandMail(command: command, sender: sender, source: match.source, request: request, cause: messageID),
             state: state, directory: directory, now: now)
         try session.save(decision, warningShare: config.escalation.policy.slaWarningShare)
-        let sent = try enqueue(decision.notices, answering: messageID, session: session, now: now)
+        let sent = try enqueue(decision.notices, answering: messageID, sender: sender, session: session, now: now)
         let escalation = decision.outcome == .refused(.unknownSender) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {
         case .applied: return outcome("applied", "\(command.name) (\(match.method))", escalation: escalation, sent: sent)
         case .refused(let refusal): return outcome("refused", "\(refusal.rawValue) (\(match.method))", escalation: escalation, sent: sent)
         }
+    }
+
+    /// Journals a refused decision with its exact reason and tells the real approvers in general terms.
+    private func refuseDecision(
+        _ refusal: ApprovalGate.Refusal, sender: EmailAddress, source: EscalationSource, cause: String, state: SubjectState, session: StoreSession, now: Date
+    ) throws -> [MailOutcome.SentMail] {
+        try session.append([
+            JournalEntry(
+                at: now, actor: sender.value, cause: cause, source: source, escalation: state.escalation?.number, request: refusal.request?.number,
+                action: "refused.decision_unverified", detail: refusal.reason)
+        ])
+        let notices = refusal.tell.map { approver in
+            Notice(kind: .decisionNotAccepted, to: [approver], source: source, request: refusal.request)
+        }
+        return try enqueue(notices, answering: cause, sender: nil, session: session, now: now)
     }
 }

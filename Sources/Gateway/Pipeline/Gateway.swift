@@ -16,6 +16,7 @@ public final class Gateway: Sendable {
     let directory: Directory
     let clock: @Sendable () -> Date
     let logger: Logger
+    let signer: TokenSigner
 
     /// Wires the gateway once: templates compiled, directory loaded.
     public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
@@ -28,6 +29,7 @@ public final class Gateway: Sendable {
             templates: try TemplateSet(directory: config.templatesFolder), configuration: config.escalation,
             gateway: MailAddress(name: config.displayName, address: config.address.value), domain: config.domain)
         directory = try store.read { try $0.directory() }
+        signer = TokenSigner(secret: try SecretFile.loadOrCreate(path: config.security.tokenSecretFile))
     }
 
     /// Reads a mail without applying it (for `read`).
@@ -36,12 +38,20 @@ public final class Gateway: Sendable {
         return try store.read { session in UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: ownMailCheck(session)) }
     }
 
-    /// Recognises the gateway's own mail: from its address (or a plus-address of it), or with a
-    /// Message-ID it stored when sending. Never by domain alone: staff share the domain.
+    /// The header that marks the gateway's own mail, signed over its Message-ID.
+    static let loopHeader = "X-Escalation-Loop"
+
+    /// Recognises the gateway's own mail: from its address (or a plus-address of it), with a
+    /// loop header it signed for that Message-ID, or with a Message-ID it stored when sending.
+    /// Never by domain alone: staff share the domain.
     func ownMailCheck(_ session: StoreSession) -> (Mail) -> String? {
         let address = config.address
+        let signer = self.signer
         return { mail in
             if let from = mail.from.flatMap({ EmailAddress($0.address) }), from.withoutPlusTag == address { return "from the gateway's address" }
+            if let mark = mail.header.raw(Self.loopHeader), let id = mail.messageID, signer.verifyLoopMark(mark, messageID: id) {
+                return "signed loop header"
+            }
             if let id = mail.messageID, (try? session.isOwnMessageID(id)) == true { return "Message-ID sent by the gateway" }
             return nil
         }

@@ -7,10 +7,10 @@ import MailReading
 struct ThreadMatch {
     var source: EscalationSource
     var request: RequestNumber?
-    /// `in-reply-to`, `subject-tag`, `body-number` or `sender-account`.
+    /// `reply-token`, `in-reply-to`, `subject-tag`, `body-number` or `sender-account`.
     var method: String
 
-    /// Matches strongest first: a stored Message-ID the mail answers, a subject tag, a number in
+    /// Matches strongest first: a reply token the gateway signed (checked later), a stored Message-ID the mail answers, a subject tag, a number in
     /// the subject or the first lines. Numbers alone are checked against the sender later by the core.
     /// An account escalation request made on a case's thread or naming cases is about the case's account.
     static func find(_ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, session: StoreSession) throws -> ThreadMatch? {
@@ -25,6 +25,11 @@ struct ThreadMatch {
     private static func findSubject(_ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, session: StoreSession) throws -> ThreadMatch? {
         if case .escalate(true, _, _, _, _) = intent, let sender, let contact = directory.contact(sender), hints.answeredIDs.isEmpty, hints.subjectTags.isEmpty {
             return ThreadMatch(source: .account(contact.account), request: nil, method: "sender-account")
+        }
+        for token in hints.tokens {
+            if let number = TokenSigner.request(in: token), let request = try session.request(number) {
+                return ThreadMatch(source: request.source, request: number, method: "reply-token")
+            }
         }
         if let message = try session.threadMessage(amongst: hints.answeredIDs), let source = EscalationSource(message.source) {
             return ThreadMatch(source: source, request: message.request.flatMap(RequestNumber.init), method: "in-reply-to")

@@ -1,0 +1,61 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+
+/// Sliding-window limits on answers (`[security] answers_per_sender`, `answers_per_thread`
+/// within `rate_window`): beyond them the gateway stops answering that sender or thread. Every
+/// mail is still recorded and every command applied; a journal entry and one notice to the
+/// case owner (or escalation manager) say so, once per window.
+struct AnswerLimiter {
+    let gateway: Gateway
+    let session: StoreSession
+    let now: Date
+    private var paused: [(what: String, source: EscalationSource?)] = []
+
+    init(gateway: Gateway, session: StoreSession, now: Date) {
+        self.gateway = gateway
+        self.session = session
+        self.now = now
+    }
+
+    private var since: Date { now.addingTimeInterval(-TimeInterval(gateway.config.security.rateWindowSeconds)) }
+
+    mutating func allows(_ notice: Notice, recipients: [EmailAddress], sender: EmailAddress?, cause: String) throws -> Bool {
+        let policy = gateway.config.security
+        if let sender, recipients.contains(sender), try session.mailCount(to: sender.value, since: since) >= policy.answersPerSender {
+            paused.append(("sender \(sender.value)", notice.source))
+            return false
+        }
+        if let source = notice.source, try session.mailCount(thread: source.description, since: since) >= policy.answersPerThread {
+            paused.append(("thread \(source.description)", notice.source))
+            return false
+        }
+        return true
+    }
+
+    /// Journals each pause once per window and returns the notices that tell the case owner or
+    /// escalation manager; these are not limited themselves.
+    func pauseNotices(cause: String) throws -> [Notice] {
+        var reported = Set<String>()
+        var notices: [Notice] = []
+        for pause in paused where reported.insert(pause.what).inserted {
+            let detail = "answers to \(pause.what) paused: more than the limit within \(TimeSpan(seconds: gateway.config.security.rateWindowSeconds))"
+            guard try !session.journalHas(action: "answers.paused", detail: detail, since: since), let source = pause.source else { continue }
+            try session.append([JournalEntry(at: now, actor: "gateway", cause: cause, source: source, action: "answers.paused", detail: detail)])
+            if let manager = gateway.manager(of: source) {
+                notices.append(Notice(kind: .answersPaused, to: [manager], source: source, details: ["what": pause.what]))
+            }
+        }
+        return notices
+    }
+}
+
+extension Gateway {
+    /// Who answers for a case or account: the case owner, else the account's escalation manager.
+    func manager(of source: EscalationSource) -> EmailAddress? {
+        switch source {
+        case .supportCase(let number): directory.supportCase(number)?.owner
+        case .account(let number): directory.account(number)?.escalationManager
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Crypto
+import EscalationCore
+import Foundation
+
+/// Signs and checks the gateway's tokens with HMAC-SHA256 under the secret of
+/// `[security] token_secret_file`: per-approver, per-request approval tokens, and the loop
+/// header that marks the gateway's own mail.
+public struct TokenSigner: Sendable {
+    private let secret: [UInt8]
+
+    public init(secret: [UInt8]) {
+        self.secret = secret
+    }
+
+    /// The approval token of one approver for one request: `r<sequence>x<mac>`, lower-case
+    /// letters and digits only, so that it survives plus-addressing and case folding.
+    public func approvalToken(request: RequestNumber, approver: EmailAddress) -> String {
+        "r\(request.sequence)x" + mac("approval|\(request.value)|\(approver.value)")
+    }
+
+    /// The request a token names, if it is shaped like an approval token.
+    public static func request(in token: String) -> RequestNumber? {
+        let lower = token.lowercased()
+        guard lower.hasPrefix("r"), let x = lower.firstIndex(of: "x"), let sequence = Int(lower[lower.index(after: lower.startIndex)..<x]) else { return nil }
+        return RequestNumber(sequence: sequence)
+    }
+
+    /// Whether the token is the one signed for this request and approver (constant-time compare).
+    public func verify(_ token: String, request: RequestNumber, approver: EmailAddress) -> Bool {
+        Self.constantTimeEqual(Array(token.lowercased().utf8), Array(approvalToken(request: request, approver: approver).utf8))
+    }
+
+    /// The loop header value for an outgoing Message-ID.
+    public func loopMark(messageID: String) -> String {
+        mac("loop|\(messageID)")
+    }
+
+    /// Whether a loop header value was made by this gateway for this Message-ID.
+    public func verifyLoopMark(_ value: String, messageID: String) -> Bool {
+        Self.constantTimeEqual(Array(value.trimmingCharacters(in: .whitespaces).lowercased().utf8), Array(loopMark(messageID: messageID).utf8))
+    }
+
+    private func mac(_ material: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(material.utf8), using: SymmetricKey(data: secret))
+        return Base32.encode(Array(code).prefix(15))
+    }
+
+    private static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return zip(lhs, rhs).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Lower-case RFC 4648 base32 without padding.
+enum Base32 {
+    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+
+    static func encode(_ bytes: some Collection<UInt8>) -> String {
+        var output = ""
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = (buffer << 8) | UInt32(byte)
+            bits += 8
+            while bits >= 5 {
+                bits -= 5
+                output.append(alphabet[Int((buffer >> UInt32(bits)) & 31)])
+            }
+        }
+        if bits > 0 { output.append(alphabet[Int((buffer << UInt32(5 - bits)) & 31)]) }
+        return output
+    }
+}
