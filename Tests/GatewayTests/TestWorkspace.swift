@@ -9,12 +9,12 @@ struct TestWorkspace {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let folder: URL
 
-    init() throws {
+    init(extraConfig: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var config = try String(contentsOf: Self.repository.appendingPathComponent("Samples/gateway.toml"), encoding: .utf8)
         config = config.replacingOccurrences(of: "domain = \"support.example\"", with: "domain = \"support.example\"\ntemplates = \"\(Self.repository.path)/MailTemplates\"")
-        try config.write(to: configURL, atomically: true, encoding: .utf8)
+        try (config + "\n" + extraConfig).write(to: configURL, atomically: true, encoding: .utf8)
     }
 
     var configURL: URL { folder.appendingPathComponent("gateway.toml") }

@@ -9,12 +9,15 @@ struct ThreadMatch {
     var request: RequestNumber?
     /// `reply-token`, `in-reply-to`, `subject-tag`, `body-number` or `sender-account`.
     var method: String
+    /// The request whose approval mail this one answers (In-Reply-To/References), whatever matched.
+    var answeredRequest: RequestNumber? = nil
 
     /// Matches strongest first: a reply token the gateway signed (checked later), a stored Message-ID the mail answers, a subject tag, a number in
     /// the subject or the first lines. Numbers alone are checked against the sender later by the core.
     /// An account escalation request made on a case's thread or naming cases is about the case's account.
     static func find(_ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, session: StoreSession) throws -> ThreadMatch? {
         guard var match = try findSubject(hints, intent: intent, sender: sender, directory: directory, session: session) else { return nil }
+        match.answeredRequest = try session.threadMessage(amongst: hints.answeredIDs)?.request.flatMap(RequestNumber.init)
         if case .escalate(true, _, _, _, _) = intent, case .supportCase(let number) = match.source, let supportCase = directory.supportCase(number) {
             match.source = .account(supportCase.account)
             match.request = nil

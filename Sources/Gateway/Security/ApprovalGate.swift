@@ -39,7 +39,7 @@ struct ApprovalGate {
         guard let request = state.requests.first(where: { $0.number == number }) else {
             return refuse("token names \(number), which is not a request of \(state.source)", request: claimed, tell: approvers.contains(sender) ? [sender] : [])
         }
-        if let answered = match.request, answered != number {
+        if let answered = match.answeredRequest, answered != number {
             return refuse("token is for \(number) but the mail answers \(answered)", request: request, tell: approvers.contains(sender) ? [sender] : [])
         }
         guard signer.verify(token, request: number, approver: sender) else {

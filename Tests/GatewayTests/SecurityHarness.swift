@@ -1,0 +1,91 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import Gateway
+import MailMessage
+import MailTransport
+import Testing
+
+/// Drives attacks through the real pipeline: a workspace with the sample directory, helpers to
+/// find the mail the gateway sent and to write replies the way a mail client (or an attacker) would.
+struct SecurityHarness {
+    let workspace: TestWorkspace
+    let gateway: Gateway
+    private var sequence = 0
+
+    init(extraConfig: String = "") throws {
+        workspace = try TestWorkspace(extraConfig: extraConfig)
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        gateway = try workspace.gateway()
+    }
+
+    /// Processes raw mail and delivers what it caused.
+    mutating func send(_ raw: String) throws -> MailOutcome {
+        sequence += 1
+        let outcome = try gateway.process(InboundMail(raw: Array(raw.utf8), mailbox: "test", position: "\(sequence)"))
+        try gateway.dispatch(to: try gateway.config.makeSink())
+        return outcome
+    }
+
+    /// A new mail (not a reply).
+    mutating func write(from: String, subject: String, body: String, headers: String = "") throws -> MailOutcome {
+        sequence += 1
+        return try send("From: \(from)\r\nTo: escalations@support.example\r\nSubject: \(subject)\r\nMessage-ID: <new-\(sequence)@test.example>\r\n\(headers)Content-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n")
+    }
+
+    /// Jane escalates a case; returns the outcome.
+    mutating func escalate(_ number: String = "CS0001234", from: String = "jane@acme.example", justification: String = "Users are blocked.") throws -> MailOutcome {
+        try write(from: from, subject: "Escalation \(number)", body: "ESCALATE \(number)\r\nReason: Lack of Progress\r\n\(justification)")
+    }
+
+    /// The latest mail of a template the gateway sent to an address.
+    func sent(_ template: String, to address: String) throws -> Mail? {
+        let message = try gateway.outbox().first { $0.kind == template && $0.recipients.contains(address) }
+        return try message.map { try Mail(parsing: $0.raw) }
+    }
+
+    /// Every mail the gateway queued, newest first.
+    func allSent() throws -> [OutboxMessage] { try gateway.outbox() }
+
+    /// A reply to `original` from `from`. `to` overrides the address the reply goes to
+    /// (by default the original's Reply-To, which carries the token).
+    mutating func reply(
+        to original: Mail, from: String, body: String, to target: String? = nil, quote: Bool = true, headers: String = ""
+    ) throws -> MailOutcome {
+        sequence += 1
+        let references = (original.references + [original.messageID ?? ""]).map { "<\($0)>" }.joined(separator: " ")
+        let quoted = quote ? "\r\n\r\nOn Tue, 24 Nov 2026, Escalations wrote:\r\n" + (original.textBody ?? "").split(separator: "\n").map { "> \($0)" }.joined(separator: "\r\n") : ""
+        let recipient = target ?? original.replyTo.first?.address ?? "escalations@support.example"
+        return try send("""
+            \(headers)From: \(from)\r
+            To: \(recipient)\r
+            Subject: Re: \(original.subject)\r
+            Message-ID: <reply-\(sequence)@test.example>\r
+            In-Reply-To: <\(original.messageID ?? "")>\r
+            References: \(references)\r
+            Content-Type: text/plain; charset=utf-8\r
+            \r
+            \(body)\(quoted)\r
+
+            """)
+    }
+
+    /// `show CS…` as a value.
+    func subject(_ number: String) throws -> SubjectReport {
+        guard case .subject(let report) = try gateway.showReport(number) else { throw TestFailure("no subject \(number)") }
+        return report
+    }
+
+    /// The approval token carried in an approval request's Reply-To.
+    static func token(of mail: Mail) -> String {
+        let address = mail.replyTo.first?.address ?? ""
+        return String(address.drop { $0 != "+" }.dropFirst().prefix { $0 != "@" })
+    }
+
+    func remove() { workspace.remove() }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
