@@ -265,4 +265,17 @@ import Testing
         let shown = try JSONEncoder().encode(try harness.gateway.showReport("CS0001234"))
         #expect(!String(decoding: shown, as: UTF8.self).contains(secret))
     }
+
+    @Test func ownMailIsDroppedAndACopiedLoopHeaderSilencesNothing() throws {
+        var (harness, approval) = try pendingCase()
+        defer { harness.remove() }
+        let own = try #require(try harness.allSent().first)
+        let echoed = try harness.send(String(decoding: own.raw, as: UTF8.self))
+        #expect(echoed.outcome == "ignored" && echoed.reason.hasPrefix("own"))
+        let mark = try #require(approval.header.raw("X-Escalation-Loop"))
+        let copied = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] any news?", body: "Any news on this?", headers: "X-Escalation-Loop: \(mark)\r\n")
+        #expect(copied.outcome != "ignored")
+        let staff = try harness.write(from: "agent1@support.example", subject: "[CS0001234] note", body: "We are on it.")
+        #expect(staff.outcome != "ignored")
+    }
 }
