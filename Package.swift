@@ -24,7 +24,8 @@ let package = Package(
     targets: [
         .target(name: "EscalationCore", swiftSettings: strictSettings),
         .target(name: "MailMessage", swiftSettings: strictSettings),
-        .target(name: "MailReading", dependencies: ["MailMessage"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "MailReading", dependencies: ["MailMessage", "CLibXML2"], swiftSettings: strictSettings),
         .target(
             name: "MailComposing",
             dependencies: ["EscalationCore", "MailMessage", .product(name: "Mustache", package: "swift-mustache")],

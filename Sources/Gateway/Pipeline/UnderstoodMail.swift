@@ -18,7 +18,7 @@ public struct UnderstoodMail: Sendable {
         self.mail = mail
         sender = mail.from.flatMap { EmailAddress($0.address) }
         automated = AutomationClassifier.classify(mail, isOwn: isOwn)
-        let body = mail.textBody ?? mail.htmlBody.map(HTMLText.text) ?? ""
+        let body = mail.textBody ?? mail.htmlBody.map { HTMLText.text($0) } ?? ""
         reply = ReplyExtractor.extract(body)
         intent = CommandReader.read(reply.text, subject: mail.subject)
         hints = ThreadHints(mail: mail, replyText: reply.text, gatewayAddress: gatewayAddress.value)

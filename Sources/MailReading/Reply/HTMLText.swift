@@ -1,82 +1,150 @@
+import CLibXML2
 import Foundation
 
-/// A small HTML-to-text reader: drops `head`, `script`, `style` and quoted history
-/// (`blockquote`, `gmail_quote`, Outlook's `divRplyFwdMsg`), breaks lines at block tags
-/// and decodes common entities.
+/// HTML to text with libxml2's forgiving HTML parser: block elements break lines, list items
+/// get a dash, entities decode, `head`/`script`/`style` vanish. Quoted history is removed
+/// first: `blockquote`, Gmail's `gmail_quote`, Yahoo's `yahoo_quoted`, Thunderbird's
+/// `moz-cite-prefix`, Apple Mail's `type="cite"`; and from Outlook's `divRplyFwdMsg`,
+/// `appendonsend` or a border-top reply header block to the end of the document.
 public enum HTMLText {
-    public static func text(_ html: String) -> String {
-        var output = ""
-        var index = html.startIndex
-        var skipDepth = 0
-        var skipTag: String?
-        while index < html.endIndex {
-            let character = html[index]
-            guard character == "<", let close = html[index...].firstIndex(of: ">") else {
-                if skipDepth == 0 { output.append(character) }
-                index = html.index(after: index)
-                continue
+    /// The text of an HTML document; with `removingQuotes`, without its quoted history.
+    public static func text(_ html: String, removingQuotes: Bool = true) -> String {
+        let bytes = Array(html.utf8)
+        guard !bytes.isEmpty else { return "" }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { htmlReadMemory($0, Int32(buffer.count), "mail.html", "UTF-8", options) }
             }
-            let tagText = html[html.index(after: index)..<close].lowercased()
-            let isClosing = tagText.hasPrefix("/")
-            let name = String(tagText.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber })
-            if let skipping = skipTag {
-                if name == skipping { skipDepth += isClosing ? -1 : (tagText.hasSuffix("/") ? 0 : 1) }
-                if skipDepth == 0 { skipTag = nil }
-            } else if !isClosing, isSkipped(name: name, tag: tagText) {
-                skipTag = name
-                skipDepth = 1
-            } else if ["br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "table", "ul", "ol", "hr"].contains(name) {
-                output.append("\n")
-                if name == "li", !isClosing { output.append("- ") }
-            }
-            index = html.index(after: close)
         }
-        let decoded = decodeEntities(output)
-        return decoded.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces) }
-            .joined(separator: "\n")
-            .replacingOccurrences(of: "\n\n\n+", with: "\n\n", options: .regularExpression)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let document else { return "" }
+        defer { xmlFreeDoc(document) }
+        var walker = Walker(removingQuotes: removingQuotes)
+        walker.walk(xmlDocGetRootElement(document))
+        return walker.finish()
     }
 
-    private static func isSkipped(name: String, tag: String) -> Bool {
-        if ["head", "script", "style", "title", "blockquote"].contains(name) { return true }
-        return tag.contains("gmail_quote") || tag.contains("divrplyfwdmsg") || tag.contains("type=\"cite\"")
-            || tag.contains("moz-cite-prefix") || tag.contains("yahoo_quoted")
-    }
-
-    private static let entities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "eacute": "é", "egrave": "è",
-        "agrave": "à", "ouml": "ö", "uuml": "ü", "auml": "ä", "szlig": "ß", "ndash": "–", "mdash": "—", "hellip": "…",
-        "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”", "copy": "©",
-    ]
-
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+    private struct Walker {
+        let removingQuotes: Bool
         var output = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            output += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semicolon = after.prefix(10).firstIndex(of: ";") {
-                let name = String(after[..<semicolon])
-                var replacement: String?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(UnicodeScalar.init).map { String(Character($0)) }
-                } else if name.hasPrefix("#") {
-                    replacement = UInt32(name.dropFirst()).flatMap(UnicodeScalar.init).map { String(Character($0)) }
+        var stopped = false
+        var preformatted = 0
+
+        private static let blocks: Set<String> = [
+            "p", "div", "tr", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "section", "article", "header",
+            "footer", "hr", "dl", "dt", "dd", "center", "form", "fieldset",
+        ]
+        private static let skipped: Set<String> = ["head", "script", "style", "title", "noscript", "template"]
+
+        mutating func walk(_ start: xmlNodePtr?) {
+            var node = start
+            while let current = node, !stopped {
+                visit(current)
+                node = current.pointee.next
+            }
+        }
+
+        private mutating func visit(_ node: xmlNodePtr) {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                appendText(Self.string(node.pointee.content))
+            case XML_ELEMENT_NODE:
+                let name = Self.string(node.pointee.name).lowercased()
+                if Self.skipped.contains(name) { return }
+                if removingQuotes {
+                    if Self.startsHistory(node, name: name) {
+                        stopped = true
+                        return
+                    }
+                    if Self.isQuote(node, name: name) { return }
+                }
+                switch name {
+                case "br": output += "\n"
+                case "li":
+                    breakLine()
+                    output += "- "
+                case "td", "th":
+                    if !output.hasSuffix("\n"), !output.isEmpty { output += " " }
+                default:
+                    if Self.blocks.contains(name) { breakLine() }
+                }
+                if name == "pre" { preformatted += 1 }
+                walk(node.pointee.children)
+                if name == "pre" { preformatted -= 1 }
+                if Self.blocks.contains(name) || name == "li" { breakLine() }
+                if name == "p" { output += "\n" }
+            default:
+                break
+            }
+        }
+
+        private mutating func appendText(_ text: String) {
+            if preformatted > 0 {
+                output += text
+                return
+            }
+            var collapsed = ""
+            var lastWasSpace = output.isEmpty || output.hasSuffix("\n") || output.hasSuffix(" ")
+            for character in text {
+                if character.isWhitespace && character != "\u{00A0}" {
+                    if !lastWasSpace { collapsed.append(" ") }
+                    lastWasSpace = true
                 } else {
-                    replacement = entities[name.lowercased()]
-                }
-                if let replacement {
-                    output += replacement
-                    rest = after[after.index(after: semicolon)...]
-                    continue
+                    collapsed.append(character == "\u{00A0}" ? " " : character)
+                    lastWasSpace = false
                 }
             }
-            output += "&"
-            rest = after
+            output += collapsed
         }
-        return output + rest
+
+        private mutating func breakLine() {
+            while output.hasSuffix(" ") { output.removeLast() }
+            if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
+        }
+
+        func finish() -> String {
+            output.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .joined(separator: "\n")
+                .replacingOccurrences(of: "\n\n\n+", with: "\n\n", options: .regularExpression)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        private static func attribute(_ node: xmlNodePtr, _ name: String) -> String {
+            guard let value = xmlGetProp(node, name) else { return "" }
+            defer { cxml_free(value) }
+            return string(value)
+        }
+
+        private static func isQuote(_ node: xmlNodePtr, name: String) -> Bool {
+            if name == "blockquote" { return true }
+            let classes = attribute(node, "class").lowercased()
+            return classes.contains("gmail_quote") || classes.contains("yahoo_quoted") || classes.contains("moz-cite-prefix")
+                || attribute(node, "type").lowercased() == "cite"
+        }
+
+        /// Outlook puts the quoted message after the reply, not inside an element: from these
+        /// markers on, the rest of the document is history.
+        private static func startsHistory(_ node: xmlNodePtr, name: String) -> Bool {
+            let id = attribute(node, "id").lowercased()
+            if id == "divrplyfwdmsg" || id == "appendonsend" || id.hasPrefix("x_divrplyfwdmsg") { return true }
+            if name == "hr", attribute(node, "id").lowercased() == "stopspelling" { return true }
+            guard name == "div" || name == "p" else { return false }
+            let style = attribute(node, "style").lowercased().replacingOccurrences(of: " ", with: "")
+            guard style.contains("border-top:solid") else { return false }
+            let text = string(xmlNodeGetContent(node), free: true)
+            return text.contains("From:") || text.contains("Von:") || text.contains("De :") || text.contains("De:") || text.contains("Van:")
+        }
+
+        static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+            guard let pointer else { return "" }
+            return String(cString: pointer)
+        }
+
+        static func string(_ pointer: UnsafeMutablePointer<xmlChar>?, free: Bool) -> String {
+            guard let pointer else { return "" }
+            defer { if free { cxml_free(pointer) } }
+            return String(cString: pointer)
+        }
     }
 }

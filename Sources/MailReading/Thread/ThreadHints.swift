@@ -51,7 +51,7 @@ public enum ReplyToken {
                 tokens.append(String(address.address.dropFirst(prefix.count).prefix { $0 != "@" }))
             }
         }
-        let texts = [mail.subject, mail.textBody ?? mail.htmlBody.map(HTMLText.text) ?? ""]
+        let texts = [mail.subject, mail.textBody ?? mail.htmlBody.map { HTMLText.text($0) } ?? ""]
         for text in texts {
             for match in matches(#"\[ref:([A-Za-z0-9_-]{8,80})\]"#, in: text) + matches(#"Reference: ([A-Za-z0-9_-]{8,80})"#, in: text) {
                 tokens.append(match)
