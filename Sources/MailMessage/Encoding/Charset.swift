@@ -22,14 +22,27 @@ public enum Charset {
             if let text = String(validating: bytes, as: UTF8.self) { return Decoded(text: text) }
             return Decoded(text: windows1252(bytes), fallback: name.isEmpty ? nil : "invalid \(name); read as Windows-1252")
         case "ISO-8859-1":
+            if let text = mislabeledUTF8(bytes) { return Decoded(text: text, fallback: "labelled ISO-8859-1 but valid UTF-8; read as UTF-8") }
             return Decoded(text: windows1252(bytes))
+        case _ where name.hasPrefix("UTF-16") || name.hasPrefix("UTF-32") || name == "UTF-7":
+            if let text = iconvDecode(bytes, from: name) { return Decoded(text: text) }
+            return Decoded(text: windows1252(bytes), fallback: "undecodable \(name); read as Windows-1252")
         default:
+            if let text = mislabeledUTF8(bytes) { return Decoded(text: text, fallback: "labelled \(name) but valid UTF-8; read as UTF-8") }
             if let text = iconvDecode(bytes, from: name) { return Decoded(text: text) }
             if let text = String(validating: bytes, as: UTF8.self) {
                 return Decoded(text: text, fallback: "unknown charset \(rawName ?? ""); read as UTF-8")
             }
             return Decoded(text: windows1252(bytes), fallback: "unknown charset \(rawName ?? ""); read as Windows-1252")
         }
+    }
+
+    /// QUIRK: mail often declares a legacy charset over UTF-8 bytes (Discourse's chinese_reply.eml
+    /// says Big5). Multi-byte sequences that validate as UTF-8 are practically never legacy text,
+    /// so such bytes are read as UTF-8.
+    static func mislabeledUTF8(_ bytes: [UInt8]) -> String? {
+        guard bytes.contains(where: { $0 >= 0xC2 }), let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        return text
     }
 
     /// Header and line bytes: UTF-8 when valid, else Latin-1 (8-bit headers, RFC 6532 or legacy).

@@ -1,54 +1,96 @@
 import Foundation
 
-/// Lines that start quoted history: attribution lines in several languages, Outlook's
-/// header block and separators.
+/// Lines that start quoted history: attribution lines in many languages (also folded over
+/// several lines, date-first and mid-line), Outlook's header block, "Original Message" and
+/// forward markers, and lines of delimiter characters.
 enum QuoteMarkers {
-    private static let attributionEndings = [
-        "wrote:", "a écrit :", "a écrit:", "schrieb:", "escribió:", "ha scritto:", "schreef:", "escreveu:", "skrev:",
-        "kirjoitti:", "napisał:", "написал:", "пишет:", "wrote :",
-    ]
-    private static let attributionStarts = ["on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "w dniu ", "dne "]
-    private static let headerNames = [
-        "from", "von", "de", "da", "van", "fra", "från", "lähettäjä", "från", "od", "от", "expéditeur",
-    ]
-    private static let sentNames = [
-        "sent", "date", "gesendet", "envoyé", "enviado", "inviato", "verzonden", "sendt", "skickat", "lähetetty", "datum",
-        "data", "fecha", "to", "an", "à", "para", "a", "aan", "til", "till", "vastaanottaja", "subject", "betreff", "objet",
-        "asunto", "oggetto", "onderwerp", "emne", "ämne", "aihe", "assunto",
-    ]
-
-    static func startsHistory(lines: [String], at index: Int) -> Bool {
-        let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
-        let lower = trimmed.lowercased()
-        if lower.hasPrefix("-----original message-----") || lower.hasPrefix("----- original message -----")
-            || lower.hasPrefix("-----ursprüngliche nachricht-----") || lower.hasPrefix("-----message d'origine-----")
-            || lower.hasPrefix("-------- original message --------") || lower.hasPrefix("---------- forwarded message")
-            || lower.hasPrefix("-----mensaje original-----") || lower.hasPrefix("-----oorspronkelijk bericht-----")
-        {
-            return true
-        }
-        if trimmed.hasPrefix("________________________________") { return true }
-        if isAttribution(lower) { return true }
-        if index + 1 < lines.count, attributionStarts.contains(where: { lower.hasPrefix($0) }) {
-            let joined = lower + " " + lines[index + 1].trimmingCharacters(in: .whitespaces).lowercased()
-            if attributionEndings.contains(where: { joined.hasSuffix($0) }) { return true }
-        }
-        if isHeaderLine(lower, names: headerNames) {
-            let following = lines[(index + 1)..<min(lines.count, index + 5)]
-            if following.contains(where: { isHeaderLine($0.trimmingCharacters(in: .whitespaces).lowercased(), names: sentNames) }) {
-                return true
-            }
-        }
-        return false
+    /// A case-insensitive pattern; the literal patterns below are checked by the reading tests.
+    private static func regex(_ pattern: String) -> NSRegularExpression? {
+        try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
-    private static func isAttribution(_ lower: String) -> Bool {
-        attributionEndings.contains { lower.hasSuffix($0) } && (attributionStarts.contains { lower.hasPrefix($0) } || lower.contains("@"))
+    private static let verbs =
+        "wrote|writes|schrieb|a écrit|a ecrit|escribió|escribio|ha scritto|schreef|geschreven|skrev|kirjoitti|napisał|napisal|pisze|пишет|написал|написала|đã viết|escreveu|írta|sent|yazdı|写道"
+
+    /// "On … wrote:" and kin, possibly wrapped in dashes (Android's "---- X wrote ----").
+    private static let attribution = regex(
+        #"^[-\s*]*(on|le|am|el|il|op|em|den|w dniu|dne|vào|pe|en|kl\.|at|в|às|den)\b.{0,250}\b("# + verbs + #")\s*:?[\s-]*$"#)
+    /// A start word, a verb anywhere, a colon at the end: "Am 03.02.2016 schrieb X <x@y>:", "Den … skrev:".
+    private static let verbInside = regex(
+        #"^[-\s*]*(on|le|am|el|il|op|em|den|w dniu|dne|vào|pe|en)\b.{0,200}\b("# + verbs + #")\b.{0,200}:\s*$"#)
+    /// A line starting with a day and ending in an address and a colon: "23 mar 2017 21:25 "N" <x@y> napisał(a):".
+    private static let dayFirst = regex(#"^\s*\d{1,2}\.?\s+\S+\s+\d{4}.{0,120}@.{0,80}:\s*$"#)
+    /// The first line of a folded attribution: a start word, an address, a quote or a digit first.
+    private static let foldStart = regex(#"^[-\s*>]*((on|le|am|el|il|op|em|den|w dniu|dne|vào)\b|\d|.*[@<"])"#)
+    private static let namedAttribution = regex(#"^[-\s*]*.{1,120}\b("# + verbs + #")\s*(am .{3,60})?:\s*$|^-{2,}\s*.{1,80}\b("# + verbs + #")\s*-{2,}$"#)
+    /// Gmail's date-first attribution: "2014-10-17 11:28 GMT+03:00 Name <…>:", "02.04.2012 14:20 …".
+    private static let dateFirst = regex(#"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}),?\s+\d{1,2}:\d{2}"#)
+    /// "Thu, 26 Jun 2014 14:00:51 +0400 от Name <x@y>:" and "2011/4/7 Name <x@y>".
+    private static let dateAndAddress = regex(#"^\s*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+\w+\s+\d{4}|\d{4}/\d{1,2}/\d{1,2})\b.*<?[^\s<>]+@[^\s<>]+>?:?\s*$"#)
+    /// "On Tue, Apr 11, 2017 at 10:07 PM John Smith" followed by a `<`/`mailto:` line (Polymail).
+    private static let onDateTime = regex(#"^\s*on\s.{0,60}\d{1,2}:\d{2}"#)
+    private static let separators = regex(
+        #"^[\s>*_=-]*[-_=*]{2,}.{0,5}(original message|reply message|antwort nachricht|oprindelig meddelelse|forwarded message|ursprüngliche nachricht|message d'origine|message original|mensaje original|oorspronkelijk bericht|messaggio originale|mensagem original|alkuperäinen viesti|ursprungligt meddelande|opprinnelig melding|wiadomość oryginalna|исходное сообщение|пересылаемое сообщение|原始邮件|vorherige antworten)"#)
+    private static let markerLine = regex(#"^\s*\**\s*(vorherige antworten|previous replies)\s*\**\s*$"#)
+    /// A text and an attribution sharing one line: "reply On … wrote:", "bla--- On … wrote:".
+    private static let sharedLine = regex(#"^(.*?\S)[\s-]*(\b(On|Le|Am|El)\s.{5,200}\b("# + verbs + #")\s*:)\s*$"#)
+    private static let headerStart = regex(
+        #"^\s*\*?\s*(from|von|de|da|van|fra|från|lähettäjä|od|от|expéditeur|date|datum|envoyé par)\s*\*?\s*:"#)
+    private static let headerLine = regex(
+        #"^\s*\*?\s*(from|von|de|da|van|fra|från|lähettäjä|od|от|expéditeur|sent|date|datum|gesendet|envoyé|enviado|inviato|verzonden|sendt|skickat|lähetetty|wysłano|отправлено|дата|to|an|à|a|para|aan|til|till|vastaanottaja|do|кому|subject|betreff|objet|asunto|oggetto|onderwerp|emne|ämne|aihe|assunto|temat|тема|cc|kopie)\s*\*?\s*:"#)
+
+    private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
+        regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
-    private static func isHeaderLine(_ lower: String, names: [String]) -> Bool {
-        let stripped = lower.replacingOccurrences(of: "*", with: "")
-        guard let colon = stripped.firstIndex(of: ":") else { return false }
-        return names.contains(String(stripped[..<colon]).trimmingCharacters(in: .whitespaces))
+    /// The number of lines of quoted-history header starting at `index`, or nil.
+    static func historySpan(lines: [String], at index: Int) -> Int? {
+        let line = lines[index].trimmingCharacters(in: .whitespaces)
+        guard !line.isEmpty, !ReplyLines.isQuote(line) else { return nil }
+        if matches(separators, line) || matches(markerLine, line) { return 1 }
+        for span in 1...3 where index + span <= lines.count {
+            let part = lines[index..<(index + span)].map { $0.trimmingCharacters(in: .whitespaces) }
+            if span > 1, part.last?.isEmpty ?? true || !matches(foldStart, line) { break }
+            let joined = part.joined(separator: " ")
+            if joined.count > 300 { break }
+            let named = matches(namedAttribution, joined) && (joined.contains("@") || joined.contains("\"") || joined.count < 100)
+            if matches(attribution, joined) || matches(verbInside, joined) || named || matches(dayFirst, joined) { return span }
+        }
+        if matches(dateFirst, line) || matches(dateAndAddress, line) { return 1 }
+        if matches(onDateTime, line) {
+            let next = lines[(index + 1)..<min(lines.count, index + 4)].map { $0.trimmingCharacters(in: .whitespaces) }
+            if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
+        }
+        if matches(headerStart, line) {
+            let following = lines[(index + 1)..<min(lines.count, index + 6)]
+            if following.contains(where: { matches(headerLine, $0) }) { return 1 }
+        }
+        return nil
+    }
+
+    /// Whether the whole line is an attribution that starts where the line starts.
+    static func isAnchoredAttribution(_ line: String) -> Bool {
+        matches(attribution, line) || matches(verbInside, line)
+    }
+
+    /// A line of dashes or underscores only (`---`, `______`), as Outlook and forums put above history.
+    static func isDelimiter(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.count >= 3 && trimmed.allSatisfy { $0 == "-" || $0 == "_" }
+    }
+
+    /// A header line of a quoted or forwarded message (`From:`, `Subject:`, `Kopie:`…).
+    static func isHeaderLine(_ line: String) -> Bool {
+        matches(headerLine, line)
+    }
+
+    /// The text before an attribution that shares its line, or nil when the line has none.
+    static func splitSharedLine(_ line: String) -> String? {
+        guard let match = sharedLine?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+            let prefix = Range(match.range(at: 1), in: line)
+        else { return nil }
+        let text = String(line[prefix]).trimmingCharacters(in: .whitespaces)
+        guard !ReplyLines.isQuote(line), text.contains(where: { $0.isLetter || $0.isNumber }), !isAnchoredAttribution(line) else { return nil }
+        return text
     }
 }

@@ -1,41 +1,34 @@
 import Foundation
 
-/// Removes a trailing signature: the `-- ` delimiter, mobile footers, and common sign-offs
-/// followed by at most a few short lines (a name, a title).
+/// Removes a trailing signature: everything from a `-- ` (or `--`, `__`) line, or a mobile
+/// footer ("Sent from my iPhone" and its kin) near the end. Sign-offs ("Thanks, Jane") stay:
+/// they are part of what the sender wrote.
 enum SignatureStripper {
-    private static let mobileFooters = [
-        "sent from my iphone", "sent from my ipad", "sent from my android", "sent from my samsung", "sent from my mobile",
-        "sent from outlook", "sent from yahoo mail", "sent from mail for windows", "get outlook for", "sent from my blackberry",
-        "von meinem iphone gesendet", "envoyé de mon iphone", "enviado desde mi iphone", "sent from my phone", "sent via",
-        "sent from gmail", "inviato da iphone", "verzonden vanaf mijn iphone",
-    ]
-    private static let signOffs = [
-        "thanks", "thank you", "thanks!", "regards", "best regards", "kind regards", "best", "cheers", "br", "best wishes",
-        "mit freundlichen grüßen", "viele grüße", "gruß", "cordialement", "bien à vous", "saludos", "un saludo", "atentamente",
-        "cordiali saluti", "met vriendelijke groet", "groeten", "med venlig hilsen", "med vänliga hälsningar", "ystävällisin terveisin",
-        "atenciosamente", "many thanks", "thx", "sincerely", "yours sincerely", "warm regards",
-    ]
+    private static let footer = try? NSRegularExpression(
+        pattern: #"^[(<\s]*(sent (from|via|with|using|by) (my )?|get \[?outlook for|envoyé (de|depuis) mon|enviado (desde|do) mi|von meinem .{0,40} gesendet|diese nachricht wurde von meinem .{0,60} gesendet|gesendet von meinem|inviato da|verzonden (met|vanaf)|skickat från|sendt fra|lähetetty|from my (iphone|ipad|android|mobile|phone|samsung|galaxy|blackberry)|.{0,20}\bfrom mobile$|從我的 .{0,20}傳送)"#,
+        options: [.caseInsensitive])
+    /// "Sent from my desk, is much easier…" is a sentence, not a footer (github's test).
+    private static let sentence = try? NSRegularExpression(pattern: #"^sent from my \w+, (is|was|it|and|but)\b"#, options: [.caseInsensitive])
 
     static func strip(_ lines: [String]) -> (text: String, signature: String?) {
         var end = lines.count
         while end > 0, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
         let body = Array(lines[..<end])
-        if let delimiter = body.lastIndex(where: { $0 == "-- " || $0 == "--" || $0 == "__" }) {
+        if let delimiter = body.firstIndex(where: { ["-- ", "--", "__", "—-"].contains($0.trimmingCharacters(in: .init(charactersIn: "\t"))) || $0 == "-- " }),
+            delimiter > 0
+        {
             return (body[..<delimiter].joined(separator: "\n"), body[delimiter...].joined(separator: "\n"))
         }
-        if let footer = body.lastIndex(where: { line in
-            let lower = line.trimmingCharacters(in: .whitespaces).lowercased()
-            return mobileFooters.contains { lower.hasPrefix($0) }
-        }), body.count - footer <= 3 {
-            return (body[..<footer].joined(separator: "\n"), body[footer...].joined(separator: "\n"))
-        }
-        let searchStart = max(1, body.count - 6)
-        if searchStart < body.count, let signOff = body[searchStart...].firstIndex(where: { line in
-            let lower = line.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.!-–"))
-            return signOffs.contains(lower)
-        }), body[(signOff + 1)...].allSatisfy({ $0.count < 60 }) {
-            return (body[..<signOff].joined(separator: "\n"), body[signOff...].joined(separator: "\n"))
-        }
-        return (body.joined(separator: "\n"), nil)
+        let footers = body.indices.filter { $0 > 0 && isFooter(body[$0]) }
+        guard !footers.isEmpty else { return (body.joined(separator: "\n"), nil) }
+        let text = body.indices.filter { !footers.contains($0) }.map { body[$0] }
+        return (text.joined(separator: "\n"), footers.map { body[$0] }.joined(separator: "\n"))
+    }
+
+    static func isFooter(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let footer, trimmed.count <= 120 else { return false }
+        let range = NSRange(trimmed.startIndex..., in: trimmed)
+        return footer.firstMatch(in: trimmed, range: range) != nil && sentence?.firstMatch(in: trimmed, range: range) == nil
     }
 }
