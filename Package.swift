@@ -53,8 +53,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "EscalationCoreTests", dependencies: ["EscalationCore"], swiftSettings: strictSettings),
-        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: strictSettings),
-        .testTarget(name: "MailReadingTests", dependencies: ["MailReading", "MailMessage"], swiftSettings: strictSettings),
+        .target(name: "CorpusSupport", path: "Tests/CorpusSupport", swiftSettings: strictSettings),
+        .testTarget(name: "MailMessageTests", dependencies: ["MailMessage", "MailReading", "CorpusSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MailReadingTests", dependencies: ["MailReading", "MailMessage", "CorpusSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "GatewayTests",
             dependencies: ["Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailTransport", "MailComposing"],

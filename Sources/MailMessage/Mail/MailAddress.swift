@@ -27,7 +27,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     public var description: String { encoded }
 
     /// Parses an address list leniently: quoted names, comments, groups, bare addresses,
-    /// and RFC 2047 names. Entries without an `@` are skipped.
+    /// and RFC 2047 names. A bare word without `@` becomes a name with an empty address.
     public static func parseList(_ raw: String) -> [MailAddress] {
         var result: [MailAddress] = []
         for entry in splitEntries(raw) {
@@ -41,7 +41,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
                 var name = text[..<open].trimmingCharacters(in: .whitespaces)
                 if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
                 name = name.replacingOccurrences(of: "\\\"", with: "\"")
-                guard address.contains("@") else { continue }
+                guard !address.isEmpty || !name.isEmpty else { continue }
                 result.append(MailAddress(name: EncodedWord.decode(name), address: address))
             } else {
                 var name: String?
@@ -50,8 +50,12 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
                     text = String(text[..<open])
                 }
                 let address = text.trimmingCharacters(in: .whitespaces)
-                guard address.contains("@"), !address.contains(" ") else { continue }
-                result.append(MailAddress(name: name.map(EncodedWord.decode), address: address))
+                if address.contains("@"), !address.contains(" ") {
+                    result.append(MailAddress(name: name.map(EncodedWord.decode), address: address))
+                } else if !address.isEmpty, name == nil, !raw.contains(":;") {
+                    // QUIRK: RFC 5322 needs an addr-spec, but "From: Whomever" occurs (stalwart rfc/001.eml): keep it as a name.
+                    result.append(MailAddress(name: EncodedWord.decode(address), address: ""))
+                }
             }
         }
         return result
