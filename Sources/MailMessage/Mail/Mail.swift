@@ -16,7 +16,9 @@ public struct Mail: Hashable, Sendable {
             throw MailParseError(reason: "mail of \(bytes.count) bytes exceeds the limit of \(limits.maxBytes) bytes")
         }
         var parser = MIMEParser(limits: limits)
-        root = try parser.parse(bytes[...], depth: 0)
+        // QUIRK: classic Mac files end lines with CR alone (sisimai's mac/ set); read them as LF.
+        let lines = !bytes.prefix(8192).contains(0x0A) && bytes.contains(0x0D) ? bytes.map { $0 == 0x0D ? 0x0A : $0 } : bytes
+        root = try parser.parse(lines[...], depth: 0)
         defects = parser.defects
     }
 

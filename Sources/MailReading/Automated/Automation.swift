@@ -44,8 +44,11 @@ public enum AutomationClassifier {
     /// Classifies a mail; `isOwn` recognises the gateway's own mail (address, loop header, stored Message-ID).
     public static func classify(_ mail: Mail, isOwn: (Mail) -> String?) -> Automation? {
         if let why = isOwn(mail) { return .own(why) }
-        if let bounce = bounce(mail) { return .bounce(bounce) }
+        if isReport(mail) || isFromDaemon(mail) || hasBounceSubject(mail) { return .bounce(bounce(mail)) }
         if let why = autoReply(mail) { return .autoReply(why) }
+        // RFC 3834 §3.3 asks auto-replies for a null return path too: only after those are ruled out
+        // does a null return path make a mail a bounce.
+        if mail.header.raw("Return-Path")?.trimmingCharacters(in: .whitespaces) == "<>" { return .bounce(bounce(mail)) }
         return nil
     }
 
@@ -69,14 +72,35 @@ public enum AutomationClassifier {
         return nil
     }
 
-    static func bounce(_ mail: Mail) -> Bounce? {
+    private static let daemons = ["mailer-daemon", "mail-daemon", "mailerdaemon", "postmaster", "post_master", "mdaemon", "mail delivery subsystem", "mail delivery system"]
+    private static let bounceSubjects = [
+        "undelivered mail", "undeliverable", "delivery status notification", "mail delivery failed", "returned mail", "failure notice",
+        "delivery failure", "non-delivery", "nondeliverable", "could not be delivered", "delivery has failed", "message not delivered",
+        "mail system error", "delivery notification", "are not member", "aws notification message", "メールエラー通知", "unzustellbar",
+        "non remis", "no entregado", "loop alert", "mail loop detected",
+    ]
+
+    /// RFC 3462 `multipart/report` of any type: delivery status (RFC 3464) or feedback (RFC 5965).
+    static func isReport(_ mail: Mail) -> Bool {
+        mail.root.contentType.value == "multipart/report"
+            || mail.root.allParts.contains { ["message/delivery-status", "message/feedback-report"].contains($0.contentType.value) }
+    }
+
+    static func isFromDaemon(_ mail: Mail) -> Bool {
+        guard let from = mail.from else { return false }
+        let local = from.address.split(separator: "@").first.map(String.init) ?? ""
+        let name = from.name?.lowercased() ?? ""
+        return daemons.contains(local) || daemons.contains(where: { name.hasPrefix($0) })
+    }
+
+    static func hasBounceSubject(_ mail: Mail) -> Bool {
+        let subject = mail.subject.lowercased()
+        return bounceSubjects.contains { subject.contains($0) }
+    }
+
+    /// The failed recipients and status of a bounce, and the Message-ID of the mail it returns.
+    static func bounce(_ mail: Mail) -> Bounce {
         let root = mail.root
-        let from = mail.from?.address ?? ""
-        let returnPath = mail.header.raw("Return-Path")?.trimmingCharacters(in: .whitespaces)
-        let isReport = root.contentType.value == "multipart/report"
-            && (root.contentType.parameters["report-type"]?.lowercased() ?? "delivery-status") == "delivery-status"
-        let fromDaemon = from.hasPrefix("mailer-daemon@") || from.hasPrefix("postmaster@") || from.hasPrefix("mail-daemon@")
-        guard isReport || fromDaemon || returnPath == "<>" else { return nil }
         var recipients: [String] = []
         var status: String?
         if let report = root.allParts.first(where: { $0.contentType.value == "message/delivery-status" }) {
@@ -97,6 +121,18 @@ public enum AutomationClassifier {
             return text.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("message-id:") }
                 .flatMap { Mail.messageIDs(in: String($0.dropFirst(11))).first }
         }
+        if status == nil { status = textStatus(mail) }
         return Bounce(recipients: recipients, status: status, originalMessageID: originalID)
+    }
+
+    private static let statusPattern = try? NSRegularExpression(pattern: #"\b([245]\.\d{1,3}\.\d{1,3})\b"#)
+
+    /// An enhanced status code (RFC 3463) in the text of a bounce without a delivery-status part.
+    static func textStatus(_ mail: Mail) -> String? {
+        let text = mail.textBody ?? ""
+        guard let match = statusPattern?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let range = Range(match.range(at: 1), in: text) else {
+            return nil
+        }
+        return String(text[range])
     }
 }
