@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "MailReadingTests", dependencies: ["MailReading", "MailMessage", "CorpusSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailTransport", "MailComposing"],
+            dependencies: ["Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailComposing"],
             swiftSettings: strictSettings),
     ]
 )
