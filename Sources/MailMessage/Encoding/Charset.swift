@@ -103,6 +103,11 @@ public enum Charset {
                         .assumingMemoryBound(to: CChar.self)
                     var outLeft = outputBuffer.count
                     let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    if status != -1 || inLeft == 0 {
+                        // Stateful and combining charsets (ISO-2022-JP, Windows-1255/1258) hold back
+                        // their last character until flushed.
+                        _ = iconv(converter, nil, nil, &outPointer, &outLeft)
+                    }
                     let produced = outputBuffer.count - outLeft
                     result.append(contentsOf: UnsafeBufferPointer(start: outputBuffer.baseAddress, count: produced))
                     if status != -1 || inLeft == 0 { return true }

@@ -1,0 +1,44 @@
+import EscalationCore
+import Foundation
+import MailMessage
+
+/// Parse + read throughput over every file under a folder: each file is parsed (MIME, charsets)
+/// and read (reply text, automation, intent) as the pipeline does, from memory, timed.
+public struct ParseBenchmark {
+    public struct Result: Sendable {
+        public var mails: Int
+        public var bytes: Int
+        public var seconds: Double
+        public var failed: Int
+
+        public var mailsPerSecond: Double { Double(mails) / max(seconds, 1e-9) }
+        public var megabytesPerSecond: Double { Double(bytes) / 1_048_576 / max(seconds, 1e-9) }
+    }
+
+    /// Reads every regular file under `folder` (recursively) into memory.
+    public static func load(_ folder: URL) throws -> [[UInt8]] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var files: [[UInt8]] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            files.append(Array(try Data(contentsOf: url)))
+        }
+        return files
+    }
+
+    /// Parses and reads every file `rounds` times; returns the totals.
+    public static func run(_ files: [[UInt8]], rounds: Int, gateway: EmailAddress) -> Result {
+        var failed = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<rounds {
+            for raw in files {
+                guard let mail = try? Mail(parsing: raw) else {
+                    failed += 1
+                    continue
+                }
+                _ = UnderstoodMail(mail: mail, gatewayAddress: gateway, isOwn: { _ in nil })
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Result(mails: files.count * rounds, bytes: files.reduce(0) { $0 + $1.count } * rounds, seconds: seconds, failed: failed)
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import EscalationCore
+import Foundation
+import Gateway
+
+/// `bench`: benchmarks that print their figures; never pass/fail.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure the gateway's speed.", subcommands: [ParseBench.self])
+}
+
+/// `bench parse DIR`: parse + read every file under DIR, from memory.
+struct ParseBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "parse", abstract: "Parse and read every file under a folder; prints mails/s and MB/s.")
+
+    @Argument(help: "The folder of mail files (searched recursively).")
+    var folder: String
+
+    @Option(name: .long, help: "How many times to go over the files (after one warm-up round).")
+    var rounds: Int = 5
+
+    func run() throws {
+        let files = try ParseBenchmark.load(URL(fileURLWithPath: folder))
+        guard !files.isEmpty else { throw ValidationError("\(folder): no files") }
+        guard let gateway = EmailAddress("escalations@support.example") else { return }
+        _ = ParseBenchmark.run(files, rounds: 1, gateway: gateway)
+        let result = ParseBenchmark.run(files, rounds: rounds, gateway: gateway)
+        let megabytes = Double(files.reduce(0) { $0 + $1.count }) / 1_048_576
+        print("files: \(files.count) (\(String(format: "%.1f", megabytes)) MB), rounds: \(rounds), over a limit: \(result.failed / rounds)")
+        print("\(Int(result.mailsPerSecond)) mails/s")
+        print(String(format: "%.1f MB/s", result.megabytesPerSecond))
+    }
+}
