@@ -21,6 +21,6 @@ public struct UnderstoodMail: Sendable {
         let body = mail.textBody ?? mail.htmlBody.map { HTMLText.text($0) } ?? ""
         reply = ReplyExtractor.extract(body)
         intent = CommandReader.read(reply.text, subject: mail.subject)
-        hints = ThreadHints(mail: mail, replyText: reply.text, gatewayAddress: gatewayAddress.value)
+        hints = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: gatewayAddress.value)
     }
 }

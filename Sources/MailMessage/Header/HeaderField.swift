@@ -2,13 +2,18 @@ import Foundation
 
 /// One header field as it arrived: the name and the unfolded raw value (RFC 5322 §2.2).
 public struct HeaderField: Hashable, Sendable {
-    public var name: String
+    public var name: String {
+        didSet { key = name.lowercased() }
+    }
     /// The value with folding removed, not yet RFC 2047-decoded.
     public var rawValue: String
+    /// The lower-cased name, for lookups.
+    public private(set) var key: String
 
     public init(name: String, rawValue: String) {
         self.name = name
         self.rawValue = rawValue
+        self.key = name.lowercased()
     }
 
     /// The value with RFC 2047 encoded words decoded.
@@ -23,17 +28,19 @@ public struct MessageHeader: Hashable, Sendable {
 
     /// The decoded value of the first field with this name.
     public subscript(name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        raw(name).map(EncodedWord.decode)
     }
 
     /// The raw (undecoded) value of the first field with this name.
     public func raw(_ name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.rawValue
+        let key = name.lowercased()
+        return fields.first { $0.key == key }?.rawValue
     }
 
     /// Every raw value of fields with this name, in order.
     public func rawValues(_ name: String) -> [String] {
-        fields.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.rawValue)
+        let key = name.lowercased()
+        return fields.filter { $0.key == key }.map(\.rawValue)
     }
 
     public func contains(_ name: String) -> Bool { raw(name) != nil }

@@ -31,7 +31,7 @@ enum HeaderParser {
         var current: (name: String, value: [UInt8])?
         func flush() {
             if let field = current {
-                fields.append(HeaderField(name: field.name, rawValue: Charset.text(field.value).trimmingCharacters(in: .whitespaces)))
+                fields.append(HeaderField(name: field.name, rawValue: Charset.text(field.value).trimmedBlanks))
             }
             current = nil
         }
@@ -54,7 +54,7 @@ enum HeaderParser {
                 continue
             }
             flush()
-            let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).trimmedBlanks
             current = (name, Array(line[(colon + 1)...]))
         }
         flush()

@@ -28,7 +28,10 @@ public struct MIMEPart: Hashable, Sendable {
 
     /// The content as text in its declared charset (UTF-8 when none is declared), with
     /// CRLF and lone CR line ends turned into LF.
-    public var text: String { Charset.decode(content, charset: contentType.parameters["charset"]).text.replacingCRLF() }
+    public var text: String {
+        let decoded = Charset.decode(content, charset: contentType.parameters["charset"]).text
+        return decoded.utf8.contains(0x0D) ? decoded.replacingCRLF() : decoded
+    }
 
     /// Every part of this tree, depth first, this one included.
     public var allParts: [MIMEPart] { [self] + children.flatMap(\.allParts) }

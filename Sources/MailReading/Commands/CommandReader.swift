@@ -1,11 +1,12 @@
 import Foundation
+import MailMessage
 
 /// Reads the intent from a reply's new text: first the strict grammar (a command word at the
 /// start), then natural phrasing. Doubt and negation never yield APPROVE or REJECT.
 public enum CommandReader {
     /// Reads the new text; `subject` counts when the text is empty (one-click mailto links).
     public static func read(_ text: String, subject: String = "") -> Intent {
-        let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = text.trimmedSpace
         if body.isEmpty {
             let cleanSubject = stripReplyPrefixes(subject)
             guard !cleanSubject.isEmpty else { return .empty }
@@ -23,7 +24,7 @@ public enum CommandReader {
         while let range = text.range(of: #"^\s*(re|aw|sv|vs|wg|fw|fwd|tr|rv|antw|odp)\s*:\s*"#, options: [.regularExpression, .caseInsensitive]) {
             text.removeSubrange(range)
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmedBlanks
     }
 
     private static func strictCommand(_ body: String) -> Intent? {
@@ -31,8 +32,8 @@ public enum CommandReader {
         let words = firstLine.split(separator: " ", maxSplits: 1)
         guard let first = words.first else { return nil }
         let word = first.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:!,"))
-        let restOfLine = words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : ""
-        let restOfBody = (restOfLine + "\n" + body.drop { $0 != "\n" }.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
+        let restOfLine = words.count > 1 ? String(words[1]).trimmedBlanks : ""
+        let restOfBody = (restOfLine + "\n" + body.drop { $0 != "\n" }.dropFirst()).trimmedSpace
         func argument() -> String { restOfLine.split(separator: " ").first.map(String.init) ?? "" }
         switch word {
         case "ESCALATE":

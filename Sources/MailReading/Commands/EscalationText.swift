@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 
 /// The arguments of an escalation request: `Reason:` and `Severity:` lines, named cases,
 /// and the rest as justification.
@@ -8,7 +9,7 @@ enum EscalationText {
         var severity: String?
         var justification: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedBlanks
             if let value = value(of: "reason", in: trimmed) {
                 reason = value
             } else if let value = value(of: "severity", in: trimmed) {
@@ -26,6 +27,6 @@ enum EscalationText {
 
     private static func value(of key: String, in line: String) -> String? {
         guard line.lowercased().hasPrefix(key + ":") else { return nil }
-        return line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
+        return line.dropFirst(key.count + 1).trimmedBlanks
     }
 }

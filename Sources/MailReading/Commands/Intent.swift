@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 
 /// What a reply asks for, read from its new text (DESIGN.md, "Commands").
 public enum Intent: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 
 /// Natural phrasing: "Please escalate CS0001234, no progress", "Approved.", "Yes, go ahead",
 /// "Rejected – the fix ships Friday", "All fixed now, please de-escalate", localized verbs.
@@ -20,26 +21,28 @@ enum NaturalPhrasing {
 
     static func isNegated(_ text: String) -> Bool {
         let lower = normalized(String(text.prefix(200)))
-        return negations.contains { lower.contains($0) }
+        return negations.contains { lower.has($0) }
     }
 
-    static func read(_ body: String) -> Intent {
-        let firstParagraph = body.components(separatedBy: "\n\n").first ?? body
+    static func read(_ fullBody: String) -> Intent {
+        let body = String(fullBody.prefix(4000))
+        let firstParagraph = body.mailLines.prefix { !$0.trimmedBlanks.isEmpty }.joined(separator: "\n")
         let lower = normalized(firstParagraph)
         if isNegated(body), mentionsDecision(lower) {
             return .unclear(understood: "a possible approval decision with doubt or negation", hint: "Reply APPROVE, or REJECT followed by the reason.")
         }
-        if let range = lower.range(of: #"(please )?de-?escalate"#, options: .regularExpression) {
+        let mentionsEscalation = lower.has("escalat")
+        if mentionsEscalation, let range = lower.range(of: #"(please )?de-?escalate"#, options: .regularExpression) {
             var reason = lower.replacingCharacters(in: range, with: "")
             reason = reason.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—!").union(.whitespacesAndNewlines))
             let original = stripPhrase(firstParagraph, pattern: #"(please )?de-?escalate( this| it| the case| our account)?( now)?"#)
             return .deescalate(reason: reason.isEmpty ? nil : original)
         }
-        if lower.range(of: #"escalate (our|my|the|this) account|account escalation"#, options: .regularExpression) != nil {
+        if mentionsEscalation, lower.range(of: #"escalate (our|my|the|this) account|account escalation"#, options: .regularExpression) != nil {
             let rest = stripPhrase(body, pattern: #"(please )?escalate (our|my|the|this) account"#)
             return EscalationText.parse(rest, account: true)
         }
-        if lower.range(of: #"\bescalat(e|ion)\b"#, options: .regularExpression) != nil,
+        if mentionsEscalation, lower.range(of: #"\bescalat(e|ion)\b"#, options: .regularExpression) != nil,
             lower.range(of: #"(please|pls|kindly|i want to|we want to|i'd like to|we'd like to|we need to|i need to|request(ing)? (an? )?)\s*(to )?escalat"#, options: .regularExpression) != nil
                 || lower.hasPrefix("escalate")
         {
@@ -52,19 +55,18 @@ enum NaturalPhrasing {
         }
         if let word = rejections.first(where: { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") || head.hasPrefix($0 + ".") || head.hasPrefix($0 + " –") || head.hasPrefix($0 + ":") }) {
             let reason = String(firstParagraph.dropFirst(word.count)).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—!").union(.whitespacesAndNewlines))
-            let full = ([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let full = ([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n").trimmedSpace
             return .reject(reason: full.isEmpty ? nil : full)
         }
         return .comment(body)
     }
 
     private static func mentionsDecision(_ lower: String) -> Bool {
-        ["approv", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob"].contains { lower.contains($0) }
+        ["approv", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob"].contains { lower.has($0) }
     }
 
     private static func normalized(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "\n", with: " ")
-            .trimmingCharacters(in: .whitespaces)
+        String(text.lowercased().map { $0 == "’" ? "'" : $0 == "\n" ? " " : $0 }).trimmedBlanks
     }
 
     private static func stripPhrase(_ text: String, pattern: String) -> String {

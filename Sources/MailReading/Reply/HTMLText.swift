@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import MailMessage
 
 /// HTML to text with libxml2's forgiving HTML parser: block elements break lines, list items
 /// get a dash, entities decode, `head`/`script`/`style` vanish. Quoted history is removed

@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 
 /// Lines that start quoted history: attribution lines in many languages (also folded over
 /// several lines, date-first and mid-line), Outlook's header block, "Original Message" and
@@ -9,8 +10,17 @@ enum QuoteMarkers {
         try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
-    private static let verbs =
-        "wrote|writes|schrieb|a écrit|a ecrit|escribió|escribio|ha scritto|schreef|geschreven|skrev|kirjoitti|napisał|napisal|pisze|пишет|написал|написала|đã viết|escreveu|írta|sent|yazdı|写道"
+    private static let verbList = [
+        "wrote", "writes", "schrieb", "a écrit", "a ecrit", "escribió", "escribio", "ha scritto", "schreef", "geschreven", "skrev", "kirjoitti",
+        "napisał", "napisal", "pisze", "пишет", "написал", "написала", "пише", "đã viết", "escreveu", "írta", "sent", "yazdı", "写道",
+    ]
+    private static let verbs = verbList.joined(separator: "|")
+    private static let separatorWords = [
+        "original", "forwarded", "ursprüngliche", "d'origine", "mensaje", "oorspronkelijk", "messaggio", "mensagem", "alkuperäinen",
+        "ursprungligt", "opprinnelig", "oryginalna", "исходное", "пересылаемое", "原始", "vorherige", "previous repl", "reply message",
+        "antwort nachricht", "oprindelig",
+    ]
+    private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
     /// "On … wrote:" and kin, possibly wrapped in dashes (Android's "---- X wrote ----").
     private static let attribution = regex(
@@ -43,27 +53,51 @@ enum QuoteMarkers {
         regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// Characters every history marker has at least one of; lines without them are prose and
+    /// skip the patterns (most lines of most mail).
+    private static let markerCharacters: Set<UInt8> = Set(":-_*<@".utf8)
+
+    private static func mayBeMarker(_ line: String) -> Bool {
+        if line.utf8.contains(where: markerCharacters.contains) { return true }
+        if let first = line.utf8.first, first >= 0x30, first <= 0x39 { return true }
+        let lower = line.lowercased()
+        return lower.hasAny(separatorWords) || lower.has("wrote")
+    }
+
+    /// Whether a line can begin an attribution folded over the next lines.
+    private static func mayStartFold(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first else { return false }
+        if first.properties.numericType != nil || line.utf8.contains(where: { $0 == 0x40 || $0 == 0x3C || $0 == 0x22 }) { return true }
+        let lower = line.lowercased()
+        return ["on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "w dniu", "dne ", "vào ", "-", "*"].contains { lower.hasPrefix($0) }
+    }
+
     /// The number of lines of quoted-history header starting at `index`, or nil.
     static func historySpan(lines: [String], at index: Int) -> Int? {
-        let line = lines[index].trimmingCharacters(in: .whitespaces)
+        let line = lines[index].trimmedBlanks
         guard !line.isEmpty, !ReplyLines.isQuote(line) else { return nil }
-        if matches(separators, line) || matches(markerLine, line) { return 1 }
-        for span in 1...3 where index + span <= lines.count {
-            let part = lines[index..<(index + span)].map { $0.trimmingCharacters(in: .whitespaces) }
-            if span > 1, part.last?.isEmpty ?? true || !matches(foldStart, line) { break }
+        let startsFold = mayStartFold(line)
+        guard mayBeMarker(line) || startsFold && lines[(index + 1)..<min(lines.count, index + 3)].contains(where: mayBeMarker) else { return nil }
+        let lower = line.lowercased()
+        if lower.hasAny(separatorWords), matches(separators, line) || matches(markerLine, line) { return 1 }
+        for span in 1...(startsFold ? 3 : 1) where index + span <= lines.count {
+            let part = lines[index..<(index + span)].map(\.trimmedBlanks)
+            if span > 1, part.last?.isEmpty ?? true { break }
             let joined = part.joined(separator: " ")
-            if joined.count > 300 { break }
-            let named = matches(namedAttribution, joined) && (joined.contains("@") || joined.contains("\"") || joined.count < 100)
+            if joined.utf8.count > 600 { break }
+            guard joined.lowercased().hasAny(verbList) else { continue }
+            let named = matches(namedAttribution, joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
             if matches(attribution, joined) || matches(verbInside, joined) || named || matches(dayFirst, joined) { return span }
         }
-        if matches(dateFirst, line) || matches(dateAndAddress, line) { return 1 }
-        if matches(onDateTime, line) {
-            let next = lines[(index + 1)..<min(lines.count, index + 4)].map { $0.trimmingCharacters(in: .whitespaces) }
+        let startsWithDate = line.unicodeScalars.first?.properties.numericType != nil || weekdays.contains { lower.hasPrefix($0) }
+        if startsWithDate, matches(dateFirst, line) || matches(dateAndAddress, line) { return 1 }
+        if lower.hasPrefix("on "), matches(onDateTime, line) {
+            let next = lines[(index + 1)..<min(lines.count, index + 4)].map(\.trimmedBlanks)
             if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
         }
-        if matches(headerStart, line) {
+        if line.utf8.prefix(30).contains(0x3A), matches(headerStart, line) {
             let following = lines[(index + 1)..<min(lines.count, index + 6)]
-            if following.contains(where: { matches(headerLine, $0) }) { return 1 }
+            if following.contains(where: { $0.utf8.prefix(30).contains(0x3A) && matches(headerLine, $0) }) { return 1 }
         }
         return nil
     }
@@ -75,7 +109,7 @@ enum QuoteMarkers {
 
     /// A line of dashes or underscores only (`---`, `______`), as Outlook and forums put above history.
     static func isDelimiter(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedBlanks
         return trimmed.count >= 3 && trimmed.allSatisfy { $0 == "-" || $0 == "_" }
     }
 
@@ -86,10 +120,12 @@ enum QuoteMarkers {
 
     /// The text before an attribution that shares its line, or nil when the line has none.
     static func splitSharedLine(_ line: String) -> String? {
+        let lower = line.lowercased()
+        guard lower.hasAny([" on ", " le ", " am ", " el ", "-on ", "-le "]), lower.hasAny(verbList) else { return nil }
         guard let match = sharedLine?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
             let prefix = Range(match.range(at: 1), in: line)
         else { return nil }
-        let text = String(line[prefix]).trimmingCharacters(in: .whitespaces)
+        let text = String(line[prefix]).trimmedBlanks
         guard !ReplyLines.isQuote(line), text.contains(where: { $0.isLetter || $0.isNumber }), !isAnchoredAttribution(line) else { return nil }
         return text
     }

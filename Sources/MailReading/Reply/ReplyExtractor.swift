@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 
 /// What the sender newly wrote, split from what was quoted and the signature.
 public struct ReplyText: Hashable, Sendable {
@@ -36,7 +37,7 @@ public enum ReplyExtractor {
                     continue
                 }
                 index = ReplyLines.skipHeaderBlock(lines, from: index + span)
-                while index < lines.count, ReplyLines.isQuote(lines[index]) || lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+                while index < lines.count, ReplyLines.isQuote(lines[index]) || lines[index].trimmedBlanks.isEmpty { index += 1 }
                 continue
             }
             if sawText, QuoteMarkers.isDelimiter(line) { break }
@@ -44,15 +45,15 @@ public enum ReplyExtractor {
                 index += 1
                 continue
             }
-            if !line.trimmingCharacters(in: .whitespaces).isEmpty { sawText = true }
+            if !line.trimmedBlanks.isEmpty { sawText = true }
             kept.append(line)
             index += 1
         }
-        let unquoted = kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let unquoted = kept.joined(separator: "\n").trimmedSpace
         let (text, signature) = SignatureStripper.strip(kept)
-        let cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleaned = text.trimmedSpace
         if cleaned.isEmpty {
-            let fallback = unquoted.isEmpty ? lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) : unquoted
+            let fallback = unquoted.isEmpty ? lines.joined(separator: "\n").trimmedSpace : unquoted
             return ReplyText(text: fallback, signature: nil, unquoted: fallback)
         }
         return ReplyText(text: cleaned, signature: signature, unquoted: unquoted)
@@ -63,22 +64,34 @@ public enum ReplyExtractor {
 enum ReplyLines {
     /// LF line ends, no invisible tracking characters, no trailing blanks.
     static func normalize(_ body: String) -> [String] {
-        body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in
-                String(line.unicodeScalars.filter { !["\u{1427}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{200E}", "\u{200F}"].contains($0) }.map(Character.init))
-                    .replacingOccurrences(of: "\u{00A0}", with: " ")
+        body.mailLines.map(cleanLine)
+    }
+
+    private static let invisible: Set<Unicode.Scalar> = ["\u{1427}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{200E}", "\u{200F}"]
+
+    /// Drops invisible tracking characters, turns no-break spaces into spaces, trims the line's end.
+    private static func cleanLine(_ line: Substring) -> String {
+        var text: String
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            text = String(line)
+        } else {
+            var scalars = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars where !invisible.contains(scalar) {
+                scalars.append(scalar == "\u{00A0}" ? " " : scalar)
             }
-            .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+            text = String(scalars)
+        }
+        while let last = text.unicodeScalars.last, last == " " || last == "\t" { text.unicodeScalars.removeLast() }
+        return text
     }
 
     /// After an attribution below new text: when a quote block follows and new text follows
     /// that, the sender replied inline; reading resumes at that text. Otherwise nil (history to the end).
     static func inlineReplyResumes(_ lines: [String], after start: Int) -> Int? {
         var index = start
-        while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+        while index < lines.count, lines[index].trimmedBlanks.isEmpty { index += 1 }
         guard index < lines.count, isQuote(lines[index]) else { return nil }
-        while index < lines.count, isQuote(lines[index]) || lines[index].trimmingCharacters(in: .whitespaces).isEmpty || isBrokenQuoteLine(lines, index) {
+        while index < lines.count, isQuote(lines[index]) || lines[index].trimmedBlanks.isEmpty || isBrokenQuoteLine(lines, index) {
             index += 1
         }
         guard index < lines.count, QuoteMarkers.historySpan(lines: lines, at: index) == nil, !QuoteMarkers.isDelimiter(lines[index]) else { return nil }
@@ -89,23 +102,23 @@ enum ReplyLines {
     /// (talon's test_link_breaks_quotation_markers_sequence); it belongs to the quote.
     static func isBrokenQuoteLine(_ lines: [String], _ index: Int) -> Bool {
         guard index > 0, index + 1 < lines.count, isQuote(lines[index - 1]) else { return false }
-        return isQuote(lines[index + 1]) || lines[index + 1].trimmingCharacters(in: .whitespaces).isEmpty && index + 2 < lines.count && isQuote(lines[index + 2])
+        return isQuote(lines[index + 1]) || lines[index + 1].trimmedBlanks.isEmpty && index + 2 < lines.count && isQuote(lines[index + 2])
     }
 
     /// Skips the header lines of a forwarded or quoted message at the top (and their folded
     /// continuations) up to the blank line that ends them.
     static func skipHeaderBlock(_ lines: [String], from start: Int) -> Int {
         var index = start
-        while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+        while index < lines.count, lines[index].trimmedBlanks.isEmpty { index += 1 }
         guard index < lines.count, QuoteMarkers.isHeaderLine(lines[index]) else { return start }
-        while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+        while index < lines.count, !lines[index].trimmedBlanks.isEmpty { index += 1 }
         return index
     }
 
     /// A quoted line: `>` first (after blanks). QUIRK: a line that also ends in `<<<` is an
     /// arrow drawing, not a quote (talon's test_quotation_marker_false_positive).
     static func isQuote(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return trimmed.hasPrefix(">") && !trimmed.hasSuffix("<<<")
+        guard let first = line.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }), first == ">" else { return false }
+        return !line.hasSuffix("<<<")
     }
 }

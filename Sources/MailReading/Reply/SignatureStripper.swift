@@ -1,4 +1,5 @@
 import Foundation
+import MailMessage
 
 /// Removes a trailing signature: everything from a `-- ` (or `--`, `__`) line, or a mobile
 /// footer ("Sent from my iPhone" and its kin) near the end. Sign-offs ("Thanks, Jane") stay:
@@ -12,9 +13,9 @@ enum SignatureStripper {
 
     static func strip(_ lines: [String]) -> (text: String, signature: String?) {
         var end = lines.count
-        while end > 0, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
+        while end > 0, lines[end - 1].trimmedBlanks.isEmpty { end -= 1 }
         let body = Array(lines[..<end])
-        if let delimiter = body.firstIndex(where: { ["-- ", "--", "__", "—-"].contains($0.trimmingCharacters(in: .init(charactersIn: "\t"))) || $0 == "-- " }),
+        if let delimiter = body.firstIndex(where: { ["-- ", "--", "__", "—-"].contains($0) }),
             delimiter > 0
         {
             return (body[..<delimiter].joined(separator: "\n"), body[delimiter...].joined(separator: "\n"))
@@ -25,9 +26,13 @@ enum SignatureStripper {
         return (text.joined(separator: "\n"), footers.map { body[$0] }.joined(separator: "\n"))
     }
 
+    private static let footerWords = ["sent", "get ", "envoy", "enviado", "gesendet", "inviato", "verzonden", "skickat", "sendt", "lähetetty", "from my", "mobile", "從我的"]
+
     static func isFooter(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard let footer, trimmed.count <= 120 else { return false }
+        let trimmed = line.trimmedBlanks
+        guard let footer, !trimmed.isEmpty, trimmed.utf8.count <= 240 else { return false }
+        let lower = trimmed.lowercased()
+        guard footerWords.contains(where: { lower.has($0) }) else { return false }
         let range = NSRange(trimmed.startIndex..., in: trimmed)
         return footer.firstMatch(in: trimmed, range: range) != nil && sentence?.firstMatch(in: trimmed, range: range) == nil
     }

@@ -12,22 +12,25 @@ public struct ThreadHints: Hashable, Sendable {
     /// Reply tokens found in the recipient plus-address, the subject or a footer line.
     public var tokens: [String]
 
-    public init(mail: Mail, replyText: String, gatewayAddress: String) {
+    public init(mail: Mail, body: String, replyText: String, gatewayAddress: String) {
         answeredIDs = mail.inReplyTo + mail.references.reversed()
         subjectTags = RecordNumbers.find(in: mail.subject, taggedOnly: true)
-        let firstLines = replyText.split(separator: "\n").prefix(5).joined(separator: "\n")
+        let firstLines = replyText.prefix(2000).split(separator: "\n").prefix(5).joined(separator: "\n")
         let mentioned = RecordNumbers.find(in: mail.subject, taggedOnly: false) + RecordNumbers.find(in: firstLines, taggedOnly: false)
         mentionedNumbers = mentioned.reduce(into: []) { result, number in if !result.contains(number) { result.append(number) } }
-        tokens = ReplyToken.find(in: mail, gatewayAddress: gatewayAddress)
+        tokens = ReplyToken.find(in: mail, body: body, gatewayAddress: gatewayAddress)
     }
 }
 
 /// Finds record numbers (`CS…`, `ACC…`, `ESC…`) in text.
 public enum RecordNumbers {
     /// Numbers in order of appearance; with `taggedOnly`, only those inside square brackets.
+    private static let tagged = try? NSRegularExpression(pattern: #"\[(CS|ACC|ESC)\d{4,10}\]"#, options: [.caseInsensitive])
+    private static let anywhere = try? NSRegularExpression(pattern: #"(?<![A-Za-z0-9])(CS|ACC|ESC)\d{4,10}(?![0-9])"#, options: [.caseInsensitive])
+
     public static func find(in text: String, taggedOnly: Bool) -> [String] {
-        let pattern = taggedOnly ? #"\[(CS|ACC|ESC)\d{4,10}\]"# : #"(?<![A-Za-z0-9])(CS|ACC|ESC)\d{4,10}(?![0-9])"#
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return [] }
+        let lower = text.lowercased()
+        guard lower.has("cs") || lower.has("acc") || lower.has("esc"), let regex = taggedOnly ? tagged : anywhere else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         var found: [String] = []
         for match in regex.matches(in: text, range: range) {
@@ -42,7 +45,8 @@ public enum RecordNumbers {
 /// Reply tokens the gateway puts in mail it sends: `escalations+<token>@domain` in Reply-To,
 /// `[ref:<token>]` in a mailto subject, and a `Reference: <token>` footer line.
 public enum ReplyToken {
-    public static func find(in mail: Mail, gatewayAddress: String) -> [String] {
+    /// Tokens in the recipients' plus-addresses, the subject, and the body text.
+    public static func find(in mail: Mail, body: String, gatewayAddress: String) -> [String] {
         var tokens: [String] = []
         let parts = gatewayAddress.lowercased().split(separator: "@")
         if parts.count == 2 {
@@ -51,8 +55,8 @@ public enum ReplyToken {
                 tokens.append(String(address.address.dropFirst(prefix.count).prefix { $0 != "@" }))
             }
         }
-        let texts = [mail.subject, mail.textBody ?? mail.htmlBody.map { HTMLText.text($0) } ?? ""]
-        for text in texts {
+        let texts = [mail.subject, body]
+        for text in texts where text.has("[ref:") || text.has("Reference: ") {
             for match in matches(#"\[ref:([A-Za-z0-9_-]{8,80})\]"#, in: text) + matches(#"Reference: ([A-Za-z0-9_-]{8,80})"#, in: text) {
                 tokens.append(match)
             }

@@ -1,0 +1,79 @@
+/// Native string helpers for the reader's hot paths: Foundation's `trimmingCharacters` and
+/// `contains` bridge through NSString, which cost most of the reading time on large corpora.
+extension StringProtocol {
+    /// The text without leading and trailing blanks (spaces, tabs and other non-newline whitespace).
+    public var trimmedBlanks: String { trimmed(where: Self.isBlank, byte: { $0 == 0x20 || $0 == 0x09 }) }
+
+    /// The text without leading and trailing whitespace, newlines included.
+    public var trimmedSpace: String { trimmed(where: { $0.properties.isWhitespace }, byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) }
+
+    /// Trims by bytes while the ends are ASCII (almost always), by scalars otherwise.
+    private func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool, byte isTrimmedByte: (UInt8) -> Bool) -> String {
+        let text = String(self)
+        let bytes = text.utf8
+        if let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 {
+            guard let start = bytes.firstIndex(where: { !isTrimmedByte($0) }), let end = bytes.lastIndex(where: { !isTrimmedByte($0) }) else { return "" }
+            if bytes[start] < 0x80, bytes[end] < 0x80 { return String(text[start...end]) }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }), let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || (scalar.value > 127 && scalar.properties.isWhitespace && scalar != "\u{2028}" && scalar != "\u{2029}")
+    }
+
+    /// Whether any of the needles occurs (byte-wise); the text is read once.
+    public func hasAny(_ needles: [String]) -> Bool {
+        var text = String(self)
+        return text.withUTF8 { haystack in needles.contains { Self.find(Array($0.utf8), in: haystack) } }
+    }
+
+    /// Byte-wise substring search (UTF-8), without bridging to NSString.
+    public func has(_ needle: String) -> Bool {
+        var text = String(self)
+        let pattern = Array(needle.utf8)
+        return text.withUTF8 { Self.find(pattern, in: $0) }
+    }
+
+    private static func find(_ pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard pattern.count <= haystack.count else { return false }
+        var index = 0
+        let limit = haystack.count - pattern.count
+        while index <= limit {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
+
+extension String {
+    /// Lines split at LF, CRLF or a lone CR.
+    public var mailLines: [Substring] {
+        var lines: [Substring] = []
+        var start = startIndex
+        var index = startIndex
+        let view = utf8
+        while index < endIndex {
+            let byte = view[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(self[start..<index])
+                var next = view.index(after: index)
+                if byte == 0x0D, next < endIndex, view[next] == 0x0A { next = view.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = view.index(after: index)
+            }
+        }
+        lines.append(self[start..<endIndex])
+        return lines
+    }
+}
