@@ -26,8 +26,13 @@ extension StringProtocol {
 
     /// Whether any of the needles occurs (byte-wise); the text is read once.
     public func hasAny(_ needles: [String]) -> Bool {
+        hasAny(bytes: needles.map { Array($0.utf8) })
+    }
+
+    /// Whether any of the needles, given as UTF-8 bytes (precomputed by hot callers), occurs.
+    public func hasAny(bytes needles: [[UInt8]]) -> Bool {
         var text = String(self)
-        return text.withUTF8 { haystack in needles.contains { Self.find(Array($0.utf8), in: haystack) } }
+        return text.withUTF8 { haystack in needles.contains { Self.find($0, in: haystack) } }
     }
 
     /// Byte-wise substring search (UTF-8), without bridging to NSString.

@@ -66,7 +66,7 @@ public enum AutomationClassifier {
             return "Exchange rule loop (X-Auto-Response-Suppress: \(value))"
         }
         let subject = mail.subject.lowercased()
-        if let match = autoSubjects.first(where: { subject.hasPrefix($0) || subject.contains($0 + ":") || subject.contains(" " + $0) && $0.count > 8 }) {
+        if let match = autoSubjects.first(where: { subject.hasPrefix($0) || subject.has($0 + ":") || subject.has(" " + $0) && $0.count > 8 }) {
             return "subject \"\(match)\""
         }
         return nil
@@ -79,6 +79,8 @@ public enum AutomationClassifier {
         "mail system error", "delivery notification", "are not member", "aws notification message", "メールエラー通知", "unzustellbar",
         "non remis", "no entregado", "loop alert", "mail loop detected",
     ]
+
+    private static let bounceSubjectBytes = bounceSubjects.map { Array($0.utf8) }
 
     /// RFC 3462 `multipart/report` of any type: delivery status (RFC 3464) or feedback (RFC 5965).
     static func isReport(_ mail: Mail) -> Bool {
@@ -95,7 +97,7 @@ public enum AutomationClassifier {
 
     static func hasBounceSubject(_ mail: Mail) -> Bool {
         let subject = mail.subject.lowercased()
-        return bounceSubjects.contains { subject.contains($0) }
+        return subject.hasAny(bytes: bounceSubjectBytes)
     }
 
     /// The failed recipients and status of a bounce, and the Message-ID of the mail it returns.

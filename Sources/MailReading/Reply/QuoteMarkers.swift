@@ -21,6 +21,8 @@ enum QuoteMarkers {
         "antwort nachricht", "oprindelig",
     ]
     private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    private static let verbBytes = verbList.map { Array($0.utf8) }
+    private static let separatorBytes = separatorWords.map { Array($0.utf8) }
 
     /// "On … wrote:" and kin, possibly wrapped in dashes (Android's "---- X wrote ----").
     private static let attribution = regex(
@@ -55,13 +57,26 @@ enum QuoteMarkers {
 
     /// Characters every history marker has at least one of; lines without them are prose and
     /// skip the patterns (most lines of most mail).
-    private static let markerCharacters: Set<UInt8> = Set(":-_*<@".utf8)
+    private static func isMarkerCharacter(_ byte: UInt8) -> Bool {
+        byte == 0x3A || byte == 0x2D || byte == 0x5F || byte == 0x2A || byte == 0x3C || byte == 0x40 || byte == 0x3D
+    }
 
     private static func mayBeMarker(_ line: String) -> Bool {
-        if line.utf8.contains(where: markerCharacters.contains) { return true }
+        if line.utf8.contains(where: isMarkerCharacter) { return true }
         if let first = line.utf8.first, first >= 0x30, first <= 0x39 { return true }
-        let lower = line.lowercased()
-        return lower.hasAny(separatorWords) || lower.has("wrote")
+        if line.utf8.count < 40 {
+            let lower = line.lowercased()
+            return lower.has("antwort") || lower.has("previous repl")
+        }
+        return line.hasSuffix("wrote")
+    }
+
+    /// Every attribution ends in a colon, a dash (Android's "---- X wrote ----") or its verb.
+    private static func endsLikeAttribution(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        if last == ":" || last == "-" || last == "：" { return true }
+        let lower = text.suffix(12).lowercased()
+        return verbList.contains { lower.hasSuffix($0) }
     }
 
     /// Whether a line can begin an attribution folded over the next lines.
@@ -79,13 +94,13 @@ enum QuoteMarkers {
         let startsFold = mayStartFold(line)
         guard mayBeMarker(line) || startsFold && lines[(index + 1)..<min(lines.count, index + 3)].contains(where: mayBeMarker) else { return nil }
         let lower = line.lowercased()
-        if lower.hasAny(separatorWords), matches(separators, line) || matches(markerLine, line) { return 1 }
+        if lower.hasAny(bytes: separatorBytes), matches(separators, line) || matches(markerLine, line) { return 1 }
         for span in 1...(startsFold ? 3 : 1) where index + span <= lines.count {
             let part = lines[index..<(index + span)].map(\.trimmedBlanks)
             if span > 1, part.last?.isEmpty ?? true { break }
             let joined = part.joined(separator: " ")
             if joined.utf8.count > 600 { break }
-            guard joined.lowercased().hasAny(verbList) else { continue }
+            guard endsLikeAttribution(joined), joined.lowercased().hasAny(bytes: verbBytes) else { continue }
             let named = matches(namedAttribution, joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
             if matches(attribution, joined) || matches(verbInside, joined) || named || matches(dayFirst, joined) { return span }
         }
@@ -118,10 +133,12 @@ enum QuoteMarkers {
         matches(headerLine, line)
     }
 
+    private static let sharedLineStarts = [" on ", " le ", " am ", " el ", "-on ", "-le "].map { Array($0.utf8) }
+
     /// The text before an attribution that shares its line, or nil when the line has none.
     static func splitSharedLine(_ line: String) -> String? {
         let lower = line.lowercased()
-        guard lower.hasAny([" on ", " le ", " am ", " el ", "-on ", "-le "]), lower.hasAny(verbList) else { return nil }
+        guard lower.hasAny(bytes: sharedLineStarts), lower.hasAny(bytes: verbBytes) else { return nil }
         guard let match = sharedLine?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
             let prefix = Range(match.range(at: 1), in: line)
         else { return nil }
