@@ -35,10 +35,12 @@ let package = Package(
             dependencies: ["EscalationCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .target(name: "MailTransport", dependencies: ["MailMessage"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "MailTransportCurl", dependencies: ["MailTransport", "CCurl"], swiftSettings: strictSettings),
         .target(
             name: "Gateway",
             dependencies: [
-                "EscalationCore", "MailMessage", "MailReading", "MailComposing", "EscalationStore", "MailTransport",
+                "EscalationCore", "MailMessage", "MailReading", "MailComposing", "EscalationStore", "MailTransport", "MailTransportCurl",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),

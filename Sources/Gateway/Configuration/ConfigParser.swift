@@ -1,6 +1,7 @@
 import EscalationCore
 import Foundation
 import MailMessage
+import MailTransportCurl
 
 /// Reads the sections of the config file into a `GatewayConfig`.
 struct ConfigParser {
@@ -148,9 +149,46 @@ struct ConfigParser {
         case "maildir":
             try reader.allowOnly(["kind", "path"])
             return .maildir(resolve(try reader.string("path")))
+        case "imap":
+            try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed"])
+            let credentials = try serverCredentials(reader, schemes: ("imaps", "imap"))
+            let mailbox = URL(string: credentials.url)?.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")) ?? ""
+            return .imap(
+                IMAPSettings(
+                    credentials: credentials, mailbox: mailbox.isEmpty ? "INBOX" : mailbox,
+                    processedFolder: try reader.optionalString("processed") ?? "Processed", failedFolder: try reader.optionalString("failed") ?? "Failed"))
         default:
-            throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\" or \"maildir\", got \"\(kind)\"")
+            throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\", \"maildir\" or \"imap\", got \"\(kind)\"")
         }
+    }
+
+    /// URL, user, password (from a file or the environment, never inline), CA file and TLS mode.
+    private func serverCredentials(_ reader: TOMLReader, schemes: (tls: String, plain: String)) throws -> ServerCredentials {
+        let url = try reader.string("url")
+        let scheme = url.split(separator: ":").first.map { String($0).lowercased() } ?? ""
+        guard scheme == schemes.tls || scheme == schemes.plain else {
+            throw ConfigError(file: root.file, key: reader.key("url"), expected: "\(schemes.tls)://host:port or \(schemes.plain)://host:port, got \"\(url)\"")
+        }
+        let tls = try reader.optionalString("tls")
+        guard tls == nil || tls == "none" || tls == "required" else {
+            throw ConfigError(file: root.file, key: reader.key("tls"), expected: "\"required\" (the default) or \"none\" (loopback tests only)")
+        }
+        let security: ServerCredentials.Security = scheme == schemes.tls ? .implicitTLS : (tls == "none" ? .none : .startTLS)
+        var password: String?
+        if let file = try reader.optionalString("password_file") {
+            guard let data = FileManager.default.contents(atPath: resolve(file).path) else {
+                throw ConfigError(file: root.file, key: reader.key("password_file"), expected: "a readable file holding the password, got \"\(file)\"")
+            }
+            password = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+        } else if let variable = try reader.optionalString("password_env") {
+            guard let value = ProcessInfo.processInfo.environment[variable] else {
+                throw ConfigError(file: root.file, key: reader.key("password_env"), expected: "an environment variable that is set, got \"\(variable)\" (unset)")
+            }
+            password = value
+        }
+        return ServerCredentials(
+            url: url, user: try reader.optionalString("user"), password: password, caFile: try reader.optionalString("ca_file").map { resolve($0).path },
+            security: security)
     }
 
     private func parseOutbound() throws -> GatewayConfig.Outbound {
@@ -160,8 +198,11 @@ struct ConfigParser {
         case "directory":
             try reader.allowOnly(["kind", "path"])
             return .directory(resolve(try reader.string("path")))
+        case "smtp":
+            try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "from", "helo"])
+            return .smtp(SMTPSettings(credentials: try serverCredentials(reader, schemes: ("smtps", "smtp")), helo: try reader.optionalString("helo"), from: try reader.optionalString("from")))
         default:
-            throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\", got \"\(kind)\"")
+            throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\" or \"smtp\", got \"\(kind)\"")
         }
     }
 }

@@ -1,19 +1,22 @@
 import EscalationCore
 import Foundation
 import MailMessage
+import MailTransportCurl
 import TOMLKit
 
 /// The whole configuration file (TOML). Relative paths resolve against the file's folder.
 public struct GatewayConfig: Sendable {
     /// Where inbound mail comes from.
-    public enum Inbound: Sendable, Hashable {
+    public enum Inbound: Sendable {
         case directory(URL)
         case maildir(URL)
+        case imap(IMAPSettings)
     }
 
     /// Where outgoing mail goes.
-    public enum Outbound: Sendable, Hashable {
+    public enum Outbound: Sendable {
         case directory(URL)
+        case smtp(SMTPSettings)
     }
 
     public var file: URL
@@ -45,4 +48,19 @@ public struct GatewayConfig: Sendable {
         }
         return try ConfigParser(file: file, root: TOMLReader(file: path, table: table, path: "")).parse()
     }
+}
+
+/// `[inbound] kind = "imap"`.
+public struct IMAPSettings: Sendable {
+    public var credentials: ServerCredentials
+    public var mailbox: String
+    public var processedFolder: String
+    public var failedFolder: String
+}
+
+/// `[outbound] kind = "smtp"`.
+public struct SMTPSettings: Sendable {
+    public var credentials: ServerCredentials
+    public var helo: String?
+    public var from: String?
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MailTransport
+import MailTransportCurl
 
 extension GatewayConfig {
     /// The configured inbound source.
@@ -7,6 +8,10 @@ extension GatewayConfig {
         switch inbound {
         case .directory(let folder): try DirectorySource(folder: folder)
         case .maildir(let folder): try MaildirSource(root: folder)
+        case .imap(let settings):
+            IMAPSource(
+                credentials: settings.credentials, mailbox: settings.mailbox, processedFolder: settings.processedFolder,
+                failedFolder: settings.failedFolder)
         }
     }
 
@@ -14,6 +19,7 @@ extension GatewayConfig {
     public func makeSink() throws -> any MailSink {
         switch outbound {
         case .directory(let folder): try DirectorySink(folder: folder)
+        case .smtp(let settings): SMTPSink(credentials: settings.credentials, helo: settings.helo, envelopeFrom: settings.from)
         }
     }
 }
