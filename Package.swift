@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "MailReadingTests", dependencies: ["MailReading", "MailMessage", "CorpusSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailComposing"],
+            dependencies: ["Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl", "MailComposing"],
             swiftSettings: strictSettings),
     ]
 )

@@ -56,6 +56,7 @@ struct NoticeContext {
             "state": escalation.state.rawValue, "trend": escalation.trend.rawValue, "reason": escalation.reason,
             "justification": escalation.justification, "requester": escalation.requester.value,
             "watchList": escalation.watchList.map(\.value), "linkedCases": escalation.linkedCases.map(\.value),
+            "hasLinkedCases": !escalation.linkedCases.isEmpty,
             "responseDue": EscalationEngine.displayTime(escalation.sla.response.dueAt),
             "resolutionDue": EscalationEngine.displayTime(escalation.sla.resolution.dueAt),
         ]
@@ -72,7 +73,7 @@ struct NoticeContext {
             "reason": request.reason, "justification": request.justification, "severity": request.severity,
             "state": request.state.rawValue, "approvers": request.approvers.map(\.value),
             "count": request.previousRequests.count + 1, "isRepeat": !request.previousRequests.isEmpty,
-            "linkedCases": request.linkedCases.map(\.value),
+            "linkedCases": request.linkedCases.map(\.value), "hasLinkedCases": !request.linkedCases.isEmpty,
         ]
         if let reason = request.rejectionReason { values["rejectionReason"] = reason }
         if let escalation = request.escalation { values["escalation"] = escalation.value }

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the build needs (C libraries the Swift targets link), once.
-# An apt run that collides with another one on the machine is retried.
+# Installs the Debian packages the project needs, once: the C libraries the build links
+# (always), and with --mail-servers the Dovecot and Postfix the tests start on loopback.
+# Postfix is installed with "No configuration": the tests run it from their own config files and
+# nothing of the system's mail configuration is used. An apt run that collides with another
+# one on the machine is retried.
 set -euo pipefail
 
-packages=(libsqlite3-dev libxml2-dev)
+packages=(libsqlite3-dev libxml2-dev libcurl4-openssl-dev)
+if [[ "${1:-}" == "--mail-servers" ]]; then
+  packages+=(dovecot-imapd dovecot-lmtpd postfix openssl)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -11,6 +17,7 @@ done
 ((${#missing[@]} == 0)) && exit 0
 
 export DEBIAN_FRONTEND=noninteractive
+echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections 2>/dev/null || true
 for attempt in 1 2 3; do
   if apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
     exit 0

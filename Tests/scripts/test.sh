@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test of the project: installs what the build needs, builds, runs all suites.
+# Runs every test of the project: installs what the build and the tests need, starts a
+# throwaway Dovecot and Postfix on loopback for the real-server tests, builds, runs all suites,
+# and stops the servers and removes their files at the end, also when a test fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-bash Tests/scripts/install-prerequisites.sh
+bash Tests/scripts/install-prerequisites.sh --mail-servers
 swift build --build-tests
+
+state="$(mktemp -d /tmp/escalation-gateway-mail.XXXXXX)"
+trap 'bash Tests/mailserver/stop.sh "$state"' EXIT
+eval "$(bash Tests/mailserver/start.sh "$state")"
+export EG_MAIL_STATE EG_IMAP_PORT EG_IMAPS_PORT EG_SMTP_PORT EG_CA_FILE
+
 swift test --skip-build

@@ -29,6 +29,12 @@ struct RunCommand: ParsableCommand {
             }
             return
         }
+        // A parent may hand down a mask that blocks these (Foundation's Process does): unblock them.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGINT)
+        sigaddset(&stopSignals, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &stopSignals, nil)
         signal(SIGINT) { _ in stopRequested = 1 }
         signal(SIGTERM) { _ in stopRequested = 1 }
         gateway.run(source: source, sink: sink) { stopRequested != 0 }

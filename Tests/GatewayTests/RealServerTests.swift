@@ -1,0 +1,97 @@
+import Foundation
+import MailMessage
+import Testing
+
+/// The whole loop against real servers and the real binary: customer → SMTP (Postfix) →
+/// Dovecot → `escalation-gateway run` over IMAP → SMTP → the approver's, customer's and
+/// owner's mailboxes. Runs when `Tests/scripts/test.sh` has started the servers.
+@Suite(.serialized) struct RealServerTests {
+    private func harness() throws -> MailServerHarness? {
+        guard let harness = try MailServerHarness() else {
+            print("loopback Dovecot/Postfix not running (EG_IMAP_PORT unset): real-server tests skipped; Tests/scripts/test.sh starts them")
+            return nil
+        }
+        return harness
+    }
+
+    @Test func rejectedThenReescalatedThenApprovedOnTheCaseThread() throws {
+        guard var servers = try harness() else { return }
+        defer { servers.remove() }
+        try servers.startGateway()
+        let jane = servers.address("jane"), duty = servers.address("duty-manager"), gateway = servers.address("escalations")
+        let janeID = "jane-\(servers.run)@example.test"
+
+        try servers.submit(from: jane, to: [gateway], raw: """
+            From: Jane Doe <\(jane)>\r
+            To: Escalations <\(gateway)>\r
+            Subject: Escalation CS0001234\r
+            Message-ID: <\(janeID)>\r
+            Date: \(MailDate.format(Date()))\r
+            \r
+            ESCALATE CS0001234\r
+            Reason: Lack of Progress\r
+            Nobody can log in since Monday.\r
+
+            """)
+        let approval = try #require(try servers.waitForMail(to: duty) { $0.subject.contains("Approval needed") })
+        #expect(approval.replyTo.first?.address.hasPrefix("escalations-\(servers.run)+") == true)
+
+        let reject = servers.reply(to: approval, from: duty, body: "REJECT the fix ships on Friday, Sam will call you today", id: "duty-1-\(servers.run)")
+        try servers.submit(from: duty, to: [reject.to], raw: reject.raw)
+        let rejection = try #require(try servers.waitForMail(to: jane) { $0.subject.contains("rejected") })
+        #expect(rejection.textBody?.contains("the fix ships on Friday, Sam will call you today") == true)
+        #expect(rejection.subject.hasPrefix("[CS0001234]"))
+        #expect(rejection.references.contains(janeID))
+        #expect(rejection.inReplyTo == ["duty-1-\(servers.run)@example.test"])
+
+        let again = servers.reply(to: rejection, from: jane, body: "Please escalate this again, still no progress at all.", id: "jane-2-\(servers.run)")
+        try servers.submit(from: jane, to: [again.to], raw: again.raw)
+        let secondApproval = try #require(try servers.waitForMail(to: duty) { $0.subject.contains("Approval needed") && $0.messageID != approval.messageID })
+        #expect(secondApproval.textBody?.contains("escalation request 2") == true)
+        let approve = servers.reply(to: secondApproval, from: duty, body: "Approved.", id: "duty-2-\(servers.run)")
+        try servers.submit(from: duty, to: [approve.to], raw: approve.raw)
+
+        let approved = try #require(try servers.waitForMail(to: jane) { $0.subject.contains("Escalation approved") })
+        #expect(approved.references.contains(janeID))
+        #expect(approved.subject.hasPrefix("[CS0001234]"))
+        let workNote = try servers.waitForMail(to: servers.address("agent1")) { $0.subject.contains("Work note") }
+        #expect(workNote != nil)
+
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, try !servers.mails(of: gateway).isEmpty { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(try servers.mails(of: gateway).isEmpty)
+        #expect(try servers.mails(of: gateway, folder: "Processed").count == 4)
+        servers.stopGateway()
+        let shown = try JSONSerialization.jsonObject(with: Data(try servers.cli(["show", "--json", "CS0001234"]).utf8)) as? [String: Any]
+        #expect(shown?["escalated"] as? Bool == true)
+        let requests = shown?["requests"] as? [[String: Any]]
+        #expect(requests?.compactMap { $0["state"] as? String } == ["rejected", "approved"])
+    }
+
+    @Test func accountEscalationWithLinkedCasesReachesTheAccountTeam() throws {
+        guard var servers = try harness() else { return }
+        defer { servers.remove() }
+        try servers.startGateway()
+        let jane = servers.address("jane"), vp = servers.address("vp-support"), gateway = servers.address("escalations")
+        let team = servers.address("am"), manager = servers.address("em")
+        try servers.submit(from: jane, to: [gateway], raw: """
+            From: Jane Doe <\(jane)>\r
+            To: \(gateway)\r
+            Subject: Our account\r
+            Message-ID: <jane-acc-\(servers.run)@example.test>\r
+            \r
+            Please escalate our account, cases CS0001234 and CS0001235 are stalled.\r
+
+            """)
+        let approval = try #require(try servers.waitForMail(to: vp) { $0.subject.contains("Approval needed") })
+        let approve = servers.reply(to: approval, from: vp, body: "APPROVE", id: "vp-1-\(servers.run)")
+        try servers.submit(from: vp, to: [approve.to], raw: approve.raw)
+        let teamApproved = try #require(try servers.waitForMail(to: team) { $0.subject.contains("Escalation approved") })
+        #expect(teamApproved.textBody?.contains("CS0001234 CS0001235") == true)
+        let managerCopy = try #require(try servers.waitForMail(to: manager) { $0.subject.contains("Escalation approved") })
+        let comment = servers.reply(to: managerCopy, from: manager, body: "COMMENT daily call with Acme at 10:00", id: "em-1-\(servers.run)")
+        try servers.submit(from: manager, to: [comment.to], raw: comment.raw)
+        let update = try servers.waitForMail(to: team) { $0.subject.contains("Update on ESC") }
+        #expect(update?.textBody?.contains("daily call with Acme") == true)
+    }
+}
