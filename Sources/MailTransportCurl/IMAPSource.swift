@@ -24,6 +24,8 @@ public final class IMAPSource: MailSource, @unchecked Sendable {
 
     public func fetch(limit: Int) throws -> [InboundMail] {
         try locked { connection in
+            // A selected session sees mail delivered since the last command only after a sync.
+            try connection.command("NOOP")
             let search = try connection.command("UID SEARCH ALL")
             let uids = search.flatMap { response -> [Int] in
                 guard response.text.hasPrefix("* SEARCH") else { return [] }
