@@ -12,8 +12,13 @@ public struct OutboxMessage: Hashable, Sendable {
     public var attempts: Int
     public var state: String
     public var lastError: String?
+    /// The case or account thread the mail belongs to, if any.
+    public var source: String?
 
-    public init(id: Int, messageID: String, kind: String, recipients: [String], subject: String, raw: [UInt8], attempts: Int, state: String, lastError: String?) {
+    public init(
+        id: Int, messageID: String, kind: String, recipients: [String], subject: String, raw: [UInt8], attempts: Int, state: String, lastError: String?,
+        source: String? = nil
+    ) {
         self.id = id
         self.messageID = messageID
         self.kind = kind
@@ -23,6 +28,7 @@ public struct OutboxMessage: Hashable, Sendable {
         self.attempts = attempts
         self.state = state
         self.lastError = lastError
+        self.source = source
     }
 }
 

@@ -62,6 +62,6 @@ extension StoreSession {
         OutboxMessage(
             id: row["id"], messageID: row["message_id"], kind: row["kind"], recipients: try decode([String].self, row["recipients"]),
             subject: row["subject"], raw: Array(row["raw"] as Data), attempts: row["attempts"], state: row["state"],
-            lastError: row["last_error"])
+            lastError: row["last_error"], source: row["source"])
     }
 }

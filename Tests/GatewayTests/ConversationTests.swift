@@ -129,3 +129,30 @@ import Testing
         #expect(try gateway.failedMail().first?.reason.contains("exceeds the limit") == true)
     }
 }
+
+/// A sink that refuses every mail for good, as a server answering 550 does.
+struct RefusingSink: MailSink {
+    func deliver(_ envelope: Envelope) throws {
+        throw DeliveryError(permanent: true, refusedRecipients: envelope.recipients, message: "550 5.1.1 user unknown")
+    }
+}
+
+@Suite struct DeliveryFailureTests {
+    @Test func aPermanentRefusalIsJournaledAndTheOwnerIsToldOnTheThread() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let gateway = try workspace.gateway()
+        _ = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
+        try gateway.dispatch(to: RefusingSink())
+        let outbox = try gateway.outbox()
+        #expect(outbox.filter { $0.kind == "request-received" }.allSatisfy { $0.state == "failed" })
+        let notices = outbox.filter { $0.kind == "delivery-failed" }
+        let refusedWithoutOwner = outbox.filter { $0.state == "failed" && !$0.recipients.contains("agent1@support.example") }
+        #expect(refusedWithoutOwner.count == 2)
+        #expect(notices.count == refusedWithoutOwner.count)
+        #expect(notices.allSatisfy { $0.recipients == ["agent1@support.example"] })
+        guard case .subject(let report) = try #require(try gateway.showReport("CS0001234")) else { return }
+        #expect(report.journal.contains { $0.action == "delivery.failed" && $0.detail.contains("550 5.1.1") })
+    }
+}

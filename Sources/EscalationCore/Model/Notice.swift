@@ -33,6 +33,7 @@ public struct Notice: Hashable, Sendable {
         case decisionNotAccepted = "decision-not-accepted"
         case answersPaused = "answers-paused"
         case addressSuppressed = "address-suppressed"
+        case deliveryFailed = "delivery-failed"
 
         /// Whether this answers the sender's mail (`Auto-Submitted: auto-replied`) rather than
         /// notifying others (`auto-generated`).

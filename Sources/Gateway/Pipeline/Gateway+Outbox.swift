@@ -90,7 +90,10 @@ extension Gateway {
             } catch let error as DeliveryError {
                 let retryAt = error.permanent ? nil : now.addingTimeInterval(Self.backoff(attempt: message.attempts))
                 logger.warning("delivery failed", metadata: ["mail.message_id": "\(message.messageID)", "error": "\(error.message)", "permanent": "\(error.permanent)"])
-                try store.transaction { try $0.markAttemptFailed(id: message.id, error: error.message, retryAt: retryAt) }
+                try store.transaction { session in
+                    try session.markAttemptFailed(id: message.id, error: error.message, retryAt: retryAt)
+                    if error.permanent { try reportPermanentFailure(message, error: error, session: session, now: now) }
+                }
             } catch {
                 logger.warning("delivery failed", metadata: ["mail.message_id": "\(message.messageID)", "error": "\(error)"])
                 try store.transaction {
@@ -99,6 +102,21 @@ extension Gateway {
             }
         }
         return delivered
+    }
+
+    /// A mail the server refused for good: journaled on its thread, and the case owner or
+    /// escalation manager is told on the thread (unless the refused mail was to them).
+    private func reportPermanentFailure(_ message: OutboxMessage, error: DeliveryError, session: StoreSession, now: Date) throws {
+        guard let source = message.source.flatMap(EscalationSource.init) else { return }
+        let refused = error.refusedRecipients.isEmpty ? message.recipients : error.refusedRecipients
+        try session.append([
+            JournalEntry(
+                at: now, actor: "gateway", cause: message.messageID, source: source, action: "delivery.failed",
+                detail: "\(message.kind) to \(refused.joined(separator: ", ")) refused: \(error.message)")
+        ])
+        guard message.kind != Notice.Kind.deliveryFailed.rawValue, let manager = manager(of: source), !refused.contains(manager.value) else { return }
+        let notice = Notice(kind: .deliveryFailed, to: [manager], source: source, details: ["addresses": refused.joined(separator: ", "), "error": error.message, "subject": message.subject])
+        _ = try enqueue([notice], answering: message.messageID, sender: nil, session: session, now: now)
     }
 
     /// 30 s doubled per attempt, at most one hour.
