@@ -26,4 +26,15 @@ public enum CorpusLocation {
         guard let root else { throw CocoaError(.fileNoSuchFile) }
         return try Data(contentsOf: root.appendingPathComponent(source).appendingPathComponent(path))
     }
+
+    /// A known-failures list of the project (`source/file <TAB> reason` per line, `#` comments).
+    public static func knownFailures(_ relativePath: String) -> [String: String] {
+        let text = (try? String(contentsOf: repository.appendingPathComponent(relativePath), encoding: .utf8)) ?? ""
+        var result: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            if parts.count == 2 { result[String(parts[0])] = String(parts[1]) }
+        }
+        return result
+    }
 }

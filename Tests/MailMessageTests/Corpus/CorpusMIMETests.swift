@@ -14,14 +14,7 @@ import Testing
     ]
 
     static func knownFailures() -> [String: String] {
-        let url = CorpusLocation.repository.appendingPathComponent("Tests/MailMessageTests/Corpus/mime-known-failures.txt")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        var result: [String: String] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            if parts.count == 2 { result[String(parts[0])] = String(parts[1]) }
-        }
-        return result
+        CorpusLocation.knownFailures("Tests/MailMessageTests/Corpus/mime-known-failures.txt")
     }
 
     /// Parts as stalwart counts them: depth first, an embedded message counts as one part.

@@ -6,17 +6,9 @@ import Testing
 /// it, and every one that does not is listed with its reason in `reply-known-failures.txt`
 /// (the list may only shrink: a fixture that passes must be taken off it).
 @Suite struct CorpusReplyTests {
-    static let knownFailuresFile = CorpusLocation.repository.appendingPathComponent("Tests/MailReadingTests/Corpus/reply-known-failures.txt")
-
     /// `source/file` → reason, from the known-failures file.
     static func knownFailures() throws -> [String: String] {
-        let text = (try? String(contentsOf: knownFailuresFile, encoding: .utf8)) ?? ""
-        var result: [String: String] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            if parts.count == 2 { result[String(parts[0])] = String(parts[1]) }
-        }
-        return result
+        CorpusLocation.knownFailures("Tests/MailReadingTests/Corpus/reply-known-failures.txt")
     }
 
     @Test func replyFixturesGiveTheirVisibleText() throws {
