@@ -2,6 +2,7 @@ import EscalationCore
 import EscalationStore
 import Foundation
 import Gateway
+import MailTransport
 import Testing
 
 @Suite struct ConfigTests {
@@ -57,5 +58,20 @@ import Testing
         let error = try #require(throws: ConfigError.self) { try gateway.importDirectory(path: broken.path) }
         #expect(error.key == "contacts[0].account")
         #expect(try workspace.gateway().showReport("ACC0001001") != nil)
+    }
+}
+
+@Suite struct MailboxStateTests {
+    @Test func aChangedUIDValidityIsNoticedAndReceiptsStillSkipWhatWasApplied() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let gateway = try workspace.gateway()
+        let raw = try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml")
+        #expect(try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "a", uidValidity: 7, uid: 3)).outcome == "applied")
+        let renumbered = try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "b", uidValidity: 9, uid: 1))
+        #expect(renumbered.outcome == "duplicate")
+        let changed = try gateway.store.transaction { try $0.recordMailboxPosition(mailbox: "INBOX", uidValidity: 9, uid: 2) }
+        #expect(changed == nil)
     }
 }

@@ -1,6 +1,7 @@
 import EscalationCore
 import EscalationStore
 import Foundation
+import Logging
 import MailMessage
 import MailReading
 import MailTransport
@@ -21,6 +22,13 @@ extension Gateway {
         let dedupeKey = MailIdentity.dedupeKey(raw: inbound.raw, mail: mail)
         let messageID = mail?.messageID ?? "\(rawSHA.prefix(32))@missing-message-id"
         return try store.transaction { session in
+            if let validity = inbound.uidValidity, let uid = inbound.uid,
+                let previous = try session.recordMailboxPosition(mailbox: inbound.mailbox, uidValidity: validity, uid: uid)
+            {
+                logger.warning(
+                    "UIDVALIDITY changed: the folder is read again; receipts skip what was applied",
+                    metadata: ["imap.mailbox": "\(inbound.mailbox)", "imap.uidvalidity.old": "\(previous)", "imap.uidvalidity.new": "\(validity)"])
+            }
             if try session.receiptOutcome(dedupeKey: dedupeKey) != nil {
                 return MailOutcome(file: nil, messageId: messageID, outcome: "duplicate", reason: "already processed", intent: "", escalation: nil, sent: [])
             }
