@@ -15,7 +15,7 @@ public struct DirectorySink: MailSink {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    public func deliver(_ envelope: Envelope) throws {
+    public func deliver(_ envelope: Envelope) throws -> [RefusedRecipient] {
         let safeID = String(envelope.messageID.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
         let name = String(format: "%06d-", envelope.sequence) + safeID + ".eml"
         let header = "X-Envelope-To: " + envelope.recipients.joined(separator: ", ") + "\r\n"
@@ -30,5 +30,6 @@ public struct DirectorySink: MailSink {
         let target = folder.appendingPathComponent(name)
         _ = try? FileManager.default.removeItem(at: target)
         try FileManager.default.moveItem(at: temporary, to: target)
+        return []
     }
 }

@@ -66,8 +66,25 @@ public struct DeliveryError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
+/// A recipient the server refused while it accepted the mail for the others.
+public struct RefusedRecipient: Sendable, Equatable {
+    public var address: String
+    /// The server's reply, e.g. `554 5.7.1 <x@y>: Relay access denied`.
+    public var reply: String
+    /// A 5xx: this recipient will never get the mail.
+    public var permanent: Bool
+
+    public init(address: String, reply: String, permanent: Bool) {
+        self.address = address
+        self.reply = reply
+        self.permanent = permanent
+    }
+}
+
 /// A destination for outgoing mail.
 public protocol MailSink: Sendable {
-    /// Delivers one mail to all its recipients; returns only when it was accepted.
-    func deliver(_ envelope: Envelope) throws
+    /// Delivers one mail to all its recipients; returns only when it was accepted, with the
+    /// recipients the server refused (the others got it).
+    /// - Throws: `DeliveryError` when the mail was accepted for nobody.
+    func deliver(_ envelope: Envelope) throws -> [RefusedRecipient]
 }

@@ -17,7 +17,7 @@ public struct SMTPSink: MailSink {
         self.envelopeFrom = envelopeFrom
     }
 
-    public func deliver(_ envelope: Envelope) throws {
+    public func deliver(_ envelope: Envelope) throws -> [RefusedRecipient] {
         _ = CurlGlobal.initialized
         guard let handle = curl_easy_init() else { throw DeliveryError(permanent: false, message: "curl_easy_init failed") }
         defer { curl_easy_cleanup(handle) }
@@ -35,6 +35,13 @@ public struct SMTPSink: MailSink {
         for recipient in envelope.recipients { recipients = curl_slist_append(recipients, "<\(recipient)>") }
         defer { curl_slist_free_all(recipients) }
         ccurl_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients)
+        ccurl_setopt_long(handle, CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1)
+        let dialogue = SMTPDialogue()
+        let dialogueReference = Unmanaged.passRetained(dialogue)
+        defer { dialogueReference.release() }
+        ccurl_setopt_long(handle, CURLOPT_VERBOSE, 1)
+        ccurl_setopt_debug_function(handle, recordDialogue)
+        ccurl_setopt_pointer(handle, CURLOPT_DEBUGDATA, dialogueReference.toOpaque())
         let body = UploadBody(bytes: envelope.raw)
         let unmanaged = Unmanaged.passRetained(body)
         defer { unmanaged.release() }
@@ -49,7 +56,39 @@ public struct SMTPSink: MailSink {
             let error = CurlError(code, context: "SMTP to \(credentials.url)", replyCode: reply)
             throw DeliveryError(permanent: reply >= 500, refusedRecipients: reply >= 500 ? envelope.recipients : [], message: error.message)
         }
+        return dialogue.refused
     }
+}
+
+/// The SMTP dialogue as curl reports it: each `RCPT TO` paired with the server's reply, so
+/// that recipients refused while others were accepted are known.
+final class SMTPDialogue {
+    private var pendingRecipient: String?
+    private(set) var refused: [RefusedRecipient] = []
+
+    func sent(_ line: String) {
+        guard line.uppercased().hasPrefix("RCPT TO:") else { return }
+        pendingRecipient = line.dropFirst(8).trimmingCharacters(in: CharacterSet(charactersIn: " <>\r\n"))
+    }
+
+    func received(_ line: String) {
+        guard let recipient = pendingRecipient, let code = Int(line.prefix(3)), line.count > 3, line[line.index(line.startIndex, offsetBy: 3)] == " " else { return }
+        pendingRecipient = nil
+        if code >= 400 {
+            refused.append(RefusedRecipient(address: recipient, reply: line.trimmingCharacters(in: .whitespacesAndNewlines), permanent: code >= 500))
+        }
+    }
+}
+
+/// curl's debug callback: feeds the commands it sent and the replies it got to the dialogue.
+let recordDialogue: curl_debug_callback = { _, type, data, size, userData in
+    guard let data, let userData else { return 0 }
+    let dialogue = Unmanaged<SMTPDialogue>.fromOpaque(userData).takeUnretainedValue()
+    let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+    for line in text.split(separator: "\n") {
+        if type == CURLINFO_HEADER_OUT { dialogue.sent(String(line)) } else if type == CURLINFO_HEADER_IN { dialogue.received(String(line)) }
+    }
+    return 0
 }
 
 /// The bytes of one mail being uploaded, read by curl in chunks.

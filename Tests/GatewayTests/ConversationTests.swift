@@ -132,7 +132,7 @@ import Testing
 
 /// A sink that refuses every mail for good, as a server answering 550 does.
 struct RefusingSink: MailSink {
-    func deliver(_ envelope: Envelope) throws {
+    func deliver(_ envelope: Envelope) throws -> [RefusedRecipient] {
         throw DeliveryError(permanent: true, refusedRecipients: envelope.recipients, message: "550 5.1.1 user unknown")
     }
 }

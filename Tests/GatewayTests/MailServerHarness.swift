@@ -117,10 +117,15 @@ struct MailServerHarness {
         ServerCredentials(url: url, user: user, password: user == nil ? nil : "secret", caFile: caFile, security: .startTLS)
     }
 
+    /// The SMTP transport pointed at the loopback Postfix.
+    func smtpSink() -> SMTPSink {
+        SMTPSink(credentials: credentials(url: "smtp://127.0.0.1:\(smtpPort)", user: nil), helo: "client.example.test", envelopeFrom: nil)
+    }
+
     /// Submits a mail over SMTP, as a mail client would.
     func submit(from: String, to: [String], raw: String) throws {
         let sink = SMTPSink(credentials: credentials(url: "smtp://127.0.0.1:\(smtpPort)", user: nil), helo: "client.example.test", envelopeFrom: nil)
-        try sink.deliver(Envelope(sequence: 0, messageID: "", from: from, recipients: to, raw: Array(raw.utf8)))
+        _ = try sink.deliver(Envelope(sequence: 0, messageID: "", from: from, recipients: to, raw: Array(raw.utf8)))
     }
 
     /// The mail in a user's folder (read without flags changing).

@@ -1,5 +1,7 @@
 import Foundation
 import MailMessage
+import MailTransport
+import MailTransportCurl
 import Testing
 
 /// The whole loop against real servers and the real binary: customer → SMTP (Postfix) →
@@ -93,5 +95,21 @@ import Testing
         try servers.submit(from: manager, to: [comment.to], raw: comment.raw)
         let update = try servers.waitForMail(to: team) { $0.subject.contains("Update on ESC") }
         #expect(update?.textBody?.contains("daily call with Acme") == true)
+    }
+
+    @Test func oneRefusedRecipientOfSeveralDoesNotStopTheOthers() throws {
+        guard let servers = try harness() else { return }
+        defer { servers.remove() }
+        let good = servers.address("agent2"), foreign = "someone-\(servers.run)@elsewhere.invalid"
+        let raw = "From: \(servers.address("escalations"))\r\nTo: \(good), \(foreign)\r\nSubject: partial \(servers.run)\r\nMessage-ID: <partial-\(servers.run)@example.test>\r\n\r\nhello\r\n"
+        let refused = try servers.smtpSink().deliver(
+            Envelope(sequence: 1, messageID: "partial", from: servers.address("escalations"), recipients: [good, foreign], raw: Array(raw.utf8)))
+        #expect(refused.map(\.address) == [foreign])
+        #expect(refused.first?.permanent == true)
+        #expect(refused.first?.reply.hasPrefix("554") == true)
+        #expect(try servers.waitForMail(to: good) { $0.subject == "partial \(servers.run)" } != nil)
+        #expect(throws: DeliveryError.self) {
+            try servers.smtpSink().deliver(Envelope(sequence: 2, messageID: "none", from: servers.address("escalations"), recipients: [foreign], raw: Array(raw.utf8)))
+        }
     }
 }

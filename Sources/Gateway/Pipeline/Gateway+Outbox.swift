@@ -84,8 +84,16 @@ extension Gateway {
         var delivered = 0
         for message in due {
             do {
-                try sink.deliver(Envelope(sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
-                try store.transaction { try $0.markSent(id: message.id, at: clock()) }
+                let refused = try sink.deliver(
+                    Envelope(sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
+                try store.transaction { session in
+                    try session.markSent(id: message.id, at: clock())
+                    if !refused.isEmpty {
+                        let error = DeliveryError(
+                            permanent: true, refusedRecipients: refused.map(\.address), message: refused.map(\.reply).joined(separator: "; "))
+                        try reportPermanentFailure(message, error: error, session: session, now: now)
+                    }
+                }
                 delivered += 1
             } catch let error as DeliveryError {
                 let retryAt = error.permanent ? nil : now.addingTimeInterval(Self.backoff(attempt: message.attempts))
