@@ -67,6 +67,34 @@ final class IMAPConnection {
         }
     }
 
+    /// IMAP IDLE (RFC 2177): waits until the server reports new mail (`EXISTS`), `seconds`
+    /// pass, or a signal interrupts; then ends the IDLE. Returns whether new mail was reported.
+    func idle(seconds: Double) throws -> Bool {
+        tags += 1
+        let tag = "G\(tags)"
+        try send("\(tag) IDLE\r\n")
+        guard try readResponse().text.hasPrefix("+") else { throw CurlError(message: "IMAP server refused IDLE") }
+        let deadline = Date().addingTimeInterval(seconds)
+        var newMail = false
+        while !newMail, Date() < deadline {
+            if buffer.isEmpty {
+                var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+                let wait = Int32(max(1, min(1000, deadline.timeIntervalSinceNow * 1000)))
+                if poll(&descriptor, 1, wait) <= 0 { continue }
+            }
+            let response = try readResponse()
+            newMail = response.text.hasSuffix(" EXISTS") || response.text.hasSuffix(" RECENT")
+        }
+        try send("DONE\r\n")
+        while true {
+            let response = try readResponse()
+            if response.text.hasPrefix(tag + " ") {
+                guard response.text.dropFirst(tag.count + 1).hasPrefix("OK") else { throw CurlError(message: "IMAP IDLE: \(response.text)") }
+                return newMail
+            }
+        }
+    }
+
     private func send(_ text: String) throws {
         var bytes = Array(text.utf8)
         var offset = 0

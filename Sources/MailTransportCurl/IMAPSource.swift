@@ -13,6 +13,7 @@ public final class IMAPSource: MailSource, @unchecked Sendable {
     private let lock = NSLock()
     private var connection: IMAPConnection?
     private var hasMove = false
+    private var hasIdle = false
     private(set) var uidValidity = 0
 
     public init(credentials: ServerCredentials, mailbox: String, processedFolder: String, failedFolder: String) {
@@ -59,6 +60,28 @@ public final class IMAPSource: MailSource, @unchecked Sendable {
         }
     }
 
+    /// Waits in IMAP IDLE where the server offers it, so new mail is seen within milliseconds;
+    /// otherwise (or after a failure, which drops the connection) it simply waits.
+    public func waitForNewMail(seconds: Double, shouldStop: @Sendable () -> Bool) {
+        let start = Date()
+        do {
+            let idled = try locked { connection -> Bool in
+                guard hasIdle else { return false }
+                var remaining = seconds
+                while remaining > 0, !shouldStop() {
+                    if try connection.idle(seconds: min(remaining, 1)) { break }
+                    remaining = seconds - Date().timeIntervalSince(start)
+                }
+                return true
+            }
+            if idled { return }
+        } catch {
+            // The next fetch reconnects and reports the cause; wait out the rest here.
+        }
+        let until = start.addingTimeInterval(seconds)
+        while !shouldStop(), Date() < until { Thread.sleep(forTimeInterval: 0.1) }
+    }
+
     /// Runs `work` on the open connection, opening it first; a failure drops the connection.
     private func locked<T>(_ work: (IMAPConnection) throws -> T) throws -> T {
         lock.lock()
@@ -77,6 +100,7 @@ public final class IMAPSource: MailSource, @unchecked Sendable {
         let connection = try IMAPConnection(credentials: credentials)
         let capabilities = try connection.command("CAPABILITY").map(\.text).joined(separator: " ").uppercased()
         hasMove = capabilities.contains(" MOVE")
+        hasIdle = capabilities.contains(" IDLE")
         for folder in [processedFolder, failedFolder] {
             _ = try? connection.command("CREATE \(Self.quoted(folder))")
         }

@@ -40,7 +40,7 @@ struct MailServerHarness {
         let rules = String(sample[sample.range(of: "[[severity]]")!.lowerBound...])
             .replacingOccurrences(of: "duty-manager@support.example", with: address("duty-manager"))
             .replacingOccurrences(of: "vp-support@support.example", with: address("vp-support"))
-            .replacingOccurrences(of: "reescalation_cooldown = \"30m\"", with: "reescalation_cooldown = \"1s\"")
+            .replacingOccurrences(of: "reescalation_cooldown = \"30m\"", with: "reescalation_cooldown = \"0s\"")
         let config = """
             [gateway]
             address = "\(address("escalations"))"

@@ -2,7 +2,7 @@
 # Figures against the loopback Dovecot + Postfix (not a test: prints, never fails on time):
 # one poll cycle (`run --once`) with 0 and with N new mails in the INBOX (loaded straight into
 # the Maildir), `bench imap` on the same N mails, and the median and p95 time from a customer's
-# SMTP submission to the gateway's answer in the customer's mailbox while `run` polls.
+# SMTP submission to the gateway's answer in the customer's mailbox while `run` waits in IMAP IDLE.
 # Usage: bash Tests/bench/real-servers.sh [N=500] [ROUNDS=20]   (after swift build -c release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -41,6 +41,7 @@ ca_file = "$EG_CA_FILE"
 
 TOML
   sed -n '/^\[\[severity\]\]/,$p' Samples/gateway.toml | sed 's/@support\.example/@example.test/g'
+  printf '\n[security]\nanswers_per_sender = 100000\nanswers_per_thread = 100000\n'
 } > "$work/gateway.toml"
 export EG_BENCH_PASSWORD=secret
 "$binary" import --config "$work/gateway.toml" "$work/directory.json" >/dev/null

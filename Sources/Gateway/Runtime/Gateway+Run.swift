@@ -31,7 +31,8 @@ extension Gateway {
         return outcomes
     }
 
-    /// Runs cycles until `shouldStop` says so, sleeping the poll interval between them.
+    /// Runs cycles until `shouldStop` says so, waiting for new mail between them (IMAP IDLE where
+    /// the server offers it, else the poll interval).
     /// Errors are logged and retried after a capped backoff; the loop never dies and never spins.
     public func run(source: any MailSource, sink: any MailSink, shouldStop: @Sendable () -> Bool) {
         var failures = 0
@@ -43,9 +44,12 @@ extension Gateway {
                 failures += 1
                 logger.error("cycle failed", metadata: ["error": "\(error)", "attempt": "\(failures)"])
             }
-            let pause = failures == 0 ? Double(config.pollInterval.seconds) : min(300, pow(2, Double(min(failures, 8))))
-            let until = Date().addingTimeInterval(pause)
-            while !shouldStop(), Date() < until { Thread.sleep(forTimeInterval: 0.2) }
+            if failures == 0 {
+                source.waitForNewMail(seconds: Double(config.pollInterval.seconds), shouldStop: shouldStop)
+            } else {
+                let until = Date().addingTimeInterval(min(300, pow(2, Double(min(failures, 8)))))
+                while !shouldStop(), Date() < until { Thread.sleep(forTimeInterval: 0.2) }
+            }
         }
     }
 }
