@@ -86,7 +86,9 @@ extension Gateway {
             do {
                 let refused = try sink.deliver(
                     Envelope(sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
+                FaultPoint.afterSMTPAccept.reach()
                 try store.transaction { session in
+                    FaultPoint.beforeMarkSent.reach()
                     try session.markSent(id: message.id, at: clock())
                     if !refused.isEmpty {
                         let error = DeliveryError(

@@ -21,7 +21,7 @@ extension Gateway {
         let mail = try? parsed.get()
         let dedupeKey = MailIdentity.dedupeKey(raw: inbound.raw, mail: mail)
         let messageID = mail?.messageID ?? "\(rawSHA.prefix(32))@missing-message-id"
-        return try store.transaction { session in
+        let outcome = try store.transaction { session in
             if let validity = inbound.uidValidity, let uid = inbound.uid,
                 let previous = try session.recordMailboxPosition(mailbox: inbound.mailbox, uidValidity: validity, uid: uid)
             {
@@ -45,8 +45,11 @@ extension Gateway {
                     dedupeKey: dedupeKey, messageID: messageID, rawSHA256: rawSHA, mailbox: inbound.mailbox, uidValidity: inbound.uidValidity,
                     uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: result.outcome, reason: result.reason,
                     intent: result.intent, escalation: result.escalation, raw: inbound.raw))
+            FaultPoint.afterReceipt.reach()
             return result
         }
+        FaultPoint.afterCommit.reach()
+        return outcome
     }
 
     private func apply(_ understood: UnderstoodMail, messageID: String, session: StoreSession, now: Date) throws -> MailOutcome {

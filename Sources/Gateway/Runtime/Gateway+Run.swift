@@ -14,6 +14,7 @@ extension Gateway {
             for inbound in batch {
                 var outcome = try process(inbound)
                 outcome.file = inbound.position
+                FaultPoint.beforeMove.reach()
                 try source.settle(inbound, as: outcome.outcome == "failed" ? .failed(reason: outcome.reason) : .processed)
                 logger.info("processed", metadata: ["mail.message_id": "\(outcome.messageId)", "mail.outcome": "\(outcome.outcome)", "mail.reason": "\(outcome.reason)"])
                 outcomes.append(outcome)
