@@ -15,7 +15,7 @@ public struct UnderstoodMail: Sendable {
 
     /// Characters of body text the reply reader looks at: commands and comments stand at the
     /// top, and the bound keeps the reading cost of a hostile body fixed.
-    public static let readLimit = 256 * 1024
+    public static let readLimit = 64 * 1024
 
     /// Reads a parsed mail: automation, reply text (HTML-only mail through its text), intent and thread hints.
     public init(mail: Mail, gatewayAddress: EmailAddress, isOwn: (Mail) -> String?) {

@@ -31,8 +31,13 @@ extension StringProtocol {
 
     /// Whether any of the needles, given as UTF-8 bytes (precomputed by hot callers), occurs.
     public func hasAny(bytes needles: [[UInt8]]) -> Bool {
+        hasAny(NeedleSet(needles))
+    }
+
+    /// Whether any needle of the set occurs, in one pass over the text.
+    public func hasAny(_ needles: NeedleSet) -> Bool {
         var text = String(self)
-        return text.withUTF8 { haystack in needles.contains { Self.find($0, in: haystack) } }
+        return text.withUTF8 { needles.occurs(in: $0) }
     }
 
     /// Byte-wise substring search (UTF-8), without bridging to NSString.
@@ -80,5 +85,37 @@ extension String {
         }
         lines.append(self[start..<endIndex])
         return lines
+    }
+}
+
+/// Needles grouped by their first byte, so that one pass over a text finds whether any occurs.
+public struct NeedleSet: Sendable {
+    private let buckets: [[[UInt8]]]
+
+    public init(_ needles: [[UInt8]]) {
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for needle in needles where !needle.isEmpty { buckets[Int(needle[0])].append(needle) }
+        self.buckets = buckets
+    }
+
+    public init(_ needles: [String]) {
+        self.init(needles.map { Array($0.utf8) })
+    }
+
+    func occurs(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = haystack.count
+        while index < count {
+            let candidates = buckets[Int(haystack[index])]
+            if !candidates.isEmpty {
+                for needle in candidates where index + needle.count <= count {
+                    var offset = 1
+                    while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+            }
+            index += 1
+        }
+        return false
     }
 }

@@ -80,7 +80,7 @@ public enum AutomationClassifier {
         "non remis", "no entregado", "loop alert", "mail loop detected",
     ]
 
-    private static let bounceSubjectBytes = bounceSubjects.map { Array($0.utf8) }
+    private static let bounceSubjectBytes = NeedleSet(bounceSubjects)
 
     /// RFC 3462 `multipart/report` of any type: delivery status (RFC 3464) or feedback (RFC 5965).
     static func isReport(_ mail: Mail) -> Bool {
@@ -97,7 +97,7 @@ public enum AutomationClassifier {
 
     static func hasBounceSubject(_ mail: Mail) -> Bool {
         let subject = mail.subject.lowercased()
-        return subject.hasAny(bytes: bounceSubjectBytes)
+        return subject.hasAny(bounceSubjectBytes)
     }
 
     /// The failed recipients and status of a bounce, and the Message-ID of the mail it returns.

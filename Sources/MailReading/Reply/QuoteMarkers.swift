@@ -21,8 +21,8 @@ enum QuoteMarkers {
         "antwort nachricht", "oprindelig",
     ]
     private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    private static let verbBytes = verbList.map { Array($0.utf8) }
-    private static let separatorBytes = separatorWords.map { Array($0.utf8) }
+    private static let verbBytes = NeedleSet(verbList)
+    private static let separatorBytes = NeedleSet(separatorWords)
 
     /// "On … wrote:" and kin, possibly wrapped in dashes (Android's "---- X wrote ----").
     private static let attribution = regex(
@@ -75,14 +75,31 @@ enum QuoteMarkers {
     private static func endsLikeAttribution(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last else { return false }
         if last == ":" || last == "-" || last == "：" { return true }
+        guard verbEndings.contains(Character(String(last).lowercased())) else { return false }
         let lower = text.suffix(12).lowercased()
         return verbList.contains { lower.hasSuffix($0) }
     }
+
+    private static let verbEndings = Set(verbList.compactMap(\.last))
+
+    /// A header name (`From`, `Gesendet`, `*Objet*`…) and a colon within its first 30 bytes:
+    /// letters, blanks and asterisks only before the colon.
+    private static func startsWithHeaderName(_ line: String) -> Bool {
+        var letters = 0
+        for scalar in line.unicodeScalars.prefix(30) {
+            if scalar == ":" { return letters > 0 }
+            if scalar.properties.isAlphabetic { letters += 1 } else if scalar != " " && scalar != "*" && scalar != "\t" { return false }
+        }
+        return false
+    }
+
+    private static let foldStartLetters: Set<Unicode.Scalar> = ["o", "O", "l", "L", "a", "A", "e", "E", "i", "I", "d", "D", "w", "W", "v", "V", "-", "*"]
 
     /// Whether a line can begin an attribution folded over the next lines.
     private static func mayStartFold(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first else { return false }
         if first.properties.numericType != nil || line.utf8.contains(where: { $0 == 0x40 || $0 == 0x3C || $0 == 0x22 }) { return true }
+        guard foldStartLetters.contains(first) else { return false }
         let lower = line.lowercased()
         return ["on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "w dniu", "dne ", "vào ", "-", "*"].contains { lower.hasPrefix($0) }
     }
@@ -94,13 +111,13 @@ enum QuoteMarkers {
         let startsFold = mayStartFold(line)
         guard mayBeMarker(line) || startsFold && lines[(index + 1)..<min(lines.count, index + 3)].contains(where: mayBeMarker) else { return nil }
         let lower = line.lowercased()
-        if lower.hasAny(bytes: separatorBytes), matches(separators, line) || matches(markerLine, line) { return 1 }
+        if lower.hasAny(separatorBytes), matches(separators, line) || matches(markerLine, line) { return 1 }
         for span in 1...(startsFold ? 3 : 1) where index + span <= lines.count {
             let part = lines[index..<(index + span)].map(\.trimmedBlanks)
             if span > 1, part.last?.isEmpty ?? true { break }
             let joined = part.joined(separator: " ")
             if joined.utf8.count > 600 { break }
-            guard endsLikeAttribution(joined), joined.lowercased().hasAny(bytes: verbBytes) else { continue }
+            guard endsLikeAttribution(joined), joined.lowercased().hasAny(verbBytes) else { continue }
             let named = matches(namedAttribution, joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
             if matches(attribution, joined) || matches(verbInside, joined) || named || matches(dayFirst, joined) { return span }
         }
@@ -110,9 +127,9 @@ enum QuoteMarkers {
             let next = lines[(index + 1)..<min(lines.count, index + 4)].map(\.trimmedBlanks)
             if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
         }
-        if line.utf8.prefix(30).contains(0x3A), matches(headerStart, line) {
+        if startsWithHeaderName(line), matches(headerStart, line) {
             let following = lines[(index + 1)..<min(lines.count, index + 6)]
-            if following.contains(where: { $0.utf8.prefix(30).contains(0x3A) && matches(headerLine, $0) }) { return 1 }
+            if following.contains(where: { startsWithHeaderName($0) && matches(headerLine, $0) }) { return 1 }
         }
         return nil
     }
@@ -133,12 +150,12 @@ enum QuoteMarkers {
         matches(headerLine, line)
     }
 
-    private static let sharedLineStarts = [" on ", " le ", " am ", " el ", "-on ", "-le "].map { Array($0.utf8) }
+    private static let sharedLineStarts = NeedleSet([" on ", " le ", " am ", " el ", "-on ", "-le "])
 
     /// The text before an attribution that shares its line, or nil when the line has none.
     static func splitSharedLine(_ line: String) -> String? {
         let lower = line.lowercased()
-        guard lower.hasAny(bytes: sharedLineStarts), lower.hasAny(bytes: verbBytes) else { return nil }
+        guard lower.hasAny(sharedLineStarts), lower.hasAny(verbBytes) else { return nil }
         guard let match = sharedLine?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
             let prefix = Range(match.range(at: 1), in: line)
         else { return nil }

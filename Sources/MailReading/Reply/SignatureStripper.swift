@@ -26,8 +26,7 @@ enum SignatureStripper {
         return (text.joined(separator: "\n"), footers.map { body[$0] }.joined(separator: "\n"))
     }
 
-    private static let footerWords = ["sent", "get ", "envoy", "enviado", "gesendet", "inviato", "verzonden", "skickat", "sendt", "lähetetty", "from my", "mobile", "從我的"]
-        .map { Array($0.utf8) }
+    private static let footerWords = NeedleSet(["sent", "get ", "envoy", "enviado", "gesendet", "inviato", "verzonden", "skickat", "sendt", "lähetetty", "from my", "mobile", "從我的"])
     /// First letters of every footer pattern: other lines skip the patterns.
     private static let footerStarts: Set<Character> = ["s", "g", "e", "v", "d", "i", "l", "f", "(", "<", "從"]
 
@@ -36,7 +35,7 @@ enum SignatureStripper {
         guard let footer, !trimmed.isEmpty, trimmed.utf8.count <= 240 else { return false }
         guard let first = trimmed.first, footerStarts.contains(Character(first.lowercased())) else { return false }
         let lower = trimmed.lowercased()
-        guard lower.hasAny(bytes: footerWords) else { return false }
+        guard lower.hasAny(footerWords) else { return false }
         let range = NSRange(trimmed.startIndex..., in: trimmed)
         return footer.firstMatch(in: trimmed, range: range) != nil && sentence?.firstMatch(in: trimmed, range: range) == nil
     }
