@@ -3,6 +3,7 @@ import EscalationStore
 import Foundation
 import Gateway
 import MailTransport
+import MailTransportCurl
 import Testing
 
 @Suite struct ConfigTests {
@@ -73,5 +74,51 @@ import Testing
         #expect(renumbered.outcome == "duplicate")
         let changed = try gateway.store.transaction { try $0.recordMailboxPosition(mailbox: "INBOX", uidValidity: 9, uid: 2) }
         #expect(changed == nil)
+    }
+}
+
+@Suite struct MailServerConfigTests {
+    @Test func imapAndSMTPSectionsLoadWithPasswordsFromTheEnvironmentOrAFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-mailcfg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "s3cret\n".write(to: folder.appendingPathComponent("smtp.password"), atomically: true, encoding: .utf8)
+        var text = try String(contentsOf: TestWorkspace.repository.appendingPathComponent("Samples/gateway.toml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "[inbound]\nkind = \"directory\"\npath = \"inbox\"", with: """
+            [inbound]
+            kind = "imap"
+            url = "imaps://imap.support.example:993/Escalations"
+            user = "escalations@support.example"
+            password_env = "HOME"
+            processed = "Done"
+            poll_interval = "30s"
+            batch_size = 50
+            """)
+        text = text.replacingOccurrences(of: "[outbound]\nkind = \"directory\"\npath = \"outbox\"", with: """
+            [outbound]
+            kind = "smtp"
+            url = "smtp://smtp.support.example:587"
+            user = "escalations@support.example"
+            password_file = "smtp.password"
+            helo = "gateway.support.example"
+            """)
+        let url = folder.appendingPathComponent("gateway.toml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let config = try GatewayConfig.load(path: url.path)
+        guard case .imap(let imap) = config.inbound, case .smtp(let smtp) = config.outbound else {
+            Issue.record("not imap and smtp")
+            return
+        }
+        #expect(imap.mailbox == "Escalations")
+        #expect(imap.processedFolder == "Done" && imap.failedFolder == "Failed")
+        #expect(imap.credentials.security == .implicitTLS)
+        #expect(smtp.credentials.security == .startTLS)
+        #expect(smtp.credentials.password == "s3cret")
+        #expect(config.pollInterval.seconds == 30 && config.batchSize == 50)
+
+        let inline = text.replacingOccurrences(of: "password_file = \"smtp.password\"", with: "password = \"s3cret\"")
+        try inline.write(to: url, atomically: true, encoding: .utf8)
+        let error = try #require(throws: ConfigError.self) { try GatewayConfig.load(path: url.path) }
+        #expect(error.key == "outbound.password")
     }
 }

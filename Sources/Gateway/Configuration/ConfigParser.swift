@@ -28,6 +28,7 @@ struct ConfigParser {
         }
         let templates = try parseTemplates(severities: severities)
         let policy = try parsePolicy()
+        let inbound = try root.table("inbound")
         let limits = try root.optionalTable("limits")
         try limits?.allowOnly(["max_bytes", "max_parts", "max_depth"])
         let defaults = ParseLimits()
@@ -36,7 +37,8 @@ struct ConfigParser {
             domain: try gateway.string("domain"), databasePath: resolve(try gateway.string("database")).path,
             templatesFolder: resolve(try gateway.optionalString("templates") ?? Self.defaultTemplatesPath(near: folder)),
             inbound: try parseInbound(), outbound: try parseOutbound(),
-            pollInterval: try gateway.span("poll_interval", default: "10s"), batchSize: try gateway.int("batch_size", default: 200),
+            pollInterval: try inbound.optionalString("poll_interval") != nil ? try inbound.span("poll_interval") : try gateway.span("poll_interval", default: "10s"),
+            batchSize: try inbound.optionalInt("batch_size") ?? (try gateway.int("batch_size", default: 200)),
             limits: ParseLimits(
                 maxBytes: try limits?.int("max_bytes", default: defaults.maxBytes) ?? defaults.maxBytes,
                 maxParts: try limits?.int("max_parts", default: defaults.maxParts) ?? defaults.maxParts,
@@ -150,7 +152,7 @@ struct ConfigParser {
             try reader.allowOnly(["kind", "path"])
             return .maildir(resolve(try reader.string("path")))
         case "imap":
-            try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed"])
+            try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed", "poll_interval", "batch_size"])
             let credentials = try serverCredentials(reader, schemes: ("imaps", "imap"))
             let mailbox = URL(string: credentials.url)?.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")) ?? ""
             return .imap(

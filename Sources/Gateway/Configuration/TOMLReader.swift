@@ -91,6 +91,9 @@ struct TOMLReader {
     /// Rejects keys this version does not know, so that a typo is reported rather than ignored.
     func allowOnly(_ names: Set<String>) throws {
         for name in table.keys where !names.contains(name) {
+            if name == "password" {
+                throw ConfigError(file: file, key: key(name), expected: "no password inline: put it in a file (password_file) or the environment (password_env)")
+            }
             throw ConfigError(file: file, key: key(name), expected: "an unknown key; known keys here: \(names.sorted().joined(separator: ", "))")
         }
     }
