@@ -5,12 +5,12 @@ extension StoreSession {
     /// Mail queued to this address since `since` (the per-sender answer window).
     public func mailCount(to address: String, since: Date) throws -> Int {
         try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM outbox_recipient WHERE address = ? AND created_at >= ?", arguments: [address, since.timeIntervalSince1970]) ?? 0
+            db, sql: HotPathSQL.mailsToAddress.rawValue, arguments: [address, since.timeIntervalSince1970]) ?? 0
     }
 
     /// Mail queued on this case's or account's thread since `since` (the per-thread window).
     public func mailCount(thread source: String, since: Date) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE source = ? AND created_at >= ?", arguments: [source, since.timeIntervalSince1970]) ?? 0
+        try Int.fetchOne(db, sql: HotPathSQL.mailsOnThread.rawValue, arguments: [source, since.timeIntervalSince1970]) ?? 0
     }
 
     /// Whether a journal entry with this action and detail was written since `since`.
@@ -42,6 +42,6 @@ extension StoreSession {
     }
 
     public func isSuppressed(_ address: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM suppression WHERE address = ?)", arguments: [address]) ?? false
+        try Bool.fetchOne(db, sql: HotPathSQL.suppressed.rawValue, arguments: [address]) ?? false
     }
 }

@@ -30,7 +30,7 @@ extension StoreSession {
     public func pendingOutbox(at now: Date, limit: Int = 500) throws -> [OutboxMessage] {
         try Row.fetchAll(
             db,
-            sql: "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+            sql: HotPathSQL.pendingOutbox.rawValue,
             arguments: [now.timeIntervalSince1970, limit]
         ).map(outboxMessage)
     }

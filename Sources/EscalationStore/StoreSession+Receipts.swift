@@ -4,7 +4,7 @@ import GRDB
 extension StoreSession {
     /// The outcome recorded for a mail with this dedupe key, if it was processed before.
     public func receiptOutcome(dedupeKey: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT outcome FROM receipt WHERE dedupe_key = ?", arguments: [dedupeKey])
+        try String.fetchOne(db, sql: HotPathSQL.receiptByDedupeKey.rawValue, arguments: [dedupeKey])
     }
 
     public func insert(_ receipt: Receipt) throws {

@@ -5,10 +5,10 @@ import GRDB
 extension StoreSession {
     /// Loads what the core needs to decide about one case or account.
     public func subjectState(_ source: EscalationSource) throws -> SubjectState {
-        let requests = try String.fetchAll(db, sql: "SELECT body FROM request WHERE source = ? ORDER BY number", arguments: [source.description])
+        let requests = try String.fetchAll(db, sql: HotPathSQL.requestsOfSource.rawValue, arguments: [source.description])
             .map { try decode(EscalationRequest.self, $0) }
         let escalation = try String.fetchOne(
-            db, sql: "SELECT body FROM escalation WHERE source = ? ORDER BY number DESC LIMIT 1", arguments: [source.description]
+            db, sql: HotPathSQL.latestEscalationOfSource.rawValue, arguments: [source.description]
         ).map { try decode(Escalation.self, $0) }
         return SubjectState(
             source: source, requests: requests, escalation: escalation,
@@ -69,7 +69,7 @@ extension StoreSession {
     /// Active escalations whose next SLA warning or breach is due at or before `now`.
     public func escalationsDueForSLA(at now: Date) throws -> [Escalation] {
         try String.fetchAll(
-            db, sql: "SELECT body FROM escalation WHERE next_sla_event_at IS NOT NULL AND next_sla_event_at <= ? ORDER BY number",
+            db, sql: HotPathSQL.slaDue.rawValue,
             arguments: [now.timeIntervalSince1970]
         ).map { try decode(Escalation.self, $0) }
     }

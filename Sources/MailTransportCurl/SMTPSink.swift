@@ -3,13 +3,16 @@ import Foundation
 import MailTransport
 
 /// Sends mail over SMTP (`[outbound] kind = "smtp"`): one transaction per mail with all its
-/// recipients, STARTTLS required on `smtp://`, TLS on `smtps://`. A 4xx or a dropped
-/// connection is temporary; a 5xx is permanent.
-public struct SMTPSink: MailSink {
+/// recipients, STARTTLS required on `smtp://`, TLS on `smtps://`. One curl handle is kept, so
+/// consecutive mails share one connection (curl reconnects when the server closed it). A 4xx or
+/// a dropped connection is temporary; a 5xx is permanent.
+public final class SMTPSink: MailSink, @unchecked Sendable {
     public let credentials: ServerCredentials
     public let helo: String?
     /// The envelope sender (MAIL FROM); the gateway's address when nil.
     public let envelopeFrom: String?
+    private let lock = NSLock()
+    private var handle: UnsafeMutableRawPointer?
 
     public init(credentials: ServerCredentials, helo: String?, envelopeFrom: String?) {
         self.credentials = credentials
@@ -17,10 +20,17 @@ public struct SMTPSink: MailSink {
         self.envelopeFrom = envelopeFrom
     }
 
+    deinit {
+        if let handle { curl_easy_cleanup(handle) }
+    }
+
     public func deliver(_ envelope: Envelope) throws -> [RefusedRecipient] {
+        lock.lock()
+        defer { lock.unlock() }
         _ = CurlGlobal.initialized
-        guard let handle = curl_easy_init() else { throw DeliveryError(permanent: false, message: "curl_easy_init failed") }
-        defer { curl_easy_cleanup(handle) }
+        if handle == nil { handle = curl_easy_init() }
+        guard let handle else { throw DeliveryError(permanent: false, message: "curl_easy_init failed") }
+        curl_easy_reset(handle)
         let url = credentials.url + (helo.map { "/" + $0 } ?? "")
         ccurl_setopt_string(handle, CURLOPT_URL, url)
         ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)

@@ -1,0 +1,30 @@
+import GRDB
+
+/// The statements every inbound mail or outgoing send runs, in one place so that their query
+/// plans can be checked: each must find its rows through an index, never by scanning a table.
+public enum HotPathSQL: String, CaseIterable, Sendable {
+    case receiptByDedupeKey = "SELECT outcome FROM receipt WHERE dedupe_key = ?"
+    case threadMessageByID = "SELECT * FROM thread_message WHERE message_id = ?"
+    case threadLastSequence = "SELECT MAX(sequence) FROM thread_message WHERE source = ?"
+    case threadRoot = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence LIMIT 1"
+    case threadLatest = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence DESC LIMIT ?"
+    case requestsOfSource = "SELECT body FROM request WHERE source = ? ORDER BY number"
+    case latestEscalationOfSource = "SELECT body FROM escalation WHERE source = ? ORDER BY number DESC LIMIT 1"
+    case sentMessageExists = "SELECT EXISTS(SELECT 1 FROM outbox WHERE message_id = ?)"
+    case pendingOutbox = "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
+    case mailsToAddress = "SELECT COUNT(*) FROM outbox_recipient WHERE address = ? AND created_at >= ?"
+    case mailsOnThread = "SELECT COUNT(*) FROM outbox WHERE source = ? AND created_at >= ?"
+    case suppressed = "SELECT EXISTS(SELECT 1 FROM suppression WHERE address = ?)"
+    case slaDue = "SELECT body FROM escalation WHERE next_sla_event_at IS NOT NULL AND next_sla_event_at <= ? ORDER BY number"
+
+    /// The number of `?` placeholders.
+    var placeholderCount: Int { rawValue.filter { $0 == "?" }.count }
+}
+
+extension StoreSession {
+    /// SQLite's query plan of a hot-path statement, one line per step (`SEARCH … USING INDEX …`).
+    public func queryPlan(_ statement: HotPathSQL) throws -> [String] {
+        let arguments = StatementArguments(Array(repeating: 1, count: statement.placeholderCount))
+        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue, arguments: arguments).map { $0["detail"] as String }
+    }
+}
