@@ -10,46 +10,52 @@ extension Gateway {
     /// Processes one inbound mail exactly once: its receipt, state change, journal and outbox
     /// rows commit in one transaction. A mail seen before (same identity) changes nothing.
     public func process(_ inbound: InboundMail) throws -> MailOutcome {
+        guard let result = try processBatch([inbound]).first else { throw DeliveryError(permanent: false, message: "empty batch") }
+        return try result.get()
+    }
+
+    /// Processes a batch in one transaction (one fsync), each mail in its own savepoint so that
+    /// a mail failing on a database error fails alone; its result is the error, and the caller
+    /// leaves it on its source for the next attempt.
+    public func processBatch(_ batch: [InboundMail]) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
-        let rawSHA = MailIdentity.sha256(inbound.raw)
-        let parsed: Result<Mail, MailParseError>
-        do {
-            parsed = .success(try Mail(parsing: inbound.raw, limits: config.limits))
-        } catch let error as MailParseError {
-            parsed = .failure(error)
-        }
-        let mail = try? parsed.get()
-        let dedupeKey = MailIdentity.dedupeKey(raw: inbound.raw, mail: mail)
-        let messageID = mail?.messageID ?? "\(rawSHA.prefix(32))@missing-message-id"
-        let outcome = try store.transaction { session in
-            if let validity = inbound.uidValidity, let uid = inbound.uid,
-                let previous = try session.recordMailboxPosition(mailbox: inbound.mailbox, uidValidity: validity, uid: uid)
-            {
-                logger.warning(
-                    "UIDVALIDITY changed: the folder is read again; receipts skip what was applied",
-                    metadata: ["imap.mailbox": "\(inbound.mailbox)", "imap.uidvalidity.old": "\(previous)", "imap.uidvalidity.new": "\(validity)"])
+        let prepared = batch.map { PreparedMail(inbound: $0, limits: config.limits) }
+        let results = try store.transaction { session in
+            prepared.map { mail in
+                Result { try session.savepoint { inner in try self.record(mail, session: inner, now: now) } }
             }
-            if try session.receiptOutcome(dedupeKey: dedupeKey) != nil {
-                return MailOutcome(file: nil, messageId: messageID, outcome: "duplicate", reason: "already processed", intent: "", escalation: nil, sent: [])
-            }
-            var result: MailOutcome
-            switch parsed {
-            case .failure(let error):
-                result = MailOutcome(file: nil, messageId: messageID, outcome: "failed", reason: error.reason, intent: "", escalation: nil, sent: [])
-            case .success(let mail):
-                let understood = UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: ownMailCheck(session))
-                result = try apply(understood, messageID: messageID, session: session, now: now)
-            }
-            try session.insert(
-                Receipt(
-                    dedupeKey: dedupeKey, messageID: messageID, rawSHA256: rawSHA, mailbox: inbound.mailbox, uidValidity: inbound.uidValidity,
-                    uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: result.outcome, reason: result.reason,
-                    intent: result.intent, escalation: result.escalation, raw: inbound.raw))
-            FaultPoint.afterReceipt.reach()
-            return result
         }
         FaultPoint.afterCommit.reach()
-        return outcome
+        return results
+    }
+
+    private func record(_ prepared: PreparedMail, session: StoreSession, now: Date) throws -> MailOutcome {
+        let inbound = prepared.inbound
+        if let validity = inbound.uidValidity, let uid = inbound.uid,
+            let previous = try session.recordMailboxPosition(mailbox: inbound.mailbox, uidValidity: validity, uid: uid)
+        {
+            logger.warning(
+                "UIDVALIDITY changed: the folder is read again; receipts skip what was applied",
+                metadata: ["imap.mailbox": "\(inbound.mailbox)", "imap.uidvalidity.old": "\(previous)", "imap.uidvalidity.new": "\(validity)"])
+        }
+        if try session.receiptOutcome(dedupeKey: prepared.dedupeKey) != nil {
+            return MailOutcome(file: nil, messageId: prepared.messageID, outcome: "duplicate", reason: "already processed", intent: "", escalation: nil, sent: [])
+        }
+        var result: MailOutcome
+        switch prepared.parsed {
+        case .failure(let error):
+            result = MailOutcome(file: nil, messageId: prepared.messageID, outcome: "failed", reason: error.reason, intent: "", escalation: nil, sent: [])
+        case .success(let mail):
+            let understood = UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: ownMailCheck(session))
+            result = try apply(understood, messageID: prepared.messageID, session: session, now: now)
+        }
+        try session.insert(
+            Receipt(
+                dedupeKey: prepared.dedupeKey, messageID: prepared.messageID, rawSHA256: prepared.rawSHA256, mailbox: inbound.mailbox,
+                uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: result.outcome,
+                reason: result.reason, intent: result.intent, escalation: result.escalation, raw: inbound.raw))
+        FaultPoint.afterReceipt.reach()
+        return result
     }
 
     private func apply(_ understood: UnderstoodMail, messageID: String, session: StoreSession, now: Date) throws -> MailOutcome {

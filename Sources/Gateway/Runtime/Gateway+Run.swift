@@ -4,21 +4,30 @@ import Logging
 import MailTransport
 
 extension Gateway {
-    /// Processes each mail and settles it on its source after its transaction committed.
-    /// A mail whose processing throws (a database fault) stays unsettled and is retried later.
+    /// Processes each fetched batch in one transaction and settles each mail on its source after
+    /// the commit. A mail whose processing throws (a database fault) stays unsettled and is
+    /// tried again on the next cycle.
     public func drain(_ source: any MailSource, batchSize: Int) throws -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
         while true {
             let batch = try source.fetch(limit: batchSize)
             if batch.isEmpty { break }
-            for inbound in batch {
-                var outcome = try process(inbound)
+            var stuck = 0
+            for (inbound, result) in zip(batch, try processBatch(batch)) {
+                guard case .success(var outcome) = result else {
+                    stuck += 1
+                    if case .failure(let error) = result {
+                        logger.error("mail left on its source for the next attempt", metadata: ["mail.position": "\(inbound.position)", "error": "\(error)"])
+                    }
+                    continue
+                }
                 outcome.file = inbound.position
                 FaultPoint.beforeMove.reach()
                 try source.settle(inbound, as: outcome.outcome == "failed" ? .failed(reason: outcome.reason) : .processed)
                 logger.info("processed", metadata: ["mail.message_id": "\(outcome.messageId)", "mail.outcome": "\(outcome.outcome)", "mail.reason": "\(outcome.reason)"])
                 outcomes.append(outcome)
             }
+            if stuck == batch.count { break }
             if batch.count < batchSize { break }
         }
         return outcomes
