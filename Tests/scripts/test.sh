@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: installs what the build and the tests need, starts a
 # throwaway Dovecot and Postfix on loopback for the real-server tests, builds, runs all suites,
-# and stops the servers and removes their files at the end, also when a test fails.
+# and stops the servers and removes their files at the end, also when a test fails; then fuzzes
+# the MIME parser and reply reader for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,3 +15,6 @@ eval "$(bash Tests/mailserver/start.sh "$state")"
 export EG_MAIL_STATE EG_IMAP_PORT EG_IMAPS_PORT EG_SMTP_PORT EG_CA_FILE
 
 swift test --skip-build
+
+# The MIME parser and reply reader under libFuzzer for a bounded time (FUZZ_SECONDS, default 60).
+bash Tests/fuzz/run.sh "${FUZZ_SECONDS:-60}"
