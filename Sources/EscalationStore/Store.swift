@@ -22,6 +22,15 @@ public final class Store: Sendable {
         try pool.write { db in try work(StoreSession(db: db)) }
     }
 
+    /// Caps the database file at `pages` more pages than it has now (nil lifts the cap), so that
+    /// fault tests can make the store full without a small filesystem (SQLite's max_page_count).
+    public func limitGrowth(toExtraPages pages: Int?) throws {
+        try pool.barrierWriteWithoutTransaction { db in
+            let current = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            try db.execute(sql: "PRAGMA max_page_count = \(pages.map { current + $0 } ?? 1_073_741_823)")
+        }
+    }
+
     /// Runs `work` on a read-only snapshot.
     public func read<T>(_ work: (StoreSession) throws -> T) throws -> T {
         try pool.read { db in try work(StoreSession(db: db)) }
