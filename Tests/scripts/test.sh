@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test of the project: installs what the build and the tests need, starts a
-# throwaway Dovecot and Postfix on loopback for the real-server tests, builds, runs all suites,
-# and stops the servers and removes their files at the end, also when a test fails; then fuzzes
-# the MIME parser and reply reader for a bounded time.
+# Runs every test of the project: installs what the build and the tests need, builds, fuzzes the
+# MIME parser and reply reader for a bounded time (FUZZ_SECONDS, default 60), starts a throwaway
+# Dovecot and Postfix on loopback for the real-server tests, runs all suites, and stops the
+# servers and removes their files at the end, also when a test fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 bash Tests/scripts/install-prerequisites.sh --mail-servers
 swift build --build-tests
+bash Tests/fuzz/run.sh "${FUZZ_SECONDS:-60}"
 
 state="$(mktemp -d /tmp/escalation-gateway-mail.XXXXXX)"
 trap 'bash Tests/mailserver/stop.sh "$state"' EXIT
@@ -15,6 +16,3 @@ eval "$(bash Tests/mailserver/start.sh "$state")"
 export EG_MAIL_STATE EG_IMAP_PORT EG_IMAPS_PORT EG_SMTP_PORT EG_CA_FILE
 
 swift test --skip-build
-
-# The MIME parser and reply reader under libFuzzer for a bounded time (FUZZ_SECONDS, default 60).
-bash Tests/fuzz/run.sh "${FUZZ_SECONDS:-60}"
