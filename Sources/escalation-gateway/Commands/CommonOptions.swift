@@ -35,7 +35,7 @@ struct CommonOptions: ParsableArguments {
         do {
             return try GatewayConfig.load(path: config)
         } catch let error as ConfigError {
-            throw ValidationError(error.description)
+            throw configurationExit(error)
         }
     }
 
@@ -58,4 +58,11 @@ enum JSONLines {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }
     }
+}
+
+/// A configuration or directory file that cannot be used: printed as `error: file:line: key:
+/// expectation` without the usage text (the command line was fine), exit status 78 (EX_CONFIG).
+func configurationExit(_ error: ConfigError) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+    return ExitCode(78)
 }

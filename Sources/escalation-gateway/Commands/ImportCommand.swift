@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
         do {
             counts = try gateway.importDirectory(path: file)
         } catch let error as ConfigError {
-            throw ValidationError(error.description)
+            throw configurationExit(error)
         }
         if options.json {
             JSONLines.print(counts)
