@@ -10,8 +10,7 @@ extension Gateway {
     /// Processes one inbound mail exactly once: its receipt, state change, journal and outbox
     /// rows commit in one transaction. A mail seen before (same identity) changes nothing.
     public func process(_ inbound: InboundMail) throws -> MailOutcome {
-        guard let result = try processBatch([inbound]).first else { throw DeliveryError(permanent: false, message: "empty batch") }
-        return try result.get()
+        try processBatch([inbound])[0].get()
     }
 
     /// Processes a batch in one transaction (one fsync), each mail in its own savepoint so that
