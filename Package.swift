@@ -34,7 +34,8 @@ let package = Package(
             name: "EscalationStore",
             dependencies: ["EscalationCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
-        .target(name: "MailTransport", dependencies: ["MailMessage"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CFileSync"),
+        .target(name: "MailTransport", dependencies: ["MailMessage", "CFileSync"], swiftSettings: strictSettings),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "MailTransportCurl", dependencies: ["MailTransport", "CCurl"], swiftSettings: strictSettings),
         .target(

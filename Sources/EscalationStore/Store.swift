@@ -14,6 +14,10 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB opens WAL databases with synchronous = NORMAL, which skips the fsync at commit: a
+        // power cut could then undo a commit after its mail was moved off the server. FULL syncs
+        // the log once per transaction, so each batch costs one fsync.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try Migrations.migrator.migrate(pool)
     }
 

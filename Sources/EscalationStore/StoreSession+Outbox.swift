@@ -40,6 +40,11 @@ extension StoreSession {
         try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map(outboxMessage)
     }
 
+    /// Outbox rows added after row `id`, oldest first: lets a reader follow what the gateway wrote.
+    public func outbox(after id: Int, limit: Int = 10_000) throws -> [OutboxMessage] {
+        try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]).map(outboxMessage)
+    }
+
     /// Marks a mail sent; only after the server (or the directory sink) accepted it.
     public func markSent(id: Int, at now: Date) throws {
         try db.execute(sql: "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?", arguments: [now.timeIntervalSince1970, id])

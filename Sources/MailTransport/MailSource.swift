@@ -97,4 +97,19 @@ public protocol MailSink: Sendable {
     /// recipients the server refused (the others got it).
     /// - Throws: `DeliveryError` when the mail was accepted for nobody.
     func deliver(_ envelope: Envelope) throws -> [RefusedRecipient]
+
+    /// Whether delivering the same outbox row again replaces the earlier copy rather than
+    /// sending a second mail. Such a sink may settle many deliveries with one `makeDurable()`
+    /// and one database commit; any other sink is settled after each mail, to keep the window
+    /// in which a crash resends a mail as small as it can be.
+    var redeliveryReplaces: Bool { get }
+
+    /// Makes every mail delivered so far survive a power cut; called before they are marked sent.
+    func makeDurable() throws
+}
+
+extension MailSink {
+    public var redeliveryReplaces: Bool { false }
+
+    public func makeDurable() throws {}
 }

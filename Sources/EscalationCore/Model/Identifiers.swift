@@ -18,6 +18,11 @@ public struct EmailAddress: Hashable, Sendable, Codable, Comparable, CustomStrin
         value = text.lowercased()
     }
 
+    /// An address known to be well formed (built by the program, not read from mail); lower-cased.
+    public init(unchecked: String) {
+        value = unchecked.lowercased()
+    }
+
     /// The part after the `@`.
     public var domain: String { String(value[value.index(after: value.firstIndex(of: "@") ?? value.startIndex)...]) }
 

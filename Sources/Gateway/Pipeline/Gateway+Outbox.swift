@@ -75,43 +75,77 @@ extension Gateway {
         return "mailto:\(address)?subject=\(encode(subject))" + (body.map { "&body=\(encode($0))" } ?? "")
     }
 
-    /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted it.
-    /// Temporary failures are retried with capped exponential backoff; permanent ones are given up.
+    /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted
+    /// it and made it durable. Temporary failures are retried with capped exponential backoff;
+    /// permanent ones are given up. A sink whose redelivery replaces the earlier copy is settled
+    /// once for all due rows; any other after each mail.
     @discardableResult
     public func dispatch(to sink: any MailSink) throws -> Int {
         let now = clock()
         let due = try store.read { try $0.pendingOutbox(at: now) }
+        var attempts: [DeliveryAttempt] = []
         var delivered = 0
         for message in due {
-            do {
-                let refused = try sink.deliver(
-                    Envelope(sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
-                FaultPoint.afterSMTPAccept.reach()
-                try store.transaction { session in
-                    FaultPoint.beforeMarkSent.reach()
+            let attempt = deliver(message, to: sink)
+            if case .accepted = attempt.result { delivered += 1 }
+            attempts.append(attempt)
+            if !sink.redeliveryReplaces {
+                try settle(attempts, sink: sink, now: now)
+                attempts.removeAll()
+            }
+        }
+        try settle(attempts, sink: sink, now: now)
+        return delivered
+    }
+
+    /// One outbox row handed to the sink, and what came of it.
+    private struct DeliveryAttempt {
+        enum Result {
+            case accepted(refused: [RefusedRecipient])
+            case failed(DeliveryError)
+        }
+
+        var message: OutboxMessage
+        var result: Result
+    }
+
+    private func deliver(_ message: OutboxMessage, to sink: any MailSink) -> DeliveryAttempt {
+        do {
+            let refused = try sink.deliver(
+                Envelope(sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
+            FaultPoint.afterSMTPAccept.reach()
+            return DeliveryAttempt(message: message, result: .accepted(refused: refused))
+        } catch {
+            let failure = error as? DeliveryError ?? DeliveryError(permanent: false, message: "\(error)")
+            logger.warning(
+                "delivery failed", metadata: ["mail.message_id": "\(message.messageID)", "error": "\(failure.message)", "permanent": "\(failure.permanent)"])
+            return DeliveryAttempt(message: message, result: .failed(failure))
+        }
+    }
+
+    /// Makes the accepted mails durable, then records every attempt in one transaction.
+    private func settle(_ attempts: [DeliveryAttempt], sink: any MailSink, now: Date) throws {
+        guard !attempts.isEmpty else { return }
+        if attempts.contains(where: { if case .accepted = $0.result { true } else { false } }) { try sink.makeDurable() }
+        try store.transaction { session in
+            FaultPoint.beforeMarkSent.reach()
+            for attempt in attempts {
+                let message = attempt.message
+                switch attempt.result {
+                case .accepted(let refused):
                     try session.markSent(id: message.id, at: clock())
                     if !refused.isEmpty {
                         let error = DeliveryError(
                             permanent: true, refusedRecipients: refused.map(\.address), message: refused.map(\.reply).joined(separator: "; "))
                         try reportPermanentFailure(message, error: error, session: session, now: now)
                     }
-                }
-                delivered += 1
-            } catch let error as DeliveryError {
-                let retryAt = error.permanent ? nil : now.addingTimeInterval(Self.backoff(attempt: message.attempts))
-                logger.warning("delivery failed", metadata: ["mail.message_id": "\(message.messageID)", "error": "\(error.message)", "permanent": "\(error.permanent)"])
-                try store.transaction { session in
+                case .failed(let error):
+                    let retryAt = error.permanent ? nil : now.addingTimeInterval(Self.backoff(attempt: message.attempts))
                     try session.markAttemptFailed(id: message.id, error: error.message, retryAt: retryAt)
                     if error.permanent { try reportPermanentFailure(message, error: error, session: session, now: now) }
                 }
-            } catch {
-                logger.warning("delivery failed", metadata: ["mail.message_id": "\(message.messageID)", "error": "\(error)"])
-                try store.transaction {
-                    try $0.markAttemptFailed(id: message.id, error: "\(error)", retryAt: now.addingTimeInterval(Self.backoff(attempt: message.attempts)))
-                }
             }
         }
-        return delivered
     }
 
     /// A mail the server refused for good: journaled on its thread, and the case owner or

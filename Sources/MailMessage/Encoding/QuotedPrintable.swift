@@ -47,11 +47,16 @@ public enum QuotedPrintable {
 
     /// Encodes text for a `quoted-printable` body with CRLF line ends and lines under 76 characters.
     public static func encode(_ text: String) -> String {
+        encode(bytes: Array(text.replacingCRLF().utf8))
+    }
+
+    /// Encodes text already in its charset's bytes (lines ending in LF or CRLF) the same way.
+    public static func encode(bytes: [UInt8]) -> String {
         var output = ""
-        let lines = text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (lineIndex, line) in lines.enumerated() {
             var current = ""
-            let bytes = Array(line.utf8)
+            let bytes = line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : Array(line)
             for (index, byte) in bytes.enumerated() {
                 let isLast = index == bytes.count - 1
                 let piece: String

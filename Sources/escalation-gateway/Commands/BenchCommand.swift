@@ -5,7 +5,7 @@ import Gateway
 
 /// `bench`: benchmarks that print their figures; never pass/fail.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure the gateway's speed.", subcommands: [ParseBench.self, IMAPBench.self])
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure the gateway's speed.", subcommands: [PipelineBench.self, ParseBench.self, IMAPBench.self])
 }
 
 /// `bench parse DIR`: parse + read every file under DIR, from memory.

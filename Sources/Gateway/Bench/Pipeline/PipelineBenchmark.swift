@@ -1,0 +1,202 @@
+import EscalationCore
+import EscalationStore
+import Foundation
+import Logging
+import MailTransport
+
+/// `bench pipeline`: generates a directory and N inbound mails forming whole conversations,
+/// then runs the real in-process pipeline over them (parse → understand → core → compose →
+/// SQLite, one commit per batch) and, separately, dispatches the outbox to a directory sink.
+///
+/// Replies answer the gateway's real mail (its Reply-To with the approver's token, its
+/// Message-ID, its quoted text), so conversations advance in waves: each wave holds the next
+/// mail of every open conversation of a cohort; only the pipeline's own work is timed.
+public struct PipelineBenchmark {
+    public struct Options: Sendable {
+        public var mails: Int
+        public var seed: UInt64
+        public var batchSize: Int
+        /// Conversations open at once; bounds the generator's memory, not the pipeline's.
+        public var cohort: Int
+        public var folder: URL
+        public var templates: URL
+
+        public init(mails: Int, seed: UInt64, batchSize: Int = 500, cohort: Int = 400, folder: URL, templates: URL) {
+            self.mails = mails
+            self.seed = seed
+            self.batchSize = batchSize
+            self.cohort = cohort
+            self.folder = folder
+            self.templates = templates
+        }
+    }
+
+    public struct Result: Sendable {
+        public var mails = 0
+        public var bytes = 0
+        public var conversations = 0
+        /// Time spent in the pipeline (generation excluded), seconds.
+        public var seconds = 0.0
+        /// Each mail's own processing time (parse through its savepoint), nanoseconds.
+        public var perMail: [UInt64] = []
+        /// Each mail's time from its batch's start to the batch's commit, nanoseconds.
+        public var untilDurable: [UInt64] = []
+        public var batches = 0
+        public var outcomes: [String: Int] = [:]
+        /// Replies written as fresh mail because the gateway had sent their author nothing to answer.
+        public var unansweredReplies = 0
+        public var peakRSSAfterPipeline: Int?
+        public var databaseBytes = 0
+        public var dispatched = 0
+        public var dispatchSeconds = 0.0
+        public var peakRSSAfterDispatch: Int?
+    }
+
+    let options: Options
+    let workspace: BenchWorkspace
+
+    public init(options: Options) {
+        self.options = options
+        workspace = BenchWorkspace(folder: options.folder, templates: options.templates)
+    }
+
+    public func run() throws -> Result {
+        var random = SeededGenerator(seed: options.seed)
+        var kinds: [BenchConversation.Kind] = []
+        var planned = 0
+        while planned < options.mails {
+            let kind = BenchConversation.kind(random: &random)
+            kinds.append(kind)
+            planned += BenchConversation.length(of: kind)
+        }
+        let accounts = kinds.indices.map { BenchAccount(index: $0, random: &random) }
+        try workspace.writeConfig(batchSize: options.batchSize)
+        let config = try GatewayConfig.load(path: workspace.configFile.path)
+        let store = try Store(path: config.databasePath)
+        try store.transaction { try $0.replaceDirectory(BenchWorkspace.directory(of: accounts)) }
+        let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
+        var logger = Logger(label: "bench")
+        logger.logLevel = .critical
+        let gateway = try Gateway(config: config, store: store, logger: logger, clock: { clock.now() })
+
+        var result = Result()
+        result.conversations = kinds.count
+        result.perMail.reserveCapacity(options.mails)
+        result.untilDurable.reserveCapacity(options.mails)
+        var replies = ReplyIndex()
+        for cohortStart in stride(from: 0, to: kinds.count, by: options.cohort) {
+            let range = cohortStart..<min(kinds.count, cohortStart + options.cohort)
+            var conversations = range.map { index in
+                var own = SeededGenerator(seed: options.seed &+ UInt64(index) &* 0x9E37_79B9)
+                return (BenchConversation(kind: kinds[index], index: index, account: accounts[index], random: &own), own, 0)
+            }
+            while true {
+                var wave: [InboundMail] = []
+                for slot in conversations.indices where conversations[slot].2 < conversations[slot].0.steps.count && result.mails + wave.count < options.mails {
+                    let (conversation, _, next) = conversations[slot]
+                    let raw = mail(for: conversation.steps[next], thread: conversation.thread, number: result.mails + wave.count, date: clock.now(),
+                        replies: replies, random: &conversations[slot].1, unanswered: &result.unansweredReplies)
+                    wave.append(InboundMail(raw: raw, mailbox: "bench", position: "\(result.mails + wave.count)"))
+                    conversations[slot].2 += 1
+                }
+                guard !wave.isEmpty else { break }
+                clock.advance(by: 60)
+                for start in stride(from: 0, to: wave.count, by: options.batchSize) {
+                    try process(Array(wave[start..<min(wave.count, start + options.batchSize)]), gateway: gateway, into: &result)
+                }
+                try replies.follow(store)
+            }
+            replies.forget(threads: Set(conversations.map(\.0.thread)))
+        }
+        result.peakRSSAfterPipeline = ProcessMemory.peakResidentBytes()
+        result.databaseBytes = workspace.databaseBytes()
+        try dispatch(gateway, clock: clock, into: &result)
+        result.peakRSSAfterDispatch = ProcessMemory.peakResidentBytes()
+        return result
+    }
+
+    private func process(_ batch: [InboundMail], gateway: Gateway, into result: inout Result) throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var times = [UInt64](repeating: 0, count: batch.count)
+        let outcomes = try gateway.processBatch(batch) { index, nanoseconds in times[index] = nanoseconds }
+        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        result.seconds += Double(elapsed) / 1e9
+        result.perMail += times
+        result.untilDurable += Array(repeating: elapsed, count: batch.count)
+        result.batches += 1
+        result.mails += batch.count
+        result.bytes += batch.reduce(0) { $0 + $1.raw.count }
+        for outcome in outcomes {
+            result.outcomes[(try? outcome.get().outcome) ?? "error", default: 0] += 1
+        }
+    }
+
+    private func dispatch(_ gateway: Gateway, clock: VirtualClock, into result: inout Result) throws {
+        let sink = try DirectorySink(folder: workspace.outbox)
+        clock.advance(by: 60)
+        let start = DispatchTime.now().uptimeNanoseconds
+        while true {
+            let sent = try gateway.dispatch(to: sink)
+            guard sent > 0 else { break }
+            result.dispatched += sent
+        }
+        result.dispatchSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// The mail one step of a conversation becomes: a reply to the gateway's latest mail to
+    /// its author on the thread when there is one, else a fresh mail tagged with the thread.
+    private func mail(
+        for step: ScriptStep, thread: String, number: Int, date: Date, replies: ReplyIndex, random: inout SeededGenerator, unanswered: inout Int
+    ) -> [UInt8] {
+        var answering: AnsweredMail?
+        var subject: String
+        switch step.addressing {
+        case .fresh(let freshSubject): subject = freshSubject
+        case .reply(let preferring):
+            answering = replies.latest(thread: thread, to: step.author.address, preferring: preferring)
+            if answering == nil { unanswered += 1 }
+            subject = answering.map { $0.subject.lowercased().hasPrefix("re:") ? $0.subject : "Re: " + $0.subject } ?? "[\(thread)] update"
+        }
+        if step.automated { subject = "Automatic reply: " + (answering?.subject ?? subject) }
+        let writer = BenchMailWriter(
+            from: step.author, to: answering?.replyAddress ?? BenchStaff.gateway, subject: subject, messageID: "bench-\(options.seed)-\(number)@\(step.author.email.domain)",
+            date: date, text: step.text, script: step.script, answering: answering, automated: step.automated)
+        let format: BenchMailWriter.Format
+        switch Double.random(in: 0..<1, using: &random) {
+        case ..<0.45: format = .plain
+        case ..<0.65: format = .gmailAlternative
+        case ..<0.85: format = .outlookHTML
+        default: format = .legacyCharset
+        }
+        return writer.render(format: step.script == .latin ? format : (random.chance(0.6) ? .legacyCharset : .plain), random: &random)
+    }
+}
+
+/// The gateway's outgoing mail by thread, recipient and template, followed through the outbox
+/// so that generated replies answer what the gateway really sent.
+struct ReplyIndex {
+    private var latest: [String: [String: [String: (id: Int, mail: AnsweredMail)]]] = [:]
+    private var followedUpTo = 0
+
+    /// Reads the outbox rows added since the last call.
+    mutating func follow(_ store: Store) throws {
+        let rows = try store.read { [followedUpTo] in try $0.outbox(after: followedUpTo) }
+        for row in rows {
+            followedUpTo = row.id
+            guard let thread = row.source, let mail = AnsweredMail(raw: row.raw) else { continue }
+            for recipient in row.recipients {
+                latest[thread, default: [:]][recipient, default: [:]][row.kind] = (row.id, mail)
+            }
+        }
+    }
+
+    func latest(thread: String, to recipient: String, preferring kinds: [String]) -> AnsweredMail? {
+        guard let byKind = latest[thread]?[recipient.lowercased()] else { return nil }
+        for kind in kinds { if let found = byKind[kind] { return found.mail } }
+        return byKind.values.max { $0.id < $1.id }?.mail
+    }
+
+    mutating func forget(threads: Set<String>) {
+        for thread in threads { latest[thread] = nil }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Gateway
+
+/// `bench pipeline --mails N`: the whole in-process pipeline over generated conversations.
+struct PipelineBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Generate N mails forming whole conversations, run the pipeline over them, then dispatch the outbox; prints the figures.")
+
+    @Option(name: .long, help: "How many inbound mails to generate and process.")
+    var mails: Int = 10_000
+
+    @Option(name: .long, help: "The seed of the generator; the same seed gives the same mails.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Mails per batch (one transaction, one fsync).")
+    var batchSize: Int = 500
+
+    @Option(name: .long, help: "The folder to work in (default: a new temporary folder, removed afterwards).")
+    var work: String?
+
+    @Option(name: .long, help: "The mail templates (default: MailTemplates/ of the current checkout).")
+    var templates: String = "MailTemplates"
+
+    func run() throws {
+        guard mails > 0, batchSize > 0 else { throw ValidationError("--mails and --batch-size must be positive") }
+        let templatesFolder = URL(fileURLWithPath: templates)
+        guard FileManager.default.fileExists(atPath: templatesFolder.appendingPathComponent("layout.html.mustache").path) else {
+            throw ValidationError("\(templates): no mail templates there; run from the checkout or pass --templates")
+        }
+        let folder = work.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("escalation-bench-\(getpid())")
+        defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
+        let benchmark = PipelineBenchmark(options: .init(mails: mails, seed: seed, batchSize: batchSize, folder: folder, templates: templatesFolder))
+        let result = try benchmark.run()
+        print(PipelineReport(result).lines.joined(separator: "\n"))
+    }
+}
