@@ -13,6 +13,9 @@ public final class Store: Sendable {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // Savepoints need statement journals; on disk each is a temporary file created and
+        // deleted per statement, which cost more than the mail's whole processing.
+        configuration.prepareDatabase { try $0.execute(sql: "PRAGMA temp_store = MEMORY") }
         pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB opens WAL databases with synchronous = NORMAL, which skips the fsync at commit: a
         // power cut could then undo a commit after its mail was moved off the server. FULL syncs
@@ -56,6 +59,12 @@ public struct StoreSession {
         decoder.dateDecodingStrategy = .secondsSince1970
         return decoder
     }()
+
+    /// The prepared statement for `sql`, compiled once per connection and reused: preparing
+    /// SQL again for every mail cost more than running it.
+    func statement(_ sql: String) throws -> Statement {
+        try db.cachedStatement(sql: sql)
+    }
 
     func encode(_ value: some Encodable) throws -> String {
         String(decoding: try Self.encoder.encode(value), as: UTF8.self)

@@ -6,22 +6,20 @@ extension StoreSession {
     /// Replaces the whole directory with this one (call inside one transaction).
     public func replaceDirectory(_ directory: Directory) throws {
         for table in ["directory_account", "directory_contact", "directory_staff", "directory_case"] {
-            try db.execute(sql: "DELETE FROM \(table)")
+            try statement("DELETE FROM \(table)").execute()
         }
         for account in directory.accounts.values {
-            try db.execute(sql: "INSERT INTO directory_account(number, body) VALUES (?, ?)", arguments: [account.number.value, try encode(account)])
+            try statement("INSERT INTO directory_account(number, body) VALUES (?, ?)").execute(arguments: [account.number.value, try encode(account)])
         }
         for contact in directory.contacts.values {
-            try db.execute(
-                sql: "INSERT INTO directory_contact(email, account, body) VALUES (?, ?, ?)",
+            try statement("INSERT INTO directory_contact(email, account, body) VALUES (?, ?, ?)").execute(
                 arguments: [contact.email.value, contact.account.value, try encode(contact)])
         }
         for member in directory.staff.values {
-            try db.execute(sql: "INSERT INTO directory_staff(email, body) VALUES (?, ?)", arguments: [member.email.value, try encode(member)])
+            try statement("INSERT INTO directory_staff(email, body) VALUES (?, ?)").execute(arguments: [member.email.value, try encode(member)])
         }
         for supportCase in directory.cases.values {
-            try db.execute(
-                sql: "INSERT INTO directory_case(number, account, body) VALUES (?, ?, ?)",
+            try statement("INSERT INTO directory_case(number, account, body) VALUES (?, ?, ?)").execute(
                 arguments: [supportCase.number.value, supportCase.account.value, try encode(supportCase)])
         }
     }
@@ -29,9 +27,9 @@ extension StoreSession {
     /// Loads the whole directory into memory.
     public func directory() throws -> Directory {
         Directory(
-            accounts: try String.fetchAll(db, sql: "SELECT body FROM directory_account").map { try decode(Account.self, $0) },
-            contacts: try String.fetchAll(db, sql: "SELECT body FROM directory_contact").map { try decode(Contact.self, $0) },
-            staff: try String.fetchAll(db, sql: "SELECT body FROM directory_staff").map { try decode(StaffMember.self, $0) },
-            cases: try String.fetchAll(db, sql: "SELECT body FROM directory_case").map { try decode(SupportCase.self, $0) })
+            accounts: try String.fetchAll(try statement("SELECT body FROM directory_account")).map { try decode(Account.self, $0) },
+            contacts: try String.fetchAll(try statement("SELECT body FROM directory_contact")).map { try decode(Contact.self, $0) },
+            staff: try String.fetchAll(try statement("SELECT body FROM directory_staff")).map { try decode(StaffMember.self, $0) },
+            cases: try String.fetchAll(try statement("SELECT body FROM directory_case")).map { try decode(SupportCase.self, $0) })
     }
 }

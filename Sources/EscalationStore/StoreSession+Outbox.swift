@@ -4,19 +4,19 @@ import GRDB
 extension StoreSession {
     /// Adds a mail to the outbox and records its Message-ID on the thread of its case or account.
     public func enqueue(_ message: NewOutboxMessage, at now: Date) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO outbox(message_id, kind, source, request, recipients, subject, raw, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        try statement(
+            """
+            INSERT INTO outbox(message_id, kind, source, request, recipients, subject, raw, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        ).execute(
             arguments: [
                 message.messageID, message.kind, message.source, message.request, try encode(message.recipients), message.subject,
                 Data(message.raw), now.timeIntervalSince1970, now.timeIntervalSince1970,
             ])
         let id = db.lastInsertedRowID
         for recipient in message.recipients {
-            try db.execute(
-                sql: "INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (?, ?, ?)",
+            try statement("INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (?, ?, ?)").execute(
                 arguments: [id, recipient, now.timeIntervalSince1970])
         }
         if let source = message.source {
@@ -29,37 +29,41 @@ extension StoreSession {
     /// Pending mail whose next attempt is due, oldest first.
     public func pendingOutbox(at now: Date, limit: Int = 500) throws -> [OutboxMessage] {
         try Row.fetchAll(
-            db,
-            sql: HotPathSQL.pendingOutbox.rawValue,
+            try statement(HotPathSQL.pendingOutbox.rawValue),
             arguments: [now.timeIntervalSince1970, limit]
         ).map(outboxMessage)
     }
 
     /// Every outbox row, newest first.
     public func outbox(limit: Int = 200) throws -> [OutboxMessage] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map(outboxMessage)
+        try Row.fetchAll(try statement("SELECT * FROM outbox ORDER BY id DESC LIMIT ?"), arguments: [limit]).map(outboxMessage)
     }
 
     /// Outbox rows added after row `id`, oldest first: lets a reader follow what the gateway wrote.
     public func outbox(after id: Int, limit: Int = 10_000) throws -> [OutboxMessage] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]).map(outboxMessage)
+        try Row.fetchAll(try statement("SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?"), arguments: [id, limit]).map(outboxMessage)
     }
 
     /// Marks a mail sent; only after the server (or the directory sink) accepted it.
     public func markSent(id: Int, at now: Date) throws {
-        try db.execute(sql: "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
+        try statement("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?").execute(arguments: [
+            now.timeIntervalSince1970, id,
+        ])
     }
 
     /// Records a failed attempt: retried at `retryAt`, or given up (`failed`) when nil.
     public func markAttemptFailed(id: Int, error: String, retryAt: Date?) throws {
-        try db.execute(
-            sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, state = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?",
+        try statement(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, state = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?"
+        ).execute(
             arguments: [error, retryAt == nil ? "failed" : "pending", retryAt?.timeIntervalSince1970, id])
     }
 
     /// Puts failed outbox rows back in the queue.
     public func retryFailedOutbox(at now: Date) throws -> Int {
-        try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'failed'", arguments: [now.timeIntervalSince1970])
+        try statement("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'failed'").execute(arguments: [
+            now.timeIntervalSince1970
+        ])
         return db.changesCount
     }
 

@@ -13,16 +13,16 @@ public struct ThreadMessage: Hashable, Sendable {
 extension StoreSession {
     /// Records a Message-ID as part of a thread, inbound or outbound; a known ID is kept as it is.
     public func recordThreadMessage(_ messageID: String, source: String, request: String?, recipient: String?, outbound: Bool) throws {
-        let next = (try Int.fetchOne(db, sql: HotPathSQL.threadLastSequence.rawValue, arguments: [source]) ?? 0) + 1
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [messageID, source, request, recipient, outbound, next])
+        let next = (try Int.fetchOne(try statement(HotPathSQL.threadLastSequence.rawValue), arguments: [source]) ?? 0) + 1
+        try statement("INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(
+                arguments: [messageID, source, request, recipient, outbound, next])
     }
 
     /// The first stored message among these IDs (given strongest first).
     public func threadMessage(amongst messageIDs: [String]) throws -> ThreadMessage? {
         for id in messageIDs {
-            if let row = try Row.fetchOne(db, sql: HotPathSQL.threadMessageByID.rawValue, arguments: [id]) {
+            if let row = try Row.fetchOne(try statement(HotPathSQL.threadMessageByID.rawValue), arguments: [id]) {
                 return ThreadMessage(
                     messageID: row["message_id"], source: row["source"], request: row["request"], recipient: row["recipient"],
                     outbound: row["outbound"])
@@ -33,14 +33,14 @@ extension StoreSession {
 
     /// Whether the gateway itself sent a mail with this Message-ID.
     public func isOwnMessageID(_ messageID: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: HotPathSQL.sentMessageExists.rawValue, arguments: [messageID]) ?? false
+        try Bool.fetchOne(try statement(HotPathSQL.sentMessageExists.rawValue), arguments: [messageID]) ?? false
     }
 
     /// The thread's root and its latest messages, for References (oldest first, at most `limit`).
     public func threadReferences(source: String, limit: Int = 12) throws -> [String] {
-        let root = try String.fetchOne(db, sql: HotPathSQL.threadRoot.rawValue, arguments: [source])
+        let root = try String.fetchOne(try statement(HotPathSQL.threadRoot.rawValue), arguments: [source])
         let latest = try String.fetchAll(
-            db, sql: HotPathSQL.threadLatest.rawValue, arguments: [source, limit - 1]
+            try statement(HotPathSQL.threadLatest.rawValue), arguments: [source, limit - 1]
         ).reversed()
         return ([root].compactMap { $0 } + latest).reduce(into: []) { result, id in if !result.contains(id) { result.append(id) } }
     }
