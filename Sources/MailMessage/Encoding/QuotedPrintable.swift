@@ -47,35 +47,43 @@ public enum QuotedPrintable {
 
     /// Encodes text for a `quoted-printable` body with CRLF line ends and lines under 76 characters.
     public static func encode(_ text: String) -> String {
-        encode(bytes: Array(text.replacingCRLF().utf8))
+        encode(bytes: Array(text.utf8))
     }
 
-    /// Encodes text already in its charset's bytes (lines ending in LF or CRLF) the same way.
+    /// Encodes text already in its charset's bytes (lines ending in LF, CRLF or CR) the same way.
     public static func encode(bytes: [UInt8]) -> String {
-        var output = ""
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (lineIndex, line) in lines.enumerated() {
-            var current = ""
-            let bytes = line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : Array(line)
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                let piece: String
-                if (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !isLast) {
-                    piece = String(UnicodeScalar(byte))
-                } else {
-                    piece = "=" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-                }
-                if current.utf8.count + piece.utf8.count > 75 {
-                    output += current + "=\r\n"
-                    current = ""
-                }
-                current += piece
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        var lineLength = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D || byte == 0x0A {
+                output += [0x0D, 0x0A]
+                lineLength = 0
+                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                continue
             }
-            output += current
-            if lineIndex < lines.count - 1 { output += "\r\n" }
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0x0A
+            let endsLine = next == 0x0A || next == 0x0D
+            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !endsLine)
+            let width = literal ? 1 : 3
+            if lineLength + width > 75 {
+                output += [UInt8(ascii: "="), 0x0D, 0x0A]
+                lineLength = 0
+            }
+            if literal {
+                output.append(byte)
+            } else {
+                output += [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+            lineLength += width
+            index += 1
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func hex(_ byte: UInt8) -> UInt8? {
         switch byte {
@@ -94,6 +102,18 @@ extension String {
 
     /// The text with CRLF and lone CR turned into LF.
     func replacingCRLF() -> String {
-        replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard utf8.contains(0x0D) else { return self }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == 0x0D {
+                output.append(0x0A)
+            } else if !(byte == 0x0A && previous == 0x0D) {
+                output.append(byte)
+            }
+            previous = byte
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -72,6 +72,7 @@ public enum EncodedWord {
 public enum HeaderSafety {
     /// Replaces every CR, LF and other control character with a space and collapses runs of blanks.
     public static func singleLine(_ value: String) -> String {
+        if value.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) { return value }
         let mapped = value.unicodeScalars.map { scalar -> Character in
             (scalar.value < 32 || scalar.value == 127 || scalar == "\u{2028}" || scalar == "\u{2029}") ? " " : Character(scalar)
         }
