@@ -1,5 +1,6 @@
 import EscalationCore
 import Foundation
+import MailMessage
 import Mustache
 
 /// The mail templates of `MailTemplates/`, compiled once at start-up: one `<event>.mustache`
@@ -36,13 +37,13 @@ public struct TemplateSet: Sendable {
     /// Renders the event's template into a subject and a text body.
     func renderText(_ kind: Notice.Kind, context: [String: Any]) -> (subject: String, body: String) {
         let rendered = library.render(context, withTemplate: kind.rawValue) ?? ""
-        let normalized = rendered.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
+        let normalized = rendered.replacingCRLF().trimmedNewlines
         guard normalized.hasPrefix("Subject:"), let split = normalized.range(of: "\n") else {
             return (kind.rawValue, normalized)
         }
         let subject = normalized[normalized.index(normalized.startIndex, offsetBy: 8)..<split.lowerBound]
-        let body = normalized[split.upperBound...].trimmingCharacters(in: .newlines)
-        return (subject.trimmingCharacters(in: .whitespaces), body)
+        let body = normalized[split.upperBound...].trimmedNewlines
+        return (subject.trimmedBlanks, body)
     }
 
     /// Wraps a text body as HTML; every value is escaped by the template engine.

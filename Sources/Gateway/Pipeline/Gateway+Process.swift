@@ -21,17 +21,11 @@ extension Gateway {
         _ batch: [InboundMail], observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
-        var parseTimes: [UInt64] = []
-        parseTimes.reserveCapacity(batch.count)
-        let prepared = batch.map { inbound in
-            let start = DispatchTime.now().uptimeNanoseconds
-            defer { parseTimes.append(DispatchTime.now().uptimeNanoseconds - start) }
-            return PreparedMail(inbound: inbound, limits: config.limits)
-        }
+        let prepared = PreparedMail.batch(batch, limits: config.limits, gatewayAddress: config.address)
         let results = try store.transaction { session in
             prepared.enumerated().map { index, mail in
                 let start = DispatchTime.now().uptimeNanoseconds
-                defer { observe?(index, parseTimes[index] + DispatchTime.now().uptimeNanoseconds - start) }
+                defer { observe?(index, mail.nanoseconds + DispatchTime.now().uptimeNanoseconds - start) }
                 return Result { try session.savepoint { inner in try self.record(mail, session: inner, now: now) } }
             }
         }
@@ -52,11 +46,11 @@ extension Gateway {
             return MailOutcome(file: nil, messageId: prepared.messageID, outcome: "duplicate", reason: "already processed", intent: "", escalation: nil, sent: [])
         }
         var result: MailOutcome
-        switch prepared.parsed {
+        switch prepared.understood {
         case .failure(let error):
             result = MailOutcome(file: nil, messageId: prepared.messageID, outcome: "failed", reason: error.reason, intent: "", escalation: nil, sent: [])
-        case .success(let mail):
-            let understood = UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: ownMailCheck(session))
+        case .success(var understood):
+            if let why = ownMailCheck(session)(understood.mail) { understood.markOwn(why) }
             result = try apply(understood, messageID: prepared.messageID, session: session, now: now)
         }
         try session.insert(

@@ -1,19 +1,27 @@
+import EscalationCore
 import Foundation
 import MailMessage
+import MailReading
 import MailTransport
 
-/// An inbound mail parsed before its transaction (parsing needs no database): the parse or the
-/// limit it hit, its identity for exactly-once, and its Message-ID.
-struct PreparedMail {
+/// An inbound mail parsed and read before its transaction (neither needs the database, so a
+/// batch is prepared on every core): the reading or the limit it hit, its identity for
+/// exactly-once, its Message-ID, and how long preparing it took.
+struct PreparedMail: Sendable {
     let inbound: InboundMail
-    let parsed: Result<Mail, MailParseError>
+    /// What was read, except whether it is the gateway's own mail: that needs the database
+    /// and is decided in the transaction (`UnderstoodMail.markOwn`).
+    let understood: Result<UnderstoodMail, MailParseError>
     let rawSHA256: String
     let dedupeKey: String
     let messageID: String
+    let nanoseconds: UInt64
 
-    init(inbound: InboundMail, limits: ParseLimits) {
+    init(inbound: InboundMail, limits: ParseLimits, gatewayAddress: EmailAddress) {
+        let start = DispatchTime.now().uptimeNanoseconds
         self.inbound = inbound
         rawSHA256 = MailIdentity.sha256(inbound.raw)
+        let parsed: Result<Mail, MailParseError>
         do {
             parsed = .success(try Mail(parsing: inbound.raw, limits: limits))
         } catch let error as MailParseError {
@@ -24,5 +32,41 @@ struct PreparedMail {
         let mail = try? parsed.get()
         dedupeKey = MailIdentity.dedupeKey(raw: inbound.raw, mail: mail)
         messageID = mail?.messageID ?? "\(rawSHA256.prefix(32))@missing-message-id"
+        understood = parsed.map { UnderstoodMail(mail: $0, gatewayAddress: gatewayAddress, isOwn: { _ in nil }) }
+        nanoseconds = DispatchTime.now().uptimeNanoseconds - start
+    }
+
+    /// Prepares a batch on all cores, in order.
+    static func batch(_ inbound: [InboundMail], limits: ParseLimits, gatewayAddress: EmailAddress) -> [PreparedMail] {
+        let slots = Slots<PreparedMail>(count: inbound.count)
+        DispatchQueue.concurrentPerform(iterations: inbound.count) { index in
+            slots.set(index, PreparedMail(inbound: inbound[index], limits: limits, gatewayAddress: gatewayAddress))
+        }
+        return slots.values
+    }
+}
+
+/// Result slots that concurrent workers fill, each its own index, read once all are done.
+private final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        storage[index] = value
+    }
+
+    var values: [Value] {
+        (0..<count).compactMap { storage[$0] }
     }
 }

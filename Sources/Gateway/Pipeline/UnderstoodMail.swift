@@ -27,4 +27,10 @@ public struct UnderstoodMail: Sendable {
         intent = CommandReader.read(reply.text, subject: mail.subject)
         hints = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: gatewayAddress.value)
     }
+
+    /// Records that the mail is the gateway's own, found after reading (the check needs the
+    /// database); the classifier would have put it first, so it replaces any other automation.
+    mutating func markOwn(_ why: String) {
+        automated = .own(why)
+    }
 }

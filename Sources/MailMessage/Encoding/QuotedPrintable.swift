@@ -101,7 +101,8 @@ extension String {
     }
 
     /// The text with CRLF and lone CR turned into LF.
-    func replacingCRLF() -> String {
+    /// The text with CRLF and lone CR line ends turned into LF.
+    public func replacingCRLF() -> String {
         guard utf8.contains(0x0D) else { return self }
         var output: [UInt8] = []
         output.reserveCapacity(utf8.count)

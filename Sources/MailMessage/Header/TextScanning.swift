@@ -7,6 +7,11 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace, newlines included.
     public var trimmedSpace: String { trimmed(where: { $0.properties.isWhitespace }, byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) }
 
+    /// The text without leading and trailing line breaks (blanks kept).
+    public var trimmedNewlines: String {
+        trimmed(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }, byte: { $0 == 0x0A || $0 == 0x0D })
+    }
+
     /// Trims by bytes while the ends are ASCII (almost always), by scalars otherwise.
     private func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool, byte isTrimmedByte: (UInt8) -> Bool) -> String {
         let text = String(self)
