@@ -23,6 +23,9 @@ struct PipelineBench: ParsableCommand {
     @Option(name: .long, help: "The mail templates (default: MailTemplates/ of the current checkout).")
     var templates: String = "MailTemplates"
 
+    @Option(name: .long, help: "Also write every generated mail into this folder (000001.eml…), e.g. for Tests/bench/python_pipeline.py.")
+    var keepMails: String?
+
     func run() throws {
         guard mails > 0, batchSize > 0 else { throw ValidationError("--mails and --batch-size must be positive") }
         let templatesFolder = URL(fileURLWithPath: templates)
@@ -31,7 +34,8 @@ struct PipelineBench: ParsableCommand {
         }
         let folder = work.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("escalation-bench-\(getpid())")
         defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
-        let benchmark = PipelineBenchmark(options: .init(mails: mails, seed: seed, batchSize: batchSize, folder: folder, templates: templatesFolder))
+        let benchmark = PipelineBenchmark(options: .init(mails: mails, seed: seed, batchSize: batchSize, folder: folder, templates: templatesFolder,
+                keepMails: keepMails.map { URL(fileURLWithPath: $0) }))
         let result = try benchmark.run()
         print(PipelineReport(result).lines.joined(separator: "\n"))
     }

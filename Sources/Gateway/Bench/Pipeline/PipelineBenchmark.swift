@@ -20,14 +20,17 @@ public struct PipelineBenchmark {
         public var cohort: Int
         public var folder: URL
         public var templates: URL
+        /// Where to keep a copy of every generated mail (`000001.eml`…), for other tools to run on.
+        public var keepMails: URL?
 
-        public init(mails: Int, seed: UInt64, batchSize: Int = 500, cohort: Int = 400, folder: URL, templates: URL) {
+        public init(mails: Int, seed: UInt64, batchSize: Int = 500, cohort: Int = 400, folder: URL, templates: URL, keepMails: URL? = nil) {
             self.mails = mails
             self.seed = seed
             self.batchSize = batchSize
             self.cohort = cohort
             self.folder = folder
             self.templates = templates
+            self.keepMails = keepMails
         }
     }
 
@@ -100,6 +103,7 @@ public struct PipelineBenchmark {
                     conversations[slot].2 += 1
                 }
                 guard !wave.isEmpty else { break }
+                try keep(wave)
                 clock.advance(by: 60)
                 for start in stride(from: 0, to: wave.count, by: options.batchSize) {
                     try process(Array(wave[start..<min(wave.count, start + options.batchSize)]), gateway: gateway, into: &result)
@@ -128,6 +132,14 @@ public struct PipelineBenchmark {
         result.bytes += batch.reduce(0) { $0 + $1.raw.count }
         for outcome in outcomes {
             result.outcomes[(try? outcome.get().outcome) ?? "error", default: 0] += 1
+        }
+    }
+
+    private func keep(_ wave: [InboundMail]) throws {
+        guard let folder = options.keepMails else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for mail in wave {
+            try Data(mail.raw).write(to: folder.appendingPathComponent(String(format: "%06d.eml", (Int(mail.position) ?? 0) + 1)))
         }
     }
 
