@@ -41,4 +41,11 @@ extension StoreSession {
     public func deleteFailedReceipt(id: Int) throws {
         try statement("DELETE FROM receipt WHERE id = ? AND outcome = 'failed'").execute(arguments: [id])
     }
+
+    /// Every receipt as `<Message-ID> <outcome>`, in the order the mails were applied.
+    public func receiptOutcomes() throws -> [String] {
+        try Row.fetchAll(try statement("SELECT message_id, outcome FROM receipt ORDER BY id")).map { row in
+            "\(row["message_id"] as String) \(row["outcome"] as String)"
+        }
+    }
 }

@@ -31,6 +31,7 @@ fill "$here/main.cf.in" > "$state/postfix/main.cf"
 fill "$here/master.cf.in" > "$state/postfix/master.cf"
 cp /etc/postfix/postfix-files "$state/postfix/" 2>/dev/null || true
 : > "$state/postfix/dynamicmaps.cf"
+printf '/\\.example$/ OK\n' > "$state/postfix/domains.regexp"
 
 dovecot -c "$state/dovecot.conf" </dev/null >/dev/null 2>&1
 postfix -c "$state/postfix" start </dev/null >/dev/null 2>&1 || { cat "$state/postfix/maillog" >&2; exit 1; }

@@ -36,7 +36,7 @@ struct ConfigParser {
             file: file, address: try gateway.address("address"), displayName: try gateway.optionalString("name") ?? "Escalations",
             domain: try gateway.string("domain"), databasePath: resolve(try gateway.string("database")).path,
             templatesFolder: resolve(try gateway.optionalString("templates") ?? Self.defaultTemplatesPath(near: folder)),
-            inbound: try parseInbound(), outbound: try parseOutbound(),
+            inbound: try parseInbound(), outbound: try parseOutbound(), retryAfter: try root.table("outbound").span("retry_after", default: "30s"),
             pollInterval: try inbound.optionalString("poll_interval") != nil ? try inbound.span("poll_interval") : try gateway.span("poll_interval", default: "10s"),
             batchSize: try inbound.optionalInt("batch_size") ?? (try gateway.int("batch_size", default: 200)),
             limits: ParseLimits(
@@ -146,10 +146,10 @@ struct ConfigParser {
         let kind = try reader.string("kind")
         switch kind {
         case "directory":
-            try reader.allowOnly(["kind", "path"])
+            try reader.allowOnly(["kind", "path", "retry_after"])
             return .directory(resolve(try reader.string("path")))
         case "maildir":
-            try reader.allowOnly(["kind", "path"])
+            try reader.allowOnly(["kind", "path", "retry_after"])
             return .maildir(resolve(try reader.string("path")))
         case "imap":
             try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed", "poll_interval", "batch_size"])
@@ -198,10 +198,10 @@ struct ConfigParser {
         let kind = try reader.string("kind")
         switch kind {
         case "directory":
-            try reader.allowOnly(["kind", "path"])
+            try reader.allowOnly(["kind", "path", "retry_after"])
             return .directory(resolve(try reader.string("path")))
         case "smtp":
-            try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "from", "helo"])
+            try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "from", "helo", "retry_after"])
             return .smtp(SMTPSettings(credentials: try serverCredentials(reader, schemes: ("smtps", "smtp")), helo: try reader.optionalString("helo"), from: try reader.optionalString("from")))
         default:
             throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\" or \"smtp\", got \"\(kind)\"")

@@ -27,6 +27,9 @@ public struct GatewayConfig: Sendable {
     public var templatesFolder: URL
     public var inbound: Inbound
     public var outbound: Outbound
+    /// `[outbound] retry_after`: the wait before the first retry of a temporary delivery
+    /// failure; doubled per attempt, at most one hour.
+    public var retryAfter: TimeSpan
     public var pollInterval: TimeSpan
     public var batchSize: Int
     public var limits: ParseLimits

@@ -140,7 +140,7 @@ extension Gateway {
                         try reportPermanentFailure(message, error: error, session: session, now: now)
                     }
                 case .failed(let error):
-                    let retryAt = error.permanent ? nil : now.addingTimeInterval(Self.backoff(attempt: message.attempts))
+                    let retryAt = error.permanent ? nil : now.addingTimeInterval(Self.backoff(attempt: message.attempts, first: TimeInterval(config.retryAfter.seconds)))
                     try session.markAttemptFailed(id: message.id, error: error.message, retryAt: retryAt)
                     if error.permanent { try reportPermanentFailure(message, error: error, session: session, now: now) }
                 }
@@ -163,8 +163,8 @@ extension Gateway {
         _ = try enqueue([notice], answering: message.messageID, sender: nil, session: session, now: now)
     }
 
-    /// 30 s doubled per attempt, at most one hour.
-    static func backoff(attempt: Int) -> TimeInterval {
-        min(3600, 30 * pow(2, Double(min(attempt, 10))))
+    /// `first` (`[outbound] retry_after`, 30 s by default) doubled per attempt, at most one hour.
+    static func backoff(attempt: Int, first: TimeInterval) -> TimeInterval {
+        min(3600, first * pow(2, Double(min(attempt, 10))))
     }
 }

@@ -33,17 +33,23 @@ extension Gateway {
         return outcomes
     }
 
-    /// One cycle of the daemon: drain the inbox, tick SLAs, send the outbox.
+    /// One cycle of the daemon: drain the inbox, tick SLAs, send the outbox. The outbox is sent
+    /// also when the inbox server is down, and the inbox drained when the outbox server is; the
+    /// first error is thrown after both were tried.
     public func cycle(source: any MailSource, sink: any MailSink) throws -> [MailOutcome] {
-        let outcomes = try drain(source, batchSize: config.batchSize)
-        try tickSLAs()
-        try dispatch(to: sink)
+        let drained = Result { try drain(source, batchSize: config.batchSize) }
+        let sent = Result {
+            try tickSLAs()
+            try dispatch(to: sink)
+        }
+        let outcomes = try drained.get()
+        try sent.get()
         return outcomes
     }
 
     /// Runs cycles until `shouldStop` says so, waiting for new mail between them (IMAP IDLE where
     /// the server offers it, else the poll interval).
-    /// Errors are logged and retried after a capped backoff; the loop never dies and never spins.
+    /// Errors are logged and retried after a backoff (2 s doubled per failure, at most 60 s); the loop never dies and never spins.
     public func run(source: any MailSource, sink: any MailSink, shouldStop: @Sendable () -> Bool) {
         var failures = 0
         while !shouldStop() {
@@ -57,7 +63,7 @@ extension Gateway {
             if failures == 0 {
                 source.waitForNewMail(seconds: Double(config.pollInterval.seconds), shouldStop: shouldStop)
             } else {
-                let until = Date().addingTimeInterval(min(300, pow(2, Double(min(failures, 8)))))
+                let until = Date().addingTimeInterval(min(60, pow(2, Double(min(failures, 6)))))
                 while !shouldStop(), Date() < until { Thread.sleep(forTimeInterval: 0.2) }
             }
         }

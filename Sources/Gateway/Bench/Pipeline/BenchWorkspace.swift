@@ -11,9 +11,21 @@ struct BenchWorkspace {
     var databaseFiles: [URL] { ["", "-wal", "-shm"].map { folder.appendingPathComponent("state/gateway.sqlite" + $0) } }
     var outbox: URL { folder.appendingPathComponent("outbox") }
 
+    /// The embedded transports: `inbox/` and `outbox/` folders.
+    static let directoryTransports = """
+        [inbound]
+        kind = "directory"
+        path = "inbox"
+
+        [outbound]
+        kind = "directory"
+        path = "outbox"
+        """
+
     /// Writes a config like `Samples/gateway.toml`, with the answer limits lifted (the
     /// benchmark's approvers answer thousands of requests) and no re-escalation cooldown.
-    func writeConfig(batchSize: Int) throws {
+    /// `transports` holds the `[inbound]` and `[outbound]` tables.
+    func writeConfig(batchSize: Int, transports: String = directoryTransports) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = """
             [gateway]
@@ -23,13 +35,7 @@ struct BenchWorkspace {
             templates = "\(templates.path)"
             batch_size = \(batchSize)
 
-            [inbound]
-            kind = "directory"
-            path = "inbox"
-
-            [outbound]
-            kind = "directory"
-            path = "outbox"
+            \(transports)
 
             [[severity]]
             name = "high"

@@ -64,54 +64,28 @@ public struct PipelineBenchmark {
     }
 
     public func run() throws -> Result {
-        var random = SeededGenerator(seed: options.seed)
-        var kinds: [BenchConversation.Kind] = []
-        var planned = 0
-        while planned < options.mails {
-            let kind = BenchConversation.kind(random: &random)
-            kinds.append(kind)
-            planned += BenchConversation.length(of: kind)
-        }
-        let accounts = kinds.indices.map { BenchAccount(index: $0, random: &random) }
+        var player = ConversationPlayer(mails: options.mails, seed: options.seed, cohort: options.cohort)
         try workspace.writeConfig(batchSize: options.batchSize)
         let config = try GatewayConfig.load(path: workspace.configFile.path)
         let store = try Store(path: config.databasePath)
-        try store.transaction { try $0.replaceDirectory(BenchWorkspace.directory(of: accounts)) }
+        try store.transaction { try $0.replaceDirectory(player.directory) }
         let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
         let gateway = try Gateway(config: config, store: store, logger: logger, clock: { clock.now() })
 
         var result = Result()
-        result.conversations = kinds.count
+        result.conversations = player.conversations
         result.perMail.reserveCapacity(options.mails)
         result.untilDurable.reserveCapacity(options.mails)
-        var replies = ReplyIndex()
-        for cohortStart in stride(from: 0, to: kinds.count, by: options.cohort) {
-            let range = cohortStart..<min(kinds.count, cohortStart + options.cohort)
-            var conversations = range.map { index in
-                var own = SeededGenerator(seed: options.seed &+ UInt64(index) &* 0x9E37_79B9)
-                return (BenchConversation(kind: kinds[index], index: index, account: accounts[index], random: &own), own, 0)
+        try player.play(store: store, date: { clock.now() }) { wave in
+            try keep(wave)
+            clock.advance(by: 60)
+            for start in stride(from: 0, to: wave.count, by: options.batchSize) {
+                try process(Array(wave[start..<min(wave.count, start + options.batchSize)]), gateway: gateway, into: &result)
             }
-            while true {
-                var wave: [InboundMail] = []
-                for slot in conversations.indices where conversations[slot].2 < conversations[slot].0.steps.count && result.mails + wave.count < options.mails {
-                    let (conversation, _, next) = conversations[slot]
-                    let raw = mail(for: conversation.steps[next], thread: conversation.thread, number: result.mails + wave.count, date: clock.now(),
-                        replies: replies, random: &conversations[slot].1, unanswered: &result.unansweredReplies)
-                    wave.append(InboundMail(raw: raw, mailbox: "bench", position: "\(result.mails + wave.count)"))
-                    conversations[slot].2 += 1
-                }
-                guard !wave.isEmpty else { break }
-                try keep(wave)
-                clock.advance(by: 60)
-                for start in stride(from: 0, to: wave.count, by: options.batchSize) {
-                    try process(Array(wave[start..<min(wave.count, start + options.batchSize)]), gateway: gateway, into: &result)
-                }
-                try replies.follow(store)
-            }
-            replies.forget(threads: Set(conversations.map(\.0.thread)))
         }
+        result.unansweredReplies = player.unansweredReplies
         result.peakRSSAfterPipeline = ProcessMemory.peakResidentBytes()
         result.databaseBytes = workspace.databaseBytes()
         try dispatch(gateway, clock: clock, into: &result)
@@ -153,62 +127,5 @@ public struct PipelineBenchmark {
             result.dispatched += sent
         }
         result.dispatchSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-
-    /// The mail one step of a conversation becomes: a reply to the gateway's latest mail to
-    /// its author on the thread when there is one, else a fresh mail tagged with the thread.
-    private func mail(
-        for step: ScriptStep, thread: String, number: Int, date: Date, replies: ReplyIndex, random: inout SeededGenerator, unanswered: inout Int
-    ) -> [UInt8] {
-        var answering: AnsweredMail?
-        var subject: String
-        switch step.addressing {
-        case .fresh(let freshSubject): subject = freshSubject
-        case .reply(let preferring):
-            answering = replies.latest(thread: thread, to: step.author.address, preferring: preferring)
-            if answering == nil { unanswered += 1 }
-            subject = answering.map { $0.subject.lowercased().hasPrefix("re:") ? $0.subject : "Re: " + $0.subject } ?? "[\(thread)] update"
-        }
-        if step.automated { subject = "Automatic reply: " + (answering?.subject ?? subject) }
-        let writer = BenchMailWriter(
-            from: step.author, to: answering?.replyAddress ?? BenchStaff.gateway, subject: subject, messageID: "bench-\(options.seed)-\(number)@\(step.author.email.domain)",
-            date: date, text: step.text, script: step.script, answering: answering, automated: step.automated)
-        let format: BenchMailWriter.Format
-        switch Double.random(in: 0..<1, using: &random) {
-        case ..<0.45: format = .plain
-        case ..<0.65: format = .gmailAlternative
-        case ..<0.85: format = .outlookHTML
-        default: format = .legacyCharset
-        }
-        return writer.render(format: step.script == .latin ? format : (random.chance(0.6) ? .legacyCharset : .plain), random: &random)
-    }
-}
-
-/// The gateway's outgoing mail by thread, recipient and template, followed through the outbox
-/// so that generated replies answer what the gateway really sent.
-struct ReplyIndex {
-    private var latest: [String: [String: [String: (id: Int, mail: AnsweredMail)]]] = [:]
-    private var followedUpTo = 0
-
-    /// Reads the outbox rows added since the last call.
-    mutating func follow(_ store: Store) throws {
-        let rows = try store.read { [followedUpTo] in try $0.outbox(after: followedUpTo) }
-        for row in rows {
-            followedUpTo = row.id
-            guard let thread = row.source, let mail = AnsweredMail(raw: row.raw) else { continue }
-            for recipient in row.recipients {
-                latest[thread, default: [:]][recipient, default: [:]][row.kind] = (row.id, mail)
-            }
-        }
-    }
-
-    func latest(thread: String, to recipient: String, preferring kinds: [String]) -> AnsweredMail? {
-        guard let byKind = latest[thread]?[recipient.lowercased()] else { return nil }
-        for kind in kinds { if let found = byKind[kind] { return found.mail } }
-        return byKind.values.max { $0.id < $1.id }?.mail
-    }
-
-    mutating func forget(threads: Set<String>) {
-        for thread in threads { latest[thread] = nil }
     }
 }

@@ -1,0 +1,59 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `escalation-gateway run` as a separate process that a test kills with SIGKILL and restarts;
+/// its log (standard error) is kept in one file across restarts.
+final class GatewayProcess {
+    let config: URL
+    let log: URL
+    private var process: Process?
+    private(set) var starts = 0
+
+    init(config: URL) {
+        self.config = config
+        log = config.deletingLastPathComponent().appendingPathComponent("gateway.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+    }
+
+    /// Starts the gateway; `crashAt` arms a fault point (`ESCALATION_GATEWAY_CRASH_AT`).
+    func start(crashAt: String? = nil) throws {
+        let process = Process()
+        process.executableURL = TestWorkspace.repository.appendingPathComponent(".build/debug/escalation-gateway")
+        process.arguments = ["run", "--config", config.path]
+        var environment = ["PATH": "/usr/bin:/bin", "EG_TEST_PASSWORD": "secret"]
+        environment["ESCALATION_GATEWAY_CRASH_AT"] = crashAt
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        starts += 1
+    }
+
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    /// SIGKILL, as a power cut or the OOM killer would; waits until it is gone.
+    func kill9() {
+        guard let process, process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// SIGTERM, the way an operator stops it; waits until it is gone.
+    func stop() {
+        guard let process, process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// The log lines so far.
+    func logLines() -> [String] {
+        (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A Dovecot and Postfix of one test's own (`Tests/mailserver/start.sh` into a fresh folder),
+/// so that the test may stop, restart and misconfigure them without touching other tests.
+final class PrivateMailServers {
+    let state: URL
+    let imapPort: Int
+    let smtpPort: Int
+    let caFile: String
+
+    /// Nil outside the test script (which installs the servers); the caller skips, saying so.
+    init?() throws {
+        guard ProcessInfo.processInfo.environment["EG_MAIL_STATE"] != nil else { return nil }
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("eg-servers-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        state = parent.appendingPathComponent("mail")
+        let exports = try Self.shell(["bash", TestWorkspace.repository.appendingPathComponent("Tests/mailserver/start.sh").path, state.path])
+        var values: [String: String] = [:]
+        for pair in exports.split(whereSeparator: { $0 == " " || $0 == "\n" }) where pair.contains("=") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            values[String(parts[0])] = String(parts[1])
+        }
+        guard let imap = values["EG_IMAP_PORT"].flatMap(Int.init), let smtp = values["EG_SMTP_PORT"].flatMap(Int.init), let ca = values["EG_CA_FILE"] else {
+            throw HarnessError("start.sh printed no ports: \(exports)")
+        }
+        imapPort = imap
+        smtpPort = smtp
+        caFile = ca
+    }
+
+    deinit {
+        _ = try? Self.shell(["bash", TestWorkspace.repository.appendingPathComponent("Tests/mailserver/stop.sh").path, state.path])
+        try? FileManager.default.removeItem(at: state.deletingLastPathComponent())
+    }
+
+    var postfixConfig: String { state.appendingPathComponent("postfix").path }
+    var dovecotConfig: String { state.appendingPathComponent("dovecot.conf").path }
+
+    func stopIMAP() throws {
+        try Self.shell(["doveadm", "-c", dovecotConfig, "stop"])
+        try waitForPort(imapPort, open: false)
+    }
+
+    func startIMAP() throws {
+        try Self.shell(["dovecot", "-c", dovecotConfig])
+        try waitForPort(imapPort, open: true)
+    }
+
+    func stopSMTP() throws {
+        try Self.shell(["postfix", "-c", postfixConfig, "stop"])
+        try waitForPort(smtpPort, open: false)
+    }
+
+    func startSMTP() throws {
+        try Self.shell(["postfix", "-c", postfixConfig, "start"])
+        try waitForPort(smtpPort, open: true)
+    }
+
+    /// Makes Postfix answer every client with `reply` (e.g. `421 4.3.2 Try again later`) at
+    /// RCPT, or answer normally again with nil.
+    func answerEveryClient(with reply: String?) throws {
+        let restriction = reply.map { "check_client_access inline:{127.0.0.1=\($0)}" } ?? ""
+        try Self.shell(["postconf", "-c", postfixConfig, "-e", "smtpd_client_restrictions = \(restriction)"])
+        try Self.shell(["postfix", "-c", postfixConfig, "reload"])
+        Thread.sleep(forTimeInterval: 1)
+    }
+
+    /// The Maildir of a mailbox.
+    func maildir(of user: String) -> URL {
+        state.appendingPathComponent("mail").appendingPathComponent(user.lowercased())
+    }
+
+    /// Delivers mail straight into a user's Maildir (`new/`), as LMTP would, owned by the mail user.
+    func drop(_ raw: [UInt8], into user: String, name: String) throws {
+        let new = maildir(of: user).appendingPathComponent("new")
+        let temporary = maildir(of: user).appendingPathComponent("tmp/\(name)")
+        try Data(raw).write(to: temporary)
+        try Self.shell(["chown", "mail:mail", temporary.path])
+        try FileManager.default.moveItem(at: temporary, to: new.appendingPathComponent("\(name):2,"))
+    }
+
+    /// The Message-IDs of every mail in a user's mailbox folders (INBOX and the rest), one per copy.
+    func messageIDs(of user: String) -> [String] {
+        guard let files = FileManager.default.enumerator(at: maildir(of: user), includingPropertiesForKeys: nil) else { return [] }
+        var ids: [String] = []
+        for case let file as URL in files where ["new", "cur"].contains(file.deletingLastPathComponent().lastPathComponent) {
+            guard let data = try? Data(contentsOf: file) else { continue }
+            let head = String(decoding: data.prefix(8192), as: UTF8.self)
+            let lines = head.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            for line in lines.prefix(while: { !$0.isEmpty }) where line.lowercased().hasPrefix("message-id:") {
+                ids.append(line.dropFirst(11).trimmingCharacters(in: CharacterSet(charactersIn: " <>\t")))
+            }
+        }
+        return ids
+    }
+
+    /// Mail Postfix still holds (deferred or active).
+    func queuedMails() -> Int {
+        let spool = URL(fileURLWithPath: postfixConfig).appendingPathComponent("spool")
+        return ["incoming", "active", "deferred", "maildrop"].reduce(0) { count, queue in
+            let folder = spool.appendingPathComponent(queue)
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return count }
+            return count + files.compactMap { ($0 as? URL).flatMap { try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile } }.filter { $0 }.count
+        }
+    }
+
+    private func waitForPort(_ port: Int, open: Bool) throws {
+        for _ in 0..<100 {
+            if Self.portIsOpen(port) == open { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw HarnessError("port \(port) did not \(open ? "open" : "close")")
+    }
+
+    private static func portIsOpen(_ port: Int) -> Bool {
+        (try? shell(["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/\(port)"])) != nil
+    }
+
+    /// Runs a command to completion (posix_spawn and waitpid: Foundation's `Process` can miss
+    /// the exit of a script that starts daemons); returns its output, throws on a non-zero exit.
+    @discardableResult
+    static func shell(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("eg-shell-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let environment: [UnsafeMutablePointer<CChar>?] = [strdup("PATH=/usr/sbin:/usr/bin:/sbin:/bin"), nil]
+        defer { environment.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environment) == 0 else { throw HarnessError("cannot start \(arguments[0])") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        guard status == 0 else { throw HarnessError("\(arguments.joined(separator: " ")) exited with status \(status)") }
+        return text
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
