@@ -29,6 +29,23 @@ public final class Store: Sendable {
         try pool.write { db in try work(StoreSession(db: db)) }
     }
 
+    /// Runs `work` in one write transaction that is atomic but not synced to disk at commit:
+    /// a process crash keeps it (it is in the log), a power cut may undo it. For marks whose
+    /// loss only repeats an action, where the fsync would widen a window more than it protects.
+    public func unsyncedTransaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+            var result: T?
+            try db.inTransaction {
+                result = try work(StoreSession(db: db))
+                return .commit
+            }
+            guard let result else { throw DatabaseError(message: "transaction produced no result") }
+            return result
+        }
+    }
+
     /// Caps the database file at `pages` more pages than it has now (nil lifts the cap), so that
     /// fault tests can make the store full without a small filesystem (SQLite's max_page_count).
     public func limitGrowth(toExtraPages pages: Int?) throws {

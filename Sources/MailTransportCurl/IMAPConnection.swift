@@ -36,10 +36,8 @@ final class IMAPConnection {
         if let user = credentials.user { ccurl_setopt_string(handle, CURLOPT_USERNAME, user) }
         if let password = credentials.password { ccurl_setopt_string(handle, CURLOPT_PASSWORD, password) }
         let code = curl_easy_perform(handle)
-        guard code == CURLE_OK else {
-            curl_easy_cleanup(handle)
-            throw CurlError(code, context: "IMAP connect to \(credentials.url)")
-        }
+        // Every stored property is set: a throw from here on runs deinit, which cleans the handle up.
+        guard code == CURLE_OK else { throw CurlError(code, context: "IMAP connect to \(credentials.url)") }
         ccurl_getinfo_socket(handle, &socket)
     }
 

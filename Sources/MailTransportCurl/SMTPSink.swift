@@ -64,7 +64,8 @@ public final class SMTPSink: MailSink, @unchecked Sendable {
             var reply = 0
             ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &reply)
             let error = CurlError(code, context: "SMTP to \(credentials.url)", replyCode: reply)
-            throw DeliveryError(permanent: reply >= 500, refusedRecipients: reply >= 500 ? envelope.recipients : [], message: error.message)
+            let said = dialogue.lastErrorReply.map { ": \($0)" } ?? ""
+            throw DeliveryError(permanent: reply >= 500, refusedRecipients: reply >= 500 ? envelope.recipients : [], message: error.message + said)
         }
         return dialogue.refused
     }
@@ -75,6 +76,8 @@ public final class SMTPSink: MailSink, @unchecked Sendable {
 final class SMTPDialogue {
     private var pendingRecipient: String?
     private(set) var refused: [RefusedRecipient] = []
+    /// The server's last 4xx or 5xx reply line, as it wrote it, for the log.
+    private(set) var lastErrorReply: String?
 
     func sent(_ line: String) {
         guard line.uppercased().hasPrefix("RCPT TO:") else { return }
@@ -82,6 +85,7 @@ final class SMTPDialogue {
     }
 
     func received(_ line: String) {
+        if let code = Int(line.prefix(3)), code >= 400 { lastErrorReply = line.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard let recipient = pendingRecipient, let code = Int(line.prefix(3)), line.count > 3, line[line.index(line.startIndex, offsetBy: 3)] == " " else { return }
         pendingRecipient = nil
         if code >= 400 {

@@ -77,8 +77,9 @@ extension Gateway {
 
     /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted
     /// it and made it durable. Temporary failures are retried with capped exponential backoff;
-    /// permanent ones are given up. A sink whose redelivery replaces the earlier copy is settled
-    /// once for all due rows; any other after each mail.
+    /// permanent ones are given up, and a temporary failure of a whole mail ends the round. A
+    /// sink whose redelivery replaces the earlier copy is settled once for all due rows; any
+    /// other after each mail.
     @discardableResult
     public func dispatch(to sink: any MailSink) throws -> Int {
         let now = clock()
@@ -93,6 +94,9 @@ extension Gateway {
                 try settle(attempts, sink: sink, now: now)
                 attempts.removeAll()
             }
+            // A server refusing a whole mail for now (down, 421, 451) would refuse the rest too:
+            // they wait for the next cycle instead of each logging the same failure.
+            if case .failed(let error) = attempt.result, !error.permanent, error.refusedRecipients.isEmpty { break }
         }
         try settle(attempts, sink: sink, now: now)
         return delivered
@@ -123,11 +127,14 @@ extension Gateway {
         }
     }
 
-    /// Makes the accepted mails durable, then records every attempt in one transaction.
+    /// Makes the accepted mails durable, then records every attempt in one transaction. The
+    /// commit skips its fsync: between the server's acceptance and this mark a crash resends
+    /// the mail, so the mark is written as fast as it can be; a power cut that undoes it only
+    /// resends too (outgoing mail is at least once, and the window as small as it can be).
     private func settle(_ attempts: [DeliveryAttempt], sink: any MailSink, now: Date) throws {
         guard !attempts.isEmpty else { return }
         if attempts.contains(where: { if case .accepted = $0.result { true } else { false } }) { try sink.makeDurable() }
-        try store.transaction { session in
+        try store.unsyncedTransaction { session in
             FaultPoint.beforeMarkSent.reach()
             for attempt in attempts {
                 let message = attempt.message

@@ -19,6 +19,9 @@ struct RunCommand: ParsableCommand {
     var once = false
 
     func run() throws {
+        // A server that dies mid-conversation would otherwise kill the gateway with SIGPIPE on
+        // the next write, silently; ignored, the write fails, is logged, and is retried.
+        signal(SIGPIPE, SIG_IGN)
         let gateway = try options.makeGateway()
         let source = try gateway.config.makeSource()
         let sink = try gateway.config.makeSink()

@@ -26,6 +26,7 @@ import Testing
         let run = try FaultRun(servers: servers, mails: mails, seed: seed)
         defer { run.world.remove() }
         let gateway = GatewayProcess(config: run.world.config)
+        defer { gateway.stop() }
         let killer = Killer(gateway: gateway, seed: seed, target: kills)
         killer.start()
         let player = try run.play(gateway: gateway)

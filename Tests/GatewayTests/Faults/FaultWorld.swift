@@ -11,6 +11,8 @@ struct FaultWorld {
     static let secret = Data((0..<32).map { UInt8($0 &* 7 &+ 3) })
     let folder: URL
     let config: URL
+    /// The gateway's database, opened once and shared by the test's threads.
+    let store: Store
 
     /// A workspace whose gateway reads and writes through `transports` (`[inbound]`/`[outbound]`).
     init(transports: String, batchSize: Int = 50) throws {
@@ -21,14 +23,11 @@ struct FaultWorld {
         let secretFile = folder.appendingPathComponent("state/token.secret")
         try Self.secret.write(to: secretFile)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secretFile.path)
+        store = try Store(path: folder.appendingPathComponent("state/gateway.sqlite").path)
     }
 
-    var databasePath: String { folder.appendingPathComponent("state/gateway.sqlite").path }
-
-    func store() throws -> Store { try Store(path: databasePath) }
-
     func importDirectory(of player: ConversationPlayer) throws {
-        try store().transaction { try $0.replaceDirectory(player.directory) }
+        try store.transaction { try $0.replaceDirectory(player.directory) }
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
@@ -43,7 +42,7 @@ struct FaultWorld {
     }
 
     func snapshot(threads: [EscalationSource]) throws -> Snapshot {
-        try store().read { session in
+        try store.read { session in
             Snapshot(
                 escalations: try session.escalations().map {
                     "\($0.source) \($0.state) \($0.severity) \($0.trend) \($0.requester) \($0.reason) \($0.linkedCases.map(\.value))"
@@ -56,17 +55,12 @@ struct FaultWorld {
 
     /// Every outgoing mail with its envelope recipients.
     func outbox() throws -> [OutboxMessage] {
-        try store().read { try $0.outbox(limit: 1_000_000) }
+        try store.read { try $0.outbox(limit: 1_000_000) }
     }
 
     /// How many generated mails have a receipt.
     func receiptCount() throws -> Int {
-        try store().read { try $0.receiptOutcomes().count }
-    }
-
-    /// Whether every outbox row is settled (sent or given up).
-    func outboxSettled() throws -> Bool {
-        try outbox().allSatisfy { $0.state != "pending" }
+        try store.read { try $0.receiptOutcomes().count }
     }
 }
 

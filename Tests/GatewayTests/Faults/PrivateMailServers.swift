@@ -6,7 +6,9 @@ import Foundation
 
 /// A Dovecot and Postfix of one test's own (`Tests/mailserver/start.sh` into a fresh folder),
 /// so that the test may stop, restart and misconfigure them without touching other tests.
-final class PrivateMailServers {
+/// Its state is fixed at start; the servers it drives are the shared part, and one test at a
+/// time drives them.
+final class PrivateMailServers: @unchecked Sendable {
     let state: URL
     let imapPort: Int
     let smtpPort: Int
@@ -40,8 +42,11 @@ final class PrivateMailServers {
     var postfixConfig: String { state.appendingPathComponent("postfix").path }
     var dovecotConfig: String { state.appendingPathComponent("dovecot.conf").path }
 
+    /// Stops Dovecot as a crash or a reboot would: every process of it, open sessions included
+    /// (`doveadm stop` leaves running sessions, and their listeners, alive).
     func stopIMAP() throws {
-        try Self.shell(["doveadm", "-c", dovecotConfig, "stop"])
+        let pid = try String(contentsOf: state.appendingPathComponent("dovecot-run/master.pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Self.shell(["bash", "-c", "kill -9 -$(ps -o pgid= -p \(pid) | tr -d ' ')"])
         try waitForPort(imapPort, open: false)
     }
 
@@ -63,10 +68,19 @@ final class PrivateMailServers {
     /// Makes Postfix answer every client with `reply` (e.g. `421 4.3.2 Try again later`) at
     /// RCPT, or answer normally again with nil.
     func answerEveryClient(with reply: String?) throws {
-        let restriction = reply.map { "check_client_access inline:{127.0.0.1=\($0)}" } ?? ""
+        let restriction = reply.map { "check_client_access inline:{ { 127.0.0.1 = \($0) } }" } ?? ""
         try Self.shell(["postconf", "-c", postfixConfig, "-e", "smtpd_client_restrictions = \(restriction)"])
         try Self.shell(["postfix", "-c", postfixConfig, "reload"])
         Thread.sleep(forTimeInterval: 1)
+        // Sessions already open keep the old rules: end them, as a restarting server does.
+        let master = try String(contentsOf: URL(fileURLWithPath: postfixConfig).appendingPathComponent("spool/pid/master.pid"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try? Self.shell(["pkill", "-TERM", "-P", master, "smtpd"])
+    }
+
+    /// Postfix's queue listing (`postqueue -p`), for a failure message.
+    func queueListing() -> String {
+        (try? Self.shell(["postqueue", "-c", postfixConfig, "-p"])) ?? ""
     }
 
     /// The Maildir of a mailbox.
