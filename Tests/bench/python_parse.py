@@ -18,13 +18,17 @@ def load(folder):
     return blobs
 
 
-def read(blob):
-    message = email.message_from_bytes(blob, policy=email.policy.default)
+def body_text(message):
+    """The plain part's text, else the HTML part's, as the gateway reads a mail's body."""
     try:
         part = message.get_body(preferencelist=("plain", "html"))
         return part.get_content() if part is not None else ""
     except Exception:
         return ""
+
+
+def read(blob):
+    return body_text(email.message_from_bytes(blob, policy=email.policy.default))
 
 
 def main():

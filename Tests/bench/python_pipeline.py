@@ -18,22 +18,7 @@ import sys
 import tempfile
 import time
 
-
-def load(folder):
-    names = sorted(name for name in os.listdir(folder) if name.endswith(".eml"))
-    blobs = []
-    for name in names:
-        with open(os.path.join(folder, name), "rb") as handle:
-            blobs.append(handle.read())
-    return blobs
-
-
-def body_text(message):
-    try:
-        part = message.get_body(preferencelist=("plain", "html"))
-        return part.get_content() if part is not None else ""
-    except Exception:
-        return ""
+from python_parse import body_text, load
 
 
 def main():
