@@ -90,6 +90,8 @@ final class IMAPConnection {
                 guard response.text.dropFirst(tag.count + 1).hasPrefix("OK") else { throw CurlError(message: "IMAP IDLE: \(response.text)") }
                 return newMail
             }
+            // Ending IDLE makes the server look at the mailbox: new mail may be told here.
+            newMail = newMail || response.text.hasSuffix(" EXISTS") || response.text.hasSuffix(" RECENT")
         }
     }
 

@@ -18,7 +18,6 @@ public struct ConversationPlayer {
     /// Conversations open at once; bounds the player's memory.
     public let cohort: Int
     let kinds: [BenchConversation.Kind]
-    let accounts: [BenchAccount]
     /// Replies written as fresh mail because the gateway had sent their author nothing to answer.
     public private(set) var unansweredReplies = 0
 
@@ -35,13 +34,19 @@ public struct ConversationPlayer {
             planned += BenchConversation.length(of: kind)
         }
         self.kinds = kinds
-        accounts = kinds.indices.map { BenchAccount(index: $0, random: &random) }
+    }
+
+    /// The account of conversation `index`, derived from the seed whenever it is needed, so
+    /// that the player holds only the open cohort's accounts, not the whole directory.
+    func account(_ index: Int) -> BenchAccount {
+        var random = SeededGenerator(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(index))
+        return BenchAccount(index: index, random: &random)
     }
 
     public var conversations: Int { kinds.count }
 
     /// Every account with its contacts and cases, and the support staff.
-    public var directory: Directory { BenchWorkspace.directory(of: accounts) }
+    public var directory: Directory { BenchWorkspace.directory(of: kinds.indices.map(account)) }
 
     /// The address the generated mail is written to.
     public static let gatewayAddress = BenchStaff.gateway
@@ -63,7 +68,7 @@ public struct ConversationPlayer {
             let range = cohortStart..<min(kinds.count, cohortStart + cohort)
             var open = range.map { index in
                 var own = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
-                return (conversation: BenchConversation(kind: kinds[index], index: index, account: accounts[index], random: &own), random: own, next: 0)
+                return (conversation: BenchConversation(kind: kinds[index], index: index, account: account(index), random: &own), random: own, next: 0)
             }
             while true {
                 var wave: [InboundMail] = []
