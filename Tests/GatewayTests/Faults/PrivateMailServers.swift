@@ -112,14 +112,14 @@ final class PrivateMailServers: @unchecked Sendable {
         return ids
     }
 
-    /// Mail Postfix still holds (deferred or active).
+    /// Mail Postfix still has to deliver: queue entries with a recipient. An entry without one
+    /// is a reception cut off mid-transaction (a session ended by `answerEveryClient`), which
+    /// Postfix discards later and which holds no mail.
     func queuedMails() -> Int {
-        let spool = URL(fileURLWithPath: postfixConfig).appendingPathComponent("spool")
-        return ["incoming", "active", "deferred", "maildrop"].reduce(0) { count, queue in
-            let folder = spool.appendingPathComponent(queue)
-            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return count }
-            return count + files.compactMap { ($0 as? URL).flatMap { try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile } }.filter { $0 }.count
-        }
+        queueListing().components(separatedBy: "\n\n").filter { block in
+            let lines = block.split(separator: "\n").filter { !$0.hasPrefix("-") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return lines.count >= 2 && !block.contains("Mail queue is empty")
+        }.count
     }
 
     private func waitForPort(_ port: Int, open: Bool) throws {
