@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// `escalation-gateway run` as a separate process that a test kills with SIGKILL and restarts;
-/// its log (standard error) is kept in one file across restarts.
+/// its log (standard error) is kept across restarts in `gateway.log` beside the config.
 final class GatewayProcess {
     let config: URL
     let log: URL

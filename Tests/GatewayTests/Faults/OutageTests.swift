@@ -75,9 +75,12 @@ import Testing
     @Test(arguments: ["421 4.3.2 Service shutting down, try later", "451 4.3.0 Temporary lookup failure"])
     func smtpServerAnsweringTemporaryErrorsForAWhile(_ reply: String) throws {
         guard
-            let log = try playThrough("SMTP answering \(reply.prefix(3))", outage: { servers, _ in
+            let log = try playThrough("SMTP answering \(reply.prefix(3))", outage: { servers, world in
                 try servers.answerEveryClient(with: reply)
                 Thread.sleep(forTimeInterval: 15)
+                try waitUntil(seconds: 60, "the gateway meeting the \(reply.prefix(3))") {
+                    try String(contentsOf: world.folder.appendingPathComponent("gateway.log"), encoding: .utf8).contains(reply.prefix(3) + " ")
+                }
                 try servers.answerEveryClient(with: nil)
             })
         else { return }
