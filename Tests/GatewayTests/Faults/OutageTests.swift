@@ -11,8 +11,13 @@ import Testing
     static let seed: UInt64 = 4242
 
     /// Plays the conversations with `outage` running beside them on another thread, waits until
-    /// all is settled, and checks the outcome against the clean run. Returns the gateway's log.
-    private func playThrough(_ name: String, outage: @escaping @Sendable (PrivateMailServers, FaultWorld) throws -> Void) throws -> [String]? {
+    /// all is settled, and checks the outcome against the clean run. `sessionsCut` is how many
+    /// times the outage ends open SMTP sessions: a mail the server took whose 250 the cut
+    /// swallowed is sent again (the SMTP window), so at most that many replies may come twice.
+    /// Returns the gateway's log.
+    private func playThrough(
+        _ name: String, sessionsCut: Int = 0, outage: @escaping @Sendable (PrivateMailServers, FaultWorld) throws -> Void
+    ) throws -> [String]? {
         guard let servers = try PrivateMailServers() else {
             print("OutageTests skipped: the mail servers are not installed (run Tests/scripts/test.sh)")
             return nil
@@ -43,7 +48,7 @@ import Testing
         print("OutageTests \(name): mails \(Self.mails), replies checked \(replies.checked), lost \(replies.lost.count), sent twice \(replies.extra)")
         #expect(recovered == clean, "\(name): the outcome differs from the clean run's")
         #expect(replies.lost.count == 0, "\(name): replies lost, e.g. \(replies.lost.prefix(3))")
-        #expect(replies.extra == 0, "\(name): replies sent twice")
+        #expect(replies.extra <= sessionsCut, "\(name): replies sent twice")
         #expect(FaultRun.files(in: servers.maildir(of: ConversationPlayer.gatewayAddress)).isEmpty)
         return gateway.logLines()
     }
@@ -63,7 +68,7 @@ import Testing
 
     @Test func smtpServerDownForSixtySecondsWhileRepliesAreQueued() throws {
         guard
-            let log = try playThrough("SMTP down 60 s", outage: { servers, _ in
+            let log = try playThrough("SMTP down 60 s", sessionsCut: 1, outage: { servers, _ in
                 try servers.stopSMTP()
                 Thread.sleep(forTimeInterval: 60)
                 try servers.startSMTP()
@@ -75,7 +80,7 @@ import Testing
     @Test(arguments: ["421 4.3.2 Service shutting down, try later", "451 4.3.0 Temporary lookup failure"])
     func smtpServerAnsweringTemporaryErrorsForAWhile(_ reply: String) throws {
         guard
-            let log = try playThrough("SMTP answering \(reply.prefix(3))", outage: { servers, world in
+            let log = try playThrough("SMTP answering \(reply.prefix(3))", sessionsCut: 2, outage: { servers, world in
                 try servers.answerEveryClient(with: reply)
                 Thread.sleep(forTimeInterval: 15)
                 try waitUntil(seconds: 60, "the gateway meeting the \(reply.prefix(3))") {
