@@ -45,28 +45,3 @@ struct PreparedMail: Sendable {
         return slots.values
     }
 }
-
-/// Result slots that concurrent workers fill, each its own index, read once all are done.
-private final class Slots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<Value?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        storage[index] = value
-    }
-
-    var values: [Value] {
-        (0..<count).compactMap { storage[$0] }
-    }
-}

@@ -53,7 +53,7 @@ public enum Charset {
 
     /// The canonical iconv name for a MIME charset label.
     static func normalize(_ raw: String?) -> String {
-        let name = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
+        let name = (raw ?? "").trimmed(including: "\"'")
             .uppercased()
         switch name {
         case "UTF8", "UTF-8", "UNICODE-1-1-UTF-8": return "UTF-8"

@@ -2,7 +2,15 @@
 /// `contains` bridge through NSString, which cost most of the reading time on large corpora.
 extension StringProtocol {
     /// The text without leading and trailing blanks (spaces, tabs and other non-newline whitespace).
-    public var trimmedBlanks: String { trimmed(where: Self.isBlank, byte: { $0 == 0x20 || $0 == 0x09 }) }
+    public var trimmedBlanks: String { trimmed(where: Self.isBlankScalar, byte: { $0 == 0x20 || $0 == 0x09 }) }
+
+    /// Whether the text is empty or blanks only (what `trimmedBlanks.isEmpty` says, without a copy).
+    public var isBlank: Bool {
+        for byte in utf8 where byte != 0x20 && byte != 0x09 {
+            return byte < 0x80 ? false : unicodeScalars.allSatisfy(Self.isBlankScalar)
+        }
+        return true
+    }
 
     /// The text without leading and trailing whitespace, newlines included.
     public var trimmedSpace: String { trimmed(where: { $0.properties.isWhitespace }, byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) }
@@ -12,11 +20,20 @@ extension StringProtocol {
         trimmed(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }, byte: { $0 == 0x0A || $0 == 0x0D })
     }
 
+    /// The text without leading and trailing whitespace, newlines and any character of `extra`
+    /// (punctuation around a reason, quotes around a name).
+    public func trimmed(including extra: String) -> String {
+        trimmed(
+            where: { $0.properties.isWhitespace || extra.unicodeScalars.contains($0) },
+            byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || ($0 < 0x80 && extra.utf8.contains($0)) })
+    }
+
     /// Trims by bytes while the ends are ASCII (almost always), by scalars otherwise.
     private func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool, byte isTrimmedByte: (UInt8) -> Bool) -> String {
         let text = String(self)
         let bytes = text.utf8
         if let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 {
+            if !isTrimmedByte(first), !isTrimmedByte(last) { return text }
             guard let start = bytes.firstIndex(where: { !isTrimmedByte($0) }), let end = bytes.lastIndex(where: { !isTrimmedByte($0) }) else { return "" }
             if bytes[start] < 0x80, bytes[end] < 0x80 { return String(text[start...end]) }
         }
@@ -25,7 +42,7 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
-    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isBlankScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || (scalar.value > 127 && scalar.properties.isWhitespace && scalar != "\u{2028}" && scalar != "\u{2029}")
     }
 

@@ -16,13 +16,13 @@ public struct HeaderParameters: Hashable, Sendable {
     /// Parses leniently: quoted strings with escapes, missing quotes, stray semicolons.
     public init(parsing raw: String) {
         let pieces = Self.splitOnSemicolons(raw)
-        value = (pieces.first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        value = (pieces.first ?? "").trimmedBlanks.lowercased()
         var simple: [String: String] = [:]
         var continued: [String: [(index: Int, encoded: Bool, text: String)]] = [:]
         for piece in pieces.dropFirst() {
             guard let equals = piece.firstIndex(of: "=") else { continue }
-            var name = piece[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var text = piece[piece.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            var name = piece[..<equals].trimmedBlanks.lowercased()
+            var text = piece[piece.index(after: equals)...].trimmedBlanks
             if text.hasPrefix("\""), text.count >= 2 {
                 text = String(text.dropFirst())
                 if text.hasSuffix("\"") { text = String(text.dropLast()) }

@@ -88,7 +88,7 @@ struct MIMEParser {
     }
 
     private mutating func decodeTransfer(_ body: ArraySlice<UInt8>, encoding: String?) -> [UInt8] {
-        switch encoding?.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch encoding?.trimmedBlanks.lowercased() {
         case "base64": return Base64.decode(body)
         case "quoted-printable": return QuotedPrintable.decode(Array(body))
         case nil, "", "7bit", "8bit", "binary": return Array(body)

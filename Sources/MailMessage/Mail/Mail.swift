@@ -3,9 +3,17 @@ import Foundation
 /// A parsed mail with its RFC 5322 meaning: addresses, subject, identifiers and the readable bodies.
 public struct Mail: Hashable, Sendable {
     /// The whole MIME tree; `root.header` is the message header.
-    public var root: MIMEPart
+    public let root: MIMEPart
     /// Deviations from the RFCs that the parser tolerated.
-    public var defects: [String]
+    public let defects: [String]
+    /// The first `From` address, decoded once at parse time (every reader asks for it).
+    public let from: MailAddress?
+    /// The decoded subject on one line, or empty.
+    public let subject: String
+    /// The `To` addresses, decoded once.
+    public let to: [MailAddress]
+    /// The `Cc` addresses, decoded once.
+    public let cc: [MailAddress]
 
     public var header: MessageHeader { root.header }
 
@@ -20,14 +28,15 @@ public struct Mail: Hashable, Sendable {
         let lines = !bytes.prefix(8192).contains(0x0A) && bytes.contains(0x0D) ? bytes.map { $0 == 0x0D ? 0x0A : $0 } : bytes
         root = try parser.parse(lines[...], depth: 0)
         defects = parser.defects
+        let header = root.header
+        from = header.raw("From").flatMap { MailAddress.parseList($0).first }
+        subject = header["Subject"].map(HeaderSafety.singleLine) ?? ""
+        to = header.rawValues("To").flatMap(MailAddress.parseList)
+        cc = header.rawValues("Cc").flatMap(MailAddress.parseList)
     }
 
-    public var from: MailAddress? { header.raw("From").flatMap { MailAddress.parseList($0).first } }
     public var sender: MailAddress? { header.raw("Sender").flatMap { MailAddress.parseList($0).first } }
     public var replyTo: [MailAddress] { header.raw("Reply-To").map(MailAddress.parseList) ?? [] }
-    public var to: [MailAddress] { header.rawValues("To").flatMap(MailAddress.parseList) }
-    public var cc: [MailAddress] { header.rawValues("Cc").flatMap(MailAddress.parseList) }
-    public var subject: String { header["Subject"].map(HeaderSafety.singleLine) ?? "" }
     public var date: Date? { header["Date"].flatMap(MailDate.parse) }
 
     /// The Message-ID without angle brackets, or nil when absent.
@@ -66,7 +75,7 @@ public struct Mail: Hashable, Sendable {
         var ids: [String] = []
         var rest = Substring(raw)
         while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
-            let id = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let id = rest[rest.index(after: open)..<close].trimmedBlanks
             if !id.isEmpty { ids.append(id) }
             rest = rest[rest.index(after: close)...]
         }

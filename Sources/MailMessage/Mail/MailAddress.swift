@@ -31,14 +31,14 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     public static func parseList(_ raw: String) -> [MailAddress] {
         var result: [MailAddress] = []
         for entry in splitEntries(raw) {
-            var text = entry.trimmingCharacters(in: .whitespaces)
+            var text = entry.trimmedBlanks
             if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("<"), !text[..<colon].contains("\"") {
                 text = String(text[text.index(after: colon)...])
             }
-            text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ;\t"))
+            text = text.trimmed(including: ";")
             if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-                let address = text[text.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-                var name = text[..<open].trimmingCharacters(in: .whitespaces)
+                let address = text[text.index(after: open)..<close].trimmedBlanks
+                var name = text[..<open].trimmedBlanks
                 if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
                 name = name.replacingOccurrences(of: "\\\"", with: "\"")
                 guard !address.isEmpty || !name.isEmpty else { continue }
@@ -49,7 +49,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
                     name = String(text[text.index(after: open)..<close])
                     text = String(text[..<open])
                 }
-                let address = text.trimmingCharacters(in: .whitespaces)
+                let address = text.trimmedBlanks
                 if address.contains("@"), !address.contains(" ") {
                     result.append(MailAddress(name: name.map(EncodedWord.decode), address: address))
                 } else if !address.isEmpty, name == nil, !raw.contains(":;") {

@@ -48,14 +48,14 @@ public enum AutomationClassifier {
         if let why = autoReply(mail) { return .autoReply(why) }
         // RFC 3834 §3.3 asks auto-replies for a null return path too: only after those are ruled out
         // does a null return path make a mail a bounce.
-        if mail.header.raw("Return-Path")?.trimmingCharacters(in: .whitespaces) == "<>" { return .bounce(bounce(mail)) }
+        if mail.header.raw("Return-Path")?.trimmedBlanks == "<>" { return .bounce(bounce(mail)) }
         return nil
     }
 
     static func autoReply(_ mail: Mail) -> String? {
         let header = mail.header
         if let value = header["Auto-Submitted"]?.lowercased(), !value.hasPrefix("no") { return "Auto-Submitted: \(value)" }
-        if let value = header["Precedence"]?.lowercased(), ["bulk", "junk", "list", "auto_reply"].contains(value.trimmingCharacters(in: .whitespaces)) {
+        if let value = header["Precedence"]?.lowercased(), ["bulk", "junk", "list", "auto_reply"].contains(value.trimmedBlanks) {
             return "Precedence: \(value)"
         }
         for name in ["X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Auto-Reply", "List-Id", "List-Unsubscribe", "X-Cron-Env"]
@@ -109,10 +109,10 @@ public enum AutomationClassifier {
             for line in String(decoding: report.content, as: UTF8.self).split(whereSeparator: \.isNewline) {
                 let lower = line.lowercased()
                 if lower.hasPrefix("final-recipient:") || lower.hasPrefix("original-recipient:") {
-                    let value = line.split(separator: ";", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                    let value = line.split(separator: ";", maxSplits: 1).last.map(\.trimmedBlanks) ?? ""
                     if !value.isEmpty, !recipients.contains(value.lowercased()) { recipients.append(value.lowercased()) }
                 } else if lower.hasPrefix("status:"), status == nil {
-                    status = line.dropFirst(7).trimmingCharacters(in: .whitespaces)
+                    status = line.dropFirst(7).trimmedBlanks
                 }
             }
         }
@@ -127,14 +127,11 @@ public enum AutomationClassifier {
         return Bounce(recipients: recipients, status: status, originalMessageID: originalID)
     }
 
-    private static let statusPattern = try? NSRegularExpression(pattern: #"\b([245]\.\d{1,3}\.\d{1,3})\b"#)
+    private static let statusPattern = Pattern(#"\b([245]\.\d{1,3}\.\d{1,3})\b"#, caseSensitive: true)
 
     /// An enhanced status code (RFC 3463) in the text of a bounce without a delivery-status part.
     static func textStatus(_ mail: Mail) -> String? {
         let text = mail.textBody ?? ""
-        guard let match = statusPattern?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let range = Range(match.range(at: 1), in: text) else {
-            return nil
-        }
-        return String(text[range])
+        return statusPattern.firstRange(in: text, group: 1).map { String(text[$0]) }
     }
 }

@@ -20,18 +20,24 @@ public enum CommandReader {
 
     /// Removes `Re:`, `AW:`, `Fwd:` and similar prefixes, and record tags and reference tokens.
     static func stripReplyPrefixes(_ subject: String) -> String {
-        var text = subject.replacingOccurrences(of: #"\[(ref:[^\]]*|(CS|ACC|ESC)\d+)\]"#, with: "", options: [.regularExpression, .caseInsensitive])
-        while let range = text.range(of: #"^\s*(re|aw|sv|vs|wg|fw|fwd|tr|rv|antw|odp)\s*:\s*"#, options: [.regularExpression, .caseInsensitive]) {
+        var text = recordTag.replacing(in: subject, with: "")
+        while let range = replyPrefix.firstRange(in: text) {
             text.removeSubrange(range)
         }
         return text.trimmedBlanks
     }
 
+    private static let recordTag = Pattern(#"\[(ref:[^\]]*|(CS|ACC|ESC)\d+)\]"#)
+    private static let replyPrefix = Pattern(#"^\s*(re|aw|sv|vs|wg|fw|fwd|tr|rv|antw|odp)\s*:\s*"#)
+    /// Punctuation between a command word and its reason ("REJECT - the fix ships Friday").
+    private static let reasonPunctuation = "-–—:,."
+
+
     private static func strictCommand(_ body: String) -> Intent? {
         let firstLine = body.prefix { $0 != "\n" }
         let words = firstLine.split(separator: " ", maxSplits: 1)
         guard let first = words.first else { return nil }
-        let word = first.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:!,"))
+        let word = first.uppercased().trimmed(including: ".:!,")
         let restOfLine = words.count > 1 ? String(words[1]).trimmedBlanks : ""
         let restOfBody = (restOfLine + "\n" + body.drop { $0 != "\n" }.dropFirst()).trimmedSpace
         func argument() -> String { restOfLine.split(separator: " ").first.map(String.init) ?? "" }
@@ -44,10 +50,10 @@ public enum CommandReader {
             if NaturalPhrasing.isNegated(body) { return nil }
             return .approve
         case "REJECT", "REJECTED":
-            let reason = restOfBody.trimmingCharacters(in: CharacterSet(charactersIn: " -–—:,.").union(.whitespacesAndNewlines))
+            let reason = restOfBody.trimmed(including: reasonPunctuation)
             return .reject(reason: reason.isEmpty ? nil : reason)
         case "DE-ESCALATE", "DEESCALATE":
-            let reason = restOfBody.trimmingCharacters(in: CharacterSet(charactersIn: " -–—:,.").union(.whitespacesAndNewlines))
+            let reason = restOfBody.trimmed(including: reasonPunctuation)
             return .deescalate(reason: reason.isEmpty ? nil : reason)
         case "SEVERITY": return .severity(argument())
         case "TREND": return .trend(argument())

@@ -20,7 +20,7 @@ enum EscalationText {
                 justification.append(trimmed)
             }
         }
-        let rest = justification.joined(separator: "\n").trimmingCharacters(in: CharacterSet(charactersIn: " -–—:,.").union(.whitespacesAndNewlines))
+        let rest = justification.joined(separator: "\n").trimmed(including: "-–—:,.")
         let cases = RecordNumbers.find(in: text, taggedOnly: false).filter { $0.hasPrefix("CS") }
         return .escalate(account: account, reasonText: reason ?? (rest.isEmpty ? nil : rest), justification: rest, severity: severity, cases: cases)
     }

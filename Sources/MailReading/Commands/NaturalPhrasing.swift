@@ -26,35 +26,33 @@ enum NaturalPhrasing {
 
     static func read(_ fullBody: String) -> Intent {
         let body = String(fullBody.prefix(4000))
-        let firstParagraph = body.mailLines.prefix { !$0.trimmedBlanks.isEmpty }.joined(separator: "\n")
+        let firstParagraph = body.mailLines.prefix { !$0.isBlank }.joined(separator: "\n")
         let lower = normalized(firstParagraph)
         if isNegated(body), mentionsDecision(lower) {
             return .unclear(understood: "a possible approval decision with doubt or negation", hint: "Reply APPROVE, or REJECT followed by the reason.")
         }
         let mentionsEscalation = lower.has("escalat")
-        if mentionsEscalation, let range = lower.range(of: #"(please )?de-?escalate"#, options: .regularExpression) {
-            var reason = lower.replacingCharacters(in: range, with: "")
-            reason = reason.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—!").union(.whitespacesAndNewlines))
-            let original = stripPhrase(firstParagraph, pattern: #"(please )?de-?escalate( this| it| the case| our account)?( now)?"#)
+        if mentionsEscalation, let range = Phrases.deescalate.firstRange(in: lower) {
+            var reason = lower
+            reason.replaceSubrange(range, with: "")
+            reason = reason.trimmed(including: reasonPunctuation)
+            let original = stripPhrase(firstParagraph, Phrases.deescalateRequest)
             return .deescalate(reason: reason.isEmpty ? nil : original)
         }
-        if mentionsEscalation, lower.range(of: #"escalate (our|my|the|this) account|account escalation"#, options: .regularExpression) != nil {
-            let rest = stripPhrase(body, pattern: #"(please )?escalate (our|my|the|this) account"#)
+        if mentionsEscalation, Phrases.accountEscalation.matches(lower) {
+            let rest = stripPhrase(body, Phrases.accountRequest)
             return EscalationText.parse(rest, account: true)
         }
-        if mentionsEscalation, lower.range(of: #"\bescalat(e|ion)\b"#, options: .regularExpression) != nil,
-            lower.range(of: #"(please|pls|kindly|i want to|we want to|i'd like to|we'd like to|we need to|i need to|request(ing)? (an? )?)\s*(to )?escalat"#, options: .regularExpression) != nil
-                || lower.hasPrefix("escalate")
-        {
-            let rest = stripPhrase(body, pattern: #"(please|pls|kindly)?\s*escalate( this| it| the case| case)?( again)?"#)
+        if mentionsEscalation, Phrases.escalationWord.matches(lower), Phrases.politeRequest.matches(lower) || lower.hasPrefix("escalate") {
+            let rest = stripPhrase(body, Phrases.caseRequest)
             return EscalationText.parse(rest, account: false)
         }
-        let head = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .!")).prefix(60)
+        let head = lower.trimmed(including: ".!").prefix(60)
         if head == "yes" || approvals.contains(where: { head == $0 || head.hasPrefix($0 + ".") || head.hasPrefix($0 + "!") || head.hasPrefix($0 + ",") || head.hasPrefix($0 + " ") }) {
             return .approve
         }
         if let word = rejections.first(where: { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") || head.hasPrefix($0 + ".") || head.hasPrefix($0 + " –") || head.hasPrefix($0 + ":") }) {
-            let reason = String(firstParagraph.dropFirst(word.count)).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—!").union(.whitespacesAndNewlines))
+            let reason = firstParagraph.dropFirst(word.count).trimmed(including: reasonPunctuation)
             let full = ([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n").trimmedSpace
             return .reject(reason: full.isEmpty ? nil : full)
         }
@@ -69,10 +67,25 @@ enum NaturalPhrasing {
         String(text.lowercased().map { $0 == "’" ? "'" : $0 == "\n" ? " " : $0 }).trimmedBlanks
     }
 
-    private static func stripPhrase(_ text: String, pattern: String) -> String {
-        guard let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) else { return text }
+    /// Punctuation around a reason that is not part of it ("Rejected – the fix ships Friday.").
+    private static let reasonPunctuation = ",.;:-–—!"
+
+    private static func stripPhrase(_ text: String, _ phrase: Pattern) -> String {
+        guard let range = phrase.firstRange(in: text) else { return text }
         var result = text
         result.removeSubrange(range)
-        return result.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–—!").union(.whitespacesAndNewlines))
+        return result.trimmed(including: reasonPunctuation)
+    }
+
+    /// The phrasings of escalation requests, compiled once.
+    private enum Phrases {
+        static let deescalate = Pattern(#"(please )?de-?escalate"#)
+        static let deescalateRequest = Pattern(#"(please )?de-?escalate( this| it| the case| our account)?( now)?"#)
+        static let accountEscalation = Pattern(#"escalate (our|my|the|this) account|account escalation"#)
+        static let accountRequest = Pattern(#"(please )?escalate (our|my|the|this) account"#)
+        static let escalationWord = Pattern(#"\bescalat(e|ion)\b"#)
+        static let politeRequest = Pattern(
+            #"(please|pls|kindly|i want to|we want to|i'd like to|we'd like to|we need to|i need to|request(ing)? (an? )?)\s*(to )?escalat"#)
+        static let caseRequest = Pattern(#"(please|pls|kindly)?\s*escalate( this| it| the case| case)?( again)?"#)
     }
 }

@@ -103,12 +103,11 @@ public enum HTMLText {
             if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
         }
 
+        private static let blankLineRuns = Pattern("\n{3,}")
+
         func finish() -> String {
-            output.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .joined(separator: "\n")
-                .replacingOccurrences(of: "\n\n\n+", with: "\n\n", options: .regularExpression)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(\.trimmedBlanks).joined(separator: "\n")
+            return Self.blankLineRuns.replacing(in: lines, with: "\n\n").trimmedSpace
         }
 
         private static func attribute(_ node: xmlNodePtr, _ name: String) -> String {

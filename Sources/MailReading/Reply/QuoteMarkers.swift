@@ -5,11 +5,6 @@ import MailMessage
 /// several lines, date-first and mid-line), Outlook's header block, "Original Message" and
 /// forward markers, and lines of delimiter characters.
 enum QuoteMarkers {
-    /// A case-insensitive pattern; the literal patterns below are checked by the reading tests.
-    private static func regex(_ pattern: String) -> NSRegularExpression? {
-        try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-    }
-
     private static let verbList = [
         "wrote", "writes", "schrieb", "a écrit", "a ecrit", "escribió", "escribio", "ha scritto", "schreef", "geschreven", "skrev", "kirjoitti",
         "napisał", "napisal", "pisze", "пишет", "написал", "написала", "пише", "đã viết", "escreveu", "írta", "sent", "yazdı", "写道",
@@ -25,35 +20,29 @@ enum QuoteMarkers {
     private static let separatorBytes = NeedleSet(separatorWords)
 
     /// "On … wrote:" and kin, possibly wrapped in dashes (Android's "---- X wrote ----").
-    private static let attribution = regex(
+    private static let attribution = Pattern(
         #"^[-\s*]*(on|le|am|el|il|op|em|den|w dniu|dne|vào|pe|en|kl\.|at|в|às|den)\b.{0,250}\b("# + verbs + #")\s*:?[\s-]*$"#)
     /// A start word, a verb anywhere, a colon at the end: "Am 03.02.2016 schrieb X <x@y>:", "Den … skrev:".
-    private static let verbInside = regex(
+    private static let verbInside = Pattern(
         #"^[-\s*]*(on|le|am|el|il|op|em|den|w dniu|dne|vào|pe|en)\b.{0,200}\b("# + verbs + #")\b.{0,200}:\s*$"#)
     /// A line starting with a day and ending in an address and a colon: "23 mar 2017 21:25 "N" <x@y> napisał(a):".
-    private static let dayFirst = regex(#"^\s*\d{1,2}\.?\s+\S+\s+\d{4}.{0,120}@.{0,80}:\s*$"#)
-    /// The first line of a folded attribution: a start word, an address, a quote or a digit first.
-    private static let foldStart = regex(#"^[-\s*>]*((on|le|am|el|il|op|em|den|w dniu|dne|vào)\b|\d|.*[@<"])"#)
-    private static let namedAttribution = regex(#"^[-\s*]*.{1,120}\b("# + verbs + #")\s*(am .{3,60})?:\s*$|^-{2,}\s*.{1,80}\b("# + verbs + #")\s*-{2,}$"#)
+    private static let dayFirst = Pattern(#"^\s*\d{1,2}\.?\s+\S+\s+\d{4}.{0,120}@.{0,80}:\s*$"#)
+    private static let namedAttribution = Pattern(#"^[-\s*]*.{1,120}\b("# + verbs + #")\s*(am .{3,60})?:\s*$|^-{2,}\s*.{1,80}\b("# + verbs + #")\s*-{2,}$"#)
     /// Gmail's date-first attribution: "2014-10-17 11:28 GMT+03:00 Name <…>:", "02.04.2012 14:20 …".
-    private static let dateFirst = regex(#"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}),?\s+\d{1,2}:\d{2}"#)
+    private static let dateFirst = Pattern(#"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}),?\s+\d{1,2}:\d{2}"#)
     /// "Thu, 26 Jun 2014 14:00:51 +0400 от Name <x@y>:" and "2011/4/7 Name <x@y>".
-    private static let dateAndAddress = regex(#"^\s*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+\w+\s+\d{4}|\d{4}/\d{1,2}/\d{1,2})\b.*<?[^\s<>]+@[^\s<>]+>?:?\s*$"#)
+    private static let dateAndAddress = Pattern(#"^\s*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+\w+\s+\d{4}|\d{4}/\d{1,2}/\d{1,2})\b.*<?[^\s<>]+@[^\s<>]+>?:?\s*$"#)
     /// "On Tue, Apr 11, 2017 at 10:07 PM John Smith" followed by a `<`/`mailto:` line (Polymail).
-    private static let onDateTime = regex(#"^\s*on\s.{0,60}\d{1,2}:\d{2}"#)
-    private static let separators = regex(
+    private static let onDateTime = Pattern(#"^\s*on\s.{0,60}\d{1,2}:\d{2}"#)
+    private static let separators = Pattern(
         #"^[\s>*_=-]*[-_=*]{2,}.{0,5}(original message|reply message|antwort nachricht|oprindelig meddelelse|forwarded message|ursprüngliche nachricht|message d'origine|message original|mensaje original|oorspronkelijk bericht|messaggio originale|mensagem original|alkuperäinen viesti|ursprungligt meddelande|opprinnelig melding|wiadomość oryginalna|исходное сообщение|пересылаемое сообщение|原始邮件|vorherige antworten)"#)
-    private static let markerLine = regex(#"^\s*\**\s*(vorherige antworten|previous replies)\s*\**\s*$"#)
+    private static let markerLine = Pattern(#"^\s*\**\s*(vorherige antworten|previous replies)\s*\**\s*$"#)
     /// A text and an attribution sharing one line: "reply On … wrote:", "bla--- On … wrote:".
-    private static let sharedLine = regex(#"^(.*?\S)[\s-]*(\b(On|Le|Am|El)\s.{5,200}\b("# + verbs + #")\s*:)\s*$"#)
-    private static let headerStart = regex(
+    private static let sharedLine = Pattern(#"^(.*?\S)[\s-]*(\b(On|Le|Am|El)\s.{5,200}\b("# + verbs + #")\s*:)\s*$"#)
+    private static let headerStart = Pattern(
         #"^\s*\*?\s*(from|von|de|da|van|fra|från|lähettäjä|od|от|expéditeur|date|datum|envoyé par)\s*\*?\s*:"#)
-    private static let headerLine = regex(
+    private static let headerLine = Pattern(
         #"^\s*\*?\s*(from|von|de|da|van|fra|från|lähettäjä|od|от|expéditeur|sent|date|datum|gesendet|envoyé|enviado|inviato|verzonden|sendt|skickat|lähetetty|wysłano|отправлено|дата|to|an|à|a|para|aan|til|till|vastaanottaja|do|кому|subject|betreff|objet|asunto|oggetto|onderwerp|emne|ämne|aihe|assunto|temat|тема|cc|kopie)\s*\*?\s*:"#)
-
-    private static func matches(_ regex: NSRegularExpression?, _ text: String) -> Bool {
-        regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
 
     /// Characters every history marker has at least one of; lines without them are prose and
     /// skip the patterns (most lines of most mail).
@@ -100,7 +89,7 @@ enum QuoteMarkers {
         guard let first = line.unicodeScalars.first else { return false }
         if first.properties.numericType != nil || line.utf8.contains(where: { $0 == 0x40 || $0 == 0x3C || $0 == 0x22 }) { return true }
         guard foldStartLetters.contains(first) else { return false }
-        let lower = line.lowercased()
+        let lower = line.prefix(8).lowercased()
         return ["on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "w dniu", "dne ", "vào ", "-", "*"].contains { lower.hasPrefix($0) }
     }
 
@@ -111,32 +100,32 @@ enum QuoteMarkers {
         let startsFold = mayStartFold(line)
         guard mayBeMarker(line) || startsFold && lines[(index + 1)..<min(lines.count, index + 3)].contains(where: mayBeMarker) else { return nil }
         let lower = line.lowercased()
-        if lower.hasAny(separatorBytes), matches(separators, line) || matches(markerLine, line) { return 1 }
+        if lower.hasAny(separatorBytes), separators.matches(line) || markerLine.matches(line) { return 1 }
         for span in 1...(startsFold ? 3 : 1) where index + span <= lines.count {
             let part = lines[index..<(index + span)].map(\.trimmedBlanks)
             if span > 1, part.last?.isEmpty ?? true { break }
             let joined = part.joined(separator: " ")
             if joined.utf8.count > 600 { break }
             guard endsLikeAttribution(joined), joined.lowercased().hasAny(verbBytes) else { continue }
-            let named = matches(namedAttribution, joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
-            if matches(attribution, joined) || matches(verbInside, joined) || named || matches(dayFirst, joined) { return span }
+            let named = namedAttribution.matches(joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
+            if attribution.matches(joined) || verbInside.matches(joined) || named || dayFirst.matches(joined) { return span }
         }
         let startsWithDate = line.unicodeScalars.first?.properties.numericType != nil || weekdays.contains { lower.hasPrefix($0) }
-        if startsWithDate, matches(dateFirst, line) || matches(dateAndAddress, line) { return 1 }
-        if lower.hasPrefix("on "), matches(onDateTime, line) {
+        if startsWithDate, dateFirst.matches(line) || dateAndAddress.matches(line) { return 1 }
+        if lower.hasPrefix("on "), onDateTime.matches(line) {
             let next = lines[(index + 1)..<min(lines.count, index + 4)].map(\.trimmedBlanks)
             if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
         }
-        if startsWithHeaderName(line), matches(headerStart, line) {
+        if startsWithHeaderName(line), headerStart.matches(line) {
             let following = lines[(index + 1)..<min(lines.count, index + 6)]
-            if following.contains(where: { startsWithHeaderName($0) && matches(headerLine, $0) }) { return 1 }
+            if following.contains(where: { startsWithHeaderName($0) && headerLine.matches($0) }) { return 1 }
         }
         return nil
     }
 
     /// Whether the whole line is an attribution that starts where the line starts.
     static func isAnchoredAttribution(_ line: String) -> Bool {
-        matches(attribution, line) || matches(verbInside, line)
+        attribution.matches(line) || verbInside.matches(line)
     }
 
     /// A line of dashes or underscores only (`---`, `______`), as Outlook and forums put above history.
@@ -147,7 +136,7 @@ enum QuoteMarkers {
 
     /// A header line of a quoted or forwarded message (`From:`, `Subject:`, `Kopie:`…).
     static func isHeaderLine(_ line: String) -> Bool {
-        matches(headerLine, line)
+        headerLine.matches(line)
     }
 
     private static let sharedLineStarts = NeedleSet([" on ", " le ", " am ", " el ", "-on ", "-le "])
@@ -156,9 +145,7 @@ enum QuoteMarkers {
     static func splitSharedLine(_ line: String) -> String? {
         let lower = line.lowercased()
         guard lower.hasAny(sharedLineStarts), lower.hasAny(verbBytes) else { return nil }
-        guard let match = sharedLine?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
-            let prefix = Range(match.range(at: 1), in: line)
-        else { return nil }
+        guard let prefix = sharedLine.firstRange(in: line, group: 1) else { return nil }
         let text = String(line[prefix]).trimmedBlanks
         guard !ReplyLines.isQuote(line), text.contains(where: { $0.isLetter || $0.isNumber }), !isAnchoredAttribution(line) else { return nil }
         return text

@@ -37,7 +37,7 @@ public enum ReplyExtractor {
                     continue
                 }
                 index = ReplyLines.skipHeaderBlock(lines, from: index + span)
-                while index < lines.count, ReplyLines.isQuote(lines[index]) || lines[index].trimmedBlanks.isEmpty { index += 1 }
+                while index < lines.count, ReplyLines.isQuote(lines[index]) || lines[index].isBlank { index += 1 }
                 continue
             }
             if sawText, QuoteMarkers.isDelimiter(line) { break }
@@ -45,7 +45,7 @@ public enum ReplyExtractor {
                 index += 1
                 continue
             }
-            if !line.trimmedBlanks.isEmpty { sawText = true }
+            if !line.isBlank { sawText = true }
             kept.append(line)
             index += 1
         }
@@ -89,9 +89,9 @@ enum ReplyLines {
     /// that, the sender replied inline; reading resumes at that text. Otherwise nil (history to the end).
     static func inlineReplyResumes(_ lines: [String], after start: Int) -> Int? {
         var index = start
-        while index < lines.count, lines[index].trimmedBlanks.isEmpty { index += 1 }
+        while index < lines.count, lines[index].isBlank { index += 1 }
         guard index < lines.count, isQuote(lines[index]) else { return nil }
-        while index < lines.count, isQuote(lines[index]) || lines[index].trimmedBlanks.isEmpty || isBrokenQuoteLine(lines, index) {
+        while index < lines.count, isQuote(lines[index]) || lines[index].isBlank || isBrokenQuoteLine(lines, index) {
             index += 1
         }
         guard index < lines.count, QuoteMarkers.historySpan(lines: lines, at: index) == nil, !QuoteMarkers.isDelimiter(lines[index]) else { return nil }
@@ -102,16 +102,16 @@ enum ReplyLines {
     /// (talon's test_link_breaks_quotation_markers_sequence); it belongs to the quote.
     static func isBrokenQuoteLine(_ lines: [String], _ index: Int) -> Bool {
         guard index > 0, index + 1 < lines.count, isQuote(lines[index - 1]) else { return false }
-        return isQuote(lines[index + 1]) || lines[index + 1].trimmedBlanks.isEmpty && index + 2 < lines.count && isQuote(lines[index + 2])
+        return isQuote(lines[index + 1]) || lines[index + 1].isBlank && index + 2 < lines.count && isQuote(lines[index + 2])
     }
 
     /// Skips the header lines of a forwarded or quoted message at the top (and their folded
     /// continuations) up to the blank line that ends them.
     static func skipHeaderBlock(_ lines: [String], from start: Int) -> Int {
         var index = start
-        while index < lines.count, lines[index].trimmedBlanks.isEmpty { index += 1 }
+        while index < lines.count, lines[index].isBlank { index += 1 }
         guard index < lines.count, QuoteMarkers.isHeaderLine(lines[index]) else { return start }
-        while index < lines.count, !lines[index].trimmedBlanks.isEmpty { index += 1 }
+        while index < lines.count, !lines[index].isBlank { index += 1 }
         return index
     }
 

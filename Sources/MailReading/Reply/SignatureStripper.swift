@@ -5,15 +5,14 @@ import MailMessage
 /// footer ("Sent from my iPhone" and its kin) near the end. Sign-offs ("Thanks, Jane") stay:
 /// they are part of what the sender wrote.
 enum SignatureStripper {
-    private static let footer = try? NSRegularExpression(
-        pattern: #"^[(<\s]*(sent (from|via|with|using|by) (my )?|get \[?outlook for|envoyé (de|depuis) mon|enviado (desde|do) mi|von meinem .{0,40} gesendet|diese nachricht wurde von meinem .{0,60} gesendet|gesendet von meinem|inviato da|verzonden (met|vanaf)|skickat från|sendt fra|lähetetty|from my (iphone|ipad|android|mobile|phone|samsung|galaxy|blackberry)|.{0,20}\bfrom mobile$|從我的 .{0,20}傳送)"#,
-        options: [.caseInsensitive])
+    private static let footer = Pattern(
+        #"^[(<\s]*(sent (from|via|with|using|by) (my )?|get \[?outlook for|envoyé (de|depuis) mon|enviado (desde|do) mi|von meinem .{0,40} gesendet|diese nachricht wurde von meinem .{0,60} gesendet|gesendet von meinem|inviato da|verzonden (met|vanaf)|skickat från|sendt fra|lähetetty|from my (iphone|ipad|android|mobile|phone|samsung|galaxy|blackberry)|.{0,20}\bfrom mobile$|從我的 .{0,20}傳送)"#)
     /// "Sent from my desk, is much easier…" is a sentence, not a footer (github's test).
-    private static let sentence = try? NSRegularExpression(pattern: #"^sent from my \w+, (is|was|it|and|but)\b"#, options: [.caseInsensitive])
+    private static let sentence = Pattern(#"^sent from my \w+, (is|was|it|and|but)\b"#)
 
     static func strip(_ lines: [String]) -> (text: String, signature: String?) {
         var end = lines.count
-        while end > 0, lines[end - 1].trimmedBlanks.isEmpty { end -= 1 }
+        while end > 0, lines[end - 1].isBlank { end -= 1 }
         let body = Array(lines[..<end])
         if let delimiter = body.firstIndex(where: { ["-- ", "--", "__", "—-"].contains($0) }),
             delimiter > 0
@@ -32,11 +31,10 @@ enum SignatureStripper {
 
     static func isFooter(_ line: String) -> Bool {
         let trimmed = line.trimmedBlanks
-        guard let footer, !trimmed.isEmpty, trimmed.utf8.count <= 240 else { return false }
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 240 else { return false }
         guard let first = trimmed.first, footerStarts.contains(Character(first.lowercased())) else { return false }
         let lower = trimmed.lowercased()
         guard lower.hasAny(footerWords) else { return false }
-        let range = NSRange(trimmed.startIndex..., in: trimmed)
-        return footer.firstMatch(in: trimmed, range: range) != nil && sentence?.firstMatch(in: trimmed, range: range) == nil
+        return footer.matches(trimmed) && !sentence.matches(trimmed)
     }
 }

@@ -25,17 +25,15 @@ public struct ThreadHints: Hashable, Sendable {
 /// Finds record numbers (`CS…`, `ACC…`, `ESC…`) in text.
 public enum RecordNumbers {
     /// Numbers in order of appearance; with `taggedOnly`, only those inside square brackets.
-    private static let tagged = try? NSRegularExpression(pattern: #"\[(CS|ACC|ESC)\d{4,10}\]"#, options: [.caseInsensitive])
-    private static let anywhere = try? NSRegularExpression(pattern: #"(?<![A-Za-z0-9])(CS|ACC|ESC)\d{4,10}(?![0-9])"#, options: [.caseInsensitive])
+    private static let tagged = Pattern(#"\[(CS|ACC|ESC)\d{4,10}\]"#)
+    private static let anywhere = Pattern(#"(?<![A-Za-z0-9])(CS|ACC|ESC)\d{4,10}(?![0-9])"#)
 
     public static func find(in text: String, taggedOnly: Bool) -> [String] {
         let lower = text.lowercased()
-        guard lower.has("cs") || lower.has("acc") || lower.has("esc"), let regex = taggedOnly ? tagged : anywhere else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
+        guard lower.has("cs") || lower.has("acc") || lower.has("esc") else { return [] }
         var found: [String] = []
-        for match in regex.matches(in: text, range: range) {
-            guard let matchRange = Range(match.range, in: text) else { continue }
-            let number = text[matchRange].trimmingCharacters(in: CharacterSet(charactersIn: "[]")).uppercased()
+        for match in (taggedOnly ? tagged : anywhere).all(in: text) {
+            let number = match.filter { $0 != "[" && $0 != "]" }.uppercased()
             if !found.contains(number) { found.append(number) }
         }
         return found
@@ -57,17 +55,11 @@ public enum ReplyToken {
         }
         let texts = [mail.subject, body]
         for text in texts where text.has("[ref:") || text.has("Reference: ") {
-            for match in matches(#"\[ref:([A-Za-z0-9_-]{8,80})\]"#, in: text) + matches(#"Reference: ([A-Za-z0-9_-]{8,80})"#, in: text) {
-                tokens.append(match)
-            }
+            tokens += subjectToken.all(in: text, group: 1) + footerToken.all(in: text, group: 1)
         }
         return tokens.reduce(into: []) { result, token in if !result.contains(token) { result.append(token) } }
     }
 
-    private static func matches(_ pattern: String, in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-            Range(match.range(at: 1), in: text).map { String(text[$0]) }
-        }
-    }
+    private static let subjectToken = Pattern(#"\[ref:([A-Za-z0-9_-]{8,80})\]"#, caseSensitive: true)
+    private static let footerToken = Pattern(#"Reference: ([A-Za-z0-9_-]{8,80})"#, caseSensitive: true)
 }

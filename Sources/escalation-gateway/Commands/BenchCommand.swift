@@ -18,14 +18,17 @@ struct ParseBench: ParsableCommand {
     @Option(name: .long, help: "How many times to go over the files (after one warm-up round).")
     var rounds: Int = 5
 
+    @Option(name: .long, help: "Workers parsing at once (default: one per core, as the pipeline does).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func run() throws {
         let files = try ParseBenchmark.load(URL(fileURLWithPath: folder))
         guard !files.isEmpty else { throw ValidationError("\(folder): no files") }
         guard let gateway = EmailAddress("escalations@support.example") else { return }
-        _ = ParseBenchmark.run(files, rounds: 1, gateway: gateway)
-        let result = ParseBenchmark.run(files, rounds: rounds, gateway: gateway)
+        _ = ParseBenchmark.run(files, rounds: 1, threads: threads, gateway: gateway)
+        let result = ParseBenchmark.run(files, rounds: rounds, threads: threads, gateway: gateway)
         let megabytes = Double(files.reduce(0) { $0 + $1.count }) / 1_048_576
-        print("files: \(files.count) (\(String(format: "%.1f", megabytes)) MB), rounds: \(rounds), over a limit: \(result.failed / rounds)")
+        print("files: \(files.count) (\(String(format: "%.1f", megabytes)) MB), rounds: \(rounds), threads: \(threads), over a limit: \(result.failed / rounds)")
         print("\(Int(result.mailsPerSecond)) mails/s")
         print(String(format: "%.1f MB/s", result.megabytesPerSecond))
     }
