@@ -78,12 +78,17 @@ public enum Charset {
 
     /// Latin-1 with Windows-1252's printable characters in 0x80–0x9F, as browsers read it.
     static func windows1252(_ bytes: [UInt8]) -> String {
-        var scalars = String.UnicodeScalarView()
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 4)
         for byte in bytes {
-            let value = (0x80...0x9F).contains(byte) ? UInt32(windows1252High[Int(byte - 0x80)]) : UInt32(byte)
-            scalars.append(UnicodeScalar(value) ?? "\u{FFFD}")
+            if byte < 0x80 {
+                utf8.append(byte)
+                continue
+            }
+            let value = byte <= 0x9F ? UInt32(windows1252High[Int(byte - 0x80)]) : UInt32(byte)
+            utf8.append(contentsOf: (UnicodeScalar(value) ?? "\u{FFFD}").utf8)
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static func iconvDecode(_ bytes: [UInt8], from name: String) -> String? {

@@ -6,12 +6,12 @@ public enum EncodedWord {
     /// words is dropped (RFC 2047 §6.2). QUIRK: encoded words inside quoted strings and without
     /// surrounding whitespace, as many clients write them, are decoded too.
     public static func decode(_ value: String) -> String {
-        guard value.contains("=?") else { return value }
+        guard value.has("=?") else { return value }
         var output = ""
         var rest = Substring(value)
         var pendingSpace = ""
         var lastWasEncoded = false
-        while let start = rest.range(of: "=?") {
+        while let start = rest.firstRange(of: "=?") {
             let before = rest[rest.startIndex..<start.lowerBound]
             guard let decoded = decodeWord(rest[start.lowerBound...]) else {
                 output += pendingSpace + before + "=?"
@@ -33,20 +33,29 @@ public enum EncodedWord {
         return output
     }
 
+    /// Decodes the encoded word `text` starts with (`=?charset?encoding?payload?=`); nil when it is none.
     private static func decodeWord(_ text: Substring) -> (text: String, rest: Substring)? {
-        let parts = text.dropFirst(2).split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[3].hasPrefix("=") else { return nil }
-        let charset = parts[0].split(separator: "*").first.map(String.init) ?? ""
-        let encoding = parts[1].uppercased()
-        let payload = parts[2]
-        guard !payload.contains(" ") else { return nil }
+        let utf8 = text.utf8
+        var marks: [String.Index] = []
+        var index = utf8.index(utf8.startIndex, offsetBy: 2)
+        while index < utf8.endIndex, marks.count < 3 {
+            if utf8[index] == UInt8(ascii: "?") { marks.append(index) }
+            index = utf8.index(after: index)
+        }
+        guard marks.count == 3, index < utf8.endIndex, utf8[index] == UInt8(ascii: "=") else { return nil }
+        let charsetField = text[utf8.index(utf8.startIndex, offsetBy: 2)..<marks[0]]
+        let charset = charsetField.split(separator: "*").first.map(String.init) ?? ""
+        let encoding = text[utf8.index(after: marks[0])..<marks[1]].uppercased()
+        let payload = text[utf8.index(after: marks[1])..<marks[2]]
+        let rest = text[utf8.index(after: index)...]
+        guard !payload.utf8.contains(0x20) else { return nil }
         let bytes: [UInt8]
         switch encoding {
         case "B": bytes = Base64.decode(Array(payload.utf8))
         case "Q": bytes = QuotedPrintable.decode(Array(payload.utf8), underscoreIsSpace: true)
         default: return nil
         }
-        return (Charset.decode(bytes, charset: charset).text, parts[3].dropFirst())
+        return (Charset.decode(bytes, charset: charset).text, rest)
     }
 
     /// Encodes a header value as RFC 2047 B words when it holds anything but printable ASCII;

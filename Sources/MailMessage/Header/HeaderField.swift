@@ -16,6 +16,11 @@ public struct HeaderField: Hashable, Sendable {
         self.key = name.lowercased()
     }
 
+    /// Whether the field is called `name`, ignoring ASCII case (header names are ASCII), without a copy.
+    func hasName(_ name: String) -> Bool {
+        key.utf8.elementsEqual(name.utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+    }
+
     /// The value with RFC 2047 encoded words decoded.
     public var value: String { EncodedWord.decode(rawValue) }
 }
@@ -33,14 +38,12 @@ public struct MessageHeader: Hashable, Sendable {
 
     /// The raw (undecoded) value of the first field with this name.
     public func raw(_ name: String) -> String? {
-        let key = name.lowercased()
-        return fields.first { $0.key == key }?.rawValue
+        fields.first { $0.hasName(name) }?.rawValue
     }
 
     /// Every raw value of fields with this name, in order.
     public func rawValues(_ name: String) -> [String] {
-        let key = name.lowercased()
-        return fields.filter { $0.key == key }.map(\.rawValue)
+        fields.filter { $0.hasName(name) }.map { $0.rawValue }
     }
 
     public func contains(_ name: String) -> Bool { raw(name) != nil }

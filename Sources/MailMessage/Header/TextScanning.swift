@@ -39,7 +39,7 @@ extension StringProtocol {
         }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }), let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(Substring(scalars[first..<scalars.index(after: last)]))
     }
 
     private static func isBlankScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -113,15 +113,34 @@ extension String {
 /// Needles grouped by their first byte, so that one pass over a text finds whether any occurs.
 public struct NeedleSet: Sendable {
     private let buckets: [[[UInt8]]]
+    private let ignoresASCIICase: Bool
 
-    public init(_ needles: [[UInt8]]) {
+    /// Needles as UTF-8 bytes; with `ignoringASCIICase`, A–Z match a–z (other letters exactly),
+    /// so a text need not be lower-cased before the search.
+    public init(_ needles: [[UInt8]], ignoringASCIICase: Bool = false) {
         var buckets = [[[UInt8]]](repeating: [], count: 256)
-        for needle in needles where !needle.isEmpty { buckets[Int(needle[0])].append(needle) }
+        for needle in needles where !needle.isEmpty {
+            let stored = ignoringASCIICase ? needle.map(Self.lowerASCII) : needle
+            buckets[Int(stored[0])].append(stored)
+            if ignoringASCIICase, stored[0] >= 0x61, stored[0] <= 0x7A { buckets[Int(stored[0] - 0x20)].append(stored) }
+        }
         self.buckets = buckets
+        ignoresASCIICase = ignoringASCIICase
     }
 
-    public init(_ needles: [String]) {
-        self.init(needles.map { Array($0.utf8) })
+    /// Needles as text. With `ignoringCase`, ASCII letters match in any case, and a needle with
+    /// other letters ("исходное", "ursprüngliche") matches lower-case, upper-case or capitalized.
+    public init(_ needles: [String], ignoringCase: Bool = false) {
+        let variants = ignoringCase
+            ? needles.flatMap { needle in
+                needle.utf8.allSatisfy { $0 < 0x80 } ? [needle] : [needle.lowercased(), needle.uppercased(), needle.prefix(1).uppercased() + needle.dropFirst().lowercased()]
+            }
+            : needles
+        self.init(variants.map { Array($0.utf8) }, ignoringASCIICase: ignoringCase)
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     func occurs(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -132,7 +151,11 @@ public struct NeedleSet: Sendable {
             if !candidates.isEmpty {
                 for needle in candidates where index + needle.count <= count {
                     var offset = 1
-                    while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                    if ignoresASCIICase {
+                        while offset < needle.count, Self.lowerASCII(haystack[index + offset]) == needle[offset] { offset += 1 }
+                    } else {
+                        while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                    }
                     if offset == needle.count { return true }
                 }
             }

@@ -26,7 +26,7 @@ public struct HeaderParameters: Hashable, Sendable {
             if text.hasPrefix("\""), text.count >= 2 {
                 text = String(text.dropFirst())
                 if text.hasSuffix("\"") { text = String(text.dropLast()) }
-                text = text.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+                if text.has("\\") { text = text.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\") }
             }
             let encoded = name.hasSuffix("*")
             if encoded { name.removeLast() }

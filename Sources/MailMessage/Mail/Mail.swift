@@ -47,9 +47,9 @@ public struct Mail: Hashable, Sendable {
     public var references: [String] { header.rawValues("References").flatMap(Self.messageIDs) }
 
     /// The first `text/plain` part that is not an attachment, decoded.
-    public var textBody: String? { bodyPart(subtype: "plain").map(\.text) }
+    public var textBody: String? { bodyPart(subtype: "plain").map { $0.text } }
     /// The first `text/html` part that is not an attachment, decoded.
-    public var htmlBody: String? { bodyPart(subtype: "html").map(\.text) }
+    public var htmlBody: String? { bodyPart(subtype: "html").map { $0.text } }
 
     /// Attachments: parts with a file name or an `attachment` disposition.
     public var attachments: [MIMEPart] { root.allParts.filter { !$0.isMultipart && $0.isAttachment } }

@@ -66,6 +66,7 @@ public enum AutomationClassifier {
             return "Exchange rule loop (X-Auto-Response-Suppress: \(value))"
         }
         let subject = mail.subject.lowercased()
+        guard subject.hasAny(autoSubjectBytes) else { return nil }
         if let match = autoSubjects.first(where: { subject.hasPrefix($0) || subject.has($0 + ":") || subject.has(" " + $0) && $0.count > 8 }) {
             return "subject \"\(match)\""
         }
@@ -81,6 +82,8 @@ public enum AutomationClassifier {
     ]
 
     private static let bounceSubjectBytes = NeedleSet(bounceSubjects)
+    /// Any of the auto-reply subjects anywhere: the gate before the exact checks.
+    private static let autoSubjectBytes = NeedleSet(autoSubjects)
 
     /// RFC 3462 `multipart/report` of any type: delivery status (RFC 3464) or feedback (RFC 5965).
     static func isReport(_ mail: Mail) -> Bool {

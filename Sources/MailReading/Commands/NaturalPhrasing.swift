@@ -19,9 +19,12 @@ enum NaturalPhrasing {
         "wait", "unsure", "maybe",
     ]
 
+    private static let negationNeedles = NeedleSet(negations)
+    private static let decisionNeedles = NeedleSet(["approv", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob"])
+
     static func isNegated(_ text: String) -> Bool {
         let lower = normalized(String(text.prefix(200)))
-        return negations.contains { lower.has($0) }
+        return lower.hasAny(negationNeedles)
     }
 
     static func read(_ fullBody: String) -> Intent {
@@ -48,10 +51,10 @@ enum NaturalPhrasing {
             return EscalationText.parse(rest, account: false)
         }
         let head = lower.trimmed(including: ".!").prefix(60)
-        if head == "yes" || approvals.contains(where: { head == $0 || head.hasPrefix($0 + ".") || head.hasPrefix($0 + "!") || head.hasPrefix($0 + ",") || head.hasPrefix($0 + " ") }) {
+        if head == "yes" || approvals.contains(where: { startsWithWord(head, $0, before: ".!, ") }) {
             return .approve
         }
-        if let word = rejections.first(where: { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + ",") || head.hasPrefix($0 + ".") || head.hasPrefix($0 + " –") || head.hasPrefix($0 + ":") }) {
+        if let word = rejections.first(where: { startsWithWord(head, $0, before: " ,.:") }) {
             let reason = firstParagraph.dropFirst(word.count).trimmed(including: reasonPunctuation)
             let full = ([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n").trimmedSpace
             return .reject(reason: full.isEmpty ? nil : full)
@@ -60,11 +63,24 @@ enum NaturalPhrasing {
     }
 
     private static func mentionsDecision(_ lower: String) -> Bool {
-        ["approv", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob"].contains { lower.has($0) }
+        lower.hasAny(decisionNeedles)
     }
 
+    /// Whether `text` is `word` alone or `word` followed by one of `separators`.
+    private static func startsWithWord(_ text: Substring, _ word: String, before separators: String) -> Bool {
+        guard text.hasPrefix(word) else { return false }
+        let rest = text.utf8.dropFirst(word.utf8.count)
+        guard let next = rest.first else { return true }
+        return separators.utf8.contains(next)
+    }
+
+    /// Lowercased, typographic apostrophes straightened, lines joined with spaces.
     private static func normalized(_ text: String) -> String {
-        String(text.lowercased().map { $0 == "’" ? "'" : $0 == "\n" ? " " : $0 }).trimmedBlanks
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            scalars.append(scalar == "\u{2019}" ? "'" : scalar == "\n" ? " " : scalar)
+        }
+        return String(scalars).trimmedBlanks
     }
 
     /// Punctuation around a reason that is not part of it ("Rejected – the fix ships Friday.").

@@ -106,7 +106,7 @@ public enum HTMLText {
         private static let blankLineRuns = Pattern("\n{3,}")
 
         func finish() -> String {
-            let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(\.trimmedBlanks).joined(separator: "\n")
+            let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmedBlanks }.joined(separator: "\n")
             return Self.blankLineRuns.replacing(in: lines, with: "\n\n").trimmedSpace
         }
 

@@ -16,8 +16,8 @@ enum QuoteMarkers {
         "antwort nachricht", "oprindelig",
     ]
     private static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    private static let verbBytes = NeedleSet(verbList)
-    private static let separatorBytes = NeedleSet(separatorWords)
+    private static let verbBytes = NeedleSet(verbList, ignoringCase: true)
+    private static let separatorBytes = NeedleSet(separatorWords, ignoringCase: true)
 
     /// "On … wrote:" and kin, possibly wrapped in dashes (Android's "---- X wrote ----").
     private static let attribution = Pattern(
@@ -50,12 +50,13 @@ enum QuoteMarkers {
         byte == 0x3A || byte == 0x2D || byte == 0x5F || byte == 0x2A || byte == 0x3C || byte == 0x40 || byte == 0x3D
     }
 
+    private static let shortMarkerWords = NeedleSet(["antwort", "previous repl"], ignoringCase: true)
+
     private static func mayBeMarker(_ line: String) -> Bool {
         if line.utf8.contains(where: isMarkerCharacter) { return true }
         if let first = line.utf8.first, first >= 0x30, first <= 0x39 { return true }
         if line.utf8.count < 40 {
-            let lower = line.lowercased()
-            return lower.has("antwort") || lower.has("previous repl")
+            return line.hasAny(shortMarkerWords)
         }
         return line.hasSuffix("wrote")
     }
@@ -99,21 +100,26 @@ enum QuoteMarkers {
         guard !line.isEmpty, !ReplyLines.isQuote(line) else { return nil }
         let startsFold = mayStartFold(line)
         guard mayBeMarker(line) || startsFold && lines[(index + 1)..<min(lines.count, index + 3)].contains(where: mayBeMarker) else { return nil }
-        let lower = line.lowercased()
-        if lower.hasAny(separatorBytes), separators.matches(line) || markerLine.matches(line) { return 1 }
+        if line.hasAny(separatorBytes), separators.matches(line) || markerLine.matches(line) { return 1 }
         for span in 1...(startsFold ? 3 : 1) where index + span <= lines.count {
-            let part = lines[index..<(index + span)].map(\.trimmedBlanks)
-            if span > 1, part.last?.isEmpty ?? true { break }
-            let joined = part.joined(separator: " ")
+            let joined: String
+            if span == 1 {
+                joined = line
+            } else {
+                let part = lines[index..<(index + span)].map { $0.trimmedBlanks }
+                if part.last?.isEmpty ?? true { break }
+                joined = part.joined(separator: " ")
+            }
             if joined.utf8.count > 600 { break }
-            guard endsLikeAttribution(joined), joined.lowercased().hasAny(verbBytes) else { continue }
+            guard endsLikeAttribution(joined), joined.hasAny(verbBytes) else { continue }
             let named = namedAttribution.matches(joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
             if attribution.matches(joined) || verbInside.matches(joined) || named || dayFirst.matches(joined) { return span }
         }
-        let startsWithDate = line.unicodeScalars.first?.properties.numericType != nil || weekdays.contains { lower.hasPrefix($0) }
+        let lower = line.prefix(3).lowercased()
+        let startsWithDate = line.unicodeScalars.first?.properties.numericType != nil || weekdays.contains(lower)
         if startsWithDate, dateFirst.matches(line) || dateAndAddress.matches(line) { return 1 }
-        if lower.hasPrefix("on "), onDateTime.matches(line) {
-            let next = lines[(index + 1)..<min(lines.count, index + 4)].map(\.trimmedBlanks)
+        if lower == "on ", onDateTime.matches(line) {
+            let next = lines[(index + 1)..<min(lines.count, index + 4)].map { $0.trimmedBlanks }
             if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
         }
         if startsWithHeaderName(line), headerStart.matches(line) {
@@ -130,8 +136,8 @@ enum QuoteMarkers {
 
     /// A line of dashes or underscores only (`---`, `______`), as Outlook and forums put above history.
     static func isDelimiter(_ line: String) -> Bool {
-        let trimmed = line.trimmedBlanks
-        return trimmed.count >= 3 && trimmed.allSatisfy { $0 == "-" || $0 == "_" }
+        let marks = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
+        return marks.count >= 3 && marks.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
     /// A header line of a quoted or forwarded message (`From:`, `Subject:`, `Kopie:`…).
@@ -139,12 +145,11 @@ enum QuoteMarkers {
         headerLine.matches(line)
     }
 
-    private static let sharedLineStarts = NeedleSet([" on ", " le ", " am ", " el ", "-on ", "-le "])
+    private static let sharedLineStarts = NeedleSet([" on ", " le ", " am ", " el ", "-on ", "-le "], ignoringCase: true)
 
     /// The text before an attribution that shares its line, or nil when the line has none.
     static func splitSharedLine(_ line: String) -> String? {
-        let lower = line.lowercased()
-        guard lower.hasAny(sharedLineStarts), lower.hasAny(verbBytes) else { return nil }
+        guard line.hasAny(sharedLineStarts), line.hasAny(verbBytes) else { return nil }
         guard let prefix = sharedLine.firstRange(in: line, group: 1) else { return nil }
         let text = String(line[prefix]).trimmedBlanks
         guard !ReplyLines.isQuote(line), text.contains(where: { $0.isLetter || $0.isNumber }), !isAnchoredAttribution(line) else { return nil }

@@ -71,18 +71,20 @@ enum ReplyLines {
 
     /// Drops invisible tracking characters, turns no-break spaces into spaces, trims the line's end.
     private static func cleanLine(_ line: Substring) -> String {
-        var text: String
-        if line.utf8.allSatisfy({ $0 < 0x80 }) {
-            text = String(line)
-        } else {
-            var scalars = String.UnicodeScalarView()
-            for scalar in line.unicodeScalars where !invisible.contains(scalar) {
-                scalars.append(scalar == "\u{00A0}" ? " " : scalar)
+        let bytes = line.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            var end = bytes.endIndex
+            while end > bytes.startIndex, case let last = bytes[bytes.index(before: end)], last == 0x20 || last == 0x09 {
+                end = bytes.index(before: end)
             }
-            text = String(scalars)
+            return String(line[..<end])
         }
-        while let last = text.unicodeScalars.last, last == " " || last == "\t" { text.unicodeScalars.removeLast() }
-        return text
+        var scalars = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars where !invisible.contains(scalar) {
+            scalars.append(scalar == "\u{00A0}" ? " " : scalar)
+        }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// After an attribution below new text: when a quote block follows and new text follows

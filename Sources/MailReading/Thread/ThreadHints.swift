@@ -28,9 +28,10 @@ public enum RecordNumbers {
     private static let tagged = Pattern(#"\[(CS|ACC|ESC)\d{4,10}\]"#)
     private static let anywhere = Pattern(#"(?<![A-Za-z0-9])(CS|ACC|ESC)\d{4,10}(?![0-9])"#)
 
+    private static let recordPrefixes = NeedleSet(["cs", "acc", "esc"], ignoringCase: true)
+
     public static func find(in text: String, taggedOnly: Bool) -> [String] {
-        let lower = text.lowercased()
-        guard lower.has("cs") || lower.has("acc") || lower.has("esc") else { return [] }
+        guard text.hasAny(recordPrefixes) else { return [] }
         var found: [String] = []
         for match in (taggedOnly ? tagged : anywhere).all(in: text) {
             let number = match.filter { $0 != "[" && $0 != "]" }.uppercased()
@@ -54,12 +55,13 @@ public enum ReplyToken {
             }
         }
         let texts = [mail.subject, body]
-        for text in texts where text.has("[ref:") || text.has("Reference: ") {
+        for text in texts where text.hasAny(tokenMarkers) {
             tokens += subjectToken.all(in: text, group: 1) + footerToken.all(in: text, group: 1)
         }
         return tokens.reduce(into: []) { result, token in if !result.contains(token) { result.append(token) } }
     }
 
+    private static let tokenMarkers = NeedleSet(["[ref:", "Reference: "])
     private static let subjectToken = Pattern(#"\[ref:([A-Za-z0-9_-]{8,80})\]"#, caseSensitive: true)
     private static let footerToken = Pattern(#"Reference: ([A-Za-z0-9_-]{8,80})"#, caseSensitive: true)
 }
