@@ -103,7 +103,7 @@ extension String {
     /// The text with CRLF and lone CR turned into LF.
     /// The text with CRLF and lone CR line ends turned into LF.
     public func replacingCRLF() -> String {
-        guard utf8.contains(0x0D) else { return self }
+        guard containsByte(0x0D) else { return self }
         var output: [UInt8] = []
         output.reserveCapacity(utf8.count)
         var previous: UInt8 = 0

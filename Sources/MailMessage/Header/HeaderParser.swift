@@ -35,8 +35,11 @@ enum HeaderParser {
             }
             current = nil
         }
-        for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            var line = rawLine
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            var line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd < bytes.endIndex ? lineEnd + 1 : lineEnd
             if line.last == 0x0D { line = line.dropLast() }
             if line.isEmpty { continue }
             if line.first == 0x20 || line.first == 0x09 {

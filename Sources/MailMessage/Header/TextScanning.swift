@@ -1,3 +1,5 @@
+import Foundation
+
 /// Native string helpers for the reader's hot paths: Foundation's `trimmingCharacters` and
 /// `contains` bridge through NSString, which cost most of the reading time on large corpora.
 extension StringProtocol {
@@ -87,6 +89,35 @@ extension StringProtocol {
 }
 
 extension String {
+    /// Whether the UTF-8 bytes hold `byte` (a memchr over contiguous storage).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false }
+    }
+
+    /// The text up to the end of its `count`-th non-empty line (LF-separated), within its first
+    /// `maxBytes` bytes, without splitting the rest of the text.
+    public func leadingLines(_ count: Int, maxBytes: Int) -> String {
+        var seen = 0
+        let bytes = utf8
+        var index = bytes.startIndex
+        var lineIsEmpty = true
+        var read = 0
+        while index < bytes.endIndex, read < maxBytes {
+            if bytes[index] == 0x0A {
+                if !lineIsEmpty { seen += 1 }
+                if seen == count { break }
+                lineIsEmpty = true
+            } else {
+                lineIsEmpty = false
+            }
+            index = bytes.index(after: index)
+            read += 1
+        }
+        while index > startIndex, index.samePosition(in: self) == nil { index = bytes.index(before: index) }
+        return String(self[..<index])
+    }
+
     /// Lines split at LF, CRLF or a lone CR.
     public var mailLines: [Substring] {
         var lines: [Substring] = []
@@ -113,6 +144,8 @@ extension String {
 /// Needles grouped by their first byte, so that one pass over a text finds whether any occurs.
 public struct NeedleSet: Sendable {
     private let buckets: [[[UInt8]]]
+    /// Whether any needle starts with the byte: the scan looks at a bucket only then.
+    private let startsSome: [Bool]
     private let ignoresASCIICase: Bool
 
     /// Needles as UTF-8 bytes; with `ignoringASCIICase`, A–Z match a–z (other letters exactly),
@@ -125,6 +158,7 @@ public struct NeedleSet: Sendable {
             if ignoringASCIICase, stored[0] >= 0x61, stored[0] <= 0x7A { buckets[Int(stored[0] - 0x20)].append(stored) }
         }
         self.buckets = buckets
+        startsSome = buckets.map { !$0.isEmpty }
         ignoresASCIICase = ignoringASCIICase
     }
 
@@ -144,12 +178,15 @@ public struct NeedleSet: Sendable {
     }
 
     func occurs(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        startsSome.withUnsafeBufferPointer { startsSome in occurs(in: haystack, startsSome: startsSome) }
+    }
+
+    private func occurs(in haystack: UnsafeBufferPointer<UInt8>, startsSome: UnsafeBufferPointer<Bool>) -> Bool {
         var index = 0
         let count = haystack.count
         while index < count {
-            let candidates = buckets[Int(haystack[index])]
-            if !candidates.isEmpty {
-                for needle in candidates where index + needle.count <= count {
+            if startsSome[Int(haystack[index])] {
+                for needle in buckets[Int(haystack[index])] where index + needle.count <= count {
                     var offset = 1
                     if ignoresASCIICase {
                         while offset < needle.count, Self.lowerASCII(haystack[index + offset]) == needle[offset] { offset += 1 }

@@ -89,29 +89,29 @@ public struct HeaderParameters: Hashable, Sendable {
         return bytes
     }
 
+    /// Splits at semicolons outside quoted strings (a backslash escapes inside them).
     private static func splitOnSemicolons(_ raw: String) -> [String] {
         var pieces: [String] = []
-        var current = ""
+        let bytes = raw.utf8
+        var start = bytes.startIndex
+        var index = start
         var quoted = false
         var escaped = false
-        for character in raw {
+        while index < bytes.endIndex {
+            let byte = bytes[index]
             if escaped {
-                current.append(character)
                 escaped = false
-            } else if character == "\\" && quoted {
-                current.append(character)
+            } else if byte == UInt8(ascii: "\\") && quoted {
                 escaped = true
-            } else if character == "\"" {
+            } else if byte == UInt8(ascii: "\"") {
                 quoted.toggle()
-                current.append(character)
-            } else if character == ";" && !quoted {
-                pieces.append(current)
-                current = ""
-            } else {
-                current.append(character)
+            } else if byte == UInt8(ascii: ";") && !quoted {
+                pieces.append(String(raw[start..<index]))
+                start = bytes.index(after: index)
             }
+            index = bytes.index(after: index)
         }
-        pieces.append(current)
+        pieces.append(String(raw[start...]))
         return pieces
     }
 }

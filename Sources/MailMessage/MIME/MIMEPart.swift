@@ -30,7 +30,7 @@ public struct MIMEPart: Hashable, Sendable {
     /// CRLF and lone CR line ends turned into LF.
     public var text: String {
         let decoded = Charset.decode(content, charset: contentType.parameters["charset"]).text
-        return decoded.utf8.contains(0x0D) ? decoded.replacingCRLF() : decoded
+        return decoded.containsByte(0x0D) ? decoded.replacingCRLF() : decoded
     }
 
     /// Every part of this tree, depth first, this one included.

@@ -39,7 +39,7 @@ public enum CommandReader {
         guard let first = words.first else { return nil }
         let word = first.uppercased().trimmed(including: ".:!,")
         let restOfLine = words.count > 1 ? String(words[1]).trimmedBlanks : ""
-        let restOfBody = (restOfLine + "\n" + body.drop { $0 != "\n" }.dropFirst()).trimmedSpace
+        var restOfBody: String { (restOfLine + "\n" + body.drop { $0 != "\n" }.dropFirst()).trimmedSpace }
         func argument() -> String { restOfLine.split(separator: " ").first.map(String.init) ?? "" }
         switch word {
         case "ESCALATE":

@@ -76,6 +76,10 @@ enum NaturalPhrasing {
 
     /// Lowercased, typographic apostrophes straightened, lines joined with spaces.
     private static func normalized(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 == 0x0A ? 0x20 : $0 }
+            return String(decoding: bytes, as: UTF8.self).trimmedBlanks
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             scalars.append(scalar == "\u{2019}" ? "'" : scalar == "\n" ? " " : scalar)

@@ -65,12 +65,13 @@ enum QuoteMarkers {
     private static func endsLikeAttribution(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last else { return false }
         if last == ":" || last == "-" || last == "：" { return true }
-        guard verbEndings.contains(Character(String(last).lowercased())) else { return false }
+        guard verbEndings.contains(last) else { return false }
         let lower = text.suffix(12).lowercased()
         return verbList.contains { lower.hasSuffix($0) }
     }
 
-    private static let verbEndings = Set(verbList.compactMap(\.last))
+    /// The last letters of the verbs, in both cases.
+    private static let verbEndings = Set(verbList.compactMap(\.unicodeScalars.last).flatMap { [$0] + String($0).uppercased().unicodeScalars })
 
     /// A header name (`From`, `Gesendet`, `*Objet*`…) and a colon within its first 30 bytes:
     /// letters, blanks and asterisks only before the colon.

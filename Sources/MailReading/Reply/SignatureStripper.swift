@@ -25,16 +25,15 @@ enum SignatureStripper {
         return (text.joined(separator: "\n"), footers.map { body[$0] }.joined(separator: "\n"))
     }
 
-    private static let footerWords = NeedleSet(["sent", "get ", "envoy", "enviado", "gesendet", "inviato", "verzonden", "skickat", "sendt", "lähetetty", "from my", "mobile", "從我的"])
-    /// First letters of every footer pattern: other lines skip the patterns.
-    private static let footerStarts: Set<Character> = ["s", "g", "e", "v", "d", "i", "l", "f", "(", "<", "從"]
+    private static let footerWords = NeedleSet(
+        ["sent", "get ", "envoy", "enviado", "gesendet", "inviato", "verzonden", "skickat", "sendt", "lähetetty", "from my", "mobile", "從我的"], ignoringCase: true)
+    /// First letters of every footer pattern, in both cases: other lines skip the patterns.
+    private static let footerStarts: Set<Unicode.Scalar> = ["s", "g", "e", "v", "d", "i", "l", "f", "S", "G", "E", "V", "D", "I", "L", "F", "(", "<", "從"]
 
     static func isFooter(_ line: String) -> Bool {
         let trimmed = line.trimmedBlanks
         guard !trimmed.isEmpty, trimmed.utf8.count <= 240 else { return false }
-        guard let first = trimmed.first, footerStarts.contains(Character(first.lowercased())) else { return false }
-        let lower = trimmed.lowercased()
-        guard lower.hasAny(footerWords) else { return false }
+        guard let first = trimmed.unicodeScalars.first, footerStarts.contains(first), trimmed.hasAny(footerWords) else { return false }
         return footer.matches(trimmed) && !sentence.matches(trimmed)
     }
 }

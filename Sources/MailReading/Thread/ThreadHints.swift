@@ -15,7 +15,7 @@ public struct ThreadHints: Hashable, Sendable {
     public init(mail: Mail, body: String, replyText: String, gatewayAddress: String) {
         answeredIDs = mail.inReplyTo + mail.references.reversed()
         subjectTags = RecordNumbers.find(in: mail.subject, taggedOnly: true)
-        let firstLines = replyText.prefix(2000).split(separator: "\n").prefix(5).joined(separator: "\n")
+        let firstLines = replyText.leadingLines(5, maxBytes: 2000)
         let mentioned = RecordNumbers.find(in: mail.subject, taggedOnly: false) + RecordNumbers.find(in: firstLines, taggedOnly: false)
         mentionedNumbers = mentioned.reduce(into: []) { result, number in if !result.contains(number) { result.append(number) } }
         tokens = ReplyToken.find(in: mail, body: body, gatewayAddress: gatewayAddress)
