@@ -22,19 +22,10 @@ public struct UnderstoodMail: Sendable {
         self.mail = mail
         sender = mail.from.flatMap { EmailAddress($0.address) }
         automated = AutomationClassifier.classify(mail, isOwn: isOwn)
-        let body = Self.readingWindow(mail.textBody ?? mail.htmlBody.map { HTMLText.text($0) } ?? "")
+        let body = (mail.textBody ?? mail.htmlBody.map { HTMLText.text($0) } ?? "").prefix(bytes: Self.readLimit)
         reply = ReplyExtractor.extract(body)
         intent = CommandReader.read(reply.text, subject: mail.subject)
         hints = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: gatewayAddress.value)
-    }
-
-    /// The first `readLimit` bytes of a body, cut at a character boundary.
-    static func readingWindow(_ body: String) -> String {
-        let bytes = body.utf8
-        guard bytes.count > readLimit else { return body }
-        var end = bytes.index(bytes.startIndex, offsetBy: readLimit)
-        while end > body.startIndex, end.samePosition(in: body) == nil { end = bytes.index(before: end) }
-        return String(body[..<end])
     }
 
     /// Records that the mail is the gateway's own, found after reading (the check needs the

@@ -60,14 +60,16 @@ extension StringProtocol {
 
     /// Whether any needle of the set occurs, in one pass over the text.
     public func hasAny(_ needles: NeedleSet) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ needles.occurs(in: $0) }) { return found }
         var text = String(self)
         return text.withUTF8 { needles.occurs(in: $0) }
     }
 
     /// Byte-wise substring search (UTF-8), without bridging to NSString.
     public func has(_ needle: String) -> Bool {
-        var text = String(self)
         let pattern = Array(needle.utf8)
+        if let found = utf8.withContiguousStorageIfAvailable({ Self.find(pattern, in: $0) }) { return found }
+        var text = String(self)
         return text.withUTF8 { Self.find(pattern, in: $0) }
     }
 
@@ -93,6 +95,15 @@ extension String {
     public func containsByte(_ byte: UInt8) -> Bool {
         var text = self
         return text.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false }
+    }
+
+    /// At most the first `maxBytes` UTF-8 bytes, cut at a character boundary (no walk over characters).
+    public func prefix(bytes maxBytes: Int) -> String {
+        let bytes = utf8
+        guard bytes.count > maxBytes else { return self }
+        var end = bytes.index(bytes.startIndex, offsetBy: maxBytes)
+        while end > startIndex, end.samePosition(in: self) == nil { end = bytes.index(before: end) }
+        return String(self[..<end])
     }
 
     /// The text up to the end of its `count`-th non-empty line (LF-separated), within its first

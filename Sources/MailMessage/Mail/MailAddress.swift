@@ -61,31 +61,34 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         return result
     }
 
+    /// Splits at commas outside quoted strings, angle brackets and comments (by bytes: every
+    /// delimiter is ASCII).
     private static func splitEntries(_ raw: String) -> [String] {
         var entries: [String] = []
-        var current = ""
+        let bytes = raw.utf8
+        var start = bytes.startIndex
+        var index = start
         var quoted = false
         var angle = 0
         var comment = 0
-        var previous: Character = " "
-        for character in raw {
-            switch character {
-            case "\"" where previous != "\\": quoted.toggle()
-            case "<" where !quoted: angle += 1
-            case ">" where !quoted: angle = max(0, angle - 1)
-            case "(" where !quoted: comment += 1
-            case ")" where !quoted: comment = max(0, comment - 1)
+        var previous: UInt8 = 0x20
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\"") where previous != UInt8(ascii: "\\"): quoted.toggle()
+            case UInt8(ascii: "<") where !quoted: angle += 1
+            case UInt8(ascii: ">") where !quoted: angle = max(0, angle - 1)
+            case UInt8(ascii: "(") where !quoted: comment += 1
+            case UInt8(ascii: ")") where !quoted: comment = max(0, comment - 1)
+            case UInt8(ascii: ",") where !quoted && angle == 0 && comment == 0:
+                entries.append(String(raw[start..<index]))
+                start = bytes.index(after: index)
             default: break
             }
-            if character == "," && !quoted && angle == 0 && comment == 0 {
-                entries.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-            previous = character
+            previous = byte
+            index = bytes.index(after: index)
         }
-        entries.append(current)
+        entries.append(String(raw[start...]))
         return entries
     }
 }

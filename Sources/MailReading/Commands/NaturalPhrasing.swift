@@ -28,7 +28,7 @@ enum NaturalPhrasing {
     }
 
     static func read(_ fullBody: String) -> Intent {
-        let body = String(fullBody.prefix(4000))
+        let body = fullBody.prefix(bytes: 4000)
         let firstParagraph = body.mailLines.prefix { !$0.isBlank }.joined(separator: "\n")
         let lower = normalized(firstParagraph)
         if isNegated(body), mentionsDecision(lower) {

@@ -118,7 +118,9 @@ enum QuoteMarkers {
         }
         let lower = line.prefix(3).lowercased()
         let startsWithDate = line.unicodeScalars.first?.properties.numericType != nil || weekdays.contains(lower)
-        if startsWithDate, dateFirst.matches(line) || dateAndAddress.matches(line) { return 1 }
+        if startsWithDate, line.containsByte(UInt8(ascii: ":")) && dateFirst.matches(line) || line.containsByte(UInt8(ascii: "@")) && dateAndAddress.matches(line) {
+            return 1
+        }
         if lower == "on ", onDateTime.matches(line) {
             let next = lines[(index + 1)..<min(lines.count, index + 4)].map { $0.trimmedBlanks }
             if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
