@@ -1,6 +1,7 @@
 import EscalationCore
 import Foundation
 import MailMessage
+import Synchronization
 
 /// Parse + read throughput over every file under a folder: each file is parsed (MIME, charsets)
 /// and read (reply text, automation, intent) as the pipeline does, from memory, timed.
@@ -25,27 +26,27 @@ public struct ParseBenchmark {
         return files
     }
 
-    /// Parses and reads every file `rounds` times on `threads` workers (each takes every
-    /// `threads`-th file, as the pipeline prepares a batch on every core); returns the totals.
+    /// Parses and reads every file `rounds` times on `threads` workers, each taking the next
+    /// file not yet taken (as the pipeline prepares a batch on every core); returns the totals.
     public static func run(_ files: [[UInt8]], rounds: Int, threads: Int, gateway: EmailAddress) -> Result {
         let workers = max(1, threads)
         let failures = Slots<Int>(count: workers)
+        let next = Atomic<Int>(0)
+        let total = files.count * rounds
         let start = DispatchTime.now().uptimeNanoseconds
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var failed = 0
-            for _ in 0..<rounds {
-                for index in stride(from: worker, to: files.count, by: workers) {
-                    guard let mail = try? Mail(parsing: files[index]) else {
-                        failed += 1
-                        continue
-                    }
-                    _ = UnderstoodMail(mail: mail, gatewayAddress: gateway, isOwn: { _ in nil })
+            while case let item = next.wrappingAdd(1, ordering: .relaxed).oldValue, item < total {
+                guard let mail = try? Mail(parsing: files[item % files.count]) else {
+                    failed += 1
+                    continue
                 }
+                _ = UnderstoodMail(mail: mail, gatewayAddress: gateway, isOwn: { _ in nil })
             }
             failures.set(worker, failed)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let failed = failures.values.reduce(0, +)
-        return Result(mails: files.count * rounds, bytes: files.reduce(0) { $0 + $1.count } * rounds, seconds: seconds, failed: failed)
+        return Result(mails: total, bytes: files.reduce(0) { $0 + $1.count } * rounds, seconds: seconds, failed: failed)
     }
 }

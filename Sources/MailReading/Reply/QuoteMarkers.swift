@@ -96,7 +96,7 @@ enum QuoteMarkers {
     }
 
     /// The number of lines of quoted-history header starting at `index`, or nil.
-    static func historySpan(lines: [String], at index: Int) -> Int? {
+    static func historySpan(lines: ReplyLineBuffer, at index: Int) -> Int? {
         let line = lines[index].trimmedBlanks
         guard !line.isEmpty, !ReplyLines.isQuote(line) else { return nil }
         let startsFold = mayStartFold(line)

@@ -20,7 +20,7 @@ public struct ReplyText: Hashable, Sendable {
 /// falls back to the whole body rather than to nothing.
 public enum ReplyExtractor {
     public static func extract(_ body: String) -> ReplyText {
-        let lines = ReplyLines.normalize(body)
+        let lines = ReplyLineBuffer(body)
         var kept: [String] = []
         var index = 0
         var sawText = false
@@ -62,15 +62,10 @@ public enum ReplyExtractor {
 
 /// Line-level helpers of the reply reader.
 enum ReplyLines {
-    /// LF line ends, no invisible tracking characters, no trailing blanks.
-    static func normalize(_ body: String) -> [String] {
-        body.mailLines.map(cleanLine)
-    }
-
     private static let invisible: Set<Unicode.Scalar> = ["\u{1427}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{200E}", "\u{200F}"]
 
     /// Drops invisible tracking characters, turns no-break spaces into spaces, trims the line's end.
-    private static func cleanLine(_ line: Substring) -> String {
+    static func clean(_ line: Substring) -> String {
         let bytes = line.utf8
         if bytes.allSatisfy({ $0 < 0x80 }) {
             var end = bytes.endIndex
@@ -89,7 +84,7 @@ enum ReplyLines {
 
     /// After an attribution below new text: when a quote block follows and new text follows
     /// that, the sender replied inline; reading resumes at that text. Otherwise nil (history to the end).
-    static func inlineReplyResumes(_ lines: [String], after start: Int) -> Int? {
+    static func inlineReplyResumes(_ lines: ReplyLineBuffer, after start: Int) -> Int? {
         var index = start
         while index < lines.count, lines[index].isBlank { index += 1 }
         guard index < lines.count, isQuote(lines[index]) else { return nil }
@@ -102,14 +97,14 @@ enum ReplyLines {
 
     /// QUIRK: a long link wrapped inside a quote leaves a line without `>` between quoted lines
     /// (talon's test_link_breaks_quotation_markers_sequence); it belongs to the quote.
-    static func isBrokenQuoteLine(_ lines: [String], _ index: Int) -> Bool {
+    static func isBrokenQuoteLine(_ lines: ReplyLineBuffer, _ index: Int) -> Bool {
         guard index > 0, index + 1 < lines.count, isQuote(lines[index - 1]) else { return false }
         return isQuote(lines[index + 1]) || lines[index + 1].isBlank && index + 2 < lines.count && isQuote(lines[index + 2])
     }
 
     /// Skips the header lines of a forwarded or quoted message at the top (and their folded
     /// continuations) up to the blank line that ends them.
-    static func skipHeaderBlock(_ lines: [String], from start: Int) -> Int {
+    static func skipHeaderBlock(_ lines: ReplyLineBuffer, from start: Int) -> Int {
         var index = start
         while index < lines.count, lines[index].isBlank { index += 1 }
         guard index < lines.count, QuoteMarkers.isHeaderLine(lines[index]) else { return start }
