@@ -16,7 +16,7 @@ struct MIMEParser {
         let (headerBytes, body) = HeaderParser.split(bytes)
         let header = MessageHeader(HeaderParser.fields(headerBytes, defects: &defects))
         var contentType = HeaderParameters(parsing: header.raw("Content-Type") ?? defaultType)
-        if !contentType.value.contains("/") {
+        if !contentType.value.has("/") {
             defects.append("invalid content type \(contentType.value)")
             contentType = HeaderParameters(value: "text/plain", parameters: contentType.parameters)
         }

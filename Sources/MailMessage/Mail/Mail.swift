@@ -80,7 +80,7 @@ public struct Mail: Hashable, Sendable {
             rest = rest[rest.index(after: close)...]
         }
         if ids.isEmpty {
-            ids = raw.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init).filter { $0.contains("@") }
+            ids = raw.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init).filter { $0.has("@") }
         }
         return ids
     }

@@ -32,7 +32,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         var result: [MailAddress] = []
         for entry in splitEntries(raw) {
             var text = entry.trimmedBlanks
-            if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("<"), !text[..<colon].contains("\"") {
+            if let colon = text.firstIndex(of: ":"), !text[..<colon].has("<"), !text[..<colon].has("\"") {
                 text = String(text[text.index(after: colon)...])
             }
             text = text.trimmed(including: ";")
@@ -50,9 +50,9 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
                     text = String(text[..<open])
                 }
                 let address = text.trimmedBlanks
-                if address.contains("@"), !address.contains(" ") {
+                if address.has("@"), !address.has(" ") {
                     result.append(MailAddress(name: name.map(EncodedWord.decode), address: address))
-                } else if !address.isEmpty, name == nil, !raw.contains(":;") {
+                } else if !address.isEmpty, name == nil, !raw.has(":;") {
                     // QUIRK: RFC 5322 needs an addr-spec, but "From: Whomever" occurs (stalwart rfc/001.eml): keep it as a name.
                     result.append(MailAddress(name: EncodedWord.decode(address), address: ""))
                 }

@@ -119,7 +119,7 @@ public enum HTMLText {
         private static func isQuote(_ node: xmlNodePtr, name: String) -> Bool {
             if name == "blockquote" { return true }
             let classes = attribute(node, "class").lowercased()
-            return classes.contains("gmail_quote") || classes.contains("yahoo_quoted") || classes.contains("moz-cite-prefix")
+            return classes.has("gmail_quote") || classes.has("yahoo_quoted") || classes.has("moz-cite-prefix")
                 || attribute(node, "type").lowercased() == "cite"
         }
 
@@ -131,9 +131,9 @@ public enum HTMLText {
             if name == "hr", attribute(node, "id").lowercased() == "stopspelling" { return true }
             guard name == "div" || name == "p" else { return false }
             let style = attribute(node, "style").lowercased().replacingOccurrences(of: " ", with: "")
-            guard style.contains("border-top:solid") else { return false }
+            guard style.has("border-top:solid") else { return false }
             let text = string(xmlNodeGetContent(node), free: true)
-            return text.contains("From:") || text.contains("Von:") || text.contains("De :") || text.contains("De:") || text.contains("Van:")
+            return text.has("From:") || text.has("Von:") || text.has("De :") || text.has("De:") || text.has("Van:")
         }
 
         static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
