@@ -33,6 +33,9 @@ import Testing
         ("UNWATCH vp@support.example", "unwatch"), ("LINK CS0001235", "link"), ("UNLINK CS0001235", "unlink"),
         ("ASSIGN em@support.example", "assign"), ("COMMENT call at 10", "comment"), ("We spoke to the customer.", "comment"),
         ("No progress on our side yet, any news?", "comment"),
+        ("I don't think we should approve this yet, the customer has not answered.", "unclear"),
+        ("We wouldn't reject this, but I need more data first.", "unclear"), ("Das kann ich so nicht genehmigen.", "unclear"),
+        ("Je ne peux pas approuver pour l'instant.", "unclear"), ("Approved - I don't think we need a call for this.", "approve"),
     ])
     func commandsAreRead(_ text: String, _ intent: String) {
         #expect(CommandReader.read(text).name == intent)
@@ -45,6 +48,21 @@ import Testing
             return
         }
         #expect(cases == ["CS0001234", "CS1235"])
+    }
+
+    @Test func reasonsAndJustificationsLeaveOutTheClosing() {
+        #expect(CommandReader.read("Rejected: customer has a workaround (see KB-1234).\nRegards\nChris") == .reject(reason: "customer has a workaround (see KB-1234)"))
+        #expect(CommandReader.read("REJECT the fix ships Friday\n\nMit freundlichen Grüßen\nJan Müller") == .reject(reason: "the fix ships Friday"))
+        #expect(CommandReader.read("Rejected, see the release notes.\nThanks for asking") == .reject(reason: "see the release notes.\nThanks for asking"))
+        guard case .escalate(false, let reason, let justification, _, let cases) = CommandReader.read(
+            "Please escalate CS0001234 and CS0001240, both stalled for two weeks.\n\nThanks,\nAna")
+        else {
+            Issue.record("not a case escalation")
+            return
+        }
+        #expect(justification == "both stalled for two weeks")
+        #expect(reason == "both stalled for two weeks")
+        #expect(cases == ["CS0001234", "CS0001240"])
     }
 
     @Test func subjectCountsWhenTheBodyIsEmpty() {

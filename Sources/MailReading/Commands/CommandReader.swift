@@ -50,10 +50,10 @@ public enum CommandReader {
             if NaturalPhrasing.isNegated(body) { return nil }
             return .approve
         case "REJECT", "REJECTED":
-            let reason = restOfBody.trimmed(including: reasonPunctuation)
+            let reason = SignOff.strip(restOfBody).trimmed(including: reasonPunctuation)
             return .reject(reason: reason.isEmpty ? nil : reason)
         case "DE-ESCALATE", "DEESCALATE":
-            let reason = restOfBody.trimmed(including: reasonPunctuation)
+            let reason = SignOff.strip(restOfBody).trimmed(including: reasonPunctuation)
             return .deescalate(reason: reason.isEmpty ? nil : reason)
         case "SEVERITY": return .severity(argument())
         case "TREND": return .trend(argument())

@@ -20,10 +20,15 @@ enum EscalationText {
                 justification.append(trimmed)
             }
         }
-        let rest = justification.joined(separator: "\n").trimmed(including: "-–—:,.")
+        let written = SignOff.strip(justification.joined(separator: "\n"))
+        let rest = leadingNumbers.replacing(in: written, with: "").trimmed(including: "-–—:,.")
         let cases = RecordNumbers.find(in: text, taggedOnly: false).filter { $0.hasPrefix("CS") }
         return .escalate(account: account, reasonText: reason ?? (rest.isEmpty ? nil : rest), justification: rest, severity: severity, cases: cases)
     }
+
+    /// Record numbers (and "and", commas) the request starts with: "CS0001234 and CS0001240, both
+    /// stalled" justifies with "both stalled"; the numbers are in `cases`.
+    private static let leadingNumbers = Pattern(#"^(?:\s*(?:(?:CS|ACC|ESC)\d{4,10}\b|and\b|und\b|et\b|[,.;:&]))+\s*"#)
 
     private static func value(of key: String, in line: String) -> String? {
         guard line.lowercased().hasPrefix(key + ":") else { return nil }

@@ -20,11 +20,16 @@ enum NaturalPhrasing {
     ]
 
     private static let negationNeedles = NeedleSet(negations)
-    private static let decisionNeedles = NeedleSet(["approv", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob"])
+    private static let decisionNeedles = NeedleSet(["approv", "approu", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob"])
+
+    /// A negation before a decision word in the same clause: "I don't think we should approve",
+    /// "we would never reject", "nicht genehmigen". A comma ends the clause ("Not a problem, approved").
+    private static let negatedDecision = Pattern(
+        #"(\b(not|never|nicht|kein\w*|pas|nie)\b|n't)[^.!?,;\n]{0,40}(approv|approu|reject|go ahead|genehm|ablehn|abgelehnt|freigeb|refus|rechaz|aprob)"#)
 
     static func isNegated(_ text: String) -> Bool {
         let lower = normalized(String(text.prefix(200)))
-        return lower.hasAny(negationNeedles)
+        return lower.hasAny(negationNeedles) || negatedDecision.matches(lower)
     }
 
     static func read(_ fullBody: String) -> Intent {
@@ -56,7 +61,7 @@ enum NaturalPhrasing {
         }
         if let word = rejections.first(where: { startsWithWord(head, $0, before: " ,.:") }) {
             let reason = firstParagraph.dropFirst(word.count).trimmed(including: reasonPunctuation)
-            let full = ([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n").trimmedSpace
+            let full = SignOff.strip(([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n")).trimmedSpace
             return .reject(reason: full.isEmpty ? nil : full)
         }
         return .comment(body)

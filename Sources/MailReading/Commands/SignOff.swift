@@ -1,0 +1,38 @@
+import MailMessage
+
+/// A closing at the end of a reason or justification ("Regards\nChris", "Thanks, Ana",
+/// "Mit freundlichen Grüßen\nJan Müller"): the reply text keeps it, because the sender wrote it,
+/// but a rejection reason or a justification quoted back to others reads better without it.
+enum SignOff {
+    private static let closings: Set<String> = [
+        "thanks", "thank you", "many thanks", "thanks a lot", "thx", "regards", "best regards", "kind regards", "warm regards",
+        "best", "best wishes", "cheers", "sincerely", "yours", "br", "mit freundlichen grüßen", "mit freundlichen grüssen",
+        "viele grüße", "viele grüsse", "beste grüße", "gruß", "grüße", "lg", "cordialement", "bien cordialement", "merci",
+        "salutations", "saludos", "un saludo", "atentamente", "gracias", "groeten", "met vriendelijke groet", "hälsningar",
+        "med vänliga hälsningar", "mvh", "med venlig hilsen", "venlig hilsen", "ystävällisin terveisin", "terveisin",
+        "cordiali saluti", "saluti", "grazie", "atenciosamente", "obrigado", "obrigada", "abraços",
+    ]
+
+    /// The text without a closing line and the short lines (name, title) after it, when the
+    /// closing stands within the last four lines; the text unchanged otherwise.
+    static func strip(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > 1 else { return text }
+        let start = max(1, lines.count - 4)
+        for index in start..<lines.count where isClosing(lines[index]) {
+            let after = lines[(index + 1)...]
+            guard after.allSatisfy({ $0.utf8.count <= 60 }) else { continue }
+            return lines[..<index].joined(separator: "\n").trimmedSpace
+        }
+        return text
+    }
+
+    private static func isClosing(_ line: Substring) -> Bool {
+        var words = line.trimmedBlanks.lowercased()
+        while let last = words.last, last == "," || last == "." || last == "!" { words.removeLast() }
+        if closings.contains(words) { return true }
+        guard let comma = words.firstIndex(of: ",") else { return false }
+        let closing = words[..<comma].trimmedBlanks
+        return closings.contains(closing) && words[words.index(after: comma)...].split(separator: " ").count <= 3
+    }
+}
