@@ -124,6 +124,30 @@ import Testing
         #expect(bounce.originalMessageID == "abc@support.example")
     }
 
+    @Test func textBounceNamesItsRecipientNotTheQuotedHeaders() throws {
+        let raw = """
+            From: "Mail Delivery Subsystem" <mailer-daemon@mail.example>
+            To: escalations@support.example
+            Subject: Delivery Status Notification (Failure)
+
+            Your message wasn't delivered to nobody@acme.example because the address couldn't be found.
+            550 5.1.1 The email account that you tried to reach does not exist.
+
+            ----- Original message -----
+            From: escalations@support.example
+            To: nobody@acme.example, maria@globex.example
+            Message-ID: <sent-1@support.example>
+
+            """
+        guard case .bounce(let bounce) = AutomationClassifier.classify(try Mail(parsing: Array(raw.utf8)), isOwn: { _ in nil }) else {
+            Issue.record("not classified as a bounce")
+            return
+        }
+        #expect(bounce.recipients == ["nobody@acme.example"])
+        #expect(bounce.status == "5.1.1")
+        #expect(bounce.originalMessageID == "sent-1@support.example")
+    }
+
     @Test func htmlBecomesTextWithoutQuotedHistory() {
         let html = "<html><head><style>p{}</style></head><body><p>Approved &amp; thanks</p><div class=\"gmail_quote\">On … wrote:<blockquote>old</blockquote></div></body></html>"
         #expect(HTMLText.text(html) == "Approved & thanks")

@@ -4,7 +4,9 @@ import Foundation
 import MailMessage
 import MailReading
 
-/// What the gateway understood of one mail, as `read` prints it; nothing is applied.
+/// What the gateway understood of one mail, as `read` prints it; nothing is applied. Every key
+/// is always written, an absent value as JSON `null` (`automated`, `signature`, `thread`…), so
+/// that a reader of the output finds the same keys in every object.
 public struct ReadReport: Encodable, Sendable {
     public var file: String
     public var from: String?
@@ -18,6 +20,26 @@ public struct ReadReport: Encodable, Sendable {
     public var thread: String?
     public var threadMethod: String?
     public var defects: [String]
+
+    private enum CodingKeys: String, CodingKey {
+        case file, from, subject, automated, automatedBecause, replyText, signature, intent, arguments, thread, threadMethod, defects
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(from, forKey: .from)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(automated, forKey: .automated)
+        try container.encode(automatedBecause, forKey: .automatedBecause)
+        try container.encode(replyText, forKey: .replyText)
+        try container.encode(signature, forKey: .signature)
+        try container.encode(intent, forKey: .intent)
+        try container.encode(arguments, forKey: .arguments)
+        try container.encode(thread, forKey: .thread)
+        try container.encode(threadMethod, forKey: .threadMethod)
+        try container.encode(defects, forKey: .defects)
+    }
 }
 
 extension Gateway {

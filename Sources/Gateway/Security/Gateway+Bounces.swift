@@ -12,7 +12,8 @@ extension Gateway {
             return "bounce for mail the gateway did not send"
         }
         let permanent = bounce.status?.hasPrefix("5") ?? true
-        let recipients = bounce.recipients.isEmpty ? sent.recipients : bounce.recipients.filter(sent.recipients.contains)
+        let named = bounce.recipients.filter(sent.recipients.contains)
+        let recipients = named.isEmpty ? sent.recipients : named
         var summary: [String] = []
         for address in recipients {
             let count = try session.recordBounce(address: address, messageID: original, status: bounce.status ?? "unknown", permanent: permanent, at: now)

@@ -122,19 +122,43 @@ public enum AutomationClassifier {
         let original = root.allParts.first { $0.contentType.value == "message/rfc822" || $0.contentType.value == "text/rfc822-headers" }
         let originalID = original.flatMap { part -> String? in
             if let embedded = part.children.first { return embedded.header.raw("Message-ID").flatMap { Mail.messageIDs(in: $0).first } }
-            let text = String(decoding: part.content, as: UTF8.self)
-            return text.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("message-id:") }
-                .flatMap { Mail.messageIDs(in: String($0.dropFirst(11))).first }
+            return messageIDLine(in: String(decoding: part.content, as: UTF8.self))
         }
-        if status == nil { status = textStatus(mail) }
-        return Bounce(recipients: recipients, status: status, originalMessageID: originalID)
+        let text = (mail.textBody ?? "").prefix(bytes: 16 * 1024)
+        if status == nil { status = textStatus(text) }
+        if recipients.isEmpty { recipients = textRecipients(text, besides: mail) }
+        return Bounce(recipients: recipients, status: status, originalMessageID: originalID ?? messageIDLine(in: text))
+    }
+
+    /// The identifier of a `Message-ID:` line in quoted headers.
+    private static func messageIDLine(in text: String) -> String? {
+        text.split(whereSeparator: \.isNewline).first { $0.trimmedBlanks.lowercased().hasPrefix("message-id:") }
+            .flatMap { Mail.messageIDs(in: String($0.trimmedBlanks.dropFirst(11))).first }
+    }
+
+    private static let addressPattern = Pattern(#"[A-Za-z0-9._%+=-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, caseSensitive: true)
+    /// Where a text bounce starts quoting the returned mail: addresses from there on are its headers.
+    private static let quotedOriginal = Pattern(#"^\s*(received:|from:|to:|return-path:|-{2,}.*(original|copy of|below this line|returned message|headers))"#)
+
+    /// The failed recipients a bounce without a delivery-status part names in its text, before
+    /// it quotes the returned mail: every address but the bounce's own sender and recipients.
+    static func textRecipients(_ text: String, besides mail: Mail) -> [String] {
+        let own = Set(([mail.from].compactMap { $0 } + mail.to + mail.cc).map(\.address))
+        var found: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            let line = String(line)
+            if quotedOriginal.matches(line) { break }
+            for address in addressPattern.all(in: line).map({ $0.lowercased() }) where !own.contains(address) && !found.contains(address) {
+                found.append(address)
+            }
+        }
+        return found
     }
 
     private static let statusPattern = Pattern(#"\b([245]\.\d{1,3}\.\d{1,3})\b"#, caseSensitive: true)
 
     /// An enhanced status code (RFC 3463) in the text of a bounce without a delivery-status part.
-    static func textStatus(_ mail: Mail) -> String? {
-        let text = mail.textBody ?? ""
-        return statusPattern.firstRange(in: text, group: 1).map { String(text[$0]) }
+    static func textStatus(_ text: String) -> String? {
+        statusPattern.firstRange(in: text, group: 1).map { String(text[$0]) }
     }
 }
