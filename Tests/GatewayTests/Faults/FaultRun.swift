@@ -95,14 +95,23 @@ struct FaultRun {
         return try world.snapshot(threads: player.threads)
     }
 
-    /// For every sent mail and each of its envelope recipients, how many copies the recipient's
-    /// mailbox holds: none is a lost reply, more than one a reply sent twice.
-    func replyCopies() throws -> (lost: [String], extra: Int, checked: Int) {
+    /// For every sent mail: how many times Postfix took it from the gateway (`extra`, the
+    /// submissions beyond the first: a reply sent twice) and, for each envelope recipient, how many
+    /// copies the recipient's mailbox holds (none: `lost`; more than one: `deliveredTwice`, which
+    /// also counts Postfix's own redeliveries when Dovecot's LMTP dies under it). `unlogged` counts
+    /// sent mail Postfix's log does not show taken: it must be none, or the log was misread.
+    func replyCopies() throws -> (lost: [String], extra: Int, checked: Int, deliveredTwice: Int, unlogged: Int) {
         var lost: [String] = []
         var extra = 0
         var checked = 0
+        var deliveredTwice = 0
+        var unlogged = 0
         var mailboxes: [String: [String: Int]] = [:]
+        let submissions = servers.acceptedSubmissions()
         for message in try world.outbox() where message.state == "sent" {
+            let taken = submissions[message.messageID] ?? 0
+            extra += max(0, taken - 1)
+            if taken == 0 { unlogged += 1 }
             for recipient in message.recipients {
                 if mailboxes[recipient] == nil {
                     mailboxes[recipient] = servers.messageIDs(of: recipient).reduce(into: [:]) { $0[$1, default: 0] += 1 }
@@ -110,10 +119,10 @@ struct FaultRun {
                 let copies = mailboxes[recipient]?[message.messageID] ?? 0
                 checked += 1
                 if copies == 0 { lost.append("\(message.kind) \(message.messageID) to \(recipient)") }
-                extra += max(0, copies - 1)
+                deliveredTwice += max(0, copies - 1)
             }
         }
-        return (lost, extra, checked)
+        return (lost, extra, checked, deliveredTwice, unlogged)
     }
 
     /// Mail files in a Maildir folder (`new/` and `cur/`).

@@ -112,6 +112,31 @@ final class PrivateMailServers: @unchecked Sendable {
         return ids
     }
 
+    /// How many times Postfix took each Message-ID into its queue (the client's final dot
+    /// accepted: `qmgr` picked the queue file up), read from its log. This counts what a client
+    /// sent; a copy Postfix itself delivers twice (an LMTP session cut after Dovecot stored the
+    /// mail) shows in the mailbox but not here.
+    func acceptedSubmissions() -> [String: Int] {
+        guard let log = try? String(contentsOf: state.appendingPathComponent("postfix/maillog"), encoding: .utf8) else { return [:] }
+        var messageIDOfQueueFile: [Substring: String] = [:]
+        var counts: [String: Int] = [:]
+        var queued: Set<Substring> = []
+        for line in log.split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 6)
+            guard fields.count == 7 else { continue }
+            let queueFile = fields[5].dropLast()
+            if fields[4].hasPrefix("postfix/cleanup"), fields[6].hasPrefix("message-id=") {
+                messageIDOfQueueFile[queueFile] = fields[6].dropFirst(11).trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
+            } else if fields[4].hasPrefix("postfix/qmgr"), fields[6].hasPrefix("from="), !queued.contains(queueFile),
+                let messageID = messageIDOfQueueFile[queueFile]
+            {
+                queued.insert(queueFile)
+                counts[messageID, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
     /// Mail Postfix still has to deliver: queue entries with a recipient. An entry without one
     /// is a reception cut off mid-transaction (a session ended by `answerEveryClient`), which
     /// Postfix discards later and which holds no mail.
