@@ -12,6 +12,8 @@ import Testing
         ("All fixed, please de-escalate.\n\nSent from my iPhone", "All fixed, please de-escalate."),
         ("REJECT not now\n\n-- \nDana Duty\nDuty Manager", "REJECT not now"),
         ("> only quoted text", "> only quoted text"),
+        ("承認します。\n\n2026年11月24日(火) 10:02 Escalations <escalations@support.example>:\n> 承認をお願いします", "承認します。"),
+        ("승인합니다\n\n2026년 11월 24일 (화) 오전 10:02, Escalations <escalations@support.example>님이 작성:\n> 승인 부탁드립니다", "승인합니다"),
     ])
     func replyTextDropsHistoryAndSignature(_ body: String, _ expected: String) {
         #expect(ReplyExtractor.extract(body).text == expected)
@@ -35,7 +37,8 @@ import Testing
         ("No progress on our side yet, any news?", "comment"),
         ("I don't think we should approve this yet, the customer has not answered.", "unclear"),
         ("We wouldn't reject this, but I need more data first.", "unclear"), ("Das kann ich so nicht genehmigen.", "unclear"),
-        ("Je ne peux pas approuver pour l'instant.", "unclear"), ("Approved - I don't think we need a call for this.", "approve"),
+        ("Je ne peux pas approuver pour l'instant.", "unclear"), ("承認します。", "approve"), ("承認できません。", "unclear"),
+        ("Отклонено: исправление выйдет в пятницу.", "reject"), ("Одобрено", "approve"), ("Не могу одобрить пока.", "unclear"), ("Approved - I don't think we need a call for this.", "approve"),
     ])
     func commandsAreRead(_ text: String, _ intent: String) {
         #expect(CommandReader.read(text).name == intent)

@@ -7,20 +7,20 @@ enum NaturalPhrasing {
     private static let approvals = [
         "approved", "approve", "i approve", "yes, go ahead", "yes go ahead", "go ahead", "ok, approved", "approved, thanks",
         "genehmigt", "freigegeben", "approuvé", "approuve", "aprobado", "apruebo", "approvato", "goedgekeurd", "godkendt",
-        "godkänd", "hyväksytty", "aprovado", "lgtm", "yes, approved",
+        "godkänd", "hyväksytty", "aprovado", "lgtm", "yes, approved", "одобрено", "утверждено", "承認します", "承認", "批准", "同意", "승인",
     ]
     private static let rejections = ["rejected", "reject", "declined", "denied", "abgelehnt", "refusé", "refuse", "rechazado", "rechazo",
-        "respinto", "afgewezen", "afvist", "avslag", "hylätty", "rejeitado",
+        "respinto", "afgewezen", "afvist", "avslag", "hylätty", "rejeitado", "отклонено", "отказано", "却下", "拒绝", "駁回", "거절",
     ]
     private static let negations = [
         "not approve", "not approved", "can't approve", "cannot approve", "can not approve", "don't approve", "do not approve",
         "won't approve", "not reject", "don't reject", "do not reject", "can't reject", "cannot reject", "won't reject",
         "not yet", "not sure", "nicht genehmigt", "pas approuvé", "no aprobado", "shouldn't", "should not", "hold off",
-        "wait", "unsure", "maybe",
+        "wait", "unsure", "maybe", "не одобр", "не утвер", "не могу", "承認しません", "承認できません", "承認不可",
     ]
 
     private static let negationNeedles = NeedleSet(negations)
-    private static let decisionNeedles = NeedleSet(["approv", "approu", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob"])
+    private static let decisionNeedles = NeedleSet(["approv", "approu", "reject", "go ahead", "genehm", "ablehn", "abgelehnt", "refus", "rechaz", "aprob", "одобр", "отклон", "承認", "却下"])
 
     /// A negation before a decision word in the same clause: "I don't think we should approve",
     /// "we would never reject", "nicht genehmigen". A comma ends the clause ("Not a problem, approved").
@@ -55,7 +55,7 @@ enum NaturalPhrasing {
             let rest = stripPhrase(body, Phrases.caseRequest)
             return EscalationText.parse(rest, account: false)
         }
-        let head = lower.trimmed(including: ".!").prefix(60)
+        let head = lower.trimmed(including: ".!。！").prefix(60)
         if head == "yes" || approvals.contains(where: { startsWithWord(head, $0, before: ".!, ") }) {
             return .approve
         }

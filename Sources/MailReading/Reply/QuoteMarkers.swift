@@ -32,6 +32,9 @@ enum QuoteMarkers {
     private static let dateFirst = Pattern(#"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}),?\s+\d{1,2}:\d{2}"#)
     /// "Thu, 26 Jun 2014 14:00:51 +0400 от Name <x@y>:" and "2011/4/7 Name <x@y>".
     private static let dateAndAddress = Pattern(#"^\s*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+\w+\s+\d{4}|\d{4}/\d{1,2}/\d{1,2})\b.*<?[^\s<>]+@[^\s<>]+>?:?\s*$"#)
+    /// Gmail's Japanese and Korean attributions: "2026年11月24日(火) 10:02 Name <x@y>:",
+    /// "2026년 11월 24일 (화) 오전 10:02, Name <x@y>님이 작성:".
+    private static let cjkDateFirst = Pattern(#"^\s*\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일].{0,160}(@.{0,80}[:：]|작성\s*:?)\s*$"#)
     /// "On Tue, Apr 11, 2017 at 10:07 PM John Smith" followed by a `<`/`mailto:` line (Polymail).
     private static let onDateTime = Pattern(#"^\s*on\s.{0,60}\d{1,2}:\d{2}"#)
     private static let separators = Pattern(
@@ -118,7 +121,10 @@ enum QuoteMarkers {
         }
         let lower = line.prefix(3).lowercased()
         let startsWithDate = line.unicodeScalars.first?.properties.numericType != nil || weekdays.contains(lower)
-        if startsWithDate, line.containsByte(UInt8(ascii: ":")) && dateFirst.matches(line) || line.containsByte(UInt8(ascii: "@")) && dateAndAddress.matches(line) {
+        if startsWithDate,
+            line.containsByte(UInt8(ascii: ":")) && dateFirst.matches(line) || line.containsByte(UInt8(ascii: "@")) && dateAndAddress.matches(line)
+                || cjkDateFirst.matches(line)
+        {
             return 1
         }
         if lower == "on ", onDateTime.matches(line) {
