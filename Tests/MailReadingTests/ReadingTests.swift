@@ -38,6 +38,10 @@ import Testing
         ("I don't think we should approve this yet, the customer has not answered.", "unclear"),
         ("We wouldn't reject this, but I need more data first.", "unclear"), ("Das kann ich so nicht genehmigen.", "unclear"),
         ("Je ne peux pas approuver pour l'instant.", "unclear"), ("承認します。", "approve"), ("承認できません。", "unclear"),
+        ("Hi team,\n\ncould you please escalate CS0001234? Production is down since Friday.\n\nThanks\nAna", "escalate"),
+        ("Hi,\n\nWe need an escalation for our account - three cases are stuck (CS0001240, CS0001241).", "escalate-account"),
+        ("Thanks, everything works again. You can close the escalation.", "de-escalate"), ("Please raise the severity to high.", "severity"),
+        ("Hi Dana,\n\nthanks for the update.", "comment"),
         ("Отклонено: исправление выйдет в пятницу.", "reject"), ("Одобрено", "approve"), ("Не могу одобрить пока.", "unclear"), ("Approved - I don't think we need a call for this.", "approve"),
     ])
     func commandsAreRead(_ text: String, _ intent: String) {
@@ -64,6 +68,12 @@ import Testing
             return
         }
         #expect(justification == "both stalled for two weeks")
+        guard case .escalate(false, _, let question, _, _) = CommandReader.read("Hi team,\n\ncould you please escalate CS0001234? Production is down.")
+        else {
+            Issue.record("not a case escalation")
+            return
+        }
+        #expect(question == "Production is down")
         #expect(reason == "both stalled for two weeks")
         #expect(cases == ["CS0001234", "CS0001240"])
     }

@@ -28,7 +28,7 @@ enum EscalationText {
 
     /// Record numbers (and "and", commas) the request starts with: "CS0001234 and CS0001240, both
     /// stalled" justifies with "both stalled"; the numbers are in `cases`.
-    private static let leadingNumbers = Pattern(#"^(?:\s*(?:(?:CS|ACC|ESC)\d{4,10}\b|and\b|und\b|et\b|[,.;:&]))+\s*"#)
+    private static let leadingNumbers = Pattern(#"^(?:\s*(?:(?:CS|ACC|ESC)\d{4,10}\b|and\b|und\b|et\b|[,.;:&?!-]))+\s*"#)
 
     private static func value(of key: String, in line: String) -> String? {
         guard line.lowercased().hasPrefix(key + ":") else { return nil }

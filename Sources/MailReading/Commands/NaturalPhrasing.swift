@@ -33,7 +33,8 @@ enum NaturalPhrasing {
     }
 
     static func read(_ fullBody: String) -> Intent {
-        let body = fullBody.prefix(bytes: 4000)
+        let written = fullBody.prefix(bytes: 4000)
+        let body = withoutGreeting(written)
         let firstParagraph = body.mailLines.prefix { !$0.isBlank }.joined(separator: "\n")
         let lower = normalized(firstParagraph)
         if isNegated(body), mentionsDecision(lower) {
@@ -55,6 +56,9 @@ enum NaturalPhrasing {
             let rest = stripPhrase(body, Phrases.caseRequest)
             return EscalationText.parse(rest, account: false)
         }
+        if let range = Phrases.severityChange.firstRange(in: lower, group: 1) {
+            return .severity(String(lower[range]))
+        }
         let head = lower.trimmed(including: ".!。！").prefix(60)
         if head == "yes" || approvals.contains(where: { startsWithWord(head, $0, before: ".!, ") }) {
             return .approve
@@ -64,7 +68,15 @@ enum NaturalPhrasing {
             let full = SignOff.strip(([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n")).trimmedSpace
             return .reject(reason: full.isEmpty ? nil : full)
         }
-        return .comment(body)
+        return .comment(written)
+    }
+
+    /// The text without a greeting line at its top ("Hi team,", "Dear Support,", "Hallo zusammen,"),
+    /// so that the request below it is the first paragraph.
+    private static func withoutGreeting(_ text: String) -> String {
+        let lines = text.mailLines
+        guard let first = lines.first, lines.count > 1, first.utf8.count <= 60, Phrases.greeting.matches(String(first)) else { return text }
+        return lines.dropFirst().joined(separator: "\n").trimmedSpace
     }
 
     private static func mentionsDecision(_ lower: String) -> Bool {
@@ -104,13 +116,20 @@ enum NaturalPhrasing {
 
     /// The phrasings of escalation requests, compiled once.
     private enum Phrases {
-        static let deescalate = Pattern(#"(please )?de-?escalate"#)
-        static let deescalateRequest = Pattern(#"(please )?de-?escalate( this| it| the case| our account)?( now)?"#)
-        static let accountEscalation = Pattern(#"escalate (our|my|the|this) account|account escalation"#)
-        static let accountRequest = Pattern(#"(please )?escalate (our|my|the|this) account"#)
+        static let deescalate = Pattern(#"(please )?de-?escalate|(close|cancel|withdraw) (the|this|our|my) escalation"#)
+        static let deescalateRequest = Pattern(
+            #"(please |you can )?(de-?escalate( this| it| the case| our account)?( now)?|(close|cancel|withdraw) (the|this|our|my) escalation( request)?)"#)
+        static let accountEscalation = Pattern(#"escalat(e|ion) (for |of )?(our|my|the|this) account|account escalation"#)
+        static let accountRequest = Pattern(#"(please |we need an? |i need an? )?escalat(e|ion) (for |of )?(our|my|the|this) account"#)
         static let escalationWord = Pattern(#"\bescalat(e|ion)\b"#)
         static let politeRequest = Pattern(
-            #"(please|pls|kindly|i want to|we want to|i'd like to|we'd like to|we need to|i need to|request(ing)? (an? )?)\s*(to )?escalat"#)
-        static let caseRequest = Pattern(#"(please|pls|kindly)?\s*escalate( this| it| the case| case)?( again)?"#)
+            #"(please|pls|kindly|i want to|we want to|i'd like to|we'd like to|we need to|i need to|we need an?|i need an?|request(ing)? (an? )?)\s*(to )?escalat"#)
+        static let caseRequest = Pattern(
+            #"((could|can|would) you )?(please|pls|kindly)?\s*escalate( this| it| the case| case)?( again)?|(we|i) need an? escalation( for)?"#)
+        /// "Please raise the severity to high": the level is group 1.
+        static let severityChange = Pattern(#"\b(?:raise|increase|lower|decrease|reduce|set|change|bump|move) (?:the )?severity (?:to|=) ?([a-z0-9-]+)"#)
+        /// A greeting alone on the first line.
+        static let greeting = Pattern(
+            #"^\s*(hi|hello|hey|dear|hallo|moin|servus|liebe|lieber|bonjour|salut|hola|buongiorno|ciao|hej|hoi|ol[aá]|good (morning|afternoon|evening)|guten (tag|morgen|abend))\b[^.!?]{0,40}[,!:]?\s*$"#)
     }
 }
