@@ -93,6 +93,8 @@ import Testing
         "From: a@b.example\nSubject: Out of Office: back Monday",
         "From: a@b.example\nSubject: Abwesenheitsnotiz: Urlaub",
         "From: a@b.example\nSubject: Réponse automatique : absent",
+        "From: a@b.example\nSubject: =?UTF-8?B?6Ieq5Yqo5Zue5aSNOiBBcHByb3ZhbCBuZWVkZWQ=?=",
+        "From: a@b.example\nSubject: Автоответ: Re: escalation",
     ])
     func autoRepliesAreRecognised(_ headers: String) throws {
         #expect(AutomationClassifier.classify(try mail(headers), isOwn: { _ in nil })?.kind == "auto-reply")

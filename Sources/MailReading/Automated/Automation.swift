@@ -38,7 +38,9 @@ public enum AutomationClassifier {
         "out of office", "out of the office", "automatic reply", "auto reply", "autoreply", "auto-reply", "auto:", "away from",
         "abwesenheitsnotiz", "abwesend", "automatische antwort", "réponse automatique", "absence", "respuesta automática",
         "fuera de la oficina", "risposta automatica", "fuori sede", "automatisch antwoord", "afwezig", "autosvar",
-        "frånvaro", "poissa", "resposta automática", "vacation", "on vacation", "i am away",
+        "frånvaro", "poissa", "resposta automática", "vacation", "on vacation", "i am away", "automaattinen vastaus",
+        "automatyczna odpowiedź", "odpowiedź automatyczna", "автоответ", "автоматический ответ", "自动回复", "自動回覆", "自動応答", "自動返信",
+        "자동 응답", "otomatik yanıt",
     ]
 
     /// Classifies a mail; `isOwn` recognises the gateway's own mail (address, loop header, stored Message-ID).
