@@ -75,22 +75,12 @@ struct MailServerHarness {
         try directory.write(to: workspace.appendingPathComponent("directory.json"), atomically: true, encoding: .utf8)
     }
 
-    var binary: URL { TestWorkspace.repository.appendingPathComponent(".build/debug/escalation-gateway") }
+    var binary: URL { GatewayCLI.binary }
 
     /// Runs a CLI command of the gateway to completion; returns its standard output.
     @discardableResult
     func cli(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments + ["--config", configPath]
-        process.environment = ["EG_TEST_PASSWORD": "secret", "PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try GatewayCLI.run(arguments + ["--config", configPath], environment: ["EG_TEST_PASSWORD": "secret"]).output
     }
 
     /// Starts `escalation-gateway run` as its own process.

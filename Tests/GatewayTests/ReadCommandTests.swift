@@ -5,18 +5,9 @@ import Testing
 /// values as `null`), as operators and scripts read it.
 @Suite struct ReadCommandTests {
     private func read(_ files: [URL], _ flags: [String], workspace: TestWorkspace) throws -> [[String: Any]] {
-        let process = Process()
-        process.executableURL = TestWorkspace.repository.appendingPathComponent(".build/debug/escalation-gateway")
-        process.arguments = ["read", "--json", "--config", workspace.configURL.path] + flags + files.map(\.path)
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+        let (status, output) = try GatewayCLI.run(["read", "--json", "--config", workspace.configURL.path] + flags + files.map(\.path))
+        #expect(status == 0)
+        return output.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
     }

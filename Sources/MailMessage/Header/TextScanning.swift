@@ -176,11 +176,11 @@ public struct NeedleSet: Sendable {
     /// Needles as text. With `ignoringCase`, ASCII letters match in any case, and a needle with
     /// other letters ("исходное", "ursprüngliche") matches lower-case, upper-case or capitalized.
     public init(_ needles: [String], ignoringCase: Bool = false) {
-        let variants = ignoringCase
-            ? needles.flatMap { needle in
-                needle.utf8.allSatisfy { $0 < 0x80 } ? [needle] : [needle.lowercased(), needle.uppercased(), needle.prefix(1).uppercased() + needle.dropFirst().lowercased()]
-            }
-            : needles
+        func cases(_ needle: String) -> [String] {
+            guard !needle.utf8.allSatisfy({ $0 < 0x80 }) else { return [needle] }
+            return [needle.lowercased(), needle.uppercased(), needle.prefix(1).uppercased() + needle.dropFirst().lowercased()]
+        }
+        let variants = ignoringCase ? needles.flatMap(cases) : needles
         self.init(variants.map { Array($0.utf8) }, ignoringASCIICase: ignoringCase)
     }
 

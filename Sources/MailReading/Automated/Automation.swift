@@ -140,7 +140,8 @@ public enum AutomationClassifier {
 
     private static let addressPattern = Pattern(#"[A-Za-z0-9._%+=-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, caseSensitive: true)
     /// Where a text bounce starts quoting the returned mail: addresses from there on are its headers.
-    private static let quotedOriginal = Pattern(#"^\s*(received:|from:|to:|return-path:|-{2,}.*(original|copy of|below this line|returned message|headers))"#)
+    private static let quotedOriginal = Pattern(
+        #"^\s*(received:|from:|to:|return-path:|-{2,}.*(original|copy of|below this line|returned message|headers))"#)
 
     /// The failed recipients a bounce without a delivery-status part names in its text, before
     /// it quotes the returned mail: every address but the bounce's own sender and recipients.
