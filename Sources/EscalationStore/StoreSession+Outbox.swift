@@ -26,6 +26,12 @@ extension StoreSession {
         }
     }
 
+    /// Writes a queued mail's rendered subject and bytes into its row (rendering may follow the
+    /// row's insert within the same transaction).
+    public func setRendered(messageID: String, subject: String, raw: [UInt8]) throws {
+        try statement("UPDATE outbox SET subject = ?, raw = ? WHERE message_id = ?").execute(arguments: [subject, Data(raw), messageID])
+    }
+
     /// Pending mail whose next attempt is due, oldest first.
     public func pendingOutbox(at now: Date, limit: Int = 500) throws -> [OutboxMessage] {
         try Row.fetchAll(

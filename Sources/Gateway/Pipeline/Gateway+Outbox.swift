@@ -27,22 +27,25 @@ extension Gateway {
         return sent
     }
 
-    /// Renders one notice and adds it to the outbox with a Message-ID derived from `key`.
+    /// Adds one notice to the outbox with a Message-ID derived from `key`, rendered now or, in a
+    /// batch, with the batch's other mail before it commits (`RenderQueue`).
     private func write(_ notice: Notice, recipients: [EmailAddress], key: String, cause: String, session: StoreSession, now: Date) throws -> MailOutcome.SentMail {
         let messageID = String(MailIdentity.sha256(Array(key.utf8)).prefix(32)) + "@" + config.domain
-        let message = try render(notice, recipients: recipients, messageID: messageID, cause: cause, session: session, now: now)
+        let job = try renderJob(notice, recipients: recipients, messageID: messageID, cause: cause, session: session, now: now)
+        let rendered = renderQueue.deferred(job) ? nil : RenderQueue.render(job, with: composer, directory: directory)
         try session.enqueue(
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
                 request: notice.kind == .approvalRequested ? notice.request?.number.value : nil, recipients: recipients.map(\.value),
-                subject: message.subject, raw: message.rendered()),
+                subject: rendered?.subject ?? "", raw: rendered?.raw ?? []),
             at: now)
-        return MailOutcome.SentMail(to: recipients.map(\.value), subject: message.subject, template: notice.kind.rawValue)
+        return MailOutcome.SentMail(to: recipients.map(\.value), subject: rendered?.subject ?? "", template: notice.kind.rawValue, messageId: messageID)
     }
 
-    /// One notice as outgoing mail, placed on its thread; approval requests carry the approver's
-    /// token in the Reply-To plus-address, the one-click links and a footer line.
-    private func render(_ notice: Notice, recipients: [EmailAddress], messageID: String, cause: String, session: StoreSession, now: Date) throws -> OutgoingMessage {
+    /// What one notice needs to be rendered, placed on its thread (the part that reads the
+    /// database); approval requests carry the approver's token in the Reply-To plus-address,
+    /// the one-click links and a footer line.
+    private func renderJob(_ notice: Notice, recipients: [EmailAddress], messageID: String, cause: String, session: StoreSession, now: Date) throws -> RenderQueue.Job {
         var notice = notice
         notice.to = notice.to.filter(recipients.contains)
         notice.cc = notice.cc.filter(recipients.contains)
@@ -63,9 +66,9 @@ extension Gateway {
                 replyTo = MailAddress(name: config.displayName, address: "\(parts[0])+\(token)@\(parts[1])")
             }
         }
-        return composer.compose(
-            notice, directory: directory, messageID: messageID, date: now, thread: placement, replyTo: replyTo, extraContext: context,
-            extraHeaders: [(Self.loopHeader, signer.loopMark(messageID: messageID))])
+        return RenderQueue.Job(
+            notice: notice, messageID: messageID, placement: placement, replyTo: replyTo, context: context,
+            extraHeaders: [(Self.loopHeader, signer.loopMark(messageID: messageID))], date: now)
     }
 
     static func mailto(_ address: String, subject: String, body: String? = nil) -> String {

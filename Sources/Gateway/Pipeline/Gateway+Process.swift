@@ -23,14 +23,37 @@ extension Gateway {
         let now = clock()
         let prepared = PreparedMail.batch(batch, limits: config.limits, gatewayAddress: config.address)
         let results = try store.transaction { session in
-            prepared.enumerated().map { index, mail in
+            renderQueue.begin()
+            defer { renderQueue.stop() }
+            let recorded = prepared.enumerated().map { index, mail in
                 let start = DispatchTime.now().uptimeNanoseconds
                 defer { observe?(index, mail.nanoseconds + DispatchTime.now().uptimeNanoseconds - start) }
-                return Result { try session.savepoint { inner in try self.record(mail, session: inner, now: now) } }
+                let queued = renderQueue.count
+                let result = Result { try session.savepoint { inner in try self.record(mail, session: inner, now: now) } }
+                if case .failure = result { renderQueue.truncate(to: queued) }
+                return result
             }
+            return try withRenderedOutbox(recorded, session: session)
         }
         FaultPoint.afterCommit.reach()
         return results
+    }
+
+    /// Renders the batch's outbox mail on every core, writes it into its rows and puts the
+    /// subjects into the outcomes, all before the batch commits.
+    private func withRenderedOutbox(_ results: [Result<MailOutcome, any Error>], session: StoreSession) throws -> [Result<MailOutcome, any Error>] {
+        var subjects: [String: String] = [:]
+        for (messageID, rendered) in renderQueue.renderAll(with: composer, directory: directory) {
+            try session.setRendered(messageID: messageID, subject: rendered.subject, raw: rendered.raw)
+            subjects[messageID] = rendered.subject
+        }
+        return results.map { result in
+            result.map { outcome in
+                var outcome = outcome
+                for index in outcome.sent.indices { outcome.sent[index].subject = subjects[outcome.sent[index].messageId] ?? outcome.sent[index].subject }
+                return outcome
+            }
+        }
     }
 
     private func record(_ prepared: PreparedMail, session: StoreSession, now: Date) throws -> MailOutcome {

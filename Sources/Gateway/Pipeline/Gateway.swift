@@ -17,6 +17,8 @@ public final class Gateway: Sendable {
     let clock: @Sendable () -> Date
     let logger: Logger
     let signer: TokenSigner
+    /// Outbox mail of the batch in progress, rendered together before it commits.
+    let renderQueue = RenderQueue()
 
     /// Wires the gateway once: templates compiled, directory loaded.
     public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {

@@ -5,6 +5,7 @@ public struct MailOutcome: Encodable, Sendable, Equatable {
         public var to: [String]
         public var subject: String
         public var template: String
+        public var messageId: String
     }
 
     public var file: String?
