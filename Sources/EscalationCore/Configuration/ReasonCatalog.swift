@@ -25,7 +25,7 @@ public struct ReasonCatalog: Sendable, Hashable {
         for reason in reasons {
             for phrase in [reason.name] + reason.aliases {
                 let needle = Self.words(phrase)
-                guard !needle.isEmpty, haystack.contains(" " + needle + " ") else { continue }
+                guard !needle.isEmpty, haystack.firstRange(of: " " + needle + " ") != nil else { continue }
                 if needle.count > best?.length ?? 0 { best = (reason, needle.count) }
             }
         }

@@ -9,13 +9,20 @@ public struct EmailAddress: Hashable, Sendable, Codable, Comparable, CustomStrin
     /// Accepts `local@domain` (surrounding angle brackets and blanks are dropped).
     /// Returns nil for anything without exactly one `@` and a non-empty local part and domain.
     public init?(_ raw: String) {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = raw.utf8.first.map(Self.isSpace) == true || raw.utf8.last.map(Self.isSpace) == true
+            ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")),
             !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == "\r" || $0 == "\n" })
         else { return nil }
         value = text.lowercased()
+    }
+
+    /// Whether a byte may be whitespace to trim (ASCII blanks and line ends, or the lead byte of
+    /// a non-ASCII character, which Foundation then judges): most addresses need no trimming.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80
     }
 
     /// An address known to be well formed (built by the program, not read from mail); lower-cased.
