@@ -15,15 +15,17 @@ extension Gateway {
 
     /// Processes a batch in one transaction (one fsync), each mail in its own savepoint so that
     /// a mail failing on a database error fails alone; its result is the error, and the caller
-    /// leaves it on its source for the next attempt. `observe`, when given, learns each mail's
-    /// own processing time (parse through its savepoint) in nanoseconds, by batch position.
+    /// leaves it on its source for the next attempt. The mail the batch writes to the outbox is
+    /// rendered on the other cores meanwhile and filled into its rows before the commit
+    /// (`RenderQueue`). `observe`, when given, learns each mail's own processing time (parse
+    /// through its savepoint) in nanoseconds, by batch position.
     public func processBatch(
         _ batch: [InboundMail], observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
         let prepared = PreparedMail.batch(batch, limits: config.limits, gatewayAddress: config.address)
         let results = try store.transaction { session in
-            renderQueue.begin()
+            renderQueue.begin(composer: composer, directory: directory)
             defer { renderQueue.stop() }
             let recorded = prepared.enumerated().map { index, mail in
                 let start = DispatchTime.now().uptimeNanoseconds
@@ -39,11 +41,11 @@ extension Gateway {
         return results
     }
 
-    /// Renders the batch's outbox mail on every core, writes it into its rows and puts the
+    /// Waits for the batch's outbox mail to be rendered, writes it into its rows and puts the
     /// subjects into the outcomes, all before the batch commits.
     private func withRenderedOutbox(_ results: [Result<MailOutcome, any Error>], session: StoreSession) throws -> [Result<MailOutcome, any Error>] {
         var subjects: [String: String] = [:]
-        for (messageID, rendered) in renderQueue.renderAll(with: composer, directory: directory) {
+        for (messageID, rendered) in renderQueue.finish() {
             try session.setRendered(messageID: messageID, subject: rendered.subject, raw: rendered.raw)
             subjects[messageID] = rendered.subject
         }

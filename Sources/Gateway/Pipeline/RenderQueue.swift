@@ -4,10 +4,11 @@ import MailComposing
 import MailMessage
 import Synchronization
 
-/// Outbox mail of a batch whose rendering waits for the end of the batch's serial part.
-/// Rendering (templates, MIME) is most of applying a mail and needs no database, so a batch
-/// renders all its mail at once on every core and writes it into the rows it already holds,
-/// before the one commit: the outcome is the same as rendering each mail where it was written.
+/// Outbox mail of the batch in progress, rendered beside the batch's serial part. Rendering
+/// (templates, MIME) is most of applying a mail and needs no database, so while one core applies
+/// the batch's mail one by one, the others render what it has written; before the one commit the
+/// batch waits for the last of it and fills the rows it already holds. The outcome is the same
+/// as rendering each mail where it was written.
 final class RenderQueue: Sendable {
     /// One mail to render: the notice and everything the database decided about it.
     struct Job: Sendable {
@@ -27,52 +28,91 @@ final class RenderQueue: Sendable {
     }
 
     /// Nil outside a batch: mail is then rendered where it is written.
-    private let jobs = Mutex<[Job]?>(nil)
+    private let current = Mutex<RenderBatch?>(nil)
 
-    /// Starts deferring: until `renderAll`, `deferred` takes every job.
-    func begin() {
-        jobs.withLock { $0 = [] }
+    /// Starts rendering beside the batch: until `finish` or `stop`, `deferred` takes every job.
+    func begin(composer: Composer, directory: Directory) {
+        current.withLock { $0 = RenderBatch(composer: composer, directory: directory) }
     }
 
-    /// Stops deferring and drops what is queued (the batch's transaction failed: its rows are gone too).
-    func stop() {
-        jobs.withLock { $0 = nil }
-    }
-
-    /// Queues the job when a batch is deferring its rendering; false otherwise.
+    /// Starts rendering the job beside the batch; false when no batch is in progress.
     func deferred(_ job: Job) -> Bool {
-        jobs.withLock { jobs in
-            guard jobs != nil else { return false }
-            jobs?.append(job)
-            return true
-        }
+        guard let batch = current.withLock({ $0 }) else { return false }
+        batch.add(job)
+        return true
     }
 
-    /// Jobs queued so far; a savepoint that rolls back truncates to the count it began with.
-    var count: Int { jobs.withLock { $0?.count ?? 0 } }
+    /// Jobs of the batch so far; a savepoint that rolls back truncates to the count it began with.
+    var count: Int { current.withLock { $0 }?.count ?? 0 }
 
     func truncate(to count: Int) {
-        jobs.withLock { $0?.removeSubrange(count...) }
+        current.withLock { $0 }?.truncate(to: count)
     }
 
-    /// Renders one job (also the path when nothing is deferred).
+    /// Waits for the batch's renderings and returns them in the order they were written.
+    func finish() -> [(messageID: String, rendered: Rendered)] {
+        let batch = current.withLock { batch in
+            defer { batch = nil }
+            return batch
+        }
+        return batch?.results() ?? []
+    }
+
+    /// Ends the batch without its renderings (its transaction failed: the rows are gone too).
+    func stop() {
+        current.withLock { $0 = nil }
+    }
+
+    /// Renders one job (also the path when no batch is in progress).
     static func render(_ job: Job, with composer: Composer, directory: Directory) -> Rendered {
         let message = composer.compose(
             job.notice, directory: directory, messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo,
             extraContext: job.context, extraHeaders: job.extraHeaders)
         return Rendered(subject: message.subject, raw: message.rendered())
     }
+}
 
-    /// Renders every queued job on every core, in order, and stops deferring.
-    func renderAll(with composer: Composer, directory: Directory) -> [(messageID: String, rendered: Rendered)] {
-        let queued = jobs.withLock { jobs in
-            defer { jobs = nil }
-            return jobs ?? []
+/// The renderings of one batch, running on the global queue as jobs arrive.
+private final class RenderBatch: Sendable {
+    private struct Ledger {
+        /// Sequence numbers of the jobs that count (not rolled back), in order, with their Message-IDs.
+        var live: [(sequence: Int, messageID: String)] = []
+        var next = 0
+        var rendered: [Int: RenderQueue.Rendered] = [:]
+    }
+
+    private let composer: Composer
+    private let directory: Directory
+    private let ledger = Mutex(Ledger())
+    private let running = DispatchGroup()
+
+    init(composer: Composer, directory: Directory) {
+        self.composer = composer
+        self.directory = directory
+    }
+
+    var count: Int { ledger.withLock { $0.live.count } }
+
+    func add(_ job: RenderQueue.Job) {
+        let sequence = ledger.withLock { ledger in
+            defer { ledger.next += 1 }
+            ledger.live.append((ledger.next, job.messageID))
+            return ledger.next
         }
-        let slots = Slots<Rendered>(count: queued.count)
-        DispatchQueue.concurrentPerform(iterations: queued.count) { index in
-            slots.set(index, Self.render(queued[index], with: composer, directory: directory))
+        running.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let rendered = RenderQueue.render(job, with: composer, directory: directory)
+            ledger.withLock { $0.rendered[sequence] = rendered }
+            running.leave()
         }
-        return zip(queued.map(\.messageID), slots.values).map { ($0, $1) }
+    }
+
+    func truncate(to count: Int) {
+        ledger.withLock { $0.live.removeSubrange(count...) }
+    }
+
+    func results() -> [(messageID: String, rendered: RenderQueue.Rendered)] {
+        running.wait()
+        return ledger.withLock { ledger in ledger.live.compactMap { job in ledger.rendered[job.sequence].map { (job.messageID, $0) } } }
     }
 }
