@@ -12,6 +12,8 @@ import Testing
         ("All fixed, please de-escalate.\n\nSent from my iPhone", "All fixed, please de-escalate."),
         ("REJECT not now\n\n-- \nDana Duty\nDuty Manager", "REJECT not now"),
         ("> only quoted text", "> only quoted text"),
+        ("Approved.\n\nwt., 24 lis 2026 o 10:02 Escalations <escalations@support.example> napisał(a):\n> Please approve", "Approved."),
+        ("Approved.\n\nEscalations <escalations@support.example> 于2026年11月24日周二 10:02写道：\n> Please approve", "Approved."),
         ("承認します。\n\n2026年11月24日(火) 10:02 Escalations <escalations@support.example>:\n> 承認をお願いします", "承認します。"),
         ("승인합니다\n\n2026년 11월 24일 (화) 오전 10:02, Escalations <escalations@support.example>님이 작성:\n> 승인 부탁드립니다", "승인합니다"),
     ])

@@ -27,7 +27,11 @@ enum QuoteMarkers {
         #"^[-\s*]*(on|le|am|el|il|op|em|den|w dniu|dne|vào|pe|en)\b.{0,200}\b("# + verbs + #")\b.{0,200}:\s*$"#)
     /// A line starting with a day and ending in an address and a colon: "23 mar 2017 21:25 "N" <x@y> napisał(a):".
     private static let dayFirst = Pattern(#"^\s*\d{1,2}\.?\s+\S+\s+\d{4}.{0,120}@.{0,80}:\s*$"#)
-    private static let namedAttribution = Pattern(#"^[-\s*]*.{1,120}\b("# + verbs + #")\s*(am .{3,60})?:\s*$|^-{2,}\s*.{1,80}\b("# + verbs + #")\s*-{2,}$"#)
+    /// "Name <x@y> schrieb am …:", Polish "… napisał(a):", and Android's "---- X wrote ----".
+    private static let namedAttribution = Pattern(
+        #"^[-\s*]*.{1,120}\b("# + verbs + #")(\(a\))?\s*(am .{3,60})?:\s*$|^-{2,}\s*.{1,80}\b("# + verbs + #")\s*-{2,}$"#)
+    /// Gmail's Chinese attribution, the verb right after the time: "Name <x@y> 于2026年11月24日周二 10:02写道：".
+    private static let chineseAttribution = Pattern(#"^.{1,200}@.{1,120}(写道|寫道)\s*[:：]?\s*$"#)
     /// Gmail's date-first attribution: "2014-10-17 11:28 GMT+03:00 Name <…>:", "02.04.2012 14:20 …".
     private static let dateFirst = Pattern(#"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}),?\s+\d{1,2}:\d{2}"#)
     /// "Thu, 26 Jun 2014 14:00:51 +0400 от Name <x@y>:" and "2011/4/7 Name <x@y>".
@@ -117,7 +121,9 @@ enum QuoteMarkers {
             if joined.utf8.count > 600 { break }
             guard endsLikeAttribution(joined), joined.hasAny(verbBytes) else { continue }
             let named = namedAttribution.matches(joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
-            if attribution.matches(joined) || verbInside.matches(joined) || named || dayFirst.matches(joined) { return span }
+            if attribution.matches(joined) || verbInside.matches(joined) || named || dayFirst.matches(joined) || chineseAttribution.matches(joined) {
+                return span
+            }
         }
         let lower = line.prefix(3).lowercased()
         let startsWithDate = line.unicodeScalars.first?.properties.numericType != nil || weekdays.contains(lower)
