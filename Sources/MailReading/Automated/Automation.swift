@@ -111,7 +111,7 @@ public enum AutomationClassifier {
         var recipients: [String] = []
         var status: String?
         if let report = root.allParts.first(where: { $0.contentType.value == "message/delivery-status" }) {
-            for line in String(decoding: report.content, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            for line in String(decoding: report.content, as: UTF8.self).mailLines {
                 let lower = line.lowercased()
                 if lower.hasPrefix("final-recipient:") || lower.hasPrefix("original-recipient:") {
                     let value = line.split(separator: ";", maxSplits: 1).last.map(\.trimmedBlanks) ?? ""
@@ -132,9 +132,12 @@ public enum AutomationClassifier {
         return Bounce(recipients: recipients, status: status, originalMessageID: originalID ?? messageIDLine(in: text))
     }
 
+    private static let messageIDField = NeedleSet(["message-id:"], ignoringCase: true)
+
     /// The identifier of a `Message-ID:` line in quoted headers.
     private static func messageIDLine(in text: String) -> String? {
-        text.split(whereSeparator: \.isNewline).first { $0.trimmedBlanks.lowercased().hasPrefix("message-id:") }
+        guard text.hasAny(messageIDField) else { return nil }
+        return text.mailLines.first { $0.trimmedBlanks.lowercased().hasPrefix("message-id:") }
             .flatMap { Mail.messageIDs(in: String($0.trimmedBlanks.dropFirst(11))).first }
     }
 
@@ -148,9 +151,11 @@ public enum AutomationClassifier {
     static func textRecipients(_ text: String, besides mail: Mail) -> [String] {
         let own = Set(([mail.from].compactMap { $0 } + mail.to + mail.cc).map(\.address))
         var found: [String] = []
-        for line in text.split(whereSeparator: \.isNewline) {
+        for line in text.mailLines {
             let line = String(line)
-            if quotedOriginal.matches(line) { break }
+            let mayStartQuote = line.containsByte(UInt8(ascii: ":")) || line.containsByte(UInt8(ascii: "-"))
+            if mayStartQuote, quotedOriginal.matches(line) { break }
+            guard line.containsByte(UInt8(ascii: "@")) else { continue }
             for address in addressPattern.all(in: line).map({ $0.lowercased() }) where !own.contains(address) && !found.contains(address) {
                 found.append(address)
             }

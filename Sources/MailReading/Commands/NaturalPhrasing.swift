@@ -37,7 +37,7 @@ enum NaturalPhrasing {
         let body = withoutGreeting(written)
         let firstParagraph = body.mailLines.prefix { !$0.isBlank }.joined(separator: "\n")
         let lower = normalized(firstParagraph)
-        if isNegated(body), mentionsDecision(lower) {
+        if mentionsDecision(lower), isNegated(body) {
             return .unclear(understood: "a possible approval decision with doubt or negation", hint: "Reply APPROVE, or REJECT followed by the reason.")
         }
         let mentionsEscalation = lower.has("escalat")
@@ -56,7 +56,7 @@ enum NaturalPhrasing {
             let rest = stripPhrase(body, Phrases.caseRequest)
             return EscalationText.parse(rest, account: false)
         }
-        if let range = Phrases.severityChange.firstRange(in: lower, group: 1) {
+        if lower.has("severity"), let range = Phrases.severityChange.firstRange(in: lower, group: 1) {
             return .severity(String(lower[range]))
         }
         let head = lower.trimmed(including: ".!。！").prefix(60)
