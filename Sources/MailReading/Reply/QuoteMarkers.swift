@@ -46,10 +46,16 @@ enum QuoteMarkers {
     private static let markerLine = Pattern(#"^\s*\**\s*(vorherige antworten|previous replies)\s*\**\s*$"#)
     /// A text and an attribution sharing one line: "reply On … wrote:", "bla--- On … wrote:".
     private static let sharedLine = Pattern(#"^(.*?\S)[\s-]*(\b(On|Le|Am|El)\s.{5,200}\b("# + verbs + #")\s*:)\s*$"#)
-    private static let headerStart = Pattern(
-        #"^\s*\*?\s*(from|von|de|da|van|fra|från|lähettäjä|od|от|expéditeur|date|datum|envoyé par)\s*\*?\s*:"#)
-    private static let headerLine = Pattern(
-        #"^\s*\*?\s*(from|von|de|da|van|fra|från|lähettäjä|od|от|expéditeur|sent|date|datum|gesendet|envoyé|enviado|inviato|verzonden|sendt|skickat|lähetetty|wysłano|отправлено|дата|to|an|à|a|para|aan|til|till|vastaanottaja|do|кому|subject|betreff|objet|asunto|oggetto|onderwerp|emne|ämne|aihe|assunto|temat|тема|cc|kopie)\s*\*?\s*:"#)
+    /// Header names that open a quoted or forwarded message's header block.
+    private static let headerStartNames: Set<String> = [
+        "from", "von", "de", "da", "van", "fra", "från", "lähettäjä", "od", "от", "expéditeur", "date", "datum", "envoyé par",
+    ]
+    /// Header names of a quoted or forwarded message's header block.
+    private static let headerLineNames: Set<String> = headerStartNames.union([
+        "sent", "gesendet", "envoyé", "enviado", "inviato", "verzonden", "sendt", "skickat", "lähetetty", "wysłano", "отправлено", "дата", "to",
+        "an", "à", "a", "para", "aan", "til", "till", "vastaanottaja", "do", "кому", "subject", "betreff", "objet", "asunto", "oggetto",
+        "onderwerp", "emne", "ämne", "aihe", "assunto", "temat", "тема", "cc", "kopie",
+    ])
 
     /// Characters every history marker has at least one of; lines without them are prose and
     /// skip the patterns (most lines of most mail).
@@ -80,15 +86,19 @@ enum QuoteMarkers {
     /// The last letters of the verbs, in both cases.
     private static let verbEndings = Set(verbList.compactMap(\.unicodeScalars.last).flatMap { [$0] + String($0).uppercased().unicodeScalars })
 
-    /// A header name (`From`, `Gesendet`, `*Objet*`…) and a colon within its first 30 bytes:
-    /// letters, blanks and asterisks only before the colon.
-    private static func startsWithHeaderName(_ line: String) -> Bool {
-        var letters = 0
+    /// The lower-cased name before a colon within the line's first 30 characters (`From`,
+    /// `Gesendet`, `*Objet*`…: letters, blanks and asterisks only), or nil.
+    private static func headerName(_ line: String) -> String? {
+        var name = String.UnicodeScalarView()
         for scalar in line.unicodeScalars.prefix(30) {
-            if scalar == ":" { return letters > 0 }
-            if scalar.properties.isAlphabetic { letters += 1 } else if scalar != " " && scalar != "*" && scalar != "\t" { return false }
+            if scalar == ":" { return name.isEmpty ? nil : String(name).trimmedBlanks.lowercased() }
+            if scalar.properties.isAlphabetic || scalar == " " || scalar == "\t" {
+                name.append(scalar)
+            } else if scalar != "*" {
+                return nil
+            }
         }
-        return false
+        return nil
     }
 
     private static let foldStartLetters: Set<Unicode.Scalar> = ["o", "O", "l", "L", "a", "A", "e", "E", "i", "I", "d", "D", "w", "W", "v", "V", "-", "*"]
@@ -137,9 +147,9 @@ enum QuoteMarkers {
             let next = lines[(index + 1)..<min(lines.count, index + 4)].map { $0.trimmedBlanks }
             if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
         }
-        if startsWithHeaderName(line), headerStart.matches(line) {
+        if let name = headerName(line), headerStartNames.contains(name) {
             let following = lines[(index + 1)..<min(lines.count, index + 6)]
-            if following.contains(where: { startsWithHeaderName($0) && headerLine.matches($0) }) { return 1 }
+            if following.contains(where: isHeaderLine) { return 1 }
         }
         return nil
     }
@@ -157,7 +167,7 @@ enum QuoteMarkers {
 
     /// A header line of a quoted or forwarded message (`From:`, `Subject:`, `Kopie:`…).
     static func isHeaderLine(_ line: String) -> Bool {
-        headerLine.matches(line)
+        headerName(line).map(headerLineNames.contains) ?? false
     }
 
     private static let sharedLineStarts = NeedleSet([" on ", " le ", " am ", " el ", "-on ", "-le "], ignoringCase: true)
