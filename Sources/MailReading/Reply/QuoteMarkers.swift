@@ -89,16 +89,11 @@ enum QuoteMarkers {
     /// The lower-cased name before a colon within the line's first 30 characters (`From`,
     /// `Gesendet`, `*Objet*`…: letters, blanks and asterisks only), or nil.
     private static func headerName(_ line: String) -> String? {
-        var name = String.UnicodeScalarView()
-        for scalar in line.unicodeScalars.prefix(30) {
-            if scalar == ":" { return name.isEmpty ? nil : String(name).trimmedBlanks.lowercased() }
-            if scalar.properties.isAlphabetic || scalar == " " || scalar == "\t" {
-                name.append(scalar)
-            } else if scalar != "*" {
-                return nil
-            }
-        }
-        return nil
+        guard let colon = line.utf8.prefix(90).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let head = line[..<colon].unicodeScalars
+        guard head.count <= 30, head.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "\t" || $0 == "*" }) else { return nil }
+        let name = String(String.UnicodeScalarView(head.filter { $0 != "*" })).trimmedBlanks.lowercased()
+        return name.isEmpty ? nil : name
     }
 
     private static let foldStartLetters: Set<Unicode.Scalar> = ["o", "O", "l", "L", "a", "A", "e", "E", "i", "I", "d", "D", "w", "W", "v", "V", "-", "*"]
