@@ -165,6 +165,20 @@ import Testing
         #expect(bounce.originalMessageID == "sent-1@support.example")
     }
 
+    @Test(arguments: [
+        ("550 5.1.1 The account does not exist", "5.1.1"), ("Remote server said: 4.2.2 mailbox full", "4.2.2"),
+        ("Diagnostic: smtp; 552 5.3.4 (message too big)", "5.3.4"), ("Status: 5.7.100", "5.7.100"),
+        ("version v2.4.56 only", nil), ("5.1.1234 is no status", nil),
+    ] as [(String, String?)])
+    func enhancedStatusInBounceText(_ text: String, _ status: String?) throws {
+        let raw = "From: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail Returned to Sender\n\n" + text + "\n"
+        guard case .bounce(let bounce) = AutomationClassifier.classify(try Mail(parsing: Array(raw.utf8)), isOwn: { _ in nil }) else {
+            Issue.record("not classified as a bounce")
+            return
+        }
+        #expect(bounce.status == status)
+    }
+
     @Test func htmlBecomesTextWithoutQuotedHistory() {
         let html = "<html><head><style>p{}</style></head><body><p>Approved &amp; thanks</p><div class=\"gmail_quote\">On … wrote:<blockquote>old</blockquote></div></body></html>"
         #expect(HTMLText.text(html) == "Approved & thanks")

@@ -10,10 +10,6 @@ public struct Mail: Hashable, Sendable {
     public let from: MailAddress?
     /// The decoded subject on one line, or empty.
     public let subject: String
-    /// The `To` addresses, decoded once.
-    public let to: [MailAddress]
-    /// The `Cc` addresses, decoded once.
-    public let cc: [MailAddress]
 
     public var header: MessageHeader { root.header }
 
@@ -31,9 +27,12 @@ public struct Mail: Hashable, Sendable {
         let header = root.header
         from = header.raw("From").flatMap { MailAddress.parseList($0).first }
         subject = header["Subject"].map(HeaderSafety.singleLine) ?? ""
-        to = header.rawValues("To").flatMap(MailAddress.parseList)
-        cc = header.rawValues("Cc").flatMap(MailAddress.parseList)
     }
+
+    /// The `To` addresses.
+    public var to: [MailAddress] { header.rawValues("To").flatMap(MailAddress.parseList) }
+    /// The `Cc` addresses.
+    public var cc: [MailAddress] { header.rawValues("Cc").flatMap(MailAddress.parseList) }
 
     public var sender: MailAddress? { header.raw("Sender").flatMap { MailAddress.parseList($0).first } }
     public var replyTo: [MailAddress] { header.raw("Reply-To").map(MailAddress.parseList) ?? [] }

@@ -163,10 +163,29 @@ public enum AutomationClassifier {
         return found
     }
 
-    private static let statusPattern = Pattern(#"\b([245]\.\d{1,3}\.\d{1,3})\b"#, caseSensitive: true)
-
-    /// An enhanced status code (RFC 3463) in the text of a bounce without a delivery-status part.
+    /// An enhanced status code (RFC 3463, `class.subject.detail` such as `5.1.1`, the class 2, 4
+    /// or 5) standing as a word in the text of a bounce without a delivery-status part; found by
+    /// bytes, as a bounce's text can be long.
     static func textStatus(_ text: String) -> String? {
-        statusPattern.firstRange(in: text, group: 1).map { String(text[$0]) }
+        let bytes = Array(text.utf8)
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        func isWord(_ index: Int) -> Bool {
+            guard index >= 0, index < bytes.count else { return false }
+            let byte = bytes[index]
+            return byte >= 0x80 || byte == 0x5F || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        /// The end of 1 to 3 digits starting at `start` followed by a non-digit, or nil.
+        func digits(from start: Int) -> Int? {
+            var end = start
+            while isDigit(end), end - start < 3 { end += 1 }
+            return end > start && !isDigit(end) ? end : nil
+        }
+        for start in bytes.indices where [0x32, 0x34, 0x35].contains(bytes[start]) && !isWord(start - 1) {
+            guard start + 1 < bytes.count, bytes[start + 1] == 0x2E, let middle = digits(from: start + 2), middle < bytes.count,
+                bytes[middle] == 0x2E, let end = digits(from: middle + 1), !isWord(end)
+            else { continue }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        return nil
     }
 }

@@ -48,7 +48,8 @@ public enum ReplyToken {
     public static func find(in mail: Mail, body: String, gatewayAddress: String) -> [String] {
         var tokens: [String] = []
         let parts = gatewayAddress.lowercased().split(separator: "@")
-        if parts.count == 2 {
+        let recipientFields = mail.header.rawValues("To") + mail.header.rawValues("Cc")
+        if parts.count == 2, recipientFields.contains(where: { $0.has("+") }) {
             let prefix = parts[0] + "+"
             for address in mail.to + mail.cc where address.address.hasPrefix(prefix) && address.address.hasSuffix("@" + parts[1]) {
                 tokens.append(String(address.address.dropFirst(prefix.count).prefix { $0 != "@" }))
