@@ -100,7 +100,6 @@ extension String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 
-    /// The text with CRLF and lone CR turned into LF.
     /// The text with CRLF and lone CR line ends turned into LF.
     public func replacingCRLF() -> String {
         guard containsByte(0x0D) else { return self }

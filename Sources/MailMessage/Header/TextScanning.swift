@@ -101,8 +101,13 @@ extension String {
     public func prefix(bytes maxBytes: Int) -> String {
         let bytes = utf8
         guard bytes.count > maxBytes else { return self }
-        var end = bytes.index(bytes.startIndex, offsetBy: maxBytes)
-        while end > startIndex, end.samePosition(in: self) == nil { end = bytes.index(before: end) }
+        return prefix(upToCharacterBefore: bytes.index(bytes.startIndex, offsetBy: maxBytes))
+    }
+
+    /// The text before `index` (a UTF-8 position), cut back to a character boundary.
+    private func prefix(upToCharacterBefore index: String.Index) -> String {
+        var end = index
+        while end > startIndex, end.samePosition(in: self) == nil { end = utf8.index(before: end) }
         return String(self[..<end])
     }
 
@@ -125,8 +130,7 @@ extension String {
             index = bytes.index(after: index)
             read += 1
         }
-        while index > startIndex, index.samePosition(in: self) == nil { index = bytes.index(before: index) }
-        return String(self[..<index])
+        return prefix(upToCharacterBefore: index)
     }
 
     /// Lines split at LF, CRLF or a lone CR.

@@ -29,9 +29,6 @@ public enum CommandReader {
 
     private static let recordTag = Pattern(#"\[(ref:[^\]]*|(CS|ACC|ESC)\d+)\]"#)
     private static let replyPrefix = Pattern(#"^\s*(re|aw|sv|vs|wg|fw|fwd|tr|rv|antw|odp)\s*:\s*"#)
-    /// Punctuation between a command word and its reason ("REJECT - the fix ships Friday").
-    private static let reasonPunctuation = "-–—:,."
-
 
     private static func strictCommand(_ body: String) -> Intent? {
         let firstLine = body.prefix { $0 != "\n" }
@@ -50,10 +47,10 @@ public enum CommandReader {
             if NaturalPhrasing.isNegated(body) { return nil }
             return .approve
         case "REJECT", "REJECTED":
-            let reason = SignOff.strip(restOfBody).trimmed(including: reasonPunctuation)
+            let reason = ReasonText.clean(restOfBody)
             return .reject(reason: reason.isEmpty ? nil : reason)
         case "DE-ESCALATE", "DEESCALATE":
-            let reason = SignOff.strip(restOfBody).trimmed(including: reasonPunctuation)
+            let reason = ReasonText.clean(restOfBody)
             return .deescalate(reason: reason.isEmpty ? nil : reason)
         case "SEVERITY": return .severity(argument())
         case "TREND": return .trend(argument())

@@ -20,8 +20,7 @@ enum EscalationText {
                 justification.append(trimmed)
             }
         }
-        let written = SignOff.strip(justification.joined(separator: "\n"))
-        let rest = leadingNumbers.replacing(in: written, with: "").trimmed(including: "-–—:,.")
+        let rest = ReasonText.clean(leadingNumbers.replacing(in: justification.joined(separator: "\n"), with: ""))
         let cases = RecordNumbers.find(in: text, taggedOnly: false).filter { $0.hasPrefix("CS") }
         return .escalate(account: account, reasonText: reason ?? (rest.isEmpty ? nil : rest), justification: rest, severity: severity, cases: cases)
     }

@@ -44,7 +44,7 @@ enum NaturalPhrasing {
         if mentionsEscalation, let range = Phrases.deescalate.firstRange(in: lower) {
             var reason = lower
             reason.replaceSubrange(range, with: "")
-            reason = reason.trimmed(including: reasonPunctuation)
+            reason = reason.trimmed(including: ReasonText.punctuation)
             let original = stripPhrase(firstParagraph, Phrases.deescalateRequest)
             return .deescalate(reason: reason.isEmpty ? nil : original)
         }
@@ -64,8 +64,8 @@ enum NaturalPhrasing {
             return .approve
         }
         if let word = rejections.first(where: { startsWithWord(head, $0, before: " ,.:") }) {
-            let reason = firstParagraph.dropFirst(word.count).trimmed(including: reasonPunctuation)
-            let full = SignOff.strip(([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n")).trimmedSpace
+            let reason = firstParagraph.dropFirst(word.count).trimmed(including: ReasonText.punctuation)
+            let full = ReasonText.withoutClosing(([reason] + body.components(separatedBy: "\n\n").dropFirst()).joined(separator: "\n\n")).trimmedSpace
             return .reject(reason: full.isEmpty ? nil : full)
         }
         return .comment(written)
@@ -104,14 +104,11 @@ enum NaturalPhrasing {
         return String(scalars).trimmedBlanks
     }
 
-    /// Punctuation around a reason that is not part of it ("Rejected – the fix ships Friday.").
-    private static let reasonPunctuation = ",.;:-–—!"
-
     private static func stripPhrase(_ text: String, _ phrase: Pattern) -> String {
         guard let range = phrase.firstRange(in: text) else { return text }
         var result = text
         result.removeSubrange(range)
-        return result.trimmed(including: reasonPunctuation)
+        return result.trimmed(including: ReasonText.punctuation)
     }
 
     /// The phrasings of escalation requests, compiled once.

@@ -1,9 +1,19 @@
 import MailMessage
 
-/// A closing at the end of a reason or justification ("Regards\nChris", "Thanks, Ana",
-/// "Mit freundlichen Grüßen\nJan Müller"): the reply text keeps it, because the sender wrote it,
-/// but a rejection reason or a justification quoted back to others reads better without it.
-enum SignOff {
+/// What a rejection or de-escalation reason, or an escalation's justification, keeps of what its
+/// sender wrote: not the closing at its end ("Regards\nChris", "Thanks, Ana", "Mit freundlichen
+/// Grüßen\nJan Müller") and not the punctuation around it ("REJECT - the fix ships Friday.").
+/// The reply text keeps both, because the sender wrote them; a reason quoted back to others
+/// reads better without.
+enum ReasonText {
+    /// Punctuation between a command and its reason, and at the reason's end.
+    static let punctuation = ",.;:!-–—"
+
+    /// The text without its closing and the punctuation and whitespace around it.
+    static func clean(_ text: String) -> String {
+        withoutClosing(text).trimmed(including: punctuation)
+    }
+
     private static let closings: Set<String> = [
         "thanks", "thank you", "many thanks", "thanks a lot", "thx", "regards", "best regards", "kind regards", "warm regards",
         "best", "best wishes", "cheers", "sincerely", "yours", "br", "mit freundlichen grüßen", "mit freundlichen grüssen",
@@ -15,7 +25,7 @@ enum SignOff {
 
     /// The text without a closing line and the short lines (name, title) after it, when the
     /// closing stands within the last four lines; the text unchanged otherwise.
-    static func strip(_ text: String) -> String {
+    static func withoutClosing(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count > 1 else { return text }
         let start = max(1, lines.count - 4)
