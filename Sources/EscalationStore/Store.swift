@@ -6,6 +6,8 @@ import GRDB
 /// One value is built at start-up and passed to whoever needs it.
 public final class Store: Sendable {
     let pool: DatabasePool
+    /// What write transactions decided lately, decoded (see `StateCache`).
+    let stateCache = StateCache()
 
     /// Opens (creating the file and its missing parent folders) and migrates the database.
     public init(path: String) throws {
@@ -26,23 +28,44 @@ public final class Store: Sendable {
 
     /// Runs `work` in one write transaction: everything it writes commits together or not at all.
     public func transaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        try pool.write { db in try work(StoreSession(db: db)) }
+        try forgettingStateOnFailure {
+            try pool.write { db in try work(try writerSession(db)) }
+        }
     }
 
     /// Runs `work` in one write transaction that is atomic but not synced to disk at commit:
     /// a process crash keeps it (it is in the log), a power cut may undo it. For marks whose
     /// loss only repeats an action, where the fsync would widen a window more than it protects.
     public func unsyncedTransaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-            var result: T?
-            try db.inTransaction {
-                result = try work(StoreSession(db: db))
-                return .commit
+        try forgettingStateOnFailure {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                var result: T?
+                try db.inTransaction {
+                    result = try work(try writerSession(db))
+                    return .commit
+                }
+                guard let result else { throw DatabaseError(message: "transaction produced no result") }
+                return result
             }
-            guard let result else { throw DatabaseError(message: "transaction produced no result") }
-            return result
+        }
+    }
+
+    /// A session of the writer connection inside its transaction, with the state cache checked
+    /// against other connections' commits.
+    private func writerSession(_ db: Database) throws -> StoreSession {
+        stateCache.validate(dataVersion: try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
+        return StoreSession(db: db, cache: stateCache)
+    }
+
+    /// Runs a write; when it fails, whatever it put in the state cache may have been rolled back.
+    private func forgettingStateOnFailure<T>(_ write: () throws -> T) throws -> T {
+        do {
+            return try write()
+        } catch {
+            stateCache.clear()
+            throw error
         }
     }
 
@@ -57,13 +80,15 @@ public final class Store: Sendable {
 
     /// Runs `work` on a read-only snapshot.
     public func read<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        try pool.read { db in try work(StoreSession(db: db)) }
+        try pool.read { db in try work(StoreSession(db: db, cache: nil)) }
     }
 }
 
 /// Access to the database within one transaction or snapshot.
 public struct StoreSession {
     let db: Database
+    /// The state cache, in write transactions only (a reader must not see uncommitted state).
+    let cache: StateCache?
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -94,9 +119,14 @@ public struct StoreSession {
     /// Makes the savepoint-per-mail pattern available: a failure inside rolls back only `work`.
     public func savepoint<T>(_ work: (StoreSession) throws -> T) throws -> T {
         var result: T?
-        try db.inSavepoint {
-            result = try work(self)
-            return .commit
+        do {
+            try db.inSavepoint {
+                result = try work(self)
+                return .commit
+            }
+        } catch {
+            cache?.clear()
+            throw error
         }
         guard let result else { throw DatabaseError(message: "savepoint produced no result") }
         return result

@@ -9,7 +9,8 @@ import Testing
 /// A conversation driven only by `.eml` files: request → approval request in the outbox →
 /// the approver's reply to it → approved notice on the case thread; then replays.
 @Suite struct ConversationTests {
-    private func reply(to file: URL, from: String, body: String, id: String) throws -> [UInt8] {
+    /// A reply to the outgoing mail in `file`, quoting it, as a mail client writes one.
+    static func reply(to file: URL, from: String, body: String, id: String) throws -> [UInt8] {
         let original = try Mail(parsing: Array(try Data(contentsOf: file)))
         let references = (original.references + [original.messageID ?? ""]).map { "<\($0)>" }.joined(separator: " ")
         let quoted = (original.textBody ?? "").split(separator: "\n").map { "> \($0)" }.joined(separator: "\r\n")
@@ -47,7 +48,7 @@ import Testing
             return text.hasPrefix("X-Envelope-To: duty-manager@support.example\r\n") && text.contains("Approval needed")
         })
 
-        let replyBytes = try reply(to: approvalMail, from: "Dana Duty <duty-manager@support.example>", body: "Approved.", id: "dana-1@support.example")
+        let replyBytes = try Self.reply(to: approvalMail, from: "Dana Duty <duty-manager@support.example>", body: "Approved.", id: "dana-1@support.example")
         let approval = try gateway.process(InboundMail(raw: replyBytes, mailbox: "t", position: "2"))
         try gateway.dispatch(to: sink)
         #expect(approval.outcome == "applied")

@@ -115,7 +115,7 @@ extension Gateway {
             let decision = engine.refusal(
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
                 details: ["understood": understoodText, "hint": hint])
-            try session.save(decision, warningShare: config.escalation.policy.slaWarningShare)
+            try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare)
             let sent = try enqueue(decision.notices, answering: messageID, sender: sender, session: session, now: now)
             return outcome("refused", "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
         }
@@ -132,7 +132,7 @@ extension Gateway {
         let decision = engine.decide(
             CommandMail(command: command, sender: sender, source: match.source, request: request, cause: messageID),
             state: state, directory: directory, now: now)
-        try session.save(decision, warningShare: config.escalation.policy.slaWarningShare)
+        try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare)
         let sent = try enqueue(decision.notices, answering: messageID, sender: sender, session: session, now: now)
         let escalation = decision.outcome == .refused(.unknownSender) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {

@@ -1,0 +1,63 @@
+import EscalationCore
+import Synchronization
+
+/// The decoded requests and escalation of recently decided cases and accounts, and the next
+/// free numbers, as the writer connection last wrote them: a mail about a subject decided a
+/// moment ago needs no query and no JSON decoding.
+///
+/// Only write transactions use it, so it never shows a reader what is not committed. It is
+/// emptied whenever what it holds may differ from the database: a savepoint or transaction
+/// that rolled back, a commit that failed, or another connection's commit (SQLite's
+/// `data_version`). It keeps at most `capacity` subjects and starts again empty past that.
+final class StateCache: Sendable {
+    struct Subject: Sendable {
+        var requests: [EscalationRequest]
+        var escalation: Escalation?
+    }
+
+    private struct Contents {
+        var subjects: [EscalationSource: Subject] = [:]
+        var counters: [String: Int] = [:]
+        /// SQLite's `data_version` when the contents were last known to match the file.
+        var dataVersion: Int?
+    }
+
+    let capacity: Int
+    private let contents = Mutex(Contents())
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+    }
+
+    func subject(_ source: EscalationSource) -> Subject? {
+        contents.withLock { $0.subjects[source] }
+    }
+
+    func remember(_ subject: Subject, for source: EscalationSource) {
+        contents.withLock { contents in
+            if contents.subjects[source] == nil, contents.subjects.count >= capacity { contents.subjects.removeAll(keepingCapacity: true) }
+            contents.subjects[source] = subject
+        }
+    }
+
+    func counter(_ name: String) -> Int? {
+        contents.withLock { $0.counters[name] }
+    }
+
+    func remember(counter name: String, _ value: Int) {
+        contents.withLock { $0.counters[name] = value }
+    }
+
+    /// Empties the cache unless `dataVersion` is the one it was last validated with (no other
+    /// connection committed since), and records it.
+    func validate(dataVersion: Int) {
+        contents.withLock { contents in
+            if contents.dataVersion != dataVersion { contents = Contents(dataVersion: dataVersion) }
+        }
+    }
+
+    /// Forgets everything: what it held may have been rolled back.
+    func clear() {
+        contents.withLock { $0 = Contents() }
+    }
+}

@@ -1,0 +1,61 @@
+import EscalationStore
+import Foundation
+import Gateway
+import MailTransport
+import Testing
+
+/// The gateway keeps recently decided cases in memory; what it remembers never outlives what
+/// the database holds: another process's decisions are seen, a failed write leaves nothing behind.
+@Suite struct StateCacheTests {
+    private static let request = "01-case-escalation-approved/01-jane-escalates.eml"
+
+    /// Jane's request again under another Message-ID, as a customer who escalates twice.
+    private func janeAgain(_ workspace: TestWorkspace) throws -> InboundMail {
+        let text = String(decoding: try workspace.sample(Self.request), as: UTF8.self)
+            .replacingOccurrences(of: "<jane-001@acme.example>", with: "<jane-002@acme.example>")
+        return InboundMail(raw: Array(text.utf8), mailbox: "t", position: "9")
+    }
+
+    @Test func aDecisionTakenByAnotherProcessIsSeen() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let daemon = try workspace.gateway()
+        let request = try daemon.process(InboundMail(raw: try workspace.sample(Self.request), mailbox: "t", position: "1"))
+        #expect(request.outcome == "applied" && request.escalation == nil)
+
+        let reply = try approvalReply(daemon, workspace)
+        let approval = try workspace.gateway().process(InboundMail(raw: reply, mailbox: "t", position: "2"))
+        #expect(approval.outcome == "applied" && approval.escalation == "ESC0001001")
+
+        let repeated = try daemon.process(try janeAgain(workspace))
+        #expect(repeated.outcome == "refused")
+        #expect(repeated.escalation == "ESC0001001", "the daemon answered from the state it had before the approval")
+    }
+
+    @Test func aDecisionWhoseWriteFailedIsForgotten() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let gateway = try workspace.gateway()
+        _ = try gateway.process(InboundMail(raw: try workspace.sample(Self.request), mailbox: "t", position: "1"))
+        let approval = InboundMail(raw: try approvalReply(gateway, workspace), mailbox: "t", position: "2")
+
+        try gateway.store.limitGrowth(toExtraPages: 0)
+        #expect(throws: (any Error).self) { try gateway.process(approval) }
+        try gateway.store.limitGrowth(toExtraPages: nil)
+
+        let retried = try gateway.process(approval)
+        #expect(retried.outcome == "applied", "answered from a decision whose write had failed: \(retried.reason)")
+        #expect(retried.escalation == "ESC0001001")
+    }
+
+    /// The duty manager's "Approved." in reply to the approval request the gateway sent.
+    private func approvalReply(_ gateway: Gateway, _ workspace: TestWorkspace) throws -> [UInt8] {
+        try gateway.dispatch(to: try gateway.config.makeSink())
+        let approvalMail = try #require(try workspace.outboxFiles().first { url in
+            try String(contentsOf: url, encoding: .utf8).hasPrefix("X-Envelope-To: duty-manager@support.example\r\n")
+        })
+        return try ConversationTests.reply(to: approvalMail, from: "duty-manager@support.example", body: "Approved.", id: "dana-1@support.example")
+    }
+}
