@@ -48,9 +48,7 @@ public struct Composer: Sendable {
         let subject = [Self.tag(for: notice), subjectLine].compactMap { $0 }.joined(separator: " ")
         var htmlContext = context
         htmlContext["subject"] = subject
-        htmlContext["paragraphs"] = body.components(separatedBy: "\n\n").map { paragraph in
-            ["lines": paragraph.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)]
-        }
+        htmlContext["bodyHTML"] = HTMLBody.paragraphs(of: body)
         let html = templates.renderHTML(context: htmlContext)
         var headers: [(name: String, value: String)] = [
             ("Auto-Submitted", notice.kind.isAnswer ? "auto-replied" : "auto-generated"),

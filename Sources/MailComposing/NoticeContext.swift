@@ -1,5 +1,6 @@
 import EscalationCore
 import Foundation
+import MailMessage
 
 /// Builds the values a template sees for one notice: the case or account, the escalation,
 /// the request, and the notice's own details, all as plain strings and lists.
@@ -84,10 +85,8 @@ struct NoticeContext {
 extension EscalationEngine {
     /// A deadline as shown in mail: `2026-11-24 14:00 UTC`.
     public static func displayTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
-        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)) UTC"
+        let time = UTCTime(date)
+        let two = UTCTime.twoDigits
+        return "\(time.year)-\(two(time.month))-\(two(time.day)) \(two(time.hour)):\(two(time.minute)) UTC"
     }
 }

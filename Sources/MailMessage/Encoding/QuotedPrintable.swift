@@ -96,10 +96,6 @@ public enum QuotedPrintable {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-
     /// The text with CRLF and lone CR line ends turned into LF.
     public func replacingCRLF() -> String {
         guard containsByte(0x0D) else { return self }

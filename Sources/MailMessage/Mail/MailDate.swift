@@ -39,13 +39,10 @@ public enum MailDate {
 
     /// Formats a date as RFC 5322 in UTC, e.g. `Tue, 24 Nov 2026 11:00:00 +0000`.
     public static func format(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let time = UTCTime(date)
         let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        func two(_ value: Int?) -> String { String(value ?? 0).leftPadded(to: 2) }
-        let month = months[(parts.month ?? 1) - 1].capitalized
-        return "\(weekdays[(parts.weekday ?? 1) - 1]), \(parts.day ?? 1) \(month) \(parts.year ?? 1970) "
-            + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) +0000"
+        let month = months[time.month - 1].capitalized
+        return "\(weekdays[time.weekday]), \(time.day) \(month) \(time.year) "
+            + "\(UTCTime.twoDigits(time.hour)):\(UTCTime.twoDigits(time.minute)):\(UTCTime.twoDigits(time.second)) +0000"
     }
 }

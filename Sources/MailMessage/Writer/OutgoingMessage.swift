@@ -41,8 +41,9 @@ public struct OutgoingMessage: Hashable, Sendable {
 
     /// The message as wire bytes: CRLF line ends, headers folded at 78 columns.
     public func rendered(boundarySeed: String? = nil) -> [UInt8] {
-        var lines: [String] = []
-        func add(_ name: String, _ value: String) { lines.append(HeaderFolding.fold(name: name, value: value)) }
+        var wire: [UInt8] = []
+        wire.reserveCapacity(1024 + 2 * (text.utf8.count + (html?.utf8.count ?? 0)))
+        func add(_ name: String, _ value: String) { HeaderFolding.append(name: name, value: value, to: &wire) }
         add("From", from.encoded)
         if !to.isEmpty { add("To", to.map(\.encoded).joined(separator: ", ")) }
         if !cc.isEmpty { add("Cc", cc.map(\.encoded).joined(separator: ", ")) }
@@ -54,38 +55,60 @@ public struct OutgoingMessage: Hashable, Sendable {
         if !references.isEmpty { add("References", references.map { "<\(HeaderSafety.singleLine($0))>" }.joined(separator: " ")) }
         for (name, value) in extraHeaders { add(HeaderSafety.singleLine(name), EncodedWord.encodeIfNeeded(value)) }
         add("MIME-Version", "1.0")
-        let textPart = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-            + QuotedPrintable.encode(text)
-        if let html {
-            let boundary = "=_eg_" + String((boundarySeed ?? messageID).utf8.reduce(UInt64(5381)) { ($0 &* 33) &+ UInt64($1) }, radix: 36)
-            add("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
-            let htmlPart = "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-                + QuotedPrintable.encode(html)
-            let body = "--\(boundary)\r\n\(textPart)\r\n--\(boundary)\r\n\(htmlPart)\r\n--\(boundary)--\r\n"
-            return Array((lines.joined(separator: "\r\n") + "\r\n\r\n" + body).utf8)
+        guard let html else {
+            add("Content-Type", "text/plain; charset=utf-8")
+            add("Content-Transfer-Encoding", "quoted-printable")
+            wire.append(contentsOf: "\r\n".utf8)
+            wire.append(contentsOf: QuotedPrintable.encode(text).utf8)
+            wire.append(contentsOf: "\r\n".utf8)
+            return wire
         }
-        add("Content-Type", "text/plain; charset=utf-8")
-        add("Content-Transfer-Encoding", "quoted-printable")
-        return Array((lines.joined(separator: "\r\n") + "\r\n\r\n" + QuotedPrintable.encode(text) + "\r\n").utf8)
+        let boundary = "=_eg_" + String((boundarySeed ?? messageID).utf8.reduce(UInt64(5381)) { ($0 &* 33) &+ UInt64($1) }, radix: 36)
+        add("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
+        wire.append(contentsOf: "\r\n".utf8)
+        for (subtype, content) in [("plain", text), ("html", html)] {
+            wire.append(contentsOf: "--\(boundary)\r\nContent-Type: text/\(subtype); charset=utf-8\r\n".utf8)
+            wire.append(contentsOf: "Content-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+            wire.append(contentsOf: QuotedPrintable.encode(content).utf8)
+            wire.append(contentsOf: "\r\n".utf8)
+        }
+        wire.append(contentsOf: "--\(boundary)--\r\n".utf8)
+        return wire
     }
 }
 
 /// Header folding (RFC 5322 §2.2.3): long values break at blanks into continuation lines.
 enum HeaderFolding {
-    static func fold(name: String, value: String, width: Int = 78) -> String {
-        var output = name + ":"
-        var lineLength = output.count
-        for word in value.split(separator: " ", omittingEmptySubsequences: true) {
-            if lineLength + 1 + word.count > width && lineLength > name.count + 1 {
-                output += "\r\n "
-                lineLength = 1
-            } else {
-                output += " "
-                lineLength += 1
+    /// Appends `name: value` and its CRLF, the value's words (runs of non-blanks) joined by one
+    /// space, a line broken before a word that would pass `width` octets.
+    static func append(name: String, value: String, to wire: inout [UInt8], width: Int = 78) {
+        wire.append(contentsOf: name.utf8)
+        wire.append(UInt8(ascii: ":"))
+        let nameLength = name.utf8.count + 1
+        var lineLength = nameLength
+        var value = value
+        value.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] != UInt8(ascii: " ") else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < bytes.count && bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let wordLength = end - index
+                if lineLength + 1 + wordLength > width && lineLength > nameLength {
+                    wire.append(contentsOf: "\r\n ".utf8)
+                    lineLength = 1
+                } else {
+                    wire.append(UInt8(ascii: " "))
+                    lineLength += 1
+                }
+                wire.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                lineLength += wordLength
+                index = end
             }
-            output += word
-            lineLength += word.count
         }
-        return output
+        wire.append(contentsOf: "\r\n".utf8)
     }
 }

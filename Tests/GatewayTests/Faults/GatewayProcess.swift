@@ -15,7 +15,7 @@ final class GatewayProcess {
     init(config: URL) {
         self.config = config
         log = config.deletingLastPathComponent().appendingPathComponent("gateway.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     }
 
     /// Starts the gateway; `crashAt` arms a fault point (`ESCALATION_GATEWAY_CRASH_AT`).
