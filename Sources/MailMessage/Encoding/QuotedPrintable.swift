@@ -53,13 +53,14 @@ public enum QuotedPrintable {
     /// Encodes text already in its charset's bytes (lines ending in LF, CRLF or CR) the same way.
     public static func encode(bytes: [UInt8]) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + bytes.count / 8)
+        output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
         var lineLength = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0D || byte == 0x0A {
-                output += [0x0D, 0x0A]
+                output.append(0x0D)
+                output.append(0x0A)
                 lineLength = 0
                 index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
                 continue
@@ -69,13 +70,17 @@ public enum QuotedPrintable {
             let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !endsLine)
             let width = literal ? 1 : 3
             if lineLength + width > 75 {
-                output += [UInt8(ascii: "="), 0x0D, 0x0A]
+                output.append(UInt8(ascii: "="))
+                output.append(0x0D)
+                output.append(0x0A)
                 lineLength = 0
             }
             if literal {
                 output.append(byte)
             } else {
-                output += [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                output.append(UInt8(ascii: "="))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
             }
             lineLength += width
             index += 1

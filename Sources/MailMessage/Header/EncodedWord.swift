@@ -62,7 +62,7 @@ public enum EncodedWord {
     /// returns it unchanged otherwise. CR and LF never survive: they become spaces first.
     public static func encodeIfNeeded(_ value: String) -> String {
         let clean = HeaderSafety.singleLine(value)
-        guard clean.unicodeScalars.contains(where: { $0.value > 126 || $0.value < 32 }) || clean.contains("=?") else { return clean }
+        guard needsEncoding(clean) else { return clean }
         var words: [String] = []
         var chunk = ""
         for character in clean {
@@ -75,16 +75,40 @@ public enum EncodedWord {
         if !chunk.isEmpty { words.append(chunk) }
         return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
     }
+
+    /// Whether a single-line value has bytes a header cannot carry as they are, or text that
+    /// a reader would take for an encoded word (`=?`).
+    private static func needsEncoding(_ value: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            if byte > 126 || byte < 32 || (previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?")) { return true }
+            previous = byte
+        }
+        return false
+    }
 }
 
 /// Guards against header injection: user text never contains a line break when written.
 public enum HeaderSafety {
     /// Replaces every CR, LF and other control character with a space and collapses runs of blanks.
     public static func singleLine(_ value: String) -> String {
-        if value.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) { return value }
+        if isSingleLine(value) { return value }
         let mapped = value.unicodeScalars.map { scalar -> Character in
             (scalar.value < 32 || scalar.value == 127 || scalar == "\u{2028}" || scalar == "\u{2029}") ? " " : Character(scalar)
         }
         return String(mapped).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// Whether `value` is already what `singleLine` makes of it: printable ASCII or UTF-8
+    /// without line separators, no blank at either end, no two blanks in a row.
+    private static func isSingleLine(_ value: String) -> Bool {
+        var previousBlank = true
+        for byte in value.utf8 {
+            if byte < 32 || byte == 127 || byte == 0xE2 { return false }
+            let blank = byte == UInt8(ascii: " ")
+            if blank && previousBlank { return false }
+            previousBlank = blank
+        }
+        return !previousBlank || value.isEmpty
     }
 }
