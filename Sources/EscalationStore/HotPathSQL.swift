@@ -8,6 +8,7 @@ public enum HotPathSQL: String, CaseIterable, Sendable {
     case threadLastSequence = "SELECT MAX(sequence) FROM thread_message WHERE source = ?"
     case threadRoot = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence LIMIT 1"
     case threadLatest = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence DESC LIMIT ?"
+    case requestSource = "SELECT source FROM request WHERE number = ?"
     case requestsOfSource = "SELECT body FROM request WHERE source = ? ORDER BY number"
     case latestEscalationOfSource = "SELECT body FROM escalation WHERE source = ? ORDER BY number DESC LIMIT 1"
     case sentMessageExists = "SELECT EXISTS(SELECT 1 FROM outbox WHERE message_id = ?)"

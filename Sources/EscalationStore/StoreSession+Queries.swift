@@ -13,6 +13,11 @@ extension StoreSession {
             .map { try decode(Escalation.self, $0) }
     }
 
+    /// The case or account a request is about, without decoding the request.
+    public func requestSource(_ number: RequestNumber) throws -> EscalationSource? {
+        try String.fetchOne(try statement(HotPathSQL.requestSource.rawValue), arguments: [number.value]).flatMap(EscalationSource.init)
+    }
+
     public func request(_ number: RequestNumber) throws -> EscalationRequest? {
         try String.fetchOne(try statement("SELECT body FROM request WHERE number = ?"), arguments: [number.value])
             .map { try decode(EscalationRequest.self, $0) }

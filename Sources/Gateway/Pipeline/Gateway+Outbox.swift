@@ -32,7 +32,7 @@ extension Gateway {
     private func write(_ notice: Notice, recipients: [EmailAddress], key: String, cause: String, session: StoreSession, now: Date) throws -> MailOutcome.SentMail {
         let messageID = String(MailIdentity.sha256(Array(key.utf8)).prefix(32)) + "@" + config.domain
         let job = try renderJob(notice, recipients: recipients, messageID: messageID, cause: cause, session: session, now: now)
-        let rendered = renderQueue.deferred(job) ? nil : RenderQueue.render(job, with: composer, directory: directory)
+        let rendered = renderQueue.deferred(job) ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
         try session.enqueue(
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
@@ -43,8 +43,7 @@ extension Gateway {
     }
 
     /// What one notice needs to be rendered, placed on its thread (the part that reads the
-    /// database); approval requests carry the approver's token in the Reply-To plus-address,
-    /// the one-click links and a footer line.
+    /// database); the rendering signs it (`OutgoingSignature`).
     private func renderJob(_ notice: Notice, recipients: [EmailAddress], messageID: String, cause: String, session: StoreSession, now: Date) throws -> RenderQueue.Job {
         var notice = notice
         notice.to = notice.to.filter(recipients.contains)
@@ -54,28 +53,7 @@ extension Gateway {
         let placement = ThreadPlacement(
             inReplyTo: isApproval ? references.last : cause,
             references: references.contains(cause) || isApproval ? references : references + [cause])
-        var context: [String: String] = [:]
-        var replyTo: MailAddress?
-        if isApproval, let request = notice.request, let approver = notice.to.first {
-            let token = signer.approvalToken(request: request.number, approver: approver)
-            let parts = config.address.value.split(separator: "@")
-            context["token"] = token
-            context["approveLink"] = Self.mailto(config.address.value, subject: "APPROVE [ref:\(token)]")
-            context["rejectLink"] = Self.mailto(config.address.value, subject: "REJECT [ref:\(token)]", body: "REJECT reason: ")
-            if config.security.plusAddressing, parts.count == 2 {
-                replyTo = MailAddress(name: config.displayName, address: "\(parts[0])+\(token)@\(parts[1])")
-            }
-        }
-        return RenderQueue.Job(
-            notice: notice, messageID: messageID, placement: placement, replyTo: replyTo, context: context,
-            extraHeaders: [(Self.loopHeader, signer.loopMark(messageID: messageID))], date: now)
-    }
-
-    static func mailto(_ address: String, subject: String, body: String? = nil) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
-        return "mailto:\(address)?subject=\(encode(subject))" + (body.map { "&body=\(encode($0))" } ?? "")
+        return RenderQueue.Job(notice: notice, messageID: messageID, placement: placement, replyTo: nil, context: [:], extraHeaders: [], date: now)
     }
 
     /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted

@@ -25,7 +25,7 @@ extension Gateway {
         let now = clock()
         let prepared = PreparedMail.batch(batch, limits: config.limits, gatewayAddress: config.address)
         let results = try store.transaction { session in
-            renderQueue.begin(composer: composer, directory: directory)
+            renderQueue.begin(composer: composer, directory: directory, signature: signature)
             defer { renderQueue.stop() }
             let recorded = prepared.enumerated().map { index, mail in
                 let start = DispatchTime.now().uptimeNanoseconds

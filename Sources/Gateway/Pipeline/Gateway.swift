@@ -17,6 +17,8 @@ public final class Gateway: Sendable {
     let clock: @Sendable () -> Date
     let logger: Logger
     let signer: TokenSigner
+    /// The signer's part in every outgoing mail, applied where the mail is rendered.
+    let signature: OutgoingSignature
     /// Outbox mail of the batch in progress, rendered together before it commits.
     let renderQueue = RenderQueue()
 
@@ -32,6 +34,8 @@ public final class Gateway: Sendable {
             gateway: MailAddress(name: config.displayName, address: config.address.value), domain: config.domain)
         directory = try store.read { try $0.directory() }
         signer = TokenSigner(secret: try SecretFile.loadOrCreate(path: config.security.tokenSecretFile))
+        signature = OutgoingSignature(
+            signer: signer, gatewayAddress: config.address, displayName: config.displayName, plusAddressing: config.security.plusAddressing)
     }
 
     /// Reads a mail without applying it (for `read`).

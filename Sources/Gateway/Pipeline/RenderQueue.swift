@@ -31,8 +31,8 @@ final class RenderQueue: Sendable {
     private let current = Mutex<RenderBatch?>(nil)
 
     /// Starts rendering beside the batch: until `finish` or `stop`, `deferred` takes every job.
-    func begin(composer: Composer, directory: Directory) {
-        current.withLock { $0 = RenderBatch(composer: composer, directory: directory) }
+    func begin(composer: Composer, directory: Directory, signature: OutgoingSignature) {
+        current.withLock { $0 = RenderBatch(composer: composer, directory: directory, signature: signature) }
     }
 
     /// Starts rendering the job beside the batch; false when no batch is in progress.
@@ -63,8 +63,9 @@ final class RenderQueue: Sendable {
         current.withLock { $0 = nil }
     }
 
-    /// Renders one job (also the path when no batch is in progress).
-    static func render(_ job: Job, with composer: Composer, directory: Directory) -> Rendered {
+    /// Signs and renders one job (also the path when no batch is in progress).
+    static func render(_ job: Job, with composer: Composer, directory: Directory, signature: OutgoingSignature) -> Rendered {
+        let job = signature.signed(job)
         let message = composer.compose(
             job.notice, directory: directory, messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo,
             extraContext: job.context, extraHeaders: job.extraHeaders)
@@ -72,46 +73,73 @@ final class RenderQueue: Sendable {
     }
 }
 
-/// The renderings of one batch, running on the global queue as jobs arrive.
+/// The renderings of one batch, running on the global queue as jobs arrive, a few jobs to a
+/// task: waking a worker for every job cost the applying thread more than the jobs' queuing.
 private final class RenderBatch: Sendable {
     private struct Ledger {
         /// Sequence numbers of the jobs that count (not rolled back), in order, with their Message-IDs.
         var live: [(sequence: Int, messageID: String)] = []
         var next = 0
+        /// Jobs not yet handed to a worker, with their sequence numbers.
+        var waiting: [(sequence: Int, job: RenderQueue.Job)] = []
         var rendered: [Int: RenderQueue.Rendered] = [:]
     }
 
+    /// Jobs handed to a worker at once.
+    private static let jobsPerTask = 8
     private let composer: Composer
     private let directory: Directory
+    private let signature: OutgoingSignature
     private let ledger = Mutex(Ledger())
     private let running = DispatchGroup()
 
-    init(composer: Composer, directory: Directory) {
+    init(composer: Composer, directory: Directory, signature: OutgoingSignature) {
         self.composer = composer
         self.directory = directory
+        self.signature = signature
     }
 
     var count: Int { ledger.withLock { $0.live.count } }
 
     func add(_ job: RenderQueue.Job) {
-        let sequence = ledger.withLock { ledger in
+        let ready = ledger.withLock { ledger -> [(sequence: Int, job: RenderQueue.Job)] in
             defer { ledger.next += 1 }
             ledger.live.append((ledger.next, job.messageID))
-            return ledger.next
+            ledger.waiting.append((ledger.next, job))
+            guard ledger.waiting.count >= Self.jobsPerTask else { return [] }
+            defer { ledger.waiting.removeAll(keepingCapacity: true) }
+            return ledger.waiting
         }
+        start(ready)
+    }
+
+    private func start(_ jobs: [(sequence: Int, job: RenderQueue.Job)]) {
+        guard !jobs.isEmpty else { return }
         running.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let rendered = RenderQueue.render(job, with: composer, directory: directory)
-            ledger.withLock { $0.rendered[sequence] = rendered }
+            for (sequence, job) in jobs {
+                let rendered = RenderQueue.render(job, with: composer, directory: directory, signature: signature)
+                ledger.withLock { $0.rendered[sequence] = rendered }
+            }
             running.leave()
         }
     }
 
+    /// Drops the jobs past the first `count`; one already rendering finishes and is not used.
     func truncate(to count: Int) {
-        ledger.withLock { $0.live.removeSubrange(count...) }
+        ledger.withLock { ledger in
+            guard count < ledger.live.count else { return }
+            let firstDropped = ledger.live[count].sequence
+            ledger.live.removeSubrange(count...)
+            ledger.waiting.removeAll { $0.sequence >= firstDropped }
+        }
     }
 
     func results() -> [(messageID: String, rendered: RenderQueue.Rendered)] {
+        start(ledger.withLock { ledger in
+            defer { ledger.waiting.removeAll() }
+            return ledger.waiting
+        })
         running.wait()
         return ledger.withLock { ledger in ledger.live.compactMap { job in ledger.rendered[job.sequence].map { (job.messageID, $0) } } }
     }

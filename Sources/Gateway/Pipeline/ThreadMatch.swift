@@ -30,8 +30,8 @@ struct ThreadMatch {
             return ThreadMatch(source: .account(contact.account), request: nil, method: "sender-account")
         }
         for token in hints.tokens {
-            if let number = TokenSigner.request(in: token), let request = try session.request(number) {
-                return ThreadMatch(source: request.source, request: number, method: "reply-token")
+            if let number = TokenSigner.request(in: token), let source = try session.requestSource(number) {
+                return ThreadMatch(source: source, request: number, method: "reply-token")
             }
         }
         if let message = try session.threadMessage(amongst: hints.answeredIDs), let source = EscalationSource(message.source) {

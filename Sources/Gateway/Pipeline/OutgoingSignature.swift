@@ -1,0 +1,37 @@
+import EscalationCore
+import Foundation
+import MailMessage
+
+/// What the gateway adds with its secret to every mail it sends: the loop header that marks
+/// it as the gateway's own, and on an approval request the approver's token (footer line,
+/// one-click `mailto:` links and, with plus-addressing, the Reply-To). Pure, so it is done
+/// where the mail is rendered, beside the batch's serial part.
+struct OutgoingSignature: Sendable {
+    let signer: TokenSigner
+    let gatewayAddress: EmailAddress
+    let displayName: String
+    let plusAddressing: Bool
+
+    /// The job with its signature: what it renders and the headers it carries.
+    func signed(_ job: RenderQueue.Job) -> RenderQueue.Job {
+        var job = job
+        job.extraHeaders.append((Gateway.loopHeader, signer.loopMark(messageID: job.messageID)))
+        guard job.notice.kind == .approvalRequested, let request = job.notice.request, let approver = job.notice.to.first else { return job }
+        let token = signer.approvalToken(request: request.number, approver: approver)
+        job.context["token"] = token
+        job.context["approveLink"] = Self.mailto(gatewayAddress.value, subject: "APPROVE [ref:\(token)]")
+        job.context["rejectLink"] = Self.mailto(gatewayAddress.value, subject: "REJECT [ref:\(token)]", body: "REJECT reason: ")
+        let parts = gatewayAddress.value.split(separator: "@")
+        if plusAddressing, parts.count == 2 {
+            job.replyTo = MailAddress(name: displayName, address: "\(parts[0])+\(token)@\(parts[1])")
+        }
+        return job
+    }
+
+    static func mailto(_ address: String, subject: String, body: String? = nil) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+        return "mailto:\(address)?subject=\(encode(subject))" + (body.map { "&body=\(encode($0))" } ?? "")
+    }
+}
