@@ -13,21 +13,27 @@ public struct EscalationReason: Hashable, Sendable, Codable {
 
 /// The configured reasons, matched against free text.
 public struct ReasonCatalog: Sendable, Hashable {
-    public var reasons: [EscalationReason]
+    public let reasons: [EscalationReason]
+    /// Each reason's name and aliases as words (` lack of progress `), made once.
+    private let phrases: [(reason: EscalationReason, words: String)]
 
-    public init(_ reasons: [EscalationReason]) { self.reasons = reasons }
+    public init(_ reasons: [EscalationReason]) {
+        self.reasons = reasons
+        phrases = reasons.flatMap { reason in
+            ([reason.name] + reason.aliases).map(Self.words).filter { !$0.isEmpty }.map { (reason, " \($0) ") }
+        }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.reasons == rhs.reasons }
+    public func hash(into hasher: inout Hasher) { hasher.combine(reasons) }
 
     /// The reason whose name or alias appears in the text as whole words; the longest match wins
     /// so that "lack of progress" beats "progress".
     public func reason(in text: String) -> EscalationReason? {
         let haystack = " " + Self.words(text) + " "
         var best: (reason: EscalationReason, length: Int)?
-        for reason in reasons {
-            for phrase in [reason.name] + reason.aliases {
-                let needle = Self.words(phrase)
-                guard !needle.isEmpty, haystack.firstRange(of: " " + needle + " ") != nil else { continue }
-                if needle.count > best?.length ?? 0 { best = (reason, needle.count) }
-            }
+        for (reason, needle) in phrases where haystack.firstRange(of: needle) != nil {
+            if needle.count > best?.length ?? 0 { best = (reason, needle.count) }
         }
         return best?.reason
     }
