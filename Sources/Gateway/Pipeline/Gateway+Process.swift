@@ -15,19 +15,22 @@ extension Gateway {
 
     /// Processes a batch in one transaction (one fsync), each mail in its own savepoint so that
     /// a mail failing on a database error fails alone; its result is the error, and the caller
-    /// leaves it on its source for the next attempt. The mail the batch writes to the outbox is
-    /// rendered on the other cores meanwhile and filled into its rows before the commit
-    /// (`RenderQueue`). `observe`, when given, learns each mail's own processing time (parse
-    /// through its savepoint) in nanoseconds, by batch position.
+    /// leaves it on its source for the next attempt. The batch's mails are parsed and read on the
+    /// other cores while the transaction applies those already read (`PreparingBatch`), and the
+    /// mail the batch writes to the outbox is rendered there too and filled into its rows before
+    /// the commit (`RenderQueue`). `observe`, when given, learns each mail's own processing time
+    /// (parse through its savepoint) in nanoseconds, by batch position.
     public func processBatch(
         _ batch: [InboundMail], observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
-        let prepared = PreparedMail.batch(batch, limits: config.limits, gatewayAddress: config.address)
+        let preparing = PreparingBatch(
+            batch, limits: config.limits, gatewayAddress: config.address, workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let results = try store.transaction { session in
             renderQueue.begin(composer: composer, directory: directory, signature: signature)
             defer { renderQueue.stop() }
-            let recorded = prepared.enumerated().map { index, mail in
+            let recorded = (0..<preparing.count).map { index in
+                let mail = preparing.mail(at: index)
                 let start = DispatchTime.now().uptimeNanoseconds
                 defer { observe?(index, mail.nanoseconds + DispatchTime.now().uptimeNanoseconds - start) }
                 let queued = renderQueue.count

@@ -4,9 +4,9 @@ import MailMessage
 import MailReading
 import MailTransport
 
-/// An inbound mail parsed and read before its transaction (neither needs the database, so a
-/// batch is prepared on every core): the reading or the limit it hit, its identity for
-/// exactly-once, its Message-ID, and how long preparing it took.
+/// An inbound mail parsed and read before it is applied (neither needs the database, so a
+/// batch is prepared on the other cores, `PreparingBatch`): the reading or the limit it hit,
+/// its identity for exactly-once, its Message-ID, and how long preparing it took.
 struct PreparedMail: Sendable {
     let inbound: InboundMail
     /// What was read, except whether it is the gateway's own mail: that needs the database
@@ -34,14 +34,5 @@ struct PreparedMail: Sendable {
         messageID = mail?.messageID ?? "\(rawSHA256.prefix(32))@missing-message-id"
         understood = parsed.map { UnderstoodMail(mail: $0, gatewayAddress: gatewayAddress, isOwn: { _ in nil }) }
         nanoseconds = DispatchTime.now().uptimeNanoseconds - start
-    }
-
-    /// Prepares a batch on all cores, in order.
-    static func batch(_ inbound: [InboundMail], limits: ParseLimits, gatewayAddress: EmailAddress) -> [PreparedMail] {
-        let slots = Slots<PreparedMail>(count: inbound.count)
-        DispatchQueue.concurrentPerform(iterations: inbound.count) { index in
-            slots.set(index, PreparedMail(inbound: inbound[index], limits: limits, gatewayAddress: gatewayAddress))
-        }
-        return slots.values
     }
 }

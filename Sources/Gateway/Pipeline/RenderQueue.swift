@@ -73,23 +73,33 @@ final class RenderQueue: Sendable {
     }
 }
 
-/// The renderings of one batch, running on the global queue as jobs arrive, a few jobs to a
-/// task: waking a worker for every job cost the applying thread more than the jobs' queuing.
+/// The renderings of one batch: jobs wait in a queue that one worker per spare core drains,
+/// woken once several jobs wait (a wake-up per job cost the applying thread more than queuing
+/// the job); at the end the applying thread renders what is still waiting itself.
 private final class RenderBatch: Sendable {
     private struct Ledger {
         /// Sequence numbers of the jobs that count (not rolled back), in order, with their Message-IDs.
         var live: [(sequence: Int, messageID: String)] = []
         var next = 0
-        /// Jobs not yet handed to a worker, with their sequence numbers.
+        /// Jobs nobody has started, oldest first, from `firstWaiting` on.
         var waiting: [(sequence: Int, job: RenderQueue.Job)] = []
+        var firstWaiting = 0
+        var workers = 0
         var rendered: [Int: RenderQueue.Rendered] = [:]
+
+        mutating func takeWaiting() -> (sequence: Int, job: RenderQueue.Job)? {
+            guard firstWaiting < waiting.count else { return nil }
+            defer { firstWaiting += 1 }
+            return waiting[firstWaiting]
+        }
     }
 
-    /// Jobs handed to a worker at once.
-    private static let jobsPerTask = 8
+    /// Jobs that wait before a worker is woken.
+    private static let jobsPerWakeUp = 8
     private let composer: Composer
     private let directory: Directory
     private let signature: OutgoingSignature
+    private let maxWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
     private let ledger = Mutex(Ledger())
     private let running = DispatchGroup()
 
@@ -102,26 +112,31 @@ private final class RenderBatch: Sendable {
     var count: Int { ledger.withLock { $0.live.count } }
 
     func add(_ job: RenderQueue.Job) {
-        let ready = ledger.withLock { ledger -> [(sequence: Int, job: RenderQueue.Job)] in
+        let wake = ledger.withLock { ledger in
             defer { ledger.next += 1 }
             ledger.live.append((ledger.next, job.messageID))
             ledger.waiting.append((ledger.next, job))
-            guard ledger.waiting.count >= Self.jobsPerTask else { return [] }
-            defer { ledger.waiting.removeAll(keepingCapacity: true) }
-            return ledger.waiting
+            guard ledger.workers < maxWorkers, ledger.waiting.count - ledger.firstWaiting >= Self.jobsPerWakeUp else { return false }
+            ledger.workers += 1
+            return true
         }
-        start(ready)
-    }
-
-    private func start(_ jobs: [(sequence: Int, job: RenderQueue.Job)]) {
-        guard !jobs.isEmpty else { return }
+        guard wake else { return }
         running.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            for (sequence, job) in jobs {
-                let rendered = RenderQueue.render(job, with: composer, directory: directory, signature: signature)
-                ledger.withLock { $0.rendered[sequence] = rendered }
-            }
+            renderWhileWaiting(worker: true)
             running.leave()
+        }
+    }
+
+    /// Renders waiting jobs until none is left; a worker then stops counting itself.
+    private func renderWhileWaiting(worker: Bool) {
+        while let (sequence, job) = ledger.withLock({ ledger in
+            let next = ledger.takeWaiting()
+            if next == nil, worker { ledger.workers -= 1 }
+            return next
+        }) {
+            let rendered = RenderQueue.render(job, with: composer, directory: directory, signature: signature)
+            ledger.withLock { $0.rendered[sequence] = rendered }
         }
     }
 
@@ -132,14 +147,12 @@ private final class RenderBatch: Sendable {
             let firstDropped = ledger.live[count].sequence
             ledger.live.removeSubrange(count...)
             ledger.waiting.removeAll { $0.sequence >= firstDropped }
+            ledger.firstWaiting = min(ledger.firstWaiting, ledger.waiting.count)
         }
     }
 
     func results() -> [(messageID: String, rendered: RenderQueue.Rendered)] {
-        start(ledger.withLock { ledger in
-            defer { ledger.waiting.removeAll() }
-            return ledger.waiting
-        })
+        renderWhileWaiting(worker: false)
         running.wait()
         return ledger.withLock { ledger in ledger.live.compactMap { job in ledger.rendered[job.sequence].map { (job.messageID, $0) } } }
     }

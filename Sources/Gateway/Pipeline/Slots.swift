@@ -18,6 +18,13 @@ final class Slots<Value>: @unchecked Sendable {
         storage[index] = value
     }
 
+    /// The value at `index`, left empty; the caller knows it was set.
+    func take(_ index: Int) -> Value {
+        guard let value = storage[index] else { preconditionFailure("slot \(index) read before it was set") }
+        storage[index] = nil
+        return value
+    }
+
     var values: [Value] {
         (0..<count).compactMap { storage[$0] }
     }

@@ -1,0 +1,52 @@
+import Dispatch
+import EscalationCore
+import MailMessage
+import MailTransport
+import Synchronization
+
+/// A batch whose mails are prepared (parsed and read) on the other cores while the
+/// transaction applies the ones already prepared, in order: applying mail 1 need not wait for
+/// mail 500 to be parsed. The thread that applies prepares mails itself whenever it would
+/// otherwise wait for one nobody has started.
+final class PreparingBatch: Sendable {
+    private let inbound: [InboundMail]
+    private let limits: ParseLimits
+    private let gatewayAddress: EmailAddress
+    /// The next mail nobody has started preparing.
+    private let next = Atomic<Int>(0)
+    private let slots: Slots<PreparedMail>
+    private let ready: [DispatchSemaphore]
+
+    /// Starts preparing `inbound` on `workers` workers.
+    init(_ inbound: [InboundMail], limits: ParseLimits, gatewayAddress: EmailAddress, workers: Int) {
+        self.inbound = inbound
+        self.limits = limits
+        self.gatewayAddress = gatewayAddress
+        slots = Slots(count: inbound.count)
+        ready = inbound.map { _ in DispatchSemaphore(value: 0) }
+        for _ in 0..<min(workers, inbound.count) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                while let index = claim() { prepare(index) }
+            }
+        }
+    }
+
+    var count: Int { inbound.count }
+
+    /// Mail `index`, prepared; each index is asked for once, in order.
+    func mail(at index: Int) -> PreparedMail {
+        while next.load(ordering: .acquiring) <= index, let claimed = claim() { prepare(claimed) }
+        ready[index].wait()
+        return slots.take(index)
+    }
+
+    private func claim() -> Int? {
+        let index = next.add(1, ordering: .acquiringAndReleasing).oldValue
+        return index < inbound.count ? index : nil
+    }
+
+    private func prepare(_ index: Int) {
+        slots.set(index, PreparedMail(inbound: inbound[index], limits: limits, gatewayAddress: gatewayAddress))
+        ready[index].signal()
+    }
+}
