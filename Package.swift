@@ -65,7 +65,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl", "MailComposing"],
+            dependencies: [
+                "Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl", "MailComposing",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
     ]
 )

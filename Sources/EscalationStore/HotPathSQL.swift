@@ -12,7 +12,10 @@ public enum HotPathSQL: String, CaseIterable, Sendable {
     case requestsOfSource = "SELECT body FROM request WHERE source = ? ORDER BY number"
     case latestEscalationOfSource = "SELECT body FROM escalation WHERE source = ? ORDER BY number DESC LIMIT 1"
     case sentMessageExists = "SELECT EXISTS(SELECT 1 FROM outbox WHERE message_id = ?)"
-    case pendingOutbox = "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
+    case pendingOutbox = """
+        SELECT o.*, COALESCE(b.raw, o.raw) AS body FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
+        WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?
+        """
     case mailsToAddress = "SELECT COUNT(*) FROM outbox_recipient WHERE address = ? AND created_at >= ?"
     case mailsOnThread = "SELECT COUNT(*) FROM outbox WHERE source = ? AND created_at >= ?"
     case suppressed = "SELECT EXISTS(SELECT 1 FROM suppression WHERE address = ?)"

@@ -146,6 +146,16 @@ enum Migrations {
                 );
                 """)
         }
+        // A mail's bytes, once rendered, in a table of their own: written once at their final
+        // size instead of growing the outbox row they were queued with, which split its pages.
+        migrator.registerMigration("v3-outbox-body") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox_body (
+                    outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),
+                    raw BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -3,18 +3,23 @@ import GRDB
 
 extension StoreSession {
     /// Adds a mail to the outbox and records its Message-ID on the thread of its case or account.
+    /// Its bytes go to `outbox_body`; a mail still being rendered (empty `raw`) gets them with
+    /// `setRendered` before the transaction commits.
     public func enqueue(_ message: NewOutboxMessage, at now: Date) throws {
         try statement(
             """
             INSERT INTO outbox(message_id, kind, source, request, recipients, subject, raw, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, X'', ?, ?)
             """
         ).execute(
             arguments: [
                 message.messageID, message.kind, message.source, message.request, Self.jsonArray(message.recipients), message.subject,
-                Data(message.raw), now.timeIntervalSince1970, now.timeIntervalSince1970,
+                now.timeIntervalSince1970, now.timeIntervalSince1970,
             ])
         let id = db.lastInsertedRowID
+        if !message.raw.isEmpty {
+            try statement("INSERT INTO outbox_body(outbox_id, raw) VALUES (?, ?)").execute(arguments: [id, Data(message.raw)])
+        }
         for recipient in message.recipients {
             try statement("INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (?, ?, ?)").execute(
                 arguments: [id, recipient, now.timeIntervalSince1970])
@@ -26,10 +31,12 @@ extension StoreSession {
         }
     }
 
-    /// Writes a queued mail's rendered subject and bytes into its row (rendering may follow the
-    /// row's insert within the same transaction).
+    /// Writes a queued mail's rendered subject into its row and its bytes beside it (rendering
+    /// may follow the row's insert within the same transaction).
     public func setRendered(messageID: String, subject: String, raw: [UInt8]) throws {
-        try statement("UPDATE outbox SET subject = ?, raw = ? WHERE message_id = ?").execute(arguments: [subject, Data(raw), messageID])
+        try statement("UPDATE outbox SET subject = ? WHERE message_id = ?").execute(arguments: [subject, messageID])
+        try statement("INSERT INTO outbox_body(outbox_id, raw) VALUES ((SELECT id FROM outbox WHERE message_id = ?), ?)").execute(
+            arguments: [messageID, Data(raw)])
     }
 
     /// Pending mail whose next attempt is due, oldest first.
@@ -42,12 +49,12 @@ extension StoreSession {
 
     /// Every outbox row, newest first.
     public func outbox(limit: Int = 200) throws -> [OutboxMessage] {
-        try Row.fetchAll(try statement("SELECT * FROM outbox ORDER BY id DESC LIMIT ?"), arguments: [limit]).map(outboxMessage)
+        try Row.fetchAll(try statement(Self.outboxWithBody + " ORDER BY o.id DESC LIMIT ?"), arguments: [limit]).map(outboxMessage)
     }
 
     /// Outbox rows added after row `id`, oldest first: lets a reader follow what the gateway wrote.
     public func outbox(after id: Int, limit: Int = 10_000) throws -> [OutboxMessage] {
-        try Row.fetchAll(try statement("SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?"), arguments: [id, limit]).map(outboxMessage)
+        try Row.fetchAll(try statement(Self.outboxWithBody + " WHERE o.id > ? ORDER BY o.id LIMIT ?"), arguments: [id, limit]).map(outboxMessage)
     }
 
     /// Marks a mail sent; only after the server (or the directory sink) accepted it.
@@ -73,10 +80,14 @@ extension StoreSession {
         return db.changesCount
     }
 
+    /// Outbox rows with their bytes: from `outbox_body`, or for rows queued before it existed,
+    /// from the row itself.
+    static let outboxWithBody = "SELECT o.*, COALESCE(b.raw, o.raw) AS body FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id"
+
     private func outboxMessage(_ row: Row) throws -> OutboxMessage {
         OutboxMessage(
             id: row["id"], messageID: row["message_id"], kind: row["kind"], recipients: try decode([String].self, row["recipients"]),
-            subject: row["subject"], raw: Array(row["raw"] as Data), attempts: row["attempts"], state: row["state"],
+            subject: row["subject"], raw: Array(row["body"] as Data), attempts: row["attempts"], state: row["state"],
             lastError: row["last_error"], source: row["source"])
     }
 }

@@ -1,5 +1,6 @@
 import EscalationStore
 import Foundation
+import GRDB
 import Gateway
 import MailTransport
 import Testing
@@ -41,13 +42,25 @@ import Testing
         _ = try gateway.process(InboundMail(raw: try workspace.sample(Self.request), mailbox: "t", position: "1"))
         let approval = InboundMail(raw: try approvalReply(gateway, workspace), mailbox: "t", position: "2")
 
-        try gateway.store.limitGrowth(toExtraPages: 0)
-        #expect(throws: (any Error).self) { try gateway.process(approval) }
-        try gateway.store.limitGrowth(toExtraPages: nil)
-
-        let retried = try gateway.process(approval)
-        #expect(retried.outcome == "applied", "answered from a decision whose write had failed: \(retried.reason)")
-        #expect(retried.escalation == "ESC0001001")
+        // The approval's receipt cannot be written: its savepoint rolls back after the request
+        // was saved as approved and the escalation created. Jane's next mail, in the same batch,
+        // must find the request still pending and no escalation.
+        let database = try DatabaseQueue(path: gateway.config.databasePath)
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER refuse_receipt BEFORE INSERT ON receipt WHEN NEW.message_id = 'dana-1@support.example'
+                    BEGIN SELECT RAISE(ABORT, 'disk trouble'); END
+                    """)
+        }
+        try database.close()
+        let results = try gateway.processBatch([approval, try janeAgain(workspace)])
+        #expect(throws: (any Error).self) { try results[0].get() }
+        let repeated = try results[1].get()
+        #expect(repeated.outcome == "refused")
+        #expect(repeated.escalation == nil, "answered from a decision whose write had failed")
+        guard case .subject(let report) = try #require(try gateway.showReport("CS0001234")) else { return }
+        #expect(report.requests.map(\.state) == ["pending"])
     }
 
     /// The duty manager's "Approved." in reply to the approval request the gateway sent.

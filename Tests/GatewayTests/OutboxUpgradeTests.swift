@@ -1,0 +1,31 @@
+import EscalationStore
+import Foundation
+import GRDB
+import Gateway
+import MailTransport
+import Testing
+
+/// Mail queued by a version that kept a mail's bytes in its outbox row is still sent after
+/// the upgrade that moved them to `outbox_body`.
+@Suite struct OutboxUpgradeTests {
+    @Test func mailQueuedBeforeTheUpgradeIsSentWithItsBytes() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let gateway = try workspace.gateway()
+        let raw = "From: escalations@support.example\r\nTo: jane@acme.example\r\nSubject: queued before\r\nMessage-ID: <old-1@support.example>\r\n\r\nbody\r\n"
+        let database = try DatabaseQueue(path: gateway.config.databasePath)
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox(message_id, kind, source, request, recipients, subject, raw, next_attempt_at, created_at)
+                    VALUES ('old-1@support.example', 'approved', NULL, NULL, '["jane@acme.example"]', 'queued before', ?, 0, 0)
+                    """, arguments: [Data(raw.utf8)])
+        }
+        try database.close()
+
+        #expect(try gateway.dispatch(to: try gateway.config.makeSink()) == 1)
+        let written = try String(contentsOf: try #require(try workspace.outboxFiles().first), encoding: .utf8)
+        #expect(written.hasSuffix(raw))
+        #expect(try gateway.outbox().first?.state == "sent")
+    }
+}
