@@ -25,7 +25,7 @@ final class StateCache: Sendable {
     let capacity: Int
     private let contents = Mutex(Contents())
 
-    init(capacity: Int = 4096) {
+    init(capacity: Int = 1024) {
         self.capacity = capacity
     }
 

@@ -87,10 +87,16 @@ private final class RenderBatch: Sendable {
         var workers = 0
         var rendered: [Int: RenderQueue.Rendered] = [:]
 
+        /// The oldest waiting job; jobs taken are let go of, so a batch holds only what waits.
         mutating func takeWaiting() -> (sequence: Int, job: RenderQueue.Job)? {
             guard firstWaiting < waiting.count else { return nil }
-            defer { firstWaiting += 1 }
-            return waiting[firstWaiting]
+            let next = waiting[firstWaiting]
+            firstWaiting += 1
+            if firstWaiting == waiting.count {
+                waiting.removeAll(keepingCapacity: true)
+                firstWaiting = 0
+            }
+            return next
         }
     }
 
