@@ -25,7 +25,7 @@ extension Gateway {
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
         let preparing = PreparingBatch(
-            batch, limits: config.limits, gatewayAddress: config.address, workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+            batch, limits: config.limits, gatewayAddress: config.address, workers: ProcessInfo.processInfo.spareCores)
         let results = try store.transaction { session in
             renderQueue.begin(composer: composer, directory: directory, signature: signature)
             defer { renderQueue.stop() }

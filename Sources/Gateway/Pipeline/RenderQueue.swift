@@ -105,7 +105,7 @@ private final class RenderBatch: Sendable {
     private let composer: Composer
     private let directory: Directory
     private let signature: OutgoingSignature
-    private let maxWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+    private let maxWorkers = ProcessInfo.processInfo.spareCores
     private let ledger = Mutex(Ledger())
     private let running = DispatchGroup()
 
