@@ -25,9 +25,9 @@ extension Gateway {
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
         let preparing = PreparingBatch(
-            batch, limits: config.limits, gatewayAddress: config.address, workers: ProcessInfo.processInfo.spareCores)
+            batch, limits: config.limits, gatewayAddress: config.address, workers: spareWorkers)
         let results = try store.transaction { session in
-            renderQueue.begin(composer: composer, directory: directory, signature: signature)
+            renderQueue.begin(composer: composer, directory: directory, signature: signature, workers: spareWorkers)
             defer { renderQueue.stop() }
             let recorded = (0..<preparing.count).map { index in
                 let mail = preparing.mail(at: index)

@@ -21,6 +21,8 @@ public final class Gateway: Sendable {
     let signature: OutgoingSignature
     /// Outbox mail of the batch in progress, rendered together before it commits.
     let renderQueue = RenderQueue()
+    /// The worker slots that parsing and rendering share beside the applying thread.
+    let spareWorkers = SpareWorkers()
 
     /// Wires the gateway once: templates compiled, directory loaded.
     public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {

@@ -7,7 +7,7 @@ import Synchronization
 /// A batch whose mails are prepared (parsed and read) on the other cores while the
 /// transaction applies the ones already prepared, in order: applying mail 1 need not wait for
 /// mail 500 to be parsed. The thread that applies prepares mails itself whenever it would
-/// otherwise wait for one nobody has started.
+/// otherwise wait for one nobody has started, and whenever no spare worker is free.
 final class PreparingBatch: Sendable {
     private let inbound: [InboundMail]
     private let limits: ParseLimits
@@ -17,17 +17,15 @@ final class PreparingBatch: Sendable {
     private let slots: Slots<PreparedMail>
     private let ready: [DispatchSemaphore]
 
-    /// Starts preparing `inbound` on `workers` workers.
-    init(_ inbound: [InboundMail], limits: ParseLimits, gatewayAddress: EmailAddress, workers: Int) {
+    /// Starts preparing `inbound` on the spare workers free now.
+    init(_ inbound: [InboundMail], limits: ParseLimits, gatewayAddress: EmailAddress, workers: SpareWorkers) {
         self.inbound = inbound
         self.limits = limits
         self.gatewayAddress = gatewayAddress
         slots = Slots(count: inbound.count)
         ready = inbound.map { _ in DispatchSemaphore(value: 0) }
-        for _ in 0..<min(workers, inbound.count) {
-            DispatchQueue.global(qos: .userInitiated).async { [self] in
-                while let index = claim() { prepare(index) }
-            }
+        for _ in inbound.indices {
+            guard workers.start({ [self] in while let index = claim() { prepare(index) } }) else { break }
         }
     }
 

@@ -31,8 +31,8 @@ final class RenderQueue: Sendable {
     private let current = Mutex<RenderBatch?>(nil)
 
     /// Starts rendering beside the batch: until `finish` or `stop`, `deferred` takes every job.
-    func begin(composer: Composer, directory: Directory, signature: OutgoingSignature) {
-        current.withLock { $0 = RenderBatch(composer: composer, directory: directory, signature: signature) }
+    func begin(composer: Composer, directory: Directory, signature: OutgoingSignature, workers: SpareWorkers) {
+        current.withLock { $0 = RenderBatch(composer: composer, directory: directory, signature: signature, workers: workers) }
     }
 
     /// Starts rendering the job beside the batch; false when no batch is in progress.
@@ -73,9 +73,9 @@ final class RenderQueue: Sendable {
     }
 }
 
-/// The renderings of one batch: jobs wait in a queue that one worker per spare core drains,
-/// woken once several jobs wait (a wake-up per job cost the applying thread more than queuing
-/// the job); at the end the applying thread renders what is still waiting itself.
+/// The renderings of one batch: jobs wait in a queue that the spare workers drain, one started
+/// once several jobs wait and a slot is free (a wake-up per job cost the applying thread more
+/// than queuing the job); at the end the applying thread renders what is still waiting itself.
 private final class RenderBatch: Sendable {
     private struct Ledger {
         /// Sequence numbers of the jobs that count (not rolled back), in order, with their Message-IDs.
@@ -84,7 +84,6 @@ private final class RenderBatch: Sendable {
         /// Jobs nobody has started, oldest first, from `firstWaiting` on.
         var waiting: [(sequence: Int, job: RenderQueue.Job)] = []
         var firstWaiting = 0
-        var workers = 0
         var rendered: [Int: RenderQueue.Rendered] = [:]
 
         /// The oldest waiting job; jobs taken are let go of, so a batch holds only what waits.
@@ -105,42 +104,39 @@ private final class RenderBatch: Sendable {
     private let composer: Composer
     private let directory: Directory
     private let signature: OutgoingSignature
-    private let maxWorkers = ProcessInfo.processInfo.spareCores
+    private let workers: SpareWorkers
     private let ledger = Mutex(Ledger())
     private let running = DispatchGroup()
 
-    init(composer: Composer, directory: Directory, signature: OutgoingSignature) {
+    init(composer: Composer, directory: Directory, signature: OutgoingSignature, workers: SpareWorkers) {
         self.composer = composer
         self.directory = directory
         self.signature = signature
+        self.workers = workers
     }
 
     var count: Int { ledger.withLock { $0.live.count } }
 
     func add(_ job: RenderQueue.Job) {
-        let wake = ledger.withLock { ledger in
+        let waiting = ledger.withLock { ledger in
             defer { ledger.next += 1 }
             ledger.live.append((ledger.next, job.messageID))
             ledger.waiting.append((ledger.next, job))
-            guard ledger.workers < maxWorkers, ledger.waiting.count - ledger.firstWaiting >= Self.jobsPerWakeUp else { return false }
-            ledger.workers += 1
-            return true
+            return ledger.waiting.count - ledger.firstWaiting
         }
-        guard wake else { return }
+        guard waiting >= Self.jobsPerWakeUp else { return }
         running.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            renderWhileWaiting(worker: true)
+        if !workers.start({ [self] in
+            renderWhileWaiting()
+            running.leave()
+        }) {
             running.leave()
         }
     }
 
-    /// Renders waiting jobs until none is left; a worker then stops counting itself.
-    private func renderWhileWaiting(worker: Bool) {
-        while let (sequence, job) = ledger.withLock({ ledger in
-            let next = ledger.takeWaiting()
-            if next == nil, worker { ledger.workers -= 1 }
-            return next
-        }) {
+    /// Renders waiting jobs until none is left.
+    private func renderWhileWaiting() {
+        while let (sequence, job) = ledger.withLock({ $0.takeWaiting() }) {
             let rendered = RenderQueue.render(job, with: composer, directory: directory, signature: signature)
             ledger.withLock { $0.rendered[sequence] = rendered }
         }
@@ -158,7 +154,7 @@ private final class RenderBatch: Sendable {
     }
 
     func results() -> [(messageID: String, rendered: RenderQueue.Rendered)] {
-        renderWhileWaiting(worker: false)
+        renderWhileWaiting()
         running.wait()
         return ledger.withLock { ledger in ledger.live.compactMap { job in ledger.rendered[job.sequence].map { (job.messageID, $0) } } }
     }
