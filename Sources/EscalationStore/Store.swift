@@ -92,12 +92,6 @@ public struct StoreSession {
     /// The state cache, in write transactions only (a reader must not see uncommitted state).
     let cache: StateCache?
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
@@ -110,8 +104,9 @@ public struct StoreSession {
         try db.cachedStatement(sql: sql)
     }
 
+    /// A stored record's JSON body (dates as seconds since 1970, read back by `decoder`).
     func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try Self.encoder.encode(value), as: UTF8.self)
+        try StreamingJSONEncoder().encode(value)
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
