@@ -68,6 +68,7 @@ let package = Package(
             dependencies: [
                 "Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl", "MailComposing",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings),
     ]

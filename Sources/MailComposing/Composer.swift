@@ -42,13 +42,14 @@ public struct Composer: Sendable {
         _ notice: Notice, directory: any DirectoryLookup, messageID: String, date: Date, thread: ThreadPlacement,
         replyTo: MailAddress? = nil, extraContext: [String: String] = [:], extraHeaders: [(name: String, value: String)] = []
     ) -> OutgoingMessage {
-        var context = NoticeContext(notice: notice, directory: directory, configuration: configuration, gatewayAddress: gateway.address).values()
-        for (key, value) in extraContext { context[key] = value }
+        var values = NoticeContext(notice: notice, directory: directory, configuration: configuration, gatewayAddress: gateway.address).values()
+        for (key, value) in extraContext { values[key] = value }
+        let context = TemplateText.values(values)
         let (subjectLine, body) = templates.renderText(notice.kind, context: context)
         let subject = [Self.tag(for: notice), subjectLine].compactMap { $0 }.joined(separator: " ")
         var htmlContext = context
-        htmlContext["subject"] = subject
-        htmlContext["bodyHTML"] = HTMLBody.paragraphs(of: body)
+        htmlContext["subject"] = TemplateText(text: subject)
+        htmlContext["bodyHTML"] = TemplateText(text: HTMLBody.paragraphs(of: body))
         let html = templates.renderHTML(context: htmlContext)
         var headers: [(name: String, value: String)] = [
             ("Auto-Submitted", notice.kind.isAnswer ? "auto-replied" : "auto-generated"),

@@ -34,7 +34,8 @@ public struct TemplateSet: Sendable {
         self.library = library
     }
 
-    /// Renders the event's template into a subject and a text body.
+    /// Renders the event's template into a subject and a text body; `context` holds its texts
+    /// as `TemplateText.values` gives them.
     func renderText(_ kind: Notice.Kind, context: [String: Any]) -> (subject: String, body: String) {
         let rendered = library.render(context, withTemplate: kind.rawValue) ?? ""
         let normalized = rendered.replacingCRLF().trimmedNewlines
@@ -46,7 +47,8 @@ public struct TemplateSet: Sendable {
         return (subject.trimmedBlanks, body)
     }
 
-    /// Wraps a text body as HTML; every value is escaped by the template engine.
+    /// Wraps a text body as HTML; every value is escaped by the template engine. `context` as
+    /// for `renderText`.
     func renderHTML(context: [String: Any]) -> String {
         library.render(context, withTemplate: "layout.html") ?? ""
     }

@@ -1,0 +1,42 @@
+import Mustache
+
+/// A text value as templates see it: rendered as the text itself, with Mustache's string
+/// transforms, and, as the object of a section (`{{#color}}…{{/color}}`), without children.
+///
+/// swift-mustache looks a name up through the section objects on its stack, innermost first,
+/// and takes a plain `String` apart with `Mirror` for every name looked up inside such a
+/// section; a parent without children sends the lookup straight on. Rendering is unchanged.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Comparable, CustomStringConvertible,
+    CustomDebugStringConvertible
+{
+    let text: String
+
+    var renderText: String { text }
+    /// As the text would print, also inside a list printed whole.
+    var description: String { text }
+    var debugDescription: String { text.debugDescription }
+    /// An empty text still opens its section, as a `String` does.
+    var isNull: Bool { false }
+
+    func child(named: String) -> Any? { nil }
+
+    func transform(_ name: String) -> Any? {
+        text.transform(name).map(Self.value)
+    }
+
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.text < rhs.text }
+
+    /// Template values with every text, also inside lists and nested values, wrapped.
+    static func values(_ values: [String: Any]) -> [String: Any] {
+        values.mapValues(Self.value)
+    }
+
+    private static func value(_ value: Any) -> Any {
+        switch value {
+        case let text as String: TemplateText(text: text)
+        case let values as [String: Any]: values.mapValues(Self.value)
+        case let list as [Any]: list.map(Self.value)
+        default: value
+        }
+    }
+}
