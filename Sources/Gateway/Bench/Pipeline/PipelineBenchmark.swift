@@ -40,7 +40,7 @@ public struct PipelineBenchmark {
         public var conversations = 0
         /// Time spent in the pipeline (generation excluded), seconds.
         public var seconds = 0.0
-        /// Each mail's own processing time (parse through its savepoint), nanoseconds; the
+        /// Each mail's own processing time (parse through applying it), nanoseconds; the
         /// batch renders its outgoing mail together afterwards (counted in `untilDurable`).
         public var perMail: [UInt64] = []
         /// Each mail's time from its batch's start to the batch's commit, nanoseconds.
