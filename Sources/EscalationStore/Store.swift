@@ -8,6 +8,8 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// What write transactions decided lately, decoded (see `StateCache`).
     let stateCache = StateCache()
+    /// Moves committed pages from the log into the file beside the writer.
+    private let checkpointer: BackgroundCheckpointer
 
     /// Opens (creating the file and its missing parent folders) and migrates the database.
     public init(path: String) throws {
@@ -23,23 +25,28 @@ public final class Store: Sendable {
         pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB opens WAL databases with synchronous = NORMAL, which skips the fsync at commit: a
         // power cut could then undo a commit after its mail was moved off the server. FULL syncs
-        // the log once per transaction, so each batch costs one fsync.
-        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        // the log once per transaction, so each batch costs one fsync. Checkpoints run beside
+        // the writer (`BackgroundCheckpointer`), not inside its commits.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0") }
         try Migrations.migrator.migrate(pool)
+        checkpointer = try BackgroundCheckpointer(path: path)
     }
 
     /// Runs `work` in one write transaction: everything it writes commits together or not at all.
     public func transaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        try forgettingStateOnFailure {
+        let result = try forgettingStateOnFailure {
             try pool.write { db in try work(try writerSession(db)) }
         }
+        checkpointer.afterCommit()
+        return result
     }
 
     /// Runs `work` in one write transaction that is atomic but not synced to disk at commit:
     /// a process crash keeps it (it is in the log), a power cut may undo it. For marks whose
     /// loss only repeats an action, where the fsync would widen a window more than it protects.
     public func unsyncedTransaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        try forgettingStateOnFailure {
+        defer { checkpointer.afterCommit() }
+        return try forgettingStateOnFailure {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -78,6 +85,11 @@ public final class Store: Sendable {
             let current = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             try db.execute(sql: "PRAGMA max_page_count = \(pages.map { current + $0 } ?? 1_073_741_823)")
         }
+    }
+
+    /// Waits until the checkpoints scheduled by the commits so far have run.
+    func waitForCheckpoints() {
+        checkpointer.waitUntilIdle()
     }
 
     /// Runs `work` on a read-only snapshot.
