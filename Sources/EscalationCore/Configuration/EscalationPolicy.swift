@@ -48,8 +48,19 @@ public struct EscalationConfiguration: Hashable, Sendable {
 
     /// The severity with this name (case-insensitive), or one whose colour is named.
     public func severity(named name: String) -> Severity? {
-        let key = name.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let key = Self.isPlainWord(name) ? name.lowercased() : name.lowercased().trimmingCharacters(in: Self.aroundNames)
         return severities.first { $0.name.lowercased() == key } ?? severities.first { $0.color.lowercased() == key }
+    }
+
+    /// What is trimmed from around a severity's name.
+    private static let aroundNames = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
+    /// Whether a name is ASCII letters and digits at both ends, so has nothing to trim (the
+    /// names the gateway stores itself, read for every mail).
+    private static func isPlainWord(_ name: String) -> Bool {
+        let isLetterOrDigit: (UInt8) -> Bool = { ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+        guard let first = name.utf8.first, let last = name.utf8.last else { return false }
+        return isLetterOrDigit(first) && isLetterOrDigit(last)
     }
 
     /// The template for a request of this type on this account: the first of the type whose

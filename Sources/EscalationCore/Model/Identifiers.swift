@@ -66,12 +66,43 @@ public protocol RecordNumber: Hashable, Sendable, Codable, Comparable, CustomStr
 extension RecordNumber {
     /// Accepts the prefix in any case followed by digits (`cs1234` → `CS0001234`).
     public init?(_ raw: String) {
+        if let reading = Self.asciiNumber(raw) {
+            guard let number = reading else { return nil }
+            self.init(unchecked: number)
+            return
+        }
         let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
         guard text.hasPrefix(Self.prefix) else { return nil }
         let digits = text.dropFirst(Self.prefix.count)
         guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
         let padded = String(repeating: "0", count: max(0, 7 - digits.count)) + digits
         self.init(unchecked: Self.prefix + padded)
+    }
+
+    /// The reading of an ASCII text, without Foundation (numbers are read for every mail and
+    /// every stored record): nil when the text is not ASCII, else the number, or `.some(nil)`
+    /// when it names none.
+    private static func asciiNumber(_ raw: String) -> String?? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            var start = 0
+            var end = bytes.count
+            while start < end, blank(bytes[start]) { start += 1 }
+            while end > start, blank(bytes[end - 1]) { end -= 1 }
+            let prefix = Array(Self.prefix.utf8)
+            let digits = end - start - prefix.count
+            guard digits >= 1, digits <= 10 else { return .some(nil) }
+            // The prefixes are letters: clearing bit 5 upper-cases a letter and no other byte
+            // becomes one.
+            for (offset, letter) in prefix.enumerated() where bytes[start + offset] & 0xDF != letter {
+                return .some(nil)
+            }
+            let digitBytes = bytes[(start + prefix.count)..<end]
+            guard digitBytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return .some(nil) }
+            return Self.prefix + String(repeating: "0", count: max(0, 7 - digits)) + String(decoding: UnsafeBufferPointer(rebasing: digitBytes), as: UTF8.self)
+        }
     }
 
     public var description: String { value }

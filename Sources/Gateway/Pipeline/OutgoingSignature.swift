@@ -29,9 +29,10 @@ struct OutgoingSignature: Sendable {
     }
 
     static func mailto(_ address: String, subject: String, body: String? = nil) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "" }
         return "mailto:\(address)?subject=\(encode(subject))" + (body.map { "&body=\(encode($0))" } ?? "")
     }
+
+    /// What a mailto: link carries unencoded.
+    private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
 }
