@@ -39,11 +39,11 @@ public struct TemplateSet: Sendable {
     func renderText(_ kind: Notice.Kind, context: [String: Any]) -> (subject: String, body: String) {
         let rendered = library.render(context, withTemplate: kind.rawValue) ?? ""
         let normalized = rendered.replacingCRLF().trimmedNewlines
-        guard normalized.hasPrefix("Subject:"), let split = normalized.range(of: "\n") else {
+        guard normalized.hasPrefix("Subject:"), let lineEnd = normalized.utf8.firstIndex(of: UInt8(ascii: "\n")) else {
             return (kind.rawValue, normalized)
         }
-        let subject = normalized[normalized.index(normalized.startIndex, offsetBy: 8)..<split.lowerBound]
-        let body = normalized[split.upperBound...].trimmedNewlines
+        let subject = normalized[normalized.index(normalized.startIndex, offsetBy: 8)..<lineEnd]
+        let body = normalized[normalized.index(after: lineEnd)...].trimmedNewlines
         return (subject.trimmedBlanks, body)
     }
 

@@ -40,7 +40,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
                 let address = text[text.index(after: open)..<close].trimmedBlanks
                 var name = text[..<open].trimmedBlanks
                 if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-                name = name.replacingOccurrences(of: "\\\"", with: "\"")
+                if name.utf8.contains(UInt8(ascii: "\\")) { name = name.replacingOccurrences(of: "\\\"", with: "\"") }
                 guard !address.isEmpty || !name.isEmpty else { continue }
                 result.append(MailAddress(name: EncodedWord.decode(name), address: address))
             } else {

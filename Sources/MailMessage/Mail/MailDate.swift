@@ -6,7 +6,7 @@ public enum MailDate {
 
     /// Parses `[Day, ]DD Mon YYYY HH:MM[:SS] +ZZZZ` leniently (obsolete zone names accepted).
     public static func parse(_ raw: String) -> Date? {
-        var tokens = raw.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        var tokens = raw.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         if let first = tokens.first, Int(first) == nil { tokens.removeFirst() }
         guard tokens.count >= 4, let day = Int(tokens[0]),
             let month = months.firstIndex(of: String(tokens[1].prefix(3)).lowercased()), var year = Int(tokens[2])
