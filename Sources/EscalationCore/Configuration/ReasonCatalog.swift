@@ -14,13 +14,17 @@ public struct EscalationReason: Hashable, Sendable, Codable {
 /// The configured reasons, matched against free text.
 public struct ReasonCatalog: Sendable, Hashable {
     public let reasons: [EscalationReason]
-    /// Each reason's name and aliases as words (` lack of progress `), made once.
-    private let phrases: [(reason: EscalationReason, words: String)]
+    /// Each reason's name and aliases as words (` lack of progress `), made once, with their
+    /// bytes when ASCII (searched for bytewise in ASCII text).
+    private let phrases: [(reason: EscalationReason, words: String, ascii: [UInt8]?)]
 
     public init(_ reasons: [EscalationReason]) {
         self.reasons = reasons
         phrases = reasons.flatMap { reason in
-            ([reason.name] + reason.aliases).map(Self.words).filter { !$0.isEmpty }.map { (reason, " \($0) ") }
+            ([reason.name] + reason.aliases).map(Self.words).filter { !$0.isEmpty }.map { words in
+                let phrase = " \(words) "
+                return (reason, phrase, phrase.utf8.allSatisfy { $0 < 0x80 } ? Array(phrase.utf8) : nil)
+            }
         }
     }
 
@@ -30,10 +34,13 @@ public struct ReasonCatalog: Sendable, Hashable {
     /// The reason whose name or alias appears in the text as whole words; the longest match wins
     /// so that "lack of progress" beats "progress".
     public func reason(in text: String) -> EscalationReason? {
-        let haystack = " " + Self.words(text) + " "
+        let asciiWords = Self.asciiWords(text)
+        let haystack = asciiWords.map { String(decoding: $0, as: UTF8.self) } ?? " " + Self.words(text) + " "
         var best: (reason: EscalationReason, length: Int)?
-        for (reason, needle) in phrases where haystack.firstRange(of: needle) != nil {
-            if needle.count > best?.length ?? 0 { best = (reason, needle.count) }
+        for (reason, needle, asciiNeedle) in phrases {
+            let found =
+                if let asciiWords, let asciiNeedle { Self.bytes(asciiWords, contain: asciiNeedle) } else { haystack.firstRange(of: needle) != nil }
+            if found, needle.count > best?.length ?? 0 { best = (reason, needle.count) }
         }
         return best?.reason
     }
@@ -45,5 +52,32 @@ public struct ReasonCatalog: Sendable, Hashable {
 
     private static func words(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+
+    /// `" " + words(text) + " "` for ASCII text, made on bytes (mail bodies are read for a
+    /// reason on every request); nil for other text.
+    private static func asciiWords(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8]? in
+            var words: [UInt8] = [UInt8(ascii: " ")]
+            words.reserveCapacity(bytes.count + 2)
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): words.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): words.append(byte | 0x20)
+                default: if words.last != UInt8(ascii: " ") { words.append(UInt8(ascii: " ")) }
+                }
+            }
+            if words.last != UInt8(ascii: " ") { words.append(UInt8(ascii: " ")) }
+            return words
+        }
+    }
+
+    private static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 }
