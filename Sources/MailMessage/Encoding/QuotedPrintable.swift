@@ -47,13 +47,26 @@ public enum QuotedPrintable {
 
     /// Encodes text for a `quoted-printable` body with CRLF line ends and lines under 76 characters.
     public static func encode(_ text: String) -> String {
-        encode(bytes: Array(text.utf8))
+        var output: [UInt8] = []
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Encodes text already in its charset's bytes (lines ending in LF, CRLF or CR) the same way.
     public static func encode(bytes: [UInt8]) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        bytes.withUnsafeBufferPointer { append($0, to: &output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the encoding of `text` to `output` (a message being written).
+    public static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append($0, to: &output) }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.reserveCapacity(output.count + bytes.count + bytes.count / 8 + 16)
         var lineLength = 0
         var index = 0
         while index < bytes.count {
@@ -85,7 +98,6 @@ public enum QuotedPrintable {
             lineLength += width
             index += 1
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -59,7 +59,7 @@ public struct OutgoingMessage: Hashable, Sendable {
             add("Content-Type", "text/plain; charset=utf-8")
             add("Content-Transfer-Encoding", "quoted-printable")
             wire.append(contentsOf: "\r\n".utf8)
-            wire.append(contentsOf: QuotedPrintable.encode(text).utf8)
+            QuotedPrintable.append(text, to: &wire)
             wire.append(contentsOf: "\r\n".utf8)
             return wire
         }
@@ -69,7 +69,7 @@ public struct OutgoingMessage: Hashable, Sendable {
         for (subtype, content) in [("plain", text), ("html", html)] {
             wire.append(contentsOf: "--\(boundary)\r\nContent-Type: text/\(subtype); charset=utf-8\r\n".utf8)
             wire.append(contentsOf: "Content-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
-            wire.append(contentsOf: QuotedPrintable.encode(content).utf8)
+            QuotedPrintable.append(content, to: &wire)
             wire.append(contentsOf: "\r\n".utf8)
         }
         wire.append(contentsOf: "--\(boundary)--\r\n".utf8)
