@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 
 extension StoreSession {
-    /// Adds a mail to the outbox and records its Message-ID on the thread of its case or account.
-    /// Its bytes go to `outbox_body`; a mail still being rendered (empty `raw`) gets them with
-    /// `setRendered` before the transaction commits.
-    public func enqueue(_ message: NewOutboxMessage, at now: Date) throws {
+    /// Adds a mail to the outbox and records its Message-ID on the thread of its case or account;
+    /// returns its row. Its bytes go to `outbox_body`; a mail still being rendered (empty `raw`)
+    /// gets them with `setRendered` before the transaction commits.
+    @discardableResult
+    public func enqueue(_ message: NewOutboxMessage, at now: Date) throws -> Int64 {
         try statement(
             """
             INSERT INTO outbox(message_id, kind, source, request, recipients, subject, raw, next_attempt_at, created_at)
@@ -29,14 +30,14 @@ extension StoreSession {
                 message.messageID, source: source, request: message.request, recipient: message.recipients.count == 1 ? message.recipients[0] : nil,
                 outbound: true)
         }
+        return id
     }
 
     /// Writes a queued mail's rendered subject into its row and its bytes beside it (rendering
     /// may follow the row's insert within the same transaction).
-    public func setRendered(messageID: String, subject: String, raw: [UInt8]) throws {
-        try statement("UPDATE outbox SET subject = ? WHERE message_id = ?").execute(arguments: [subject, messageID])
-        try statement("INSERT INTO outbox_body(outbox_id, raw) VALUES ((SELECT id FROM outbox WHERE message_id = ?), ?)").execute(
-            arguments: [messageID, Data(raw)])
+    public func setRendered(outboxID: Int64, subject: String, raw: [UInt8]) throws {
+        try statement("UPDATE outbox SET subject = ? WHERE id = ?").execute(arguments: [subject, outboxID])
+        try statement("INSERT INTO outbox_body(outbox_id, raw) VALUES (?, ?)").execute(arguments: [outboxID, Data(raw)])
     }
 
     /// Pending mail whose next attempt is due, oldest first.

@@ -32,13 +32,14 @@ extension Gateway {
     private func write(_ notice: Notice, recipients: [EmailAddress], key: String, cause: String, session: StoreSession, now: Date) throws -> MailOutcome.SentMail {
         let messageID = String(MailIdentity.sha256(Array(key.utf8)).prefix(32)) + "@" + config.domain
         let job = try renderJob(notice, recipients: recipients, messageID: messageID, cause: cause, session: session, now: now)
-        let rendered = renderQueue.deferred(job) ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
-        try session.enqueue(
+        let rendered = renderQueue.isBatching ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
+        let outboxID = try session.enqueue(
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
                 request: notice.kind == .approvalRequested ? notice.request?.number.value : nil, recipients: recipients.map(\.value),
                 subject: rendered?.subject ?? "", raw: rendered?.raw ?? []),
             at: now)
+        if rendered == nil { renderQueue.add(job, outboxID: outboxID) }
         return MailOutcome.SentMail(to: recipients.map(\.value), subject: rendered?.subject ?? "", template: notice.kind.rawValue, messageId: messageID)
     }
 

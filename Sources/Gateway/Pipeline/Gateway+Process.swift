@@ -80,8 +80,8 @@ extension Gateway {
     /// subjects into the outcomes, all before the batch commits.
     private func withRenderedOutbox(_ results: [Result<MailOutcome, any Error>], session: StoreSession) throws -> [Result<MailOutcome, any Error>] {
         var subjects: [String: String] = [:]
-        for (messageID, rendered) in renderQueue.finish() {
-            try session.setRendered(messageID: messageID, subject: rendered.subject, raw: rendered.raw)
+        for (outboxID, messageID, rendered) in renderQueue.finish() {
+            try session.setRendered(outboxID: outboxID, subject: rendered.subject, raw: rendered.raw)
             subjects[messageID] = rendered.subject
         }
         return results.map { result in

@@ -30,16 +30,18 @@ final class RenderQueue: Sendable {
     /// Nil outside a batch: mail is then rendered where it is written.
     private let current = Mutex<RenderBatch?>(nil)
 
-    /// Starts rendering beside the batch: until `finish` or `stop`, `deferred` takes every job.
+    /// Whether a batch is in progress: its mail is then queued (`add`), not rendered at once.
+    var isBatching: Bool { current.withLock { $0 != nil } }
+
+    /// Starts rendering beside the batch: until `finish` or `stop`, `add` takes every job.
     func begin(composer: Composer, directory: Directory, signature: OutgoingSignature, workers: SpareWorkers) {
         current.withLock { $0 = RenderBatch(composer: composer, directory: directory, signature: signature, workers: workers) }
     }
 
-    /// Starts rendering the job beside the batch; false when no batch is in progress.
-    func deferred(_ job: Job) -> Bool {
-        guard let batch = current.withLock({ $0 }) else { return false }
-        batch.add(job)
-        return true
+    /// Starts rendering the job of outbox row `outboxID` beside the batch in progress.
+    func add(_ job: Job, outboxID: Int64) {
+        guard let batch = current.withLock({ $0 }) else { preconditionFailure("a job added outside a batch") }
+        batch.add(job, outboxID: outboxID)
     }
 
     /// Jobs of the batch so far; a savepoint that rolls back truncates to the count it began with.
@@ -50,7 +52,7 @@ final class RenderQueue: Sendable {
     }
 
     /// Waits for the batch's renderings and returns them in the order they were written.
-    func finish() -> [(messageID: String, rendered: Rendered)] {
+    func finish() -> [(outboxID: Int64, messageID: String, rendered: Rendered)] {
         let batch = current.withLock { batch in
             defer { batch = nil }
             return batch
@@ -78,8 +80,8 @@ final class RenderQueue: Sendable {
 /// than queuing the job); at the end the applying thread renders what is still waiting itself.
 private final class RenderBatch: Sendable {
     private struct Ledger {
-        /// Sequence numbers of the jobs that count (not rolled back), in order, with their Message-IDs.
-        var live: [(sequence: Int, messageID: String)] = []
+        /// Sequence numbers of the jobs that count (not rolled back), in order, with their rows and Message-IDs.
+        var live: [(sequence: Int, outboxID: Int64, messageID: String)] = []
         var next = 0
         /// Jobs nobody has started, oldest first, from `firstWaiting` on.
         var waiting: [(sequence: Int, job: RenderQueue.Job)] = []
@@ -117,10 +119,10 @@ private final class RenderBatch: Sendable {
 
     var count: Int { ledger.withLock { $0.live.count } }
 
-    func add(_ job: RenderQueue.Job) {
+    func add(_ job: RenderQueue.Job, outboxID: Int64) {
         let waiting = ledger.withLock { ledger in
             defer { ledger.next += 1 }
-            ledger.live.append((ledger.next, job.messageID))
+            ledger.live.append((ledger.next, outboxID, job.messageID))
             ledger.waiting.append((ledger.next, job))
             return ledger.waiting.count - ledger.firstWaiting
         }
@@ -153,9 +155,9 @@ private final class RenderBatch: Sendable {
         }
     }
 
-    func results() -> [(messageID: String, rendered: RenderQueue.Rendered)] {
+    func results() -> [(outboxID: Int64, messageID: String, rendered: RenderQueue.Rendered)] {
         renderWhileWaiting()
         running.wait()
-        return ledger.withLock { ledger in ledger.live.compactMap { job in ledger.rendered[job.sequence].map { (job.messageID, $0) } } }
+        return ledger.withLock { ledger in ledger.live.compactMap { job in ledger.rendered[job.sequence].map { (job.outboxID, job.messageID, $0) } } }
     }
 }
