@@ -231,7 +231,7 @@ private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProto
 }
 
 /// An array's elements; `id` as for `KeyedStreamContainer`.
-private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
+private struct UnkeyedStreamContainer: UnkeyedEncodingContainer, StreamValuePlacing {
     let writer: JSONStreamWriter
     let id: Int?
     let codingPath: [any CodingKey]
@@ -243,30 +243,10 @@ private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
         self.codingPath = codingPath
     }
 
-    private mutating func begin() throws -> JSONStreamWriter {
+    mutating func placeValue() throws -> JSONStreamWriter {
         try writer.beginMember(of: id, key: nil, codingPath: codingPath)
         count += 1
         return writer
-    }
-
-    mutating func encodeNil() throws { try begin().writeNull() }
-    mutating func encode(_ value: Bool) throws { try begin().writeBool(value) }
-    mutating func encode(_ value: String) throws { try begin().writeString(value) }
-    mutating func encode(_ value: Double) throws { try begin().writeNumber(value, codingPath: codingPath) }
-    mutating func encode(_ value: Float) throws { try begin().writeNumber(Double(value), codingPath: codingPath) }
-    mutating func encode(_ value: Int) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: Int8) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: Int16) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: Int32) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: Int64) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: UInt) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { try begin().writeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { try begin().writeInteger(value) }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        try begin().writeValue(value, codingPath: codingPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -280,38 +260,47 @@ private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
     mutating func superEncoder() -> any Encoder { memberEncoder() }
 
     private mutating func memberEncoder() -> StreamEncoder {
-        let placed = (try? begin()) != nil
+        let placed = (try? placeValue()) != nil
         return StreamEncoder(writer: writer, height: placed ? writer.height : -1, codingPath: codingPath)
     }
 }
 
 /// One value in the encoder's place.
-private struct SingleValueStreamContainer: SingleValueEncodingContainer {
+private struct SingleValueStreamContainer: SingleValueEncodingContainer, StreamValuePlacing {
     let encoder: StreamEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func writer() throws -> JSONStreamWriter {
+    func placeValue() throws -> JSONStreamWriter {
         try encoder.writer.beginSingleValue(height: encoder.height, codingPath: codingPath)
         return encoder.writer
     }
+}
 
-    mutating func encodeNil() throws { try writer().writeNull() }
-    mutating func encode(_ value: Bool) throws { try writer().writeBool(value) }
-    mutating func encode(_ value: String) throws { try writer().writeString(value) }
-    mutating func encode(_ value: Double) throws { try writer().writeNumber(value, codingPath: codingPath) }
-    mutating func encode(_ value: Float) throws { try writer().writeNumber(Double(value), codingPath: codingPath) }
-    mutating func encode(_ value: Int) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: Int8) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: Int16) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: Int32) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: Int64) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: UInt) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { try writer().writeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { try writer().writeInteger(value) }
+/// The values an unkeyed or single-value container writes, each where `placeValue` says (the
+/// next element of the array, or the encoder's one value).
+private protocol StreamValuePlacing {
+    var codingPath: [any CodingKey] { get }
+    mutating func placeValue() throws -> JSONStreamWriter
+}
+
+extension StreamValuePlacing {
+    mutating func encodeNil() throws { try placeValue().writeNull() }
+    mutating func encode(_ value: Bool) throws { try placeValue().writeBool(value) }
+    mutating func encode(_ value: String) throws { try placeValue().writeString(value) }
+    mutating func encode(_ value: Double) throws { try placeValue().writeNumber(value, codingPath: codingPath) }
+    mutating func encode(_ value: Float) throws { try placeValue().writeNumber(Double(value), codingPath: codingPath) }
+    mutating func encode(_ value: Int) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: Int8) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: Int16) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: Int32) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: Int64) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: UInt) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: UInt8) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: UInt16) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: UInt32) throws { try placeValue().writeInteger(value) }
+    mutating func encode(_ value: UInt64) throws { try placeValue().writeInteger(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try writer().writeValue(value, codingPath: codingPath)
+        try placeValue().writeValue(value, codingPath: codingPath)
     }
 }
