@@ -33,12 +33,58 @@ public enum RecordNumbers {
     public static func find(in text: String, taggedOnly: Bool) -> [String] {
         guard text.hasAny(recordPrefixes) else { return [] }
         var found: [String] = []
-        for match in (taggedOnly ? tagged : anywhere).all(in: text) {
+        for match in asciiMatches(in: text, taggedOnly: taggedOnly) ?? (taggedOnly ? tagged : anywhere).all(in: text) {
             let number = match.filter { $0 != "[" && $0 != "]" }.uppercased()
             if !found.contains(number) { found.append(number) }
         }
         return found
     }
+
+    /// The matches of `tagged` or `anywhere` in ASCII text, found on its bytes (subjects and
+    /// first lines are searched three times per mail); nil for other text, where the patterns'
+    /// digits and case-insensitive letters reach beyond ASCII.
+    private static func asciiMatches(in text: String, taggedOnly: Bool) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var matches: [String] = []
+            var start = 0
+            while start < bytes.count {
+                if let end = taggedOnly ? taggedEnd(bytes, at: start) : numberEnd(bytes, at: start) {
+                    matches.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                    start = end
+                } else {
+                    start += 1
+                }
+            }
+            return matches
+        }
+    }
+
+    /// Where `[CS1234]` (any case, 4-10 digits) starting at `start` ends.
+    private static func taggedEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        guard bytes[start] == UInt8(ascii: "["), let end = numberEnd(bytes, at: start + 1, checkingBefore: false) else { return nil }
+        return end < bytes.count && bytes[end] == UInt8(ascii: "]") ? end + 1 : nil
+    }
+
+    /// Where a number (`CS`, `ACC` or `ESC` in any case, then 4-10 digits and no more) starting
+    /// at `start` ends; unless `checkingBefore` is false, it must not follow a letter or digit.
+    private static func numberEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, checkingBefore: Bool = true) -> Int? {
+        let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let isLetter: (UInt8) -> Bool = { $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") }
+        guard start < bytes.count, !checkingBefore || start == 0 || !(isLetter(bytes[start - 1]) || isDigit(bytes[start - 1])) else { return nil }
+        guard let prefix = asciiPrefixes.first(where: { prefix in
+            start + prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[start + $0] | 0x20 == prefix[$0] }
+        }) else { return nil }
+        var end = start + prefix.count
+        while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+        let digits = end - start - prefix.count
+        return digits >= 4 && digits <= 10 ? end : nil
+    }
+
+    /// The prefixes in lower case; every byte of them is a letter, so `| 0x20` lower-cases the
+    /// text's byte for the comparison and turns no other byte into one of them.
+    private static let asciiPrefixes = ["cs", "acc", "esc"].map { Array($0.utf8) }
 }
 
 /// Reply tokens the gateway puts in mail it sends: `escalations+<token>@domain` in Reply-To,
