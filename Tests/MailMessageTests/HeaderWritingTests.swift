@@ -10,6 +10,9 @@ import Testing
         ("Subject\r\nBcc: victim@example.com", "Subject Bcc: victim@example.com"),
         ("tab\there", "tab here"),
         ("line\u{2028}separator", "line separator"),
+        ("paragraph\u{2029}separator", "paragraph separator"),
+        ("Approval needed – CS0001234 \u{2013}\u{2027}\u{20AC}", "Approval needed – CS0001234 \u{2013}\u{2027}\u{20AC}"),
+        ("dash –  then\u{2028} two", "dash – then two"),
         ("Überweisung für Käse", "Überweisung für Käse"),
         ("", ""),
         ("trailing ", "trailing"),
@@ -23,6 +26,14 @@ import Testing
         ("Re: [CS0001234] update", "Re: [CS0001234] update"),
         ("price =?not an encoded word", "=?UTF-8?B?cHJpY2UgPT9ub3QgYW4gZW5jb2RlZCB3b3Jk?="),
         ("Käse", "=?UTF-8?B?S8Okc2U=?="),
+        (
+            "[CS0001234] Approval needed: escalation of CS0001234 – Login fails for all users",
+            "=?UTF-8?B?W0NTMDAwMTIzNF0gQXBwcm92YWwgbmVlZGVkOiBlc2NhbGF0aW9uIG9mIENT?= =?UTF-8?B?MDAwMTIzNCDigJMgTG9naW4gZmFpbHMgZm9yIGFsbCB1c2Vycw==?="
+        ),
+        (
+            "Überweisung für Käse 🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀 und e\u{301}e\u{301}",
+            "=?UTF-8?B?w5xiZXJ3ZWlzdW5nIGbDvHIgS8Okc2Ug8J+agPCfmoDwn5qA8J+agPCfmoA=?= =?UTF-8?B?8J+agPCfmoDwn5qA8J+agPCfmoAgdW5kIGXMgWXMgQ==?="
+        ),
     ])
     func encodedWordsOnlyWherePlainTextCannotGo(_ value: String, _ expected: String) {
         #expect(EncodedWord.encodeIfNeeded(value) == expected)

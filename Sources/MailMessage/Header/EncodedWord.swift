@@ -65,12 +65,16 @@ public enum EncodedWord {
         guard needsEncoding(clean) else { return clean }
         var words: [String] = []
         var chunk = ""
+        var chunkBytes = 0
         for character in clean {
-            if (chunk + String(character)).utf8.count > 45 {
+            let bytes = character.utf8.count
+            if chunkBytes + bytes > 45 {
                 words.append(chunk)
                 chunk = ""
+                chunkBytes = 0
             }
             chunk.append(character)
+            chunkBytes += bytes
         }
         if !chunk.isEmpty { words.append(chunk) }
         return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
@@ -100,14 +104,18 @@ public enum HeaderSafety {
     }
 
     /// Whether `value` is already what `singleLine` makes of it: printable ASCII or UTF-8
-    /// without line separators, no blank at either end, no two blanks in a row.
+    /// without line separators (U+2028 and U+2029 are E2 80 A8 and E2 80 A9), no blank at
+    /// either end, no two blanks in a row.
     private static func isSingleLine(_ value: String) -> Bool {
         var previousBlank = true
+        var lastTwo: (UInt8, UInt8) = (0, 0)
         for byte in value.utf8 {
-            if byte < 32 || byte == 127 || byte == 0xE2 { return false }
+            if byte < 32 || byte == 127 { return false }
+            if byte == 0xA8 || byte == 0xA9, lastTwo == (0xE2, 0x80) { return false }
             let blank = byte == UInt8(ascii: " ")
             if blank && previousBlank { return false }
             previousBlank = blank
+            lastTwo = (lastTwo.1, byte)
         }
         return !previousBlank || value.isEmpty
     }
