@@ -10,6 +10,9 @@ public struct Mail: Hashable, Sendable {
     public let from: MailAddress?
     /// The decoded subject on one line, or empty.
     public let subject: String
+    /// The Message-ID without angle brackets, or nil when absent (read at parse time: identity,
+    /// loop and thread checks each ask for it).
+    public let messageID: String?
 
     public var header: MessageHeader { root.header }
 
@@ -27,6 +30,7 @@ public struct Mail: Hashable, Sendable {
         let header = root.header
         from = header.raw("From").flatMap { MailAddress.parseList($0).first }
         subject = header["Subject"].map(HeaderSafety.singleLine) ?? ""
+        messageID = header.raw("Message-ID").flatMap { Self.messageIDs(in: $0).first }
     }
 
     /// The `To` addresses.
@@ -38,8 +42,6 @@ public struct Mail: Hashable, Sendable {
     public var replyTo: [MailAddress] { header.raw("Reply-To").map(MailAddress.parseList) ?? [] }
     public var date: Date? { header["Date"].flatMap(MailDate.parse) }
 
-    /// The Message-ID without angle brackets, or nil when absent.
-    public var messageID: String? { header.raw("Message-ID").flatMap { Self.messageIDs(in: $0).first } }
     /// In-Reply-To identifiers, without angle brackets.
     public var inReplyTo: [String] { header.raw("In-Reply-To").map(Self.messageIDs) ?? [] }
     /// References identifiers, oldest first, without angle brackets.
