@@ -5,7 +5,10 @@ import GRDB
 public enum HotPathSQL: String, CaseIterable, Sendable {
     case receiptByDedupeKey = "SELECT outcome FROM receipt WHERE dedupe_key = ?"
     case threadMessageByID = "SELECT * FROM thread_message WHERE message_id = ?"
-    case threadLastSequence = "SELECT MAX(sequence) FROM thread_message WHERE source = ?"
+    case threadAppend = """
+        INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence)
+        VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM thread_message WHERE source = ?))
+        """
     case threadRoot = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence LIMIT 1"
     case threadLatest = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence DESC LIMIT ?"
     case requestSource = "SELECT source FROM request WHERE number = ?"

@@ -11,12 +11,10 @@ public struct ThreadMessage: Hashable, Sendable {
 }
 
 extension StoreSession {
-    /// Records a Message-ID as part of a thread, inbound or outbound; a known ID is kept as it is.
+    /// Records a Message-ID as part of a thread, inbound or outbound, after the thread's latest;
+    /// a known ID is kept as it is.
     public func recordThreadMessage(_ messageID: String, source: String, request: String?, recipient: String?, outbound: Bool) throws {
-        let next = (try Int.fetchOne(try statement(HotPathSQL.threadLastSequence.rawValue), arguments: [source]) ?? 0) + 1
-        try statement("INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(
-                arguments: [messageID, source, request, recipient, outbound, next])
+        try statement(HotPathSQL.threadAppend.rawValue).execute(arguments: [messageID, source, request, recipient, outbound, source])
     }
 
     /// The first stored message among these IDs (given strongest first).
