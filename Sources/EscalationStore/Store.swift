@@ -45,8 +45,7 @@ public final class Store: Sendable {
     /// a process crash keeps it (it is in the log), a power cut may undo it. For marks whose
     /// loss only repeats an action, where the fsync would widen a window more than it protects.
     public func unsyncedTransaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        defer { checkpointer.afterCommit() }
-        return try forgettingStateOnFailure {
+        let result = try forgettingStateOnFailure {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -59,6 +58,8 @@ public final class Store: Sendable {
                 return result
             }
         }
+        checkpointer.afterCommit()
+        return result
     }
 
     /// A session of the writer connection inside its transaction, with the state cache checked

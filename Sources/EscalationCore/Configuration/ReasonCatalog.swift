@@ -35,12 +35,19 @@ public struct ReasonCatalog: Sendable, Hashable {
     /// so that "lack of progress" beats "progress".
     public func reason(in text: String) -> EscalationReason? {
         let asciiWords = Self.asciiWords(text)
-        let haystack = asciiWords.map { String(decoding: $0, as: UTF8.self) } ?? " " + Self.words(text) + " "
+        // The text as words, made only when a phrase must be searched for Character-wise.
+        var haystack: String?
         var best: (reason: EscalationReason, length: Int)?
-        for (reason, needle, asciiNeedle) in phrases {
-            let found =
-                if let asciiWords, let asciiNeedle { Self.bytes(asciiWords, contain: asciiNeedle) } else { haystack.firstRange(of: needle) != nil }
-            if found, needle.count > best?.length ?? 0 { best = (reason, needle.count) }
+        for (reason, needle, asciiNeedle) in phrases where needle.count > best?.length ?? 0 {
+            let found: Bool
+            if let asciiWords, let asciiNeedle {
+                found = Self.bytes(asciiWords, contain: asciiNeedle)
+            } else {
+                let words = haystack ?? asciiWords.map { String(decoding: $0, as: UTF8.self) } ?? " " + Self.words(text) + " "
+                haystack = words
+                found = words.firstRange(of: needle) != nil
+            }
+            if found { best = (reason, needle.count) }
         }
         return best?.reason
     }

@@ -13,7 +13,7 @@ final class SpareWorkers: Sendable {
     }
 
     /// Takes a free slot; false when every slot is taken.
-    func take() -> Bool {
+    private func take() -> Bool {
         var current = free.load(ordering: .relaxed)
         while current > 0 {
             let (exchanged, original) = free.compareExchange(
@@ -25,7 +25,7 @@ final class SpareWorkers: Sendable {
     }
 
     /// Gives a slot taken with `take` back.
-    func give() {
+    private func give() {
         free.add(1, ordering: .acquiringAndReleasing)
     }
 
