@@ -35,7 +35,7 @@ enum HTMLBody {
     }
 
     /// Escapes what HTML gives meaning to: `<`, `>`, `&`, `"`, `'`.
-    static func appendEscaped(_ text: ArraySlice<UInt8>, to html: inout [UInt8]) {
+    static func appendEscaped(_ text: some Sequence<UInt8>, to html: inout [UInt8]) {
         for byte in text {
             switch byte {
             case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)

@@ -8,6 +8,8 @@ import Mustache
 /// `layout.html.mustache`, which wraps every body as HTML with the severity colour.
 public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
+    /// The HTML layout's name; it is compiled with `HTMLEscaping` as its content type.
+    private static let layout = "layout.html"
 
     /// A template that is missing or does not compile, named by file.
     public struct LoadError: Error, CustomStringConvertible {
@@ -18,15 +20,16 @@ public struct TemplateSet: Sendable {
 
     /// Loads and compiles every template; fails naming the first missing or broken file.
     public init(directory: URL) throws {
+        HTMLEscaping.register()
         var library = MustacheLibrary()
-        let names = Notice.Kind.allCases.map(\.rawValue) + ["layout.html"]
+        let names = Notice.Kind.allCases.map(\.rawValue) + [Self.layout]
         for name in names {
             let url = directory.appendingPathComponent(name + ".mustache")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw LoadError(file: url.path, problem: "missing or unreadable; every notice kind needs a template")
             }
             do {
-                try library.register(text, named: name)
+                try library.register(name == Self.layout ? HTMLEscaping.pragma + text : text, named: name)
             } catch {
                 throw LoadError(file: url.path, problem: "does not compile: \(error)")
             }
@@ -50,6 +53,6 @@ public struct TemplateSet: Sendable {
     /// Wraps a text body as HTML; every value is escaped by the template engine. `context` as
     /// for `renderText`.
     func renderHTML(context: [String: Any]) -> String {
-        library.render(context, withTemplate: "layout.html") ?? ""
+        library.render(context, withTemplate: Self.layout) ?? ""
     }
 }
