@@ -16,6 +16,17 @@ import Testing
         #expect(EncodedWord.decode(raw) == expected)
     }
 
+    @Test(arguments: [
+        ("<a@x.example> <b@x.example>", ["a@x.example", "b@x.example"]),
+        ("<a@x.example>\t,<  spaced@x.example >, <> <c@x.example", ["a@x.example", "spaced@x.example"]),
+        ("Zoë's <ü1@x.example> (comment) 😀<d@x.example>", ["ü1@x.example", "d@x.example"]),
+        ("bare@x.example, other@x.example not-an-id", ["bare@x.example", "other@x.example"]),
+        ("", []),
+    ] as [(String, [String])])
+    func messageIDListsAreRead(_ raw: String, _ expected: [String]) {
+        #expect(Mail.messageIDs(in: raw) == expected)
+    }
+
     @Test func foldedHeadersUnfoldAndBareLFWorks() throws {
         let mail = try parse("From: Jane <Jane@Acme.example>\nSubject: a long\n subject line\nMessage-ID: <x@y>\n\nbody\n")
         #expect(mail.subject == "a long subject line")

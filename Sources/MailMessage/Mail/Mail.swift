@@ -74,11 +74,14 @@ public struct Mail: Hashable, Sendable {
     /// Extracts `<id>` tokens; QUIRK: bare identifiers without brackets are accepted too.
     public static func messageIDs(in raw: String) -> [String] {
         var ids: [String] = []
-        var rest = Substring(raw)
-        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
-            let id = rest[rest.index(after: open)..<close].trimmedBlanks
+        let bytes = raw.utf8
+        var position = bytes.startIndex
+        while let open = bytes[position...].firstIndex(of: UInt8(ascii: "<")),
+            let close = bytes[bytes.index(after: open)...].firstIndex(of: UInt8(ascii: ">"))
+        {
+            let id = raw[bytes.index(after: open)..<close].trimmedBlanks
             if !id.isEmpty { ids.append(id) }
-            rest = rest[rest.index(after: close)...]
+            position = bytes.index(after: close)
         }
         if ids.isEmpty {
             ids = raw.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init).filter { $0.has("@") }

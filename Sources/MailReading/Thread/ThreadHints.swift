@@ -101,14 +101,56 @@ public enum ReplyToken {
                 tokens.append(String(address.address.dropFirst(prefix.count).prefix { $0 != "@" }))
             }
         }
-        let texts = [mail.subject, body]
-        for text in texts where text.hasAny(tokenMarkers) {
-            tokens += subjectToken.all(in: text, group: 1) + footerToken.all(in: text, group: 1)
+        for text in [mail.subject, body] {
+            tokens += matches(in: text, after: subjectMarker, closedBy: UInt8(ascii: "]")) + matches(in: text, after: footerMarker, closedBy: nil)
         }
         return tokens.reduce(into: []) { result, token in if !result.contains(token) { result.append(token) } }
     }
 
-    private static let tokenMarkers = NeedleSet(["[ref:", "Reference: "])
-    private static let subjectToken = Pattern(#"\[ref:([A-Za-z0-9_-]{8,80})\]"#, caseSensitive: true)
-    private static let footerToken = Pattern(#"Reference: ([A-Za-z0-9_-]{8,80})"#, caseSensitive: true)
+    private static let subjectMarker = Array("[ref:".utf8)
+    private static let footerMarker = Array("Reference: ".utf8)
+    /// The length of a token: `[A-Za-z0-9_-]{8,80}`.
+    private static let tokenLengths = 8...80
+
+    /// Tokens right after `marker`, in order, as the patterns `\[ref:([A-Za-z0-9_-]{8,80})\]`
+    /// and `Reference: ([A-Za-z0-9_-]{8,80})` find them, searched on bytes: a mail's whole body
+    /// is searched, quoted request and all. Closed by `close`, the token is the whole run of
+    /// token characters, which `close` must follow; else its first 80 characters at most.
+    static func matches(in text: String, after marker: [UInt8], closedBy close: UInt8?) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var found: [String] = []
+            var start = 0
+            while let markerStart = firstIndex(of: marker, in: bytes, from: start) {
+                let tokenStart = markerStart + marker.count
+                var end = tokenStart
+                while end < bytes.count, close != nil || end - tokenStart < tokenLengths.upperBound, isTokenByte(bytes[end]) { end += 1 }
+                let closed = close.map { end < bytes.count && bytes[end] == $0 } ?? true
+                guard closed, tokenLengths.contains(end - tokenStart) else {
+                    start = markerStart + 1
+                    continue
+                }
+                found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]), as: UTF8.self))
+                start = close == nil ? end : end + 1
+            }
+            return found
+        }
+    }
+
+    private static func firstIndex(of marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard marker.count <= bytes.count else { return nil }
+        var index = start
+        while index <= bytes.count - marker.count {
+            if bytes[index] == marker[0], marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
 }
