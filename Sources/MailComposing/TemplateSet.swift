@@ -39,7 +39,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders the event's template into a subject and a text body; `context` holds its texts
     /// as `TemplateText.values` gives them.
-    func renderText(_ kind: Notice.Kind, context: [String: Any]) -> (subject: String, body: String) {
+    func renderText(_ kind: Notice.Kind, context: TemplateValues) -> (subject: String, body: String) {
         let rendered = library.render(context, withTemplate: kind.rawValue) ?? ""
         let normalized = rendered.replacingCRLF().trimmedNewlines
         guard normalized.hasPrefix("Subject:"), let lineEnd = normalized.utf8.firstIndex(of: UInt8(ascii: "\n")) else {
@@ -52,7 +52,7 @@ public struct TemplateSet: Sendable {
 
     /// Wraps a text body as HTML; every value is escaped by the template engine. `context` as
     /// for `renderText`.
-    func renderHTML(context: [String: Any]) -> String {
+    func renderHTML(context: TemplateValues) -> String {
         library.render(context, withTemplate: Self.layout) ?? ""
     }
 }

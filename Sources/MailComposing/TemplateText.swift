@@ -27,16 +27,38 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.text < rhs.text }
 
     /// Template values with every text, also inside lists and nested values, wrapped.
-    static func values(_ values: [String: Any]) -> [String: Any] {
-        values.mapValues(Self.value)
+    static func values(_ values: [String: Any]) -> TemplateValues {
+        TemplateValues(values.mapValues(Self.value))
     }
 
     private static func value(_ value: Any) -> Any {
         switch value {
         case let text as String: TemplateText(text: text)
-        case let values as [String: Any]: values.mapValues(Self.value)
+        case let values as [String: Any]: TemplateValues(values.mapValues(Self.value))
         case let list as [Any]: list.map(Self.value)
         default: value
         }
     }
+}
+
+/// Named template values (the context, and nested values such as `request`), looked up as a
+/// `[String: Any]` is. A plain struct: the runtime checks its conformances faster than a
+/// dictionary's conditional one, and swift-mustache checks several for every name it looks up
+/// (a sixth of rendering a text template).
+struct TemplateValues: MustacheParent, CustomStringConvertible {
+    private var values: [String: Any]
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    subscript(name: String) -> Any? {
+        get { values[name] }
+        set { values[name] = newValue }
+    }
+
+    func child(named name: String) -> Any? { values[name] }
+
+    /// As the dictionary would print.
+    var description: String { values.description }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Mustache
 import Testing
 
-/// Wrapping template values in `TemplateText` must not change a single rendered byte: every
+/// Wrapping template values in `TemplateText` and `TemplateValues` must not change a single rendered byte: every
 /// template of `MailTemplates/`, with every name it uses set to texts (with markup and
 /// without), empty texts, lists, flags and numbers, renders as with plain values.
 @Suite struct TemplateTextTests {

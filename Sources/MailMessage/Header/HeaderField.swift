@@ -18,7 +18,7 @@ public struct HeaderField: Hashable, Sendable {
 
     /// Whether the field is called `name`, ignoring ASCII case (header names are ASCII), without a copy.
     func hasName(_ name: String) -> Bool {
-        key.utf8.elementsEqual(name.utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        key.utf8.count == name.utf8.count && key.utf8.elementsEqual(name.utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
     }
 
     /// The value with RFC 2047 encoded words decoded.
