@@ -27,6 +27,16 @@ import Testing
         #expect(Mail.messageIDs(in: raw) == expected)
     }
 
+    @Test(arguments: [
+        ("text/plain; charset=utf-8", "text", "plain"), ("Multipart/Alternative; boundary=\"a/b\"", "multipart", "alternative"),
+        ("text", "text", ""), ("text/", "text", ""), ("/plain", "plain", ""), ("text//html/x", "text", "html"), ("", "", ""),
+    ])
+    func contentTypesSplitIntoTypeAndSubtype(_ raw: String, _ main: String, _ sub: String) {
+        let type = HeaderParameters(parsing: raw)
+        #expect(type.mainType == main)
+        #expect(type.subType == sub)
+    }
+
     @Test func foldedHeadersUnfoldAndBareLFWorks() throws {
         let mail = try parse("From: Jane <Jane@Acme.example>\nSubject: a long\n subject line\nMessage-ID: <x@y>\n\nbody\n")
         #expect(mail.subject == "a long subject line")

@@ -63,9 +63,17 @@ public struct HeaderParameters: Hashable, Sendable {
     }
 
     /// Top-level type, e.g. `text` of `text/plain`.
-    public var mainType: String { String(value.split(separator: "/").first ?? "") }
+    public var mainType: String { typePart(0) }
     /// Subtype, e.g. `plain` of `text/plain`.
-    public var subType: String { value.split(separator: "/").dropFirst().first.map(String.init) ?? "" }
+    public var subType: String { typePart(1) }
+
+    /// Part `position` of the value's `/`-separated parts, empty parts skipped; split on bytes,
+    /// as every part of every mail is asked for its type.
+    private func typePart(_ position: Int) -> String {
+        let parts = value.utf8.split(separator: UInt8(ascii: "/"))
+        guard position < parts.count else { return "" }
+        return String(value[parts[position].startIndex..<parts[position].endIndex])
+    }
 
     private static func decode2231(_ text: String, first: Bool) -> String {
         let fields = text.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
