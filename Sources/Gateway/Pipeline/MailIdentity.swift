@@ -8,21 +8,38 @@ import MailMessage
 enum MailIdentity {
     private static let definingHeaders = ["from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references", "content-type"]
 
+    /// The SHA-256 of the bytes, in lower-case hex.
     static func sha256(_ bytes: some Sequence<UInt8>) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array(bytes))
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+        sha256(of: [bytes])
     }
+
+    /// The SHA-256 of the parts one after the other, in lower-case hex.
+    private static func sha256<Bytes: Sequence<UInt8>>(of parts: [Bytes]) -> String {
+        var hasher = SHA256()
+        for part in parts {
+            if part.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
+                hasher.update(data: Array(part))
+            }
+        }
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in hasher.finalize() {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The dedupe key of a parsed mail.
     static func dedupeKey(raw: [UInt8], mail: Mail?) -> String {
         guard let mail else { return sha256(raw) }
         var material = ""
-        for field in mail.header.fields where definingHeaders.contains(field.name.lowercased()) {
-            material += field.name.lowercased() + ":" + field.rawValue + "\n"
+        for field in mail.header.fields where definingHeaders.contains(field.key) {
+            material += field.key + ":" + field.rawValue + "\n"
         }
-        return sha256(Array(material.utf8) + bodyBytes(raw))
+        return sha256(of: [ArraySlice(material.utf8), bodyBytes(raw)])
     }
 
     /// The bytes after the header's blank line (CRLF or LF), or none.

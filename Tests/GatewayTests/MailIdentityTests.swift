@@ -1,0 +1,19 @@
+@testable import Gateway
+import MailMessage
+import Testing
+
+/// A mail's identity is stored with its receipt, so it must never change between versions:
+/// the SHA-256 of the defining headers (lower-case name, raw value) and the body, in hex.
+@Suite struct MailIdentityTests {
+    static let raw = Array("From: Jane <jane@acme.example>\r\nReceived: by x\r\nSubject: Hi\r\nMessage-ID: <x@y>\r\n\r\nbody line\r\n".utf8)
+
+    @Test func theDedupeKeyIsTheHashOfTheDefiningHeadersAndTheBody() throws {
+        let mail = try Mail(parsing: Self.raw)
+        #expect(MailIdentity.dedupeKey(raw: Self.raw, mail: mail) == "27cbc438090f8cdc98774d38acdbb20fb52fc747b4010b5180bb25c12bca1cfe")
+    }
+
+    @Test func unparsedMailIsKnownByTheHashOfItsBytes() {
+        #expect(MailIdentity.sha256(Self.raw) == "cba07c474bff193d2cc3bcd98b24d01634354e32669f3daa29ac967a90397506")
+        #expect(MailIdentity.dedupeKey(raw: Self.raw, mail: nil) == MailIdentity.sha256(Self.raw))
+    }
+}
