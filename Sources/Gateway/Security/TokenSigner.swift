@@ -41,7 +41,7 @@ public struct TokenSigner: Sendable {
     }
 
     private func mac(_ material: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(material.utf8), using: SymmetricKey(data: secret))
+        let code = HMAC<SHA256>.authenticationCode(for: Array(material.utf8), using: SymmetricKey(data: secret))
         return Base32.encode(Array(code).prefix(15))
     }
 
@@ -53,10 +53,11 @@ public struct TokenSigner: Sendable {
 
 /// Lower-case RFC 4648 base32 without padding.
 enum Base32 {
-    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
 
     static func encode(_ bytes: some Collection<UInt8>) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count * 8 + 4) / 5)
         var buffer: UInt32 = 0
         var bits = 0
         for byte in bytes {
@@ -68,6 +69,6 @@ enum Base32 {
             }
         }
         if bits > 0 { output.append(alphabet[Int((buffer << UInt32(5 - bits)) & 31)]) }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }

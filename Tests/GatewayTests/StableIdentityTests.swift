@@ -17,3 +17,11 @@ import Testing
         #expect(MailIdentity.dedupeKey(raw: Self.raw, mail: nil) == MailIdentity.sha256(Self.raw))
     }
 }
+
+/// Tokens already mailed must verify after an upgrade: base32 as RFC 4648 writes it (lower case, no padding).
+@Suite struct Base32Tests {
+    @Test(arguments: [("", ""), ("f", "my"), ("fo", "mzxq"), ("foo", "mzxw6"), ("foob", "mzxw6yq"), ("fooba", "mzxw6ytb"), ("foobar", "mzxw6ytboi")])
+    func encodesAsRFC4648(_ text: String, _ expected: String) {
+        #expect(Base32.encode(Array(text.utf8)) == expected)
+    }
+}
