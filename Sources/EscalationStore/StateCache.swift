@@ -1,9 +1,10 @@
 import EscalationCore
 import Synchronization
 
-/// The decoded requests and escalation of recently decided cases and accounts, and the next
-/// free numbers, as the writer connection last wrote them: a mail about a subject decided a
-/// moment ago needs no query and no JSON decoding.
+/// The decoded requests and escalation of recently decided cases and accounts, the ends of
+/// their mail threads, and the next free numbers, as the writer connection last wrote them: a
+/// mail about a subject decided a moment ago needs no query and no JSON decoding, and its
+/// answers are placed on the thread without reading it again.
 ///
 /// Only write transactions use it, so it never shows a reader what is not committed. It is
 /// emptied whenever what it holds may differ from the database: a savepoint or transaction
@@ -15,8 +16,15 @@ final class StateCache: Sendable {
         var escalation: Escalation?
     }
 
+    /// The ends of one thread: its first Message-ID and its latest ones, oldest first.
+    struct ThreadEnds: Sendable {
+        var root: String?
+        var latest: [String]
+    }
+
     private struct Contents {
         var subjects: [EscalationSource: Subject] = [:]
+        var threads: [String: ThreadEnds] = [:]
         var counters: [String: Int] = [:]
         /// SQLite's `data_version` when the contents were last known to match the file.
         var dataVersion: Int?
@@ -37,6 +45,30 @@ final class StateCache: Sendable {
         contents.withLock { contents in
             if contents.subjects[source] == nil, contents.subjects.count >= capacity { contents.subjects.removeAll(keepingCapacity: true) }
             contents.subjects[source] = subject
+        }
+    }
+
+    /// The ends of a thread as last read or written.
+    func threadEnds(_ source: String) -> ThreadEnds? {
+        contents.withLock { $0.threads[source] }
+    }
+
+    func remember(_ ends: ThreadEnds, forThread source: String) {
+        contents.withLock { contents in
+            if contents.threads[source] == nil, contents.threads.count >= capacity { contents.threads.removeAll(keepingCapacity: true) }
+            contents.threads[source] = ends
+        }
+    }
+
+    /// Adds a Message-ID just appended to a thread to the thread's ends, if they are known,
+    /// keeping at most `latestCount` latest.
+    func appendToThread(_ source: String, messageID: String, latestCount: Int) {
+        contents.withLock { contents in
+            guard var ends = contents.threads[source] else { return }
+            if ends.root == nil { ends.root = messageID }
+            ends.latest.append(messageID)
+            if ends.latest.count > latestCount { ends.latest.removeFirst(ends.latest.count - latestCount) }
+            contents.threads[source] = ends
         }
     }
 

@@ -15,6 +15,7 @@ extension StoreSession {
     /// a known ID is kept as it is.
     public func recordThreadMessage(_ messageID: String, source: String, request: String?, recipient: String?, outbound: Bool) throws {
         try statement(HotPathSQL.threadAppend.rawValue).execute(arguments: [messageID, source, request, recipient, outbound, source])
+        if db.changesCount > 0 { cache?.appendToThread(source, messageID: messageID, latestCount: Self.cachedThreadLatest) }
     }
 
     /// The first stored message among these IDs (given strongest first).
@@ -35,11 +36,21 @@ extension StoreSession {
     }
 
     /// The thread's root and its latest messages, for References (oldest first, at most `limit`).
+    /// A write session reads a thread once and then keeps its ends (`StateCache`).
     public func threadReferences(source: String, limit: Int = 12) throws -> [String] {
-        let root = try String.fetchOne(try statement(HotPathSQL.threadRoot.rawValue), arguments: [source])
-        let latest = try String.fetchAll(
-            try statement(HotPathSQL.threadLatest.rawValue), arguments: [source, limit - 1]
-        ).reversed()
-        return ([root].compactMap { $0 } + latest).reduce(into: []) { result, id in if !result.contains(id) { result.append(id) } }
+        let cacheable = limit - 1 == Self.cachedThreadLatest
+        let ends: StateCache.ThreadEnds
+        if cacheable, let cached = cache?.threadEnds(source) {
+            ends = cached
+        } else {
+            let root = try String.fetchOne(try statement(HotPathSQL.threadRoot.rawValue), arguments: [source])
+            let latest = try String.fetchAll(try statement(HotPathSQL.threadLatest.rawValue), arguments: [source, limit - 1])
+            ends = StateCache.ThreadEnds(root: root, latest: latest.reversed())
+            if cacheable { cache?.remember(ends, forThread: source) }
+        }
+        return ([ends.root].compactMap { $0 } + ends.latest).reduce(into: []) { result, id in if !result.contains(id) { result.append(id) } }
     }
+
+    /// How many latest IDs of a thread the state cache keeps: what `threadReferences` asks for by default.
+    private static let cachedThreadLatest = 11
 }
