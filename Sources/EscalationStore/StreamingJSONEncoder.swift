@@ -38,15 +38,15 @@ private final class JSONStreamWriter {
 
     /// Writes one value at the current position: dates and strings directly, anything else
     /// through its `encode(to:)`, closing the containers it opened once it returns.
-    func writeValue<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+    func writeValue<T: Encodable>(_ value: T, codingPath: @autoclosure () -> [any CodingKey]) throws {
         switch value {
-        case let date as Date: try writeNumber(date.timeIntervalSince1970, codingPath: codingPath)
+        case let date as Date: try writeNumber(date.timeIntervalSince1970, codingPath: codingPath())
         case let string as String: writeString(string)
         case let url as URL: writeString(url.absoluteString)
         default:
             let height = open.count
             let start = bytes.count
-            try value.encode(to: StreamEncoder(writer: self, height: height, codingPath: codingPath))
+            try value.encode(to: StreamEncoder(writer: self, height: height, codingPath: codingPath()))
             closeAbove(height)
             if bytes.count == start { bytes.append(contentsOf: "{}".utf8) }
         }
@@ -71,10 +71,11 @@ private final class JSONStreamWriter {
     /// Starts the next member of container `id`: the separator and, in an object, the key.
     /// Containers opened inside it since are finished and closed; a container already closed
     /// is refused.
-    func beginMember(of id: Int?, key: String?, codingPath: [any CodingKey]) throws {
+    /// `codingPath` is built only for the error.
+    func beginMember(of id: Int?, key: String?, codingPath: @autoclosure () -> [any CodingKey]) throws {
         guard let id, let index = open.lastIndex(where: { $0.id == id }) else {
             throw EncodingError.invalidValue(
-                key ?? "element", .init(codingPath: codingPath, debugDescription: "written to a container after a later one began"))
+                key ?? "element", .init(codingPath: codingPath(), debugDescription: "written to a container after a later one began"))
         }
         closeAbove(index + 1)
         if open[index].isEmpty {
@@ -110,15 +111,27 @@ private final class JSONStreamWriter {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
+    /// Decimal digits written in place (a `String` per number cost more than the rest of it).
     func writeInteger(_ value: some BinaryInteger) {
-        bytes.append(contentsOf: String(value).utf8)
+        guard let number = Int64(exactly: value) else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var magnitude = number.magnitude
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     /// Whole numbers as integers (as `JSONEncoder` writes them), others in Swift's shortest
     /// form that reads back to the same `Double`.
-    func writeNumber(_ value: Double, codingPath: [any CodingKey]) throws {
+    func writeNumber(_ value: Double, codingPath: @autoclosure () -> [any CodingKey]) throws {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "JSON has no \(value)"))
+            throw EncodingError.invalidValue(value, .init(codingPath: codingPath(), debugDescription: "JSON has no \(value)"))
         }
         if value.rounded() == value, abs(value) < 9_007_199_254_740_992 {
             writeInteger(Int64(value))

@@ -54,6 +54,9 @@ import Testing
         let text = try StreamingJSONEncoder().encode(numbers)
         #expect(try JSONDecoder().decode([Double].self, from: Data(text.utf8)) == numbers)
         #expect(try StreamingJSONEncoder().encode([Int.min, Int.max]) == "[\(Int.min),\(Int.max)]")
+        #expect(try StreamingJSONEncoder().encode([0, -1, 9, 10, -10, 1_795_000_120]) == "[0,-1,9,10,-10,1795000120]")
+        #expect(try StreamingJSONEncoder().encode([UInt64.max]) == "[\(UInt64.max)]")
+        #expect(try StreamingJSONEncoder().encode([Int8.min, Int8.max]) == "[-128,127]")
     }
 
     @Test func whatJSONCannotHoldIsRefused() {
