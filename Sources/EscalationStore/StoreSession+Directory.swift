@@ -5,9 +5,21 @@ import GRDB
 extension StoreSession {
     /// Replaces the whole directory with this one (call inside one transaction).
     public func replaceDirectory(_ directory: Directory) throws {
+        try replaceDirectory(parts: [directory])
+    }
+
+    /// Replaces the directory with the records of `parts`, which share no record: a directory
+    /// made one part at a time need never be held in memory whole.
+    public func replaceDirectory(parts: some Sequence<Directory>) throws {
         for table in ["directory_account", "directory_contact", "directory_staff", "directory_case"] {
             try statement("DELETE FROM \(table)").execute()
         }
+        for directory in parts {
+            try insert(directory)
+        }
+    }
+
+    private func insert(_ directory: Directory) throws {
         for account in directory.accounts.values {
             try statement("INSERT INTO directory_account(number, body) VALUES (?, ?)").execute(arguments: [account.number.value, try encode(account)])
         }

@@ -27,7 +27,7 @@ struct FaultWorld {
     }
 
     func importDirectory(of player: ConversationPlayer) throws {
-        try store.transaction { try $0.replaceDirectory(player.directory) }
+        try store.transaction { try $0.replaceDirectory(parts: player.directoryParts()) }
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
@@ -67,7 +67,9 @@ struct FaultWorld {
 extension ConversationPlayer {
     /// Every case and account thread of the generated world.
     var threads: [EscalationSource] {
-        (directory.cases.keys.map { EscalationSource.supportCase($0) } + directory.accounts.keys.map { EscalationSource.account($0) })
-            .sorted { $0.description < $1.description }
+        directoryParts().flatMap { directory in
+            directory.cases.keys.map { EscalationSource.supportCase($0) } + directory.accounts.keys.map { EscalationSource.account($0) }
+        }
+        .sorted { $0.description < $1.description }
     }
 }

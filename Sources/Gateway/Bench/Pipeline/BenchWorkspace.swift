@@ -91,11 +91,11 @@ struct BenchWorkspace {
     }
 
     /// The directory of the benchmark: every account with its contacts and cases, and the staff.
-    static func directory(of accounts: [BenchAccount]) -> Directory {
+    static func directory(of accounts: [BenchAccount], withStaff: Bool) -> Directory {
         Directory(
             accounts: accounts.map(\.record),
             contacts: accounts.flatMap { account in account.contacts.map { Contact(email: $0.email, name: $0.name, account: account.number) } },
-            staff: BenchStaff.everyone.map { StaffMember(email: $0.email, name: $0.name) },
+            staff: withStaff ? BenchStaff.everyone.map { StaffMember(email: $0.email, name: $0.name) } : [],
             cases: accounts.flatMap(\.cases))
     }
 

@@ -45,8 +45,14 @@ public struct ConversationPlayer {
 
     public var conversations: Int { kinds.count }
 
-    /// Every account with its contacts and cases, and the support staff.
-    public var directory: Directory { BenchWorkspace.directory(of: kinds.indices.map(account)) }
+    /// Every account with its contacts and cases, and the support staff, in parts of up to
+    /// `accountsPerPart` accounts (the staff in the first), made as they are asked for: at
+    /// N = 100,000 the whole directory held at once was most of the benchmark's peak memory.
+    public func directoryParts(accountsPerPart: Int = 1000) -> some Sequence<Directory> {
+        stride(from: 0, to: kinds.count, by: accountsPerPart).lazy.map { start in
+            BenchWorkspace.directory(of: (start..<min(kinds.count, start + accountsPerPart)).map(account), withStaff: start == 0)
+        }
+    }
 
     /// The address the generated mail is written to.
     public static let gatewayAddress = BenchStaff.gateway

@@ -69,7 +69,7 @@ public struct PipelineBenchmark {
         try workspace.writeConfig(batchSize: options.batchSize)
         let config = try GatewayConfig.load(path: workspace.configFile.path)
         let store = try Store(path: config.databasePath)
-        try store.transaction { try $0.replaceDirectory(player.directory) }
+        try store.transaction { try $0.replaceDirectory(parts: player.directoryParts()) }
         let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
