@@ -42,10 +42,7 @@ final class StateCache: Sendable {
     }
 
     func remember(_ subject: Subject, for source: EscalationSource) {
-        contents.withLock { contents in
-            if contents.subjects[source] == nil, contents.subjects.count >= capacity { contents.subjects.removeAll(keepingCapacity: true) }
-            contents.subjects[source] = subject
-        }
+        contents.withLock { $0.subjects.set(subject, for: source, capacity: capacity) }
     }
 
     /// The ends of a thread as last read or written.
@@ -54,10 +51,7 @@ final class StateCache: Sendable {
     }
 
     func remember(_ ends: ThreadEnds, forThread source: String) {
-        contents.withLock { contents in
-            if contents.threads[source] == nil, contents.threads.count >= capacity { contents.threads.removeAll(keepingCapacity: true) }
-            contents.threads[source] = ends
-        }
+        contents.withLock { $0.threads.set(ends, for: source, capacity: capacity) }
     }
 
     /// Adds a Message-ID just appended to a thread to the thread's ends, if they are known,
@@ -91,5 +85,13 @@ final class StateCache: Sendable {
     /// Forgets everything: what it held may have been rolled back.
     func clear() {
         contents.withLock { $0 = Contents() }
+    }
+}
+
+extension Dictionary {
+    /// Sets the value of `key`; a new key beyond `capacity` keys first empties the dictionary.
+    fileprivate mutating func set(_ value: Value, for key: Key, capacity: Int) {
+        if self[key] == nil, count >= capacity { removeAll(keepingCapacity: true) }
+        self[key] = value
     }
 }
