@@ -33,20 +33,20 @@ public enum RecordNumbers {
     public static func find(in text: String, taggedOnly: Bool) -> [String] {
         guard text.hasAny(recordPrefixes) else { return [] }
         var found: [String] = []
-        for match in asciiMatches(in: text, taggedOnly: taggedOnly) ?? (taggedOnly ? tagged : anywhere).all(in: text) {
+        for match in byteMatches(in: text, taggedOnly: taggedOnly) ?? (taggedOnly ? tagged : anywhere).all(in: text) {
             let number = match.filter { $0 != "[" && $0 != "]" }.uppercased()
             if !found.contains(number) { found.append(number) }
         }
         return found
     }
 
-    /// The matches of `tagged` or `anywhere` in ASCII text, found on its bytes (subjects and
-    /// first lines are searched three times per mail); nil for other text, where the patterns'
-    /// digits and case-insensitive letters reach beyond ASCII.
-    private static func asciiMatches(in text: String, taggedOnly: Bool) -> [String]? {
+    /// The matches of `tagged` or `anywhere`, found on the text's bytes (subjects and first
+    /// lines are searched three times per mail); nil for text with a character outside
+    /// `isPlain`, where the patterns' matches may differ from the bytes'.
+    private static func byteMatches(in text: String, taggedOnly: Bool) -> [String]? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) || text.unicodeScalars.allSatisfy(isPlain) else { return nil }
         var text = text
-        return text.withUTF8 { bytes -> [String]? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return text.withUTF8 { bytes -> [String] in
             var matches: [String] = []
             var start = 0
             while start < bytes.count {
@@ -58,6 +58,18 @@ public enum RecordNumbers {
                 }
             }
             return matches
+        }
+    }
+
+    /// Letters and punctuation of common scripts that are each a Character of their own (no
+    /// mark, joiner or modifier, which would join a digit's Character and hide the match) and
+    /// neither a digit the patterns read as `\d` nor `ſ`, which matches `s` ignoring case.
+    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80, 0xA0...0x17E, 0x180...0x24F, 0x370...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x2027, 0x2030...0x205E,
+            0x3000...0x3029, 0x3041...0x3096, 0x30A0...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+            true
+        default: false
         }
     }
 
