@@ -1,3 +1,4 @@
+import Foundation
 import MailMessage
 import Testing
 
@@ -38,5 +39,29 @@ import Testing
     func encodedWordsOnlyWherePlainTextCannotGo(_ value: String, _ expected: String) {
         #expect(EncodedWord.encodeIfNeeded(value) == expected)
         #expect(EncodedWord.decode(EncodedWord.encodeIfNeeded(value)) == value)
+    }
+
+    /// Words are cut between Characters, at most 45 bytes each, on any text (the writer cuts
+    /// text whose every scalar is a Character on its bytes).
+    @Test func encodedWordsAreCutBetweenCharacters() {
+        func byCharacters(_ value: String) -> String {
+            var words: [String] = []
+            var chunk = ""
+            for character in value {
+                if chunk.utf8.count + character.utf8.count > 45 {
+                    words.append(chunk)
+                    chunk = ""
+                }
+                chunk.append(character)
+            }
+            if !chunk.isEmpty { words.append(chunk) }
+            return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
+        }
+        let parts = ["a", "Zz", "[CS0001234]", " – ", "ä", "日本語", "Ж", "한", "…", "€", "e\u{301}", "🚀", "🇩🇪", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let value = "é" + (0..<Int.random(in: 0...30, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined() + "z"
+            #expect(EncodedWord.encodeIfNeeded(value) == byCharacters(HeaderSafety.singleLine(value)), "\(value)")
+        }
     }
 }

@@ -27,7 +27,7 @@ import Testing
                 .reduce(into: []) { found, number in if !found.contains(number) { found.append(number) } }
         }
         let parts = ["[", "]", "CS", "cs", "Acc", "ESC", "eS", "x", " ", "-", "1", "12", "1234", "00001", "999999", "7", "ä", "ſ", "٣", "١٢٣٤", "\u{301}", "🚀", "É", "日本", "–", "\u{200D}", "\u{1F3FB}", "Ж", "İ", "ı", "ß", "ǅ"]
-        let crafted = ["İCS0001234 ıcs0001234 ßESC1001 ǅACC1000001", "Fälle: CS0001234–CS0001235, 日本CS0002001", "ESC1234\u{301} [CS1234]\u{200D}"]
+        let crafted = ["İCS0001234 ıcs0001234 ßESC1001 ǅACC1000001", "Fälle: CS0001234–CS0001235, 日本CS0002001", "ESC1234\u{301} [CS1234]\u{200D}", "Grüße,\r\nCS0001234\nESC1001\r\n"]
         for text in crafted {
             #expect(RecordNumbers.find(in: text, taggedOnly: true) == expected(text, tagged), "\(text)")
             #expect(RecordNumbers.find(in: text, taggedOnly: false) == expected(text, anywhere), "\(text)")

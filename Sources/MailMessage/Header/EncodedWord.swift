@@ -63,6 +63,7 @@ public enum EncodedWord {
     public static func encodeIfNeeded(_ value: String) -> String {
         let clean = HeaderSafety.singleLine(value)
         guard needsEncoding(clean) else { return clean }
+        if clean.unicodeScalars.allSatisfy(\.isOwnCharacter) { return encodedWords(ownCharacters: clean) }
         var words: [String] = []
         var chunk = ""
         var chunkBytes = 0
@@ -78,6 +79,26 @@ public enum EncodedWord {
         }
         if !chunk.isEmpty { words.append(chunk) }
         return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
+    }
+
+    /// The B words of a value whose scalars are each a Character (`isOwnCharacter`), cut on
+    /// its bytes where the Characters would be cut: before a scalar that would take a word past
+    /// 45 bytes. Every subject is encoded (the templates put a dash in it).
+    private static func encodedWords(ownCharacters value: String) -> String {
+        let bytes = Array(value.utf8)
+        var words: [String] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let length = bytes[index] < 0x80 ? 1 : bytes[index] < 0xE0 ? 2 : bytes[index] < 0xF0 ? 3 : 4
+            if index + length - start > 45 {
+                words.append("=?UTF-8?B?" + Data(bytes[start..<index]).base64EncodedString() + "?=")
+                start = index
+            }
+            index += length
+        }
+        if start < bytes.count { words.append("=?UTF-8?B?" + Data(bytes[start...]).base64EncodedString() + "?=") }
+        return words.joined(separator: " ")
     }
 
     /// Whether a single-line value has bytes a header cannot carry as they are, or text that

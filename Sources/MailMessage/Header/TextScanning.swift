@@ -216,3 +216,18 @@ public struct NeedleSet: Sendable {
         return false
     }
 }
+
+extension Unicode.Scalar {
+    /// Whether the scalar is always a Character of its own, beside whatever scalars: ASCII other
+    /// than CR and LF, and the letters and punctuation of common scripts that hold no mark,
+    /// joiner or modifier (which join the Character before them). Text made only of these can
+    /// be walked by scalars, or by bytes, where walking it by Characters would give the same.
+    public var isOwnCharacter: Bool {
+        switch value {
+        case 0..<0x0A, 0x0B, 0x0C, 0x0E..<0x80, 0xA0...0x24F, 0x370...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x2027,
+            0x2030...0x205E, 0x3000...0x3029, 0x3041...0x3096, 0x30A0...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+            true
+        default: false
+        }
+    }
+}

@@ -61,16 +61,11 @@ public enum RecordNumbers {
         }
     }
 
-    /// Letters and punctuation of common scripts that are each a Character of their own (no
-    /// mark, joiner or modifier, which would join a digit's Character and hide the match) and
-    /// neither a digit the patterns read as `\d` nor `ſ`, which matches `s` ignoring case.
+    /// A Character of its own (`isOwnCharacter`: no mark, joiner or modifier, which would join
+    /// a digit's Character and hide the match) or a line end (a match never holds one), none of
+    /// which is a digit the patterns read as `\d`; and not `ſ`, which matches `s` ignoring case.
     private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x80, 0xA0...0x17E, 0x180...0x24F, 0x370...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x2027, 0x2030...0x205E,
-            0x3000...0x3029, 0x3041...0x3096, 0x30A0...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
-            true
-        default: false
-        }
+        (scalar.isOwnCharacter || scalar == "\n" || scalar == "\r") && scalar != "\u{17F}"
     }
 
     /// Where `[CS1234]` (any case, 4-10 digits) starting at `start` ends.
