@@ -37,14 +37,23 @@ enum HTMLBody {
     /// Escapes what HTML gives meaning to: `<`, `>`, `&`, `"`, `'`.
     static func appendEscaped(_ text: some Sequence<UInt8>, to html: inout [UInt8]) {
         for byte in text {
-            switch byte {
-            case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): html.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): html.append(contentsOf: "&#39;".utf8)
-            default: html.append(byte)
+            if let entity = entity(for: byte) {
+                html.append(contentsOf: entity.utf8)
+            } else {
+                html.append(byte)
             }
+        }
+    }
+
+    /// The entity that stands for `byte` in HTML text, if HTML gives the byte meaning.
+    static func entity(for byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
         }
     }
 }

@@ -21,17 +21,10 @@ struct HTMLEscaping: MustacheContentType {
     }
 
     func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: Self.needsEscaping) else { return text }
+        guard text.utf8.contains(where: { HTMLBody.entity(for: $0) != nil }) else { return text }
         var html: [UInt8] = []
         html.reserveCapacity(text.utf8.count + 32)
         HTMLBody.appendEscaped(text.utf8, to: &html)
         return String(decoding: html, as: UTF8.self)
-    }
-
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
-        default: false
-        }
     }
 }

@@ -68,25 +68,28 @@ extension StringProtocol {
     /// Byte-wise substring search (UTF-8), without bridging to NSString.
     public func has(_ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
-        if let found = utf8.withContiguousStorageIfAvailable({ Self.find(pattern, in: $0) }) { return found }
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: pattern) != nil }) { return found }
         var text = String(self)
-        return text.withUTF8 { Self.find(pattern, in: $0) }
+        return text.withUTF8 { $0.firstIndex(of: pattern) != nil }
     }
+}
 
-    private static func find(_ pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = pattern.first else { return true }
-        guard pattern.count <= haystack.count else { return false }
-        var index = 0
-        let limit = haystack.count - pattern.count
+extension UnsafeBufferPointer<UInt8> {
+    /// Where `pattern` first occurs at or after `start` (byte-wise; an empty pattern at `start`).
+    public func firstIndex(of pattern: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = pattern.first else { return start }
+        guard pattern.count <= count else { return nil }
+        var index = start
+        let limit = count - pattern.count
         while index <= limit {
-            if haystack[index] == first {
+            if self[index] == first {
                 var offset = 1
-                while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
-                if offset == pattern.count { return true }
+                while offset < pattern.count, self[index + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return index }
             }
             index += 1
         }
-        return false
+        return nil
     }
 }
 

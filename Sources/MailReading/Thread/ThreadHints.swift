@@ -128,7 +128,7 @@ public enum ReplyToken {
         return text.withUTF8 { bytes in
             var found: [String] = []
             var start = 0
-            while let markerStart = firstIndex(of: marker, in: bytes, from: start) {
+            while let markerStart = bytes.firstIndex(of: marker, from: start) {
                 let tokenStart = markerStart + marker.count
                 var end = tokenStart
                 while end < bytes.count, close != nil || end - tokenStart < tokenLengths.upperBound, isTokenByte(bytes[end]) { end += 1 }
@@ -142,16 +142,6 @@ public enum ReplyToken {
             }
             return found
         }
-    }
-
-    private static func firstIndex(of marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard marker.count <= bytes.count else { return nil }
-        var index = start
-        while index <= bytes.count - marker.count {
-            if bytes[index] == marker[0], marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) { return index }
-            index += 1
-        }
-        return nil
     }
 
     private static func isTokenByte(_ byte: UInt8) -> Bool {
