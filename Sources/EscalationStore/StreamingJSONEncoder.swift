@@ -38,18 +38,30 @@ private final class JSONStreamWriter {
 
     /// Writes one value at the current position: dates and strings directly, anything else
     /// through its `encode(to:)`, closing the containers it opened once it returns.
+    ///
+    /// The type is compared, not cast: `value as? Date` on a value of a generic type asks the
+    /// runtime for a conformance record each time, and three of those cost more than writing
+    /// most values.
     func writeValue<T: Encodable>(_ value: T, codingPath: @autoclosure () -> [any CodingKey]) throws {
-        switch value {
-        case let date as Date: try writeNumber(date.timeIntervalSince1970, codingPath: codingPath())
-        case let string as String: writeString(string)
-        case let url as URL: writeString(url.absoluteString)
-        default:
+        if let date = Self.exactly(value, as: Date.self) {
+            try writeNumber(date.timeIntervalSince1970, codingPath: codingPath())
+        } else if let string = Self.exactly(value, as: String.self) {
+            writeString(string)
+        } else if let url = Self.exactly(value, as: URL.self) {
+            writeString(url.absoluteString)
+        } else {
             let height = open.count
             let start = bytes.count
             try value.encode(to: StreamEncoder(writer: self, height: height, codingPath: codingPath()))
             closeAbove(height)
             if bytes.count == start { bytes.append(contentsOf: "{}".utf8) }
         }
+    }
+
+    /// `value` as a `U` when its type is exactly `U` (not a subclass or a wrapper), else nil.
+    private static func exactly<T, U>(_ value: T, as type: U.Type) -> U? {
+        guard T.self == U.self else { return nil }
+        return withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: U.self) }
     }
 
     /// Opens the object or array of the encoder whose containers begin at `height`, or finds

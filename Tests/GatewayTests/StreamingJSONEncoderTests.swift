@@ -46,6 +46,10 @@ import Testing
         try expectSameJSONAsFoundation(["b": 2, "a": 1])
         try expectSameJSONAsFoundation([[Int]]([[], [1, 2], []]))
         try expectSameJSONAsFoundation(Nothing())
+        try expectSameJSONAsFoundation([Date(timeIntervalSince1970: 1_795_000_000.25), Date(timeIntervalSince1970: -3)])
+        try expectSameJSONAsFoundation([Date?.none, Date(timeIntervalSince1970: 60)])
+        try expectSameJSONAsFoundation(["home": URL(string: "https://support.example/a?b=c")!])
+        try expectSameJSONAsFoundation([["x"], [String?.none, "y"]])
         #expect(try StreamingJSONEncoder().encode(Nothing()) == "{}")
     }
 

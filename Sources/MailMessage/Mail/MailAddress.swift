@@ -17,14 +17,23 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         let single = HeaderSafety.singleLine(name)
         let encodedName = EncodedWord.encodeIfNeeded(single)
         if encodedName != single { return "\(encodedName) <\(address)>" }
-        let specials = CharacterSet(charactersIn: "()<>[]:;@\\,.\"")
-        if single.unicodeScalars.contains(where: specials.contains) {
+        if single.utf8.contains(where: Self.isSpecial) {
             return "\"" + single.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\" <\(address)>"
         }
         return "\(single) <\(address)>"
     }
 
     public var description: String { encoded }
+
+    /// RFC 5322 specials (all ASCII), which a display name must quote.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"),
+            UInt8(ascii: ";"), UInt8(ascii: "@"), UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "\""):
+            true
+        default: false
+        }
+    }
 
     /// Parses an address list leniently: quoted names, comments, groups, bare addresses,
     /// and RFC 2047 names. A bare word without `@` becomes a name with an empty address.

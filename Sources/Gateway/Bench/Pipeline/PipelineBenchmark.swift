@@ -45,6 +45,8 @@ public struct PipelineBenchmark {
         public var perMail: [UInt64] = []
         /// Each mail's time from its batch's start to the batch's commit, nanoseconds.
         public var untilDurable: [UInt64] = []
+        /// CPU time of the whole process (every core) while it ran the pipeline.
+        public var cpu = ProcessCPU()
         public var batches = 0
         public var outcomes: [String: Int] = [:]
         /// Replies written as fresh mail because the gateway had sent their author nothing to answer.
@@ -96,9 +98,11 @@ public struct PipelineBenchmark {
 
     private func process(_ batch: [InboundMail], gateway: Gateway, into result: inout Result) throws {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuAtStart = ProcessCPU.now()
         var times = [UInt64](repeating: 0, count: batch.count)
         let outcomes = try gateway.processBatch(batch) { index, nanoseconds in times[index] = nanoseconds }
         let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        result.cpu += ProcessCPU.now().since(cpuAtStart)
         result.seconds += Double(elapsed) / 1e9
         result.perMail += times
         result.untilDurable += Array(repeating: elapsed, count: batch.count)

@@ -17,6 +17,8 @@ public struct PipelineReport {
             "per mail: p50 \(Self.milliseconds(result.perMail, 0.50)) ms, p99 \(Self.milliseconds(result.perMail, 0.99)) ms",
             "until durable (batch start to commit): p50 \(Self.milliseconds(result.untilDurable, 0.50)) ms, "
                 + "p99 \(Self.milliseconds(result.untilDurable, 0.99)) ms",
+            "CPU per mail (all cores): \(Self.microseconds(result.cpu.userMicroseconds + result.cpu.systemMicroseconds, per: result.mails)) µs, "
+                + "user \(Self.microseconds(result.cpu.userMicroseconds, per: result.mails)), system \(Self.microseconds(result.cpu.systemMicroseconds, per: result.mails))",
             "peak RSS \(Self.megabytes(result.peakRSSAfterPipeline)) MB",
             "database \(String(format: "%.1f", Double(result.databaseBytes) / 1_048_576)) MB",
             "dispatch: \(result.dispatched) mails to the directory sink in \(String(format: "%.2f", result.dispatchSeconds)) s, "
@@ -30,6 +32,10 @@ public struct PipelineReport {
         let sorted = samples.sorted()
         let value = sorted[min(sorted.count - 1, Int(Double(sorted.count) * quantile))]
         return String(format: "%.2f", Double(value) / 1e6)
+    }
+
+    static func microseconds(_ total: Int64, per count: Int) -> String {
+        String(Int((Double(total) / Double(max(count, 1))).rounded()))
     }
 
     static func megabytes(_ bytes: Int?) -> String {
