@@ -65,42 +65,54 @@ public enum QuotedPrintable {
         text.withUTF8 { append($0, to: &output) }
     }
 
+    /// Writes into a buffer sized for the worst case and appends it once: appending byte by
+    /// byte checked the array's capacity and uniqueness for every byte of every mail sent.
     private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        output.reserveCapacity(output.count + bytes.count + bytes.count / 8 + 16)
-        var lineLength = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0D || byte == 0x0A {
-                output.append(0x0D)
-                output.append(0x0A)
-                lineLength = 0
-                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                continue
+        // Each byte becomes at most 3 (an escape, or CR LF for a lone LF), and a soft break
+        // (3 more) follows at least every 73 bytes written.
+        let capacity = 3 * bytes.count + 3 * (3 * bytes.count / 73 + 1)
+        let encoded = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+            let hex: StaticString = "0123456789ABCDEF"
+            let digits = hex.utf8Start
+            var out = 0
+            var lineLength = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0D || byte == 0x0A {
+                    buffer[out] = 0x0D
+                    buffer[out + 1] = 0x0A
+                    out += 2
+                    lineLength = 0
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    continue
+                }
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0x0A
+                let endsLine = next == 0x0A || next == 0x0D
+                let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !endsLine)
+                let width = literal ? 1 : 3
+                if lineLength + width > 75 {
+                    buffer[out] = UInt8(ascii: "=")
+                    buffer[out + 1] = 0x0D
+                    buffer[out + 2] = 0x0A
+                    out += 3
+                    lineLength = 0
+                }
+                if literal {
+                    buffer[out] = byte
+                } else {
+                    buffer[out] = UInt8(ascii: "=")
+                    buffer[out + 1] = digits[Int(byte >> 4)]
+                    buffer[out + 2] = digits[Int(byte & 0x0F)]
+                }
+                out += width
+                lineLength += width
+                index += 1
             }
-            let next = index + 1 < bytes.count ? bytes[index + 1] : 0x0A
-            let endsLine = next == 0x0A || next == 0x0D
-            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !endsLine)
-            let width = literal ? 1 : 3
-            if lineLength + width > 75 {
-                output.append(UInt8(ascii: "="))
-                output.append(0x0D)
-                output.append(0x0A)
-                lineLength = 0
-            }
-            if literal {
-                output.append(byte)
-            } else {
-                output.append(UInt8(ascii: "="))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            }
-            lineLength += width
-            index += 1
+            written = out
         }
+        output.append(contentsOf: encoded)
     }
-
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func hex(_ byte: UInt8) -> UInt8? {
         switch byte {
