@@ -28,8 +28,8 @@ public final class Store: Sendable {
         // the log once per transaction, so each batch costs one fsync. Checkpoints run beside
         // the writer (`BackgroundCheckpointer`), not inside its commits. The writer's page cache
         // holds a batch's changed pages (8 MB; SQLite's default is 2 MB): a smaller one spilled
-        // them into the log mid-batch and read index pages back with a system call each, a
-        // tenth of the system time per mail at 10,000 mails.
+        // them into the log mid-batch and read index pages back with a system call each: half
+        // of the system time per mail at 10,000 mails.
         try pool.writeWithoutTransaction {
             try $0.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -8000")
         }

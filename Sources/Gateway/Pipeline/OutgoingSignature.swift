@@ -29,10 +29,27 @@ struct OutgoingSignature: Sendable {
     }
 
     static func mailto(_ address: String, subject: String, body: String? = nil) -> String {
-        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "" }
-        return "mailto:\(address)?subject=\(encode(subject))" + (body.map { "&body=\(encode($0))" } ?? "")
+        "mailto:\(address)?subject=\(percentEncoded(subject))" + (body.map { "&body=\(percentEncoded($0))" } ?? "")
     }
 
-    /// What a mailto: link carries unencoded.
-    private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+    /// `text` with every UTF-8 byte but ASCII letters, digits and `-._~` written as `%XX`, as
+    /// Foundation's `addingPercentEncoding` writes it with those allowed (which built a
+    /// character set lookup per character).
+    static func percentEncoded(_ text: String) -> String {
+        let digits: StaticString = "0123456789ABCDEF"
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.append(byte)
+            default:
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(digits.utf8Start[Int(byte >> 4)])
+                encoded.append(digits.utf8Start[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
+    }
 }
