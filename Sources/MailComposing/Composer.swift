@@ -42,9 +42,8 @@ public struct Composer: Sendable {
         _ notice: Notice, directory: any DirectoryLookup, messageID: String, date: Date, thread: ThreadPlacement,
         replyTo: MailAddress? = nil, extraContext: [String: String] = [:], extraHeaders: [(name: String, value: String)] = []
     ) -> OutgoingMessage {
-        var values = NoticeContext(notice: notice, directory: directory, configuration: configuration, gatewayAddress: gateway.address).values()
-        for (key, value) in extraContext { values[key] = value }
-        let context = TemplateText.values(values)
+        var context = NoticeContext(notice: notice, directory: directory, configuration: configuration, gatewayAddress: gateway.address).values()
+        for (key, value) in extraContext { context[key] = TemplateText(text: value) }
         let (subjectLine, body) = templates.renderText(notice.kind, context: context)
         let subject = [Self.tag(for: notice), subjectLine].compactMap { $0 }.joined(separator: " ")
         var htmlContext = context

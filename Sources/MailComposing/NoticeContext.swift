@@ -3,48 +3,53 @@ import Foundation
 import MailMessage
 
 /// Builds the values a template sees for one notice: the case or account, the escalation,
-/// the request, and the notice's own details, all as plain strings and lists.
+/// the request, and the notice's own details, as texts (`TemplateText`), lists of texts, flags
+/// and numbers, built as such rather than converted afterwards.
 struct NoticeContext {
     let notice: Notice
     let directory: any DirectoryLookup
     let configuration: EscalationConfiguration
     let gatewayAddress: String
 
-    func values() -> [String: Any] {
-        var values: [String: Any] = ["gateway": gatewayAddress]
-        for (key, value) in notice.details { values[key] = value }
+    func values() -> TemplateValues {
+        var values: [String: Any] = ["gateway": text(gatewayAddress)]
+        for (key, value) in notice.details { values[key] = text(value) }
         if let history = notice.details["history"], !history.isEmpty {
-            values["historyLines"] = history.split(separator: "\n").map(String.init)
+            values["historyLines"] = history.split(separator: "\n").map { text(String($0)) }
         }
         if let source = notice.source { values.merge(sourceValues(source)) { _, new in new } }
-        if let escalation = notice.escalation { values["escalation"] = escalationValues(escalation) }
-        if let request = notice.request { values["request"] = requestValues(request) }
+        if let escalation = notice.escalation { values["escalation"] = TemplateValues(escalationValues(escalation)) }
+        if let request = notice.request { values["request"] = TemplateValues(requestValues(request)) }
         let severityName = notice.escalation?.severity ?? notice.request?.severity
         if let severity = severityName.flatMap(configuration.severity(named:)) {
-            values["severity"] = severity.name
-            values["color"] = severity.color
+            values["severity"] = text(severity.name)
+            values["color"] = text(severity.color)
         }
-        return values
+        return TemplateValues(values)
     }
+
+    private func text(_ value: String) -> TemplateText { TemplateText(text: value) }
+
+    private func texts(_ values: [String]) -> [TemplateText] { values.map(TemplateText.init) }
 
     private func sourceValues(_ source: EscalationSource) -> [String: Any] {
         switch source {
         case .supportCase(let number):
             let supportCase = directory.supportCase(number)
-            var values: [String: Any] = ["source": number.value, "isCase": true, "title": supportCase?.subject ?? ""]
+            var values: [String: Any] = ["source": text(number.value), "isCase": true, "title": text(supportCase?.subject ?? "")]
             if let supportCase {
-                values["owner"] = supportCase.owner.value
-                values["ownerName"] = directory.staffMember(supportCase.owner)?.name ?? supportCase.owner.value
-                values["accountName"] = directory.account(supportCase.account)?.name ?? supportCase.account.value
+                values["owner"] = text(supportCase.owner.value)
+                values["ownerName"] = text(directory.staffMember(supportCase.owner)?.name ?? supportCase.owner.value)
+                values["accountName"] = text(directory.account(supportCase.account)?.name ?? supportCase.account.value)
             }
             return values
         case .account(let number):
             let account = directory.account(number)
-            var values: [String: Any] = ["source": number.value, "isAccount": true, "title": account?.name ?? number.value]
-            values["accountName"] = account?.name ?? number.value
+            var values: [String: Any] = ["source": text(number.value), "isAccount": true, "title": text(account?.name ?? number.value)]
+            values["accountName"] = text(account?.name ?? number.value)
             if let manager = account?.escalationManager {
-                values["owner"] = manager.value
-                values["ownerName"] = directory.staffMember(manager)?.name ?? manager.value
+                values["owner"] = text(manager.value)
+                values["ownerName"] = text(directory.staffMember(manager)?.name ?? manager.value)
             }
             return values
         }
@@ -53,31 +58,31 @@ struct NoticeContext {
     private func escalationValues(_ escalation: Escalation) -> [String: Any] {
         let severity = configuration.severity(named: escalation.severity)
         var values: [String: Any] = [
-            "number": escalation.number.value, "severity": escalation.severity, "color": severity?.color ?? "",
-            "state": escalation.state.rawValue, "trend": escalation.trend.rawValue, "reason": escalation.reason,
-            "justification": escalation.justification, "requester": escalation.requester.value,
-            "watchList": escalation.watchList.map(\.value), "linkedCases": escalation.linkedCases.map(\.value),
+            "number": text(escalation.number.value), "severity": text(escalation.severity), "color": text(severity?.color ?? ""),
+            "state": text(escalation.state.rawValue), "trend": text(escalation.trend.rawValue), "reason": text(escalation.reason),
+            "justification": text(escalation.justification), "requester": text(escalation.requester.value),
+            "watchList": texts(escalation.watchList.map(\.value)), "linkedCases": texts(escalation.linkedCases.map(\.value)),
             "hasLinkedCases": !escalation.linkedCases.isEmpty,
-            "responseDue": EscalationEngine.displayTime(escalation.sla.response.dueAt),
-            "resolutionDue": EscalationEngine.displayTime(escalation.sla.resolution.dueAt),
+            "responseDue": text(EscalationEngine.displayTime(escalation.sla.response.dueAt)),
+            "resolutionDue": text(EscalationEngine.displayTime(escalation.sla.resolution.dueAt)),
         ]
-        if let assignee = escalation.assignedTo { values["assignedTo"] = assignee.value }
-        if let reason = escalation.deescalationReason { values["deescalationReason"] = reason }
+        if let assignee = escalation.assignedTo { values["assignedTo"] = text(assignee.value) }
+        if let reason = escalation.deescalationReason { values["deescalationReason"] = text(reason) }
         return values
     }
 
     private func requestValues(_ request: EscalationRequest) -> [String: Any] {
         var values: [String: Any] = [
-            "number": request.number.value, "requester": request.requester.value,
-            "requesterName": directory.contact(request.requester)?.name ?? directory.staffMember(request.requester)?.name
-                ?? request.requester.value,
-            "reason": request.reason, "justification": request.justification, "severity": request.severity,
-            "state": request.state.rawValue, "approvers": request.approvers.map(\.value),
+            "number": text(request.number.value), "requester": text(request.requester.value),
+            "requesterName": text(
+                directory.contact(request.requester)?.name ?? directory.staffMember(request.requester)?.name ?? request.requester.value),
+            "reason": text(request.reason), "justification": text(request.justification), "severity": text(request.severity),
+            "state": text(request.state.rawValue), "approvers": texts(request.approvers.map(\.value)),
             "count": request.previousRequests.count + 1, "isRepeat": !request.previousRequests.isEmpty,
-            "linkedCases": request.linkedCases.map(\.value), "hasLinkedCases": !request.linkedCases.isEmpty,
+            "linkedCases": texts(request.linkedCases.map(\.value)), "hasLinkedCases": !request.linkedCases.isEmpty,
         ]
-        if let reason = request.rejectionReason { values["rejectionReason"] = reason }
-        if let escalation = request.escalation { values["escalation"] = escalation.value }
+        if let reason = request.rejectionReason { values["rejectionReason"] = text(reason) }
+        if let escalation = request.escalation { values["escalation"] = text(escalation.value) }
         return values
     }
 }

@@ -38,7 +38,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the event's template into a subject and a text body; `context` holds its texts
-    /// as `TemplateText.values` gives them.
+    /// as `TemplateText`s (`NoticeContext`).
     func renderText(_ kind: Notice.Kind, context: TemplateValues) -> (subject: String, body: String) {
         let rendered = library.render(context, withTemplate: kind.rawValue) ?? ""
         let normalized = rendered.replacingCRLF().trimmedNewlines

@@ -21,21 +21,18 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
     func child(named: String) -> Any? { nil }
 
     func transform(_ name: String) -> Any? {
-        text.transform(name).map(Self.value)
+        text.transform(name).map(Self.wrapping)
     }
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.text < rhs.text }
 
-    /// Template values with every text, also inside lists and nested values, wrapped.
-    static func values(_ values: [String: Any]) -> TemplateValues {
-        TemplateValues(values.mapValues(Self.value))
-    }
-
-    private static func value(_ value: Any) -> Any {
+    /// A value as templates see it: a text wrapped, lists and nested values with every text in
+    /// them wrapped, anything else as it is.
+    static func wrapping(_ value: Any) -> Any {
         switch value {
         case let text as String: TemplateText(text: text)
-        case let values as [String: Any]: TemplateValues(values.mapValues(Self.value))
-        case let list as [Any]: list.map(Self.value)
+        case let values as [String: Any]: TemplateValues(values.mapValues(wrapping))
+        case let list as [Any]: list.map(wrapping)
         default: value
         }
     }

@@ -26,7 +26,7 @@ import Testing
         for file in files {
             for (variant, value) in variants {
                 let plain = Self.context(names: namesUsed, value: value, text: "plain <text> & more")
-                let rendered = library.render(TemplateText.values(plain), withTemplate: file)
+                let rendered = library.render(Self.wrapped(plain), withTemplate: file)
                 #expect(rendered == library.render(plain, withTemplate: file), "\(file), names set to \(variant)")
                 #expect(rendered?.isEmpty == false, "\(file), names set to \(variant)")
             }
@@ -36,8 +36,8 @@ import Testing
     @Test func textsKeepMustachesTransforms() throws {
         let template = try MustacheTemplate(string: "{{uppercased(name)}} {{#reversed(items)}}{{.}},{{/reversed(items)}} {{#empty(none)}}none{{/empty(none)}}")
         let plain: [String: Any] = ["name": "zoë <x>", "items": ["a", "b"], "none": [String]()]
-        #expect(template.render(TemplateText.values(plain)) == template.render(plain))
-        #expect(template.render(TemplateText.values(plain)) == "ZOË &lt;X&gt; b,a, none")
+        #expect(template.render(Self.wrapped(plain)) == template.render(plain))
+        #expect(template.render(Self.wrapped(plain)) == "ZOË &lt;X&gt; b,a, none")
     }
 
     /// The names a template looks up (`{{a.b}}`, `{{#a}}`, `{{^a}}`, `{{{a}}}`, `{{&a}}`).
@@ -61,5 +61,11 @@ import Testing
             }
         }
         return context
+    }
+
+    /// `values` as the gateway hands them to templates (`NoticeContext`): every text, also
+    /// inside lists and nested values, a `TemplateText`.
+    static func wrapped(_ values: [String: Any]) -> TemplateValues {
+        TemplateValues(values.mapValues(TemplateText.wrapping))
     }
 }
