@@ -1,3 +1,4 @@
+import Foundation
 import MailMessage
 import Testing
 
@@ -28,8 +29,38 @@ import Testing
             #expect(lines.allSatisfy { $0.count <= 77 && ($0 == lines.last! || $0.last == 0x0D) }, "\(input)")
             #expect(wire.allSatisfy { ($0 >= 0x20 && $0 <= 0x7E) || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }, "\(input)")
             #expect(QuotedPrintable.decode(wire) == Self.withCRLF(input), "\(input)")
+            #expect(wire == Self.encodedByteByByte(input), "\(input)")
             if String(validating: input, as: UTF8.self) != nil { #expect(prefixed == Array("x".utf8) + wire, "\(input)") }
         }
+    }
+
+    /// The encoding written one byte at a time, as the gateway first wrote it: the output must
+    /// not change by a byte, so that mail rendered before and after reads the same.
+    private static func encodedByteByByte(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        var lineLength = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D || byte == 0x0A {
+                output += [0x0D, 0x0A]
+                lineLength = 0
+                index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                continue
+            }
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0x0A
+            let endsLine = next == 0x0A || next == 0x0D
+            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !endsLine)
+            let width = literal ? 1 : 3
+            if lineLength + width > 75 {
+                output += Array("=\r\n".utf8)
+                lineLength = 0
+            }
+            output += literal ? [byte] : Array(String(format: "=%02X", byte).utf8)
+            lineLength += width
+            index += 1
+        }
+        return output
     }
 
     /// `bytes` with LF, CR and CRLF line ends all as CRLF.

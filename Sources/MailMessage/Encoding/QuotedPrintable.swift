@@ -65,53 +65,98 @@ public enum QuotedPrintable {
         text.withUTF8 { append($0, to: &output) }
     }
 
-    /// Writes into a buffer sized for the worst case and appends it once: appending byte by
-    /// byte checked the array's capacity and uniqueness for every byte of every mail sent.
+    /// Writes into a buffer sized for the worst case and appends it once, copying runs of bytes
+    /// that stand for themselves whole: byte by byte, the encoding was a sixth of rendering a mail.
     private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         // Each byte becomes at most 3 (an escape, or CR LF for a lone LF), and a soft break
         // (3 more) follows at least every 73 bytes written.
         let capacity = 3 * bytes.count + 3 * (3 * bytes.count / 73 + 1)
         let encoded = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
-            let hex: StaticString = "0123456789ABCDEF"
-            let digits = hex.utf8Start
-            var out = 0
-            var lineLength = 0
+            var writer = LineWriter(buffer: buffer)
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0D || byte == 0x0A {
-                    buffer[out] = 0x0D
-                    buffer[out + 1] = 0x0A
-                    out += 2
-                    lineLength = 0
+                    writer.lineEnd()
                     index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
                     continue
                 }
-                let next = index + 1 < bytes.count ? bytes[index + 1] : 0x0A
-                let endsLine = next == 0x0A || next == 0x0D
-                let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !endsLine)
-                let width = literal ? 1 : 3
-                if lineLength + width > 75 {
-                    buffer[out] = UInt8(ascii: "=")
-                    buffer[out + 1] = 0x0D
-                    buffer[out + 2] = 0x0A
-                    out += 3
-                    lineLength = 0
+                guard standsForItself(byte) || isBlank(byte) else {
+                    writer.escape(byte)
+                    index += 1
+                    continue
                 }
-                if literal {
-                    buffer[out] = byte
-                } else {
-                    buffer[out] = UInt8(ascii: "=")
-                    buffer[out + 1] = digits[Int(byte >> 4)]
-                    buffer[out + 2] = digits[Int(byte & 0x0F)]
-                }
-                out += width
-                lineLength += width
-                index += 1
+                var end = index + 1
+                while end < bytes.count && (standsForItself(bytes[end]) || isBlank(bytes[end])) { end += 1 }
+                // A blank right before a line end (or the end) is escaped, or transport would drop it.
+                let atLineEnd = end == bytes.count || bytes[end] == 0x0D || bytes[end] == 0x0A
+                let literalEnd = atLineEnd && isBlank(bytes[end - 1]) ? end - 1 : end
+                writer.literal(UnsafeBufferPointer(rebasing: bytes[index..<literalEnd]))
+                if literalEnd < end { writer.escape(bytes[literalEnd]) }
+                index = end
             }
-            written = out
+            written = writer.count
         }
         output.append(contentsOf: encoded)
+    }
+
+    /// Printable ASCII but `=`: written as it is anywhere.
+    private static func standsForItself(_ byte: UInt8) -> Bool {
+        byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09
+    }
+
+    /// Encoded lines written into a buffer, broken softly (`=` CRLF) before they pass 75 characters.
+    private struct LineWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+        private var lineLength = 0
+
+        init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+            self.buffer = buffer
+        }
+
+        mutating func lineEnd() {
+            put(0x0D)
+            put(0x0A)
+            lineLength = 0
+        }
+
+        mutating func literal(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            while start < bytes.count {
+                if lineLength == 75 { softBreak() }
+                let length = min(bytes.count - start, 75 - lineLength)
+                (buffer.baseAddress! + count).initialize(from: bytes.baseAddress! + start, count: length)
+                count += length
+                lineLength += length
+                start += length
+            }
+        }
+
+        mutating func escape(_ byte: UInt8) {
+            if lineLength + 3 > 75 { softBreak() }
+            let digits: StaticString = "0123456789ABCDEF"
+            put(UInt8(ascii: "="))
+            put(digits.utf8Start[Int(byte >> 4)])
+            put(digits.utf8Start[Int(byte & 0x0F)])
+            lineLength += 3
+        }
+
+        private mutating func softBreak() {
+            put(UInt8(ascii: "="))
+            put(0x0D)
+            put(0x0A)
+            lineLength = 0
+        }
+
+        private mutating func put(_ byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
     }
 
     private static func hex(_ byte: UInt8) -> UInt8? {
