@@ -72,6 +72,26 @@ extension StringProtocol {
         var text = String(self)
         return text.withUTF8 { $0.firstIndex(of: pattern) != nil }
     }
+
+    /// The first Character that is `delimiter`, an ASCII byte other than CR and LF. In ASCII
+    /// text every such byte is a Character of its own and it is found on bytes; elsewhere a
+    /// mark may join it to the next scalar, and the Characters are walked.
+    public func firstIndex(ofASCII delimiter: UInt8) -> Index? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return firstIndex(of: Character(Unicode.Scalar(delimiter))) }
+        return utf8.firstIndex(of: delimiter)
+    }
+
+    /// The last Character that is `delimiter`, found as `firstIndex(ofASCII:)` finds the first.
+    public func lastIndex(ofASCII delimiter: UInt8) -> Index? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lastIndex(of: Character(Unicode.Scalar(delimiter))) }
+        var last: Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == delimiter { last = index }
+            index = utf8.index(after: index)
+        }
+        return last
+    }
 }
 
 extension UnsafeBufferPointer<UInt8> {

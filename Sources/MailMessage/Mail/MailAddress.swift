@@ -41,20 +41,20 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
         var result: [MailAddress] = []
         for entry in splitEntries(raw) {
             var text = entry.trimmedBlanks
-            if let colon = text.firstIndex(of: ":"), !text[..<colon].has("<"), !text[..<colon].has("\"") {
+            if let colon = text.firstIndex(ofASCII: UInt8(ascii: ":")), !text[..<colon].has("<"), !text[..<colon].has("\"") {
                 text = String(text[text.index(after: colon)...])
             }
             text = text.trimmed(including: ";")
-            if let open = text.lastIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
+            if let open = text.lastIndex(ofASCII: UInt8(ascii: "<")), let close = text[open...].firstIndex(ofASCII: UInt8(ascii: ">")) {
                 let address = text[text.index(after: open)..<close].trimmedBlanks
                 var name = text[..<open].trimmedBlanks
-                if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+                if name.hasPrefix("\""), name.hasSuffix("\""), name.utf8.count >= 2 { name = String(name.dropFirst().dropLast()) }
                 if name.utf8.contains(UInt8(ascii: "\\")) { name = name.replacingOccurrences(of: "\\\"", with: "\"") }
                 guard !address.isEmpty || !name.isEmpty else { continue }
                 result.append(MailAddress(name: EncodedWord.decode(name), address: address))
             } else {
                 var name: String?
-                if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
+                if let open = text.firstIndex(ofASCII: UInt8(ascii: "(")), let close = text.lastIndex(ofASCII: UInt8(ascii: ")")), open < close {
                     name = String(text[text.index(after: open)..<close])
                     text = String(text[..<open])
                 }

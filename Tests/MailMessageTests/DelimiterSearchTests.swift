@@ -1,0 +1,32 @@
+import MailMessage
+import Testing
+
+/// Address lists are taken apart at `:`, `<`, `>`, `(` and `)`; found on bytes in ASCII text,
+/// they must be the Characters a search by Characters finds, also where a combining mark joins
+/// a delimiter to the next scalar (then it is no delimiter).
+@Suite struct DelimiterSearchTests {
+    @Test func bytesFindTheCharactersACharacterSearchFinds() {
+        let parts = ["a", "Zoë", " ", ":", "<", ">", "(", ")", "\"", "@", ",", "\u{301}", "日本", "🚀", "\r\n", "x@y.example", "e\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            for delimiter in [":", "<", ">", "(", ")"] {
+                let byte = UInt8(ascii: Unicode.Scalar(delimiter)!)
+                #expect(text.firstIndex(ofASCII: byte) == text.firstIndex(of: Character(delimiter)), "\(text.debugDescription) \(delimiter)")
+                #expect(text.lastIndex(ofASCII: byte) == text.lastIndex(of: Character(delimiter)), "\(text.debugDescription) \(delimiter)")
+                let tail = text.dropFirst(text.count / 2)
+                #expect(tail.firstIndex(ofASCII: byte) == tail.firstIndex(of: Character(delimiter)), "\(text.debugDescription) \(delimiter)")
+            }
+        }
+    }
+
+    @Test func addressListsReadAsWritten() {
+        let parsed = MailAddress.parseList(#"Undisclosed: "Doe, Jane" <Jane@Acme.example>, bob@b.example (Bob B), <c@c.example>;"#)
+        #expect(parsed == [
+            MailAddress(name: "Doe, Jane", address: "jane@acme.example"), MailAddress(name: "Bob B", address: "bob@b.example"),
+            MailAddress(name: nil, address: "c@c.example"),
+        ])
+        #expect(MailAddress.parseList("Zoë Ünal <zoe@acme.example>") == [MailAddress(name: "Zoë Ünal", address: "zoe@acme.example")])
+        #expect(MailAddress.parseList("\"\" <a@b.example>, \"\\\"Q\\\"\" <q@b.example>").map(\.name) == [nil, "\"Q\""])
+    }
+}
