@@ -4,7 +4,7 @@ import GRDB
 /// plans can be checked: each must find its rows through an index, never by scanning a table.
 public enum HotPathSQL: String, CaseIterable, Sendable {
     case receiptByDedupeKey = "SELECT outcome FROM receipt WHERE dedupe_key = ?"
-    case threadMessageByID = "SELECT * FROM thread_message WHERE message_id = ?"
+    case threadMessageByID = "SELECT message_id, source, request, recipient, outbound FROM thread_message WHERE message_id = ?"
     case threadAppend = """
         INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence)
         VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM thread_message WHERE source = ?))

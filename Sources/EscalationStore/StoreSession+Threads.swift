@@ -18,13 +18,12 @@ extension StoreSession {
         if db.changesCount > 0 { cache?.appendToThread(source, messageID: messageID, latestCount: Self.cachedThreadLatest) }
     }
 
-    /// The first stored message among these IDs (given strongest first).
+    /// The first stored message among these IDs (given strongest first). Columns are read by
+    /// position (in the statement's order): by name, each lookup lower-cased the names.
     public func threadMessage(amongst messageIDs: [String]) throws -> ThreadMessage? {
         for id in messageIDs {
             if let row = try Row.fetchOne(try statement(HotPathSQL.threadMessageByID.rawValue), arguments: [id]) {
-                return ThreadMessage(
-                    messageID: row["message_id"], source: row["source"], request: row["request"], recipient: row["recipient"],
-                    outbound: row["outbound"])
+                return ThreadMessage(messageID: row[0], source: row[1], request: row[2], recipient: row[3], outbound: row[4])
             }
         }
         return nil
