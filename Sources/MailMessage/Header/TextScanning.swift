@@ -73,6 +73,23 @@ extension StringProtocol {
         return text.withUTF8 { $0.firstIndex(of: pattern) != nil }
     }
 
+    /// The text lower-cased as `lowercased()` lower-cases it (each scalar's Unicode lowercase
+    /// mapping), ASCII scalars on bytes: `lowercased()` maps every scalar through its
+    /// properties as soon as one is not ASCII, as in most subjects the gateway answers ("–").
+    public func lowercasedMostlyASCII() -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The first Character that is `delimiter`, an ASCII byte other than CR and LF. In ASCII
     /// text every such byte is a Character of its own and it is found on bytes; elsewhere a
     /// mark may join it to the next scalar, and the Characters are walked.

@@ -67,7 +67,7 @@ public enum AutomationClassifier {
         if let value = header["X-Auto-Response-Suppress"], header.contains("X-MS-Exchange-Inbox-Rules-Loop") {
             return "Exchange rule loop (X-Auto-Response-Suppress: \(value))"
         }
-        let subject = mail.subject.lowercased()
+        let subject = mail.subject.lowercasedMostlyASCII()
         guard subject.hasAny(autoSubjectBytes) else { return nil }
         if let match = autoSubjects.first(where: { subject.hasPrefix($0) || subject.has($0 + ":") || subject.has(" " + $0) && $0.count > 8 }) {
             return "subject \"\(match)\""
@@ -96,12 +96,12 @@ public enum AutomationClassifier {
     static func isFromDaemon(_ mail: Mail) -> Bool {
         guard let from = mail.from else { return false }
         let local = from.address.split(separator: "@").first.map(String.init) ?? ""
-        let name = from.name?.lowercased() ?? ""
+        let name = from.name?.lowercasedMostlyASCII() ?? ""
         return daemons.contains(local) || daemons.contains(where: { name.hasPrefix($0) })
     }
 
     static func hasBounceSubject(_ mail: Mail) -> Bool {
-        let subject = mail.subject.lowercased()
+        let subject = mail.subject.lowercasedMostlyASCII()
         return subject.hasAny(bounceSubjectBytes)
     }
 

@@ -30,3 +30,16 @@ import Testing
         #expect(MailAddress.parseList("\"\" <a@b.example>, \"\\\"Q\\\"\" <q@b.example>").map(\.name) == [nil, "\"Q\""])
     }
 }
+
+/// Subjects are lower-cased on bytes where they are ASCII; the result must be `lowercased()`'s.
+@Suite struct LowercasingTests {
+    @Test func mostlyASCIITextLowercasesAsTheStandardLibraryDoes() {
+        let parts = ["Re: ", "[CS0001234]", " – ", "ÄÖÜ", "ß", "İstanbul", "\u{212A}elvin", "ΣΑΣ", "ǅ", "Ꭰ", "日本", "🚀", "e\u{301}", "ABC xyz", "\r\n", "\u{0}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            #expect(text.lowercasedMostlyASCII() == text.lowercased(), "\(text.debugDescription)")
+            #expect(text.dropFirst().lowercasedMostlyASCII() == text.dropFirst().lowercased(), "\(text.debugDescription)")
+        }
+    }
+}
