@@ -43,3 +43,22 @@ import Testing
         }
     }
 }
+
+/// Bodies are read with LF line ends: CRLF and lone CR become LF, nothing else changes.
+@Suite struct LineEndTests {
+    @Test func crlfAndLoneCRBecomeLF() {
+        #expect("a\r\nb\rc\n\r\n\r".replacingCRLF() == "a\nb\nc\n\n\n")
+        let parts = ["a", "\r", "\n", "\r\n", "é", "🚀", " ", "\r\r\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            var expected = String.UnicodeScalarView()
+            var afterCR = false
+            for scalar in text.unicodeScalars {
+                if scalar != "\n" || !afterCR { expected.append(scalar == "\r" ? "\n" : scalar) }
+                afterCR = scalar == "\r"
+            }
+            #expect(text.replacingCRLF() == String(expected), "\(text.debugDescription)")
+        }
+    }
+}

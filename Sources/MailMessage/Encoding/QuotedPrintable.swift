@@ -173,17 +173,25 @@ extension String {
     /// The text with CRLF and lone CR line ends turned into LF.
     public func replacingCRLF() -> String {
         guard containsByte(0x0D) else { return self }
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count)
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if byte == 0x0D {
-                output.append(0x0A)
-            } else if !(byte == 0x0A && previous == 0x0D) {
-                output.append(byte)
+        var text = self
+        return text.withUTF8 { bytes in
+            // Written into the new string's storage directly: appending byte by byte to an array
+            // checked its capacity for every byte of every body read.
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                var previous: UInt8 = 0
+                for byte in bytes {
+                    if byte == 0x0D {
+                        output[count] = 0x0A
+                        count += 1
+                    } else if !(byte == 0x0A && previous == 0x0D) {
+                        output[count] = byte
+                        count += 1
+                    }
+                    previous = byte
+                }
+                return count
             }
-            previous = byte
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
