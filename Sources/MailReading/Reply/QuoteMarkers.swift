@@ -125,8 +125,11 @@ enum QuoteMarkers {
             }
             if joined.utf8.count > 600 { break }
             guard endsLikeAttribution(joined), joined.hasAny(verbBytes) else { continue }
-            let named = namedAttribution.matches(joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
-            if attribution.matches(joined) || verbInside.matches(joined) || named || dayFirst.matches(joined) || chineseAttribution.matches(joined) {
+            // The common "On … wrote:" first: each pattern is an ICU match over the line.
+            if attribution.matches(joined) || verbInside.matches(joined)
+                || namedAttribution.matches(joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
+                || dayFirst.matches(joined) || chineseAttribution.matches(joined)
+            {
                 return span
             }
         }
