@@ -35,11 +35,15 @@ enum MailIdentity {
     /// The dedupe key of a parsed mail.
     static func dedupeKey(raw: [UInt8], mail: Mail?) -> String {
         guard let mail else { return sha256(raw) }
-        var material = ""
+        var material: [UInt8] = []
+        material.reserveCapacity(1024)
         for field in mail.header.fields where definingHeaders.contains(field.key) {
-            material += field.key + ":" + field.rawValue + "\n"
+            material += field.key.utf8
+            material.append(UInt8(ascii: ":"))
+            material += field.rawValue.utf8
+            material.append(UInt8(ascii: "\n"))
         }
-        return sha256(of: [ArraySlice(material.utf8), bodyBytes(raw)])
+        return sha256(of: [material[...], bodyBytes(raw)])
     }
 
     /// The bytes after the header's blank line (CRLF or LF), or none.
