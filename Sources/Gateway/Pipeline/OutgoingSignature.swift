@@ -36,7 +36,6 @@ struct OutgoingSignature: Sendable {
     /// Foundation's `addingPercentEncoding` writes it with those allowed (which built a
     /// character set lookup per character).
     static func percentEncoded(_ text: String) -> String {
-        let digits: StaticString = "0123456789ABCDEF"
         var encoded: [UInt8] = []
         encoded.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
@@ -45,9 +44,10 @@ struct OutgoingSignature: Sendable {
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 encoded.append(byte)
             default:
+                let (high, low) = UpperHex.digits(of: byte)
                 encoded.append(UInt8(ascii: "%"))
-                encoded.append(digits.utf8Start[Int(byte >> 4)])
-                encoded.append(digits.utf8Start[Int(byte & 0x0F)])
+                encoded.append(high)
+                encoded.append(low)
             }
         }
         return String(decoding: encoded, as: UTF8.self)

@@ -139,10 +139,10 @@ public enum QuotedPrintable {
 
         mutating func escape(_ byte: UInt8) {
             if lineLength + 3 > 75 { softBreak() }
-            let digits: StaticString = "0123456789ABCDEF"
+            let (high, low) = UpperHex.digits(of: byte)
             put(UInt8(ascii: "="))
-            put(digits.utf8Start[Int(byte >> 4)])
-            put(digits.utf8Start[Int(byte & 0x0F)])
+            put(high)
+            put(low)
             lineLength += 3
         }
 

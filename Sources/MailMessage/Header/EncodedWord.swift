@@ -11,8 +11,8 @@ public enum EncodedWord {
         var rest = Substring(value)
         var pendingSpace = ""
         var lastWasEncoded = false
-        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
-        while let start = isASCII ? openingOnBytes(in: rest) : rest.firstRange(of: "=?") {
+        let isASCII = value.isASCII
+        while let start = isASCII ? rest.utf8Range(of: opening) : rest.firstRange(of: "=?") {
             let before = rest[rest.startIndex..<start.lowerBound]
             guard let decoded = decodeWord(rest[start.lowerBound...]) else {
                 output += pendingSpace + before + "=?"
@@ -34,19 +34,7 @@ public enum EncodedWord {
         return output
     }
 
-    /// The range of the first `=?` in ASCII text, where every byte is a Character of its own.
-    private static func openingOnBytes(in text: Substring) -> Range<String.Index>? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let next = bytes.index(after: index)
-            if bytes[index] == UInt8(ascii: "="), next < bytes.endIndex, bytes[next] == UInt8(ascii: "?") {
-                return index..<bytes.index(after: next)
-            }
-            index = next
-        }
-        return nil
-    }
+    private static let opening = Array("=?".utf8)
 
     /// Decodes the encoded word `text` starts with (`=?charset?encoding?payload?=`); nil when it is none.
     private static func decodeWord(_ text: Substring) -> (text: String, rest: Substring)? {

@@ -90,17 +90,35 @@ extension StringProtocol {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The first Character that is `delimiter`, an ASCII byte other than CR and LF. In ASCII
-    /// text every such byte is a Character of its own and it is found on bytes; elsewhere a
-    /// mark may join it to the next scalar, and the Characters are walked.
+    /// Whether every byte is ASCII: then every scalar but CR before LF is a Character of its
+    /// own, and searching the bytes finds what searching the Characters finds.
+    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
+    /// The range of the first occurrence of `needle`'s bytes (UTF-8), without bridging.
+    public func utf8Range(of needle: [UInt8]) -> Range<Index>? {
+        let offset: Int?
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: needle) }) {
+            offset = found
+        } else {
+            var text = String(self)
+            offset = text.withUTF8 { $0.firstIndex(of: needle) }
+        }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.count)
+    }
+
+    /// The first Character that is `delimiter`, an ASCII byte other than CR and LF: found on
+    /// bytes in ASCII text; elsewhere a mark may join it to the next scalar, and the Characters
+    /// are walked.
     public func firstIndex(ofASCII delimiter: UInt8) -> Index? {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return firstIndex(of: Character(Unicode.Scalar(delimiter))) }
+        guard isASCII else { return firstIndex(of: Character(Unicode.Scalar(delimiter))) }
         return utf8.firstIndex(of: delimiter)
     }
 
     /// The last Character that is `delimiter`, found as `firstIndex(ofASCII:)` finds the first.
     public func lastIndex(ofASCII delimiter: UInt8) -> Index? {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return lastIndex(of: Character(Unicode.Scalar(delimiter))) }
+        guard isASCII else { return lastIndex(of: Character(Unicode.Scalar(delimiter))) }
         var last: Index?
         var index = utf8.startIndex
         while index < utf8.endIndex {
@@ -221,7 +239,7 @@ public struct NeedleSet: Sendable {
     /// other letters ("исходное", "ursprüngliche") matches lower-case, upper-case or capitalized.
     public init(_ needles: [String], ignoringCase: Bool = false) {
         func cases(_ needle: String) -> [String] {
-            guard !needle.utf8.allSatisfy({ $0 < 0x80 }) else { return [needle] }
+            guard !needle.isASCII else { return [needle] }
             return [needle.lowercased(), needle.uppercased(), needle.prefix(1).uppercased() + needle.dropFirst().lowercased()]
         }
         let variants = ignoringCase ? needles.flatMap(cases) : needles

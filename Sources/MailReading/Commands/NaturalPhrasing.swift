@@ -93,7 +93,7 @@ enum NaturalPhrasing {
 
     /// Lowercased, typographic apostrophes straightened, lines joined with spaces.
     private static func normalized(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 == 0x0A ? 0x20 : $0 }
             return String(decoding: bytes, as: UTF8.self).trimmedBlanks
         }

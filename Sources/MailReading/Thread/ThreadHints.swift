@@ -44,7 +44,7 @@ public enum RecordNumbers {
     /// lines are searched three times per mail); nil for text with a character outside
     /// `isPlain`, where the patterns' matches may differ from the bytes'.
     private static func byteMatches(in text: String, taggedOnly: Bool) -> [String]? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) || text.unicodeScalars.allSatisfy(isPlain) else { return nil }
+        guard text.isASCII || text.unicodeScalars.allSatisfy(isPlain) else { return nil }
         var text = text
         return text.withUTF8 { bytes -> [String] in
             var matches: [String] = []
