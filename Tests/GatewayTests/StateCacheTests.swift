@@ -61,6 +61,12 @@ import Testing
         #expect(repeated.escalation == nil, "answered from a decision whose write had failed")
         guard case .subject(let report) = try #require(try gateway.showReport("CS0001234")) else { return }
         #expect(report.requests.map(\.state) == ["pending"])
+        let outbox = try gateway.store.read { try $0.outbox() }
+        #expect(outbox.allSatisfy { !$0.raw.isEmpty && !$0.subject.isEmpty }, "every queued answer has its rendered mail")
+        let orphans = try DatabaseQueue(path: gateway.config.databasePath).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_body WHERE outbox_id NOT IN (SELECT id FROM outbox)") ?? -1
+        }
+        #expect(orphans == 0, "a rendering of the rolled-back approval's mail was kept")
     }
 
     /// The duty manager's "Approved." in reply to the approval request the gateway sent.

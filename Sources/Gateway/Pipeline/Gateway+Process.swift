@@ -20,7 +20,8 @@ extension Gateway {
     /// (a savepoint per mail costs ~15% of applying one, for failures that are rare). The
     /// batch's mails are parsed and read on the other cores while the transaction applies those
     /// already read (`PreparingBatch`), and the mail the batch writes to the outbox is rendered
-    /// there too and filled into its rows before the commit (`RenderQueue`). `observe`, when
+    /// there too and filled into its rows between mails and before the commit (`RenderQueue`):
+    /// the commit then waits for little but the last renderings and the fsync. `observe`, when
     /// given, learns each mail's own processing time (parse through applying) in nanoseconds,
     /// by batch position.
     public func processBatch(
@@ -56,35 +57,43 @@ extension Gateway {
         return try store.transaction { session in
             renderQueue.begin(composer: composer, directory: directory, signature: signature, workers: spareWorkers)
             defer { renderQueue.stop() }
+            var subjects: [String: String] = [:]
+            func fill(_ finished: RenderQueue.Finished) throws {
+                try session.setRendered(outboxID: finished.outboxID, subject: finished.rendered.subject, raw: finished.rendered.raw)
+                subjects[finished.messageID] = finished.rendered.subject
+            }
             let recorded = try (0..<preparing.count).map { index in
                 let mail = preparing.mail(at: index)
                 let start = DispatchTime.now().uptimeNanoseconds
                 defer { observe?(index, mail.nanoseconds + DispatchTime.now().uptimeNanoseconds - start) }
-                guard isolatingFailures else {
-                    do {
-                        return Result<MailOutcome, any Error>.success(try record(mail, session: session, now: now))
-                    } catch {
-                        throw MailFailedInBatch(position: mail.inbound.position, error: error)
-                    }
-                }
-                let queued = renderQueue.count
-                let result = Result { try session.savepoint { inner in try self.record(mail, session: inner, now: now) } }
-                if case .failure = result { renderQueue.truncate(to: queued) }
+                let result = try record(mail, session: session, now: now, isolatingFailures: isolatingFailures)
+                for finished in renderQueue.takeFinished() { try fill(finished) }
                 return result
             }
-            return try withRenderedOutbox(recorded, session: session)
+            try renderQueue.finish(fill)
+            return Self.withSubjects(recorded, subjects)
         }
     }
 
-    /// Waits for the batch's outbox mail to be rendered, writes it into its rows and puts the
-    /// subjects into the outcomes, all before the batch commits.
-    private func withRenderedOutbox(_ results: [Result<MailOutcome, any Error>], session: StoreSession) throws -> [Result<MailOutcome, any Error>] {
-        var subjects: [String: String] = [:]
-        for (outboxID, messageID, rendered) in renderQueue.finish() {
-            try session.setRendered(outboxID: outboxID, subject: rendered.subject, raw: rendered.raw)
-            subjects[messageID] = rendered.subject
+    /// Applies one mail of the batch: in a savepoint whose failure becomes its result when
+    /// `isolatingFailures`, else throwing `MailFailedInBatch`.
+    private func record(_ mail: PreparedMail, session: StoreSession, now: Date, isolatingFailures: Bool) throws -> Result<MailOutcome, any Error> {
+        guard isolatingFailures else {
+            do {
+                return .success(try record(mail, session: session, now: now))
+            } catch {
+                throw MailFailedInBatch(position: mail.inbound.position, error: error)
+            }
         }
-        return results.map { result in
+        let queued = renderQueue.count
+        let result = Result { try session.savepoint { inner in try self.record(mail, session: inner, now: now) } }
+        if case .failure = result { renderQueue.truncate(to: queued) }
+        return result
+    }
+
+    /// Puts the rendered subjects (by Message-ID) into the outcomes' sent mail.
+    private static func withSubjects(_ results: [Result<MailOutcome, any Error>], _ subjects: [String: String]) -> [Result<MailOutcome, any Error>] {
+        results.map { result in
             result.map { outcome in
                 var outcome = outcome
                 for index in outcome.sent.indices { outcome.sent[index].subject = subjects[outcome.sent[index].messageId] ?? outcome.sent[index].subject }

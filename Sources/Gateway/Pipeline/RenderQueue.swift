@@ -6,9 +6,10 @@ import Synchronization
 
 /// Outbox mail of the batch in progress, rendered beside the batch's serial part. Rendering
 /// (templates, MIME) is most of applying a mail and needs no database, so while one core applies
-/// the batch's mail one by one, the others render what it has written; before the one commit the
-/// batch waits for the last of it and fills the rows it already holds. The outcome is the same
-/// as rendering each mail where it was written.
+/// the batch's mail one by one, the others render what it has written; the applying thread fills
+/// the rows it already holds with what is rendered between mails (`takeFinished`), and before
+/// the one commit with the rest (`finish`). The outcome is the same as rendering each mail where
+/// it was written.
 final class RenderQueue: Sendable {
     /// One mail to render: the notice and everything the database decided about it.
     struct Job: Sendable {
@@ -25,6 +26,13 @@ final class RenderQueue: Sendable {
     struct Rendered: Sendable {
         var subject: String
         var raw: [UInt8]
+    }
+
+    /// A rendered mail of the batch with the outbox row it fills.
+    struct Finished: Sendable {
+        var outboxID: Int64
+        var messageID: String
+        var rendered: Rendered
     }
 
     /// Nil outside a batch: mail is then rendered where it is written.
@@ -51,13 +59,20 @@ final class RenderQueue: Sendable {
         current.withLock { $0 }?.truncate(to: count)
     }
 
-    /// Waits for the batch's renderings and returns them in the order they were written.
-    func finish() -> [(outboxID: Int64, messageID: String, rendered: Rendered)] {
+    /// The batch's mail rendered since the last call, of rows that count (none rolled back);
+    /// call it where no savepoint is open, so that none of them can be rolled back any more.
+    func takeFinished() -> [Finished] {
+        current.withLock { $0 }?.takeFinished() ?? []
+    }
+
+    /// Ends the batch: renders what still waits, also on this thread, and hands every rendering
+    /// not yet taken to `fill` as soon as it is there.
+    func finish(_ fill: (Finished) throws -> Void) rethrows {
         let batch = current.withLock { batch in
             defer { batch = nil }
             return batch
         }
-        return batch?.results() ?? []
+        try batch?.finish(fill)
     }
 
     /// Ends the batch without its renderings (its transaction failed: the rows are gone too).
@@ -80,13 +95,27 @@ final class RenderQueue: Sendable {
 /// than queuing the job); at the end the applying thread renders what is still waiting itself.
 private final class RenderBatch: Sendable {
     private struct Ledger {
-        /// Sequence numbers of the jobs that count (not rolled back), in order, with their rows and Message-IDs.
-        var live: [(sequence: Int, outboxID: Int64, messageID: String)] = []
+        /// Sequence numbers of the jobs that count (not rolled back), in order.
+        var live: [Int] = []
+        /// The rows and Message-IDs of the jobs that count, by sequence number.
+        var rows: [Int: (outboxID: Int64, messageID: String)] = [:]
         var next = 0
         /// Jobs nobody has started, oldest first, from `firstWaiting` on.
         var waiting: [(sequence: Int, job: RenderQueue.Job)] = []
         var firstWaiting = 0
-        var rendered: [Int: RenderQueue.Rendered] = [:]
+        /// Renderings of jobs that count, not yet taken.
+        var finished: [(sequence: Int, finished: RenderQueue.Finished)] = []
+
+        /// Keeps a rendering unless its job was rolled back meanwhile.
+        mutating func store(_ rendered: RenderQueue.Rendered, of sequence: Int) {
+            guard let row = rows[sequence] else { return }
+            finished.append((sequence, RenderQueue.Finished(outboxID: row.outboxID, messageID: row.messageID, rendered: rendered)))
+        }
+
+        mutating func takeFinished() -> [RenderQueue.Finished] {
+            defer { finished.removeAll(keepingCapacity: true) }
+            return finished.map(\.finished)
+        }
 
         /// The oldest waiting job; jobs taken are let go of, so a batch holds only what waits.
         mutating func takeWaiting() -> (sequence: Int, job: RenderQueue.Job)? {
@@ -122,7 +151,8 @@ private final class RenderBatch: Sendable {
     func add(_ job: RenderQueue.Job, outboxID: Int64) {
         let waiting = ledger.withLock { ledger in
             defer { ledger.next += 1 }
-            ledger.live.append((ledger.next, outboxID, job.messageID))
+            ledger.live.append(ledger.next)
+            ledger.rows[ledger.next] = (outboxID, job.messageID)
             ledger.waiting.append((ledger.next, job))
             return ledger.waiting.count - ledger.firstWaiting
         }
@@ -138,26 +168,41 @@ private final class RenderBatch: Sendable {
 
     /// Renders waiting jobs until none is left.
     private func renderWhileWaiting() {
-        while let (sequence, job) = ledger.withLock({ $0.takeWaiting() }) {
-            let rendered = RenderQueue.render(job, with: composer, directory: directory, signature: signature)
-            ledger.withLock { $0.rendered[sequence] = rendered }
-        }
+        while renderOne() {}
+    }
+
+    /// Renders the oldest waiting job; false when none waits.
+    private func renderOne() -> Bool {
+        guard let (sequence, job) = ledger.withLock({ $0.takeWaiting() }) else { return false }
+        let rendered = RenderQueue.render(job, with: composer, directory: directory, signature: signature)
+        ledger.withLock { $0.store(rendered, of: sequence) }
+        return true
     }
 
     /// Drops the jobs past the first `count`; one already rendering finishes and is not used.
     func truncate(to count: Int) {
         ledger.withLock { ledger in
             guard count < ledger.live.count else { return }
-            let firstDropped = ledger.live[count].sequence
+            let firstDropped = ledger.live[count]
+            for sequence in ledger.live[count...] { ledger.rows[sequence] = nil }
             ledger.live.removeSubrange(count...)
             ledger.waiting.removeAll { $0.sequence >= firstDropped }
             ledger.firstWaiting = min(ledger.firstWaiting, ledger.waiting.count)
+            ledger.finished.removeAll { $0.sequence >= firstDropped }
         }
     }
 
-    func results() -> [(outboxID: Int64, messageID: String, rendered: RenderQueue.Rendered)] {
-        renderWhileWaiting()
+    func takeFinished() -> [RenderQueue.Finished] {
+        ledger.withLock { $0.takeFinished() }
+    }
+
+    /// Renders what waits here, handing over what is rendered (here or on a worker) between
+    /// jobs, then waits for the workers' last jobs.
+    func finish(_ fill: (RenderQueue.Finished) throws -> Void) rethrows {
+        while renderOne() {
+            for finished in takeFinished() { try fill(finished) }
+        }
         running.wait()
-        return ledger.withLock { ledger in ledger.live.compactMap { job in ledger.rendered[job.sequence].map { (job.outboxID, job.messageID, $0) } } }
+        for finished in takeFinished() { try fill(finished) }
     }
 }
