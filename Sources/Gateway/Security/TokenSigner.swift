@@ -6,10 +6,17 @@ import Foundation
 /// `[security] token_secret_file`: per-approver, per-request approval tokens, and the loop
 /// header that marks the gateway's own mail.
 public struct TokenSigner: Sendable {
-    private let secret: [UInt8]
+    /// HMAC-SHA256 with the secret already absorbed (its padded key blocks hashed once, not per token).
+    private let keyed: KeyedHMAC
 
     public init(secret: [UInt8]) {
-        self.secret = secret
+        keyed = KeyedHMAC(state: HMAC<SHA256>(key: SymmetricKey(data: secret)))
+    }
+
+    /// The keyed state, only ever read: each use copies it, and the copy's storage is copied on
+    /// its first update (copy-on-write), so no thread writes what another reads.
+    private struct KeyedHMAC: @unchecked Sendable {
+        let state: HMAC<SHA256>
     }
 
     /// The approval token of one approver for one request: `r<sequence>x<mac>`, lower-case
@@ -41,7 +48,9 @@ public struct TokenSigner: Sendable {
     }
 
     private func mac(_ material: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Array(material.utf8), using: SymmetricKey(data: secret))
+        var hmac = keyed.state
+        hmac.update(data: Array(material.utf8))
+        let code = hmac.finalize()
         return Base32.encode(Array(code).prefix(15))
     }
 

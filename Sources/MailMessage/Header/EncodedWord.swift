@@ -131,9 +131,13 @@ public enum HeaderSafety {
     /// without line separators (U+2028 and U+2029 are E2 80 A8 and E2 80 A9), no blank at
     /// either end, no two blanks in a row.
     private static func isSingleLine(_ value: String) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable(isSingleLine) ?? isSingleLine(Array(value.utf8))
+    }
+
+    private static func isSingleLine(_ bytes: some Collection<UInt8>) -> Bool {
         var previousBlank = true
         var lastTwo: (UInt8, UInt8) = (0, 0)
-        for byte in value.utf8 {
+        for byte in bytes {
             if byte < 32 || byte == 127 { return false }
             if byte == 0xA8 || byte == 0xA9, lastTwo == (0xE2, 0x80) { return false }
             let blank = byte == UInt8(ascii: " ")
@@ -141,6 +145,6 @@ public enum HeaderSafety {
             previousBlank = blank
             lastTwo = (lastTwo.1, byte)
         }
-        return !previousBlank || value.isEmpty
+        return !previousBlank || bytes.isEmpty
     }
 }
