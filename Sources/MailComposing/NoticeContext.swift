@@ -13,11 +13,12 @@ struct NoticeContext {
 
     func values() -> TemplateValues {
         var values: [String: Any] = ["gateway": text(gatewayAddress)]
+        values.reserveCapacity(notice.details.count + 16)
         for (key, value) in notice.details { values[key] = text(value) }
         if let history = notice.details["history"], !history.isEmpty {
             values["historyLines"] = history.split(separator: "\n").map { text(String($0)) }
         }
-        if let source = notice.source { values.merge(sourceValues(source)) { _, new in new } }
+        if let source = notice.source { addSourceValues(source, to: &values) }
         if let escalation = notice.escalation { values["escalation"] = TemplateValues(escalationValues(escalation)) }
         if let request = notice.request { values["request"] = TemplateValues(requestValues(request)) }
         let severityName = notice.escalation?.severity ?? notice.request?.severity
@@ -32,26 +33,29 @@ struct NoticeContext {
 
     private func texts(_ values: [String]) -> [TemplateText] { values.map(TemplateText.init) }
 
-    private func sourceValues(_ source: EscalationSource) -> [String: Any] {
+    /// The case's or account's values, over any detail of the same name.
+    private func addSourceValues(_ source: EscalationSource, to values: inout [String: Any]) {
         switch source {
         case .supportCase(let number):
             let supportCase = directory.supportCase(number)
-            var values: [String: Any] = ["source": text(number.value), "isCase": true, "title": text(supportCase?.subject ?? "")]
+            values["source"] = text(number.value)
+            values["isCase"] = true
+            values["title"] = text(supportCase?.subject ?? "")
             if let supportCase {
                 values["owner"] = text(supportCase.owner.value)
                 values["ownerName"] = text(directory.staffMember(supportCase.owner)?.name ?? supportCase.owner.value)
                 values["accountName"] = text(directory.account(supportCase.account)?.name ?? supportCase.account.value)
             }
-            return values
         case .account(let number):
             let account = directory.account(number)
-            var values: [String: Any] = ["source": text(number.value), "isAccount": true, "title": text(account?.name ?? number.value)]
+            values["source"] = text(number.value)
+            values["isAccount"] = true
+            values["title"] = text(account?.name ?? number.value)
             values["accountName"] = text(account?.name ?? number.value)
             if let manager = account?.escalationManager {
                 values["owner"] = text(manager.value)
                 values["ownerName"] = text(directory.staffMember(manager)?.name ?? manager.value)
             }
-            return values
         }
     }
 

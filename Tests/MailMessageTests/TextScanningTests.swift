@@ -61,4 +61,15 @@ import Testing
             #expect(text.replacingCRLF() == String(expected), "\(text.debugDescription)")
         }
     }
+
+    /// The first line feed found on bytes is the first Character that is one: not the LF of a
+    /// CR LF, also where a mark follows it.
+    @Test func firstLineFeedIsTheFirstLineFeedCharacter() {
+        let parts = ["a", "\r", "\n", "\r\n", "\u{301}", "é", "🚀", " ", "\r\r\n", "\n\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            #expect(text.firstLineFeed == (text.firstIndex(of: "\n") ?? text.endIndex), "\(text.debugDescription)")
+        }
+    }
 }

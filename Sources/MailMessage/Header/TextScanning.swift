@@ -191,6 +191,22 @@ extension String {
         return prefix(upToCharacterBefore: index)
     }
 
+    /// Where the first Character that is a line feed is (`endIndex` if none), found on bytes:
+    /// it is the first LF not right after a CR, as CR LF is one Character and an LF anywhere
+    /// else one of its own.
+    public var firstLineFeed: Index {
+        let view = utf8
+        var previous: UInt8 = 0
+        var index = view.startIndex
+        while index < view.endIndex {
+            let byte = view[index]
+            if byte == 0x0A, previous != 0x0D { return index }
+            previous = byte
+            index = view.index(after: index)
+        }
+        return endIndex
+    }
+
     /// Lines split at LF, CRLF or a lone CR.
     public var mailLines: [Substring] {
         var lines: [Substring] = []

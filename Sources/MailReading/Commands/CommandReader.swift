@@ -31,12 +31,13 @@ public enum CommandReader {
     private static let replyPrefix = Pattern(#"^\s*(re|aw|sv|vs|wg|fw|fwd|tr|rv|antw|odp)\s*:\s*"#)
 
     private static func strictCommand(_ body: String) -> Intent? {
-        let firstLine = body.prefix { $0 != "\n" }
+        let lineEnd = body.firstLineFeed
+        let firstLine = body[..<lineEnd]
         let words = firstLine.split(separator: " ", maxSplits: 1)
         guard let first = words.first else { return nil }
         let word = first.uppercased().trimmed(including: ".:!,")
         let restOfLine = words.count > 1 ? String(words[1]).trimmedBlanks : ""
-        var restOfBody: String { (restOfLine + "\n" + body.drop { $0 != "\n" }.dropFirst()).trimmedSpace }
+        var restOfBody: String { (restOfLine + "\n" + body[lineEnd...].dropFirst()).trimmedSpace }
         func argument() -> String { restOfLine.split(separator: " ").first.map(String.init) ?? "" }
         switch word {
         case "ESCALATE":

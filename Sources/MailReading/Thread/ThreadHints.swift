@@ -79,7 +79,7 @@ public enum RecordNumbers {
     private static func numberEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, checkingBefore: Bool = true) -> Int? {
         let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         let isLetter: (UInt8) -> Bool = { $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") }
-        guard start < bytes.count, !checkingBefore || start == 0 || !(isLetter(bytes[start - 1]) || isDigit(bytes[start - 1])) else { return nil }
+        guard start < bytes.count, mayStartPrefix(bytes[start]), !checkingBefore || start == 0 || !(isLetter(bytes[start - 1]) || isDigit(bytes[start - 1])) else { return nil }
         guard let prefix = asciiPrefixes.first(where: { prefix in
             start + prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[start + $0] | 0x20 == prefix[$0] }
         }) else { return nil }
@@ -92,6 +92,15 @@ public enum RecordNumbers {
     /// The prefixes in lower case; every byte of them is a letter, so `| 0x20` lower-cases the
     /// text's byte for the comparison and turns no other byte into one of them.
     private static let asciiPrefixes = ["cs", "acc", "esc"].map { Array($0.utf8) }
+
+    /// Whether `byte` is the first of a prefix in any case: most of a text's bytes are not, and
+    /// are passed over at once.
+    private static func mayStartPrefix(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case UInt8(ascii: "c"), UInt8(ascii: "a"), UInt8(ascii: "e"): true
+        default: false
+        }
+    }
 }
 
 /// Reply tokens the gateway puts in mail it sends: `escalations+<token>@domain` in Reply-To,
@@ -100,9 +109,9 @@ public enum ReplyToken {
     /// Tokens in the recipients' plus-addresses, the subject, and the body text.
     public static func find(in mail: Mail, body: String, gatewayAddress: String) -> [String] {
         var tokens: [String] = []
-        let parts = gatewayAddress.lowercased().split(separator: "@")
         let recipientFields = mail.header.rawValues("To") + mail.header.rawValues("Cc")
-        if parts.count == 2, recipientFields.contains(where: { $0.has("+") }) {
+        let parts = recipientFields.contains(where: { $0.has("+") }) ? gatewayAddress.lowercased().split(separator: "@") : []
+        if parts.count == 2 {
             let prefix = parts[0] + "+"
             for address in mail.to + mail.cc where address.address.hasPrefix(prefix) && address.address.hasSuffix("@" + parts[1]) {
                 tokens.append(String(address.address.dropFirst(prefix.count).prefix { $0 != "@" }))
