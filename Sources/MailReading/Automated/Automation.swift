@@ -95,9 +95,10 @@ public enum AutomationClassifier {
 
     static func isFromDaemon(_ mail: Mail) -> Bool {
         guard let from = mail.from else { return false }
-        let local = from.address.split(separator: "@").first.map(String.init) ?? ""
+        let address = from.address.drop { $0 == "@" }
+        let local = address[..<(address.firstIndex(ofASCII: UInt8(ascii: "@")) ?? address.endIndex)]
         let name = from.name?.lowercasedMostlyASCII() ?? ""
-        return daemons.contains(local) || daemons.contains(where: { name.hasPrefix($0) })
+        return daemons.contains { $0 == local } || daemons.contains(where: { name.hasPrefix($0) })
     }
 
     static func hasBounceSubject(_ mail: Mail) -> Bool {
