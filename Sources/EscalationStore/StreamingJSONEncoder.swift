@@ -25,9 +25,11 @@ private final class JSONStreamWriter {
         var isEmpty = true
     }
 
-    var bytes: [UInt8] = []
-    private var open: [OpenContainer] = []
-    private var lastID = 0
+    // One encoding uses a writer, on one thread, and no access to these overlaps another:
+    // the runtime's exclusivity check on each append (a sixth of writing a string) is left out.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var open: [OpenContainer] = []
+    @exclusivity(unchecked) private var lastID = 0
 
     init() {
         bytes.reserveCapacity(1024)
