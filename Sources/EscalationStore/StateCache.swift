@@ -2,9 +2,10 @@ import EscalationCore
 import Synchronization
 
 /// The decoded requests and escalation of recently decided cases and accounts, the ends of
-/// their mail threads, and the next free numbers, as the writer connection last wrote them: a
-/// mail about a subject decided a moment ago needs no query and no JSON decoding, and its
-/// answers are placed on the thread without reading it again.
+/// their mail threads, the next free numbers and the suppressed addresses, as the writer
+/// connection last wrote them: a mail about a subject decided a moment ago needs no query and
+/// no JSON decoding, its answers are placed on the thread without reading it again, and their
+/// recipients are checked against the suppression list without a query each.
 ///
 /// Only write transactions use it, so it never shows a reader what is not committed. It is
 /// emptied whenever what it holds may differ from the database: a savepoint or transaction
@@ -26,6 +27,8 @@ final class StateCache: Sendable {
         var subjects: [EscalationSource: Subject] = [:]
         var threads: [String: ThreadEnds] = [:]
         var counters: [String: Int] = [:]
+        /// Every suppressed address, once read (nil before, or when there are more than `capacity`).
+        var suppressed: Set<String>?
         /// SQLite's `data_version` when the contents were last known to match the file.
         var dataVersion: Int?
     }
@@ -72,6 +75,23 @@ final class StateCache: Sendable {
 
     func remember(counter name: String, _ value: Int) {
         contents.withLock { $0.counters[name] = value }
+    }
+
+    /// Every suppressed address, if the whole list is held.
+    func suppressedAddresses() -> Set<String>? {
+        contents.withLock { $0.suppressed }
+    }
+
+    func remember(suppressed addresses: Set<String>) {
+        contents.withLock { $0.suppressed = addresses }
+    }
+
+    /// Adds an address just suppressed to the list, if the list is held.
+    func noteSuppressed(_ address: String) {
+        contents.withLock { contents in
+            contents.suppressed?.insert(address)
+            if let count = contents.suppressed?.count, count > capacity { contents.suppressed = nil }
+        }
     }
 
     /// Empties the cache unless `dataVersion` is the one it was last validated with (no other

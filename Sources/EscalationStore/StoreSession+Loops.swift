@@ -39,10 +39,25 @@ extension StoreSession {
         try statement("INSERT OR IGNORE INTO suppression(address, reason, at) VALUES (?, ?, ?)").execute(arguments: [
             address, reason, now.timeIntervalSince1970,
         ])
-        return db.changesCount > 0
+        guard db.changesCount > 0 else { return false }
+        cache?.noteSuppressed(address)
+        return true
     }
 
+    /// Whether outgoing mail to `address` is suppressed. The writer reads the whole list once
+    /// (it is short: addresses that bounced for good) and keeps it in the state cache, instead of
+    /// a query per recipient; a list longer than the cache holds is asked per address.
     public func isSuppressed(_ address: String) throws -> Bool {
+        guard let cache else { return try isSuppressedInDatabase(address) }
+        if let suppressed = cache.suppressedAddresses() { return suppressed.contains(address) }
+        let addresses = try String.fetchAll(try statement("SELECT address FROM suppression LIMIT ?"), arguments: [cache.capacity + 1])
+        guard addresses.count <= cache.capacity else { return try isSuppressedInDatabase(address) }
+        let suppressed = Set(addresses)
+        cache.remember(suppressed: suppressed)
+        return suppressed.contains(address)
+    }
+
+    private func isSuppressedInDatabase(_ address: String) throws -> Bool {
         try Bool.fetchOne(try statement(HotPathSQL.suppressed.rawValue), arguments: [address]) ?? false
     }
 }

@@ -193,6 +193,9 @@ import Testing
     @Test func bounceStormIsNeverAnsweredAndSuppressesTheAddressOnce() throws {
         var (harness, _) = try pendingCase()
         defer { harness.remove() }
+        let unclear = (subject: "Re: [CS0001234] your mail", body: "Thank you for your message, we will get back to you.")
+        let answered = try harness.write(from: "jane@acme.example", subject: unclear.subject, body: unclear.body)
+        #expect(answered.sent.contains { $0.to.contains("jane@acme.example") }, "Jane is answered before her address bounces")
         let original = try #require(try harness.allSent().first { $0.recipients.contains("jane@acme.example") })
         let before = try harness.allSent().count
         for index in 0..<30 {
@@ -223,6 +226,8 @@ import Testing
         #expect(sent.first?.kind == "address-suppressed")
         #expect(sent.first?.recipients == ["agent1@support.example"])
         #expect(try harness.subject("CS0001234").journal.filter { $0.action == "address.suppressed" }.count == 1)
+        let afterwards = try harness.write(from: "jane@acme.example", subject: unclear.subject, body: unclear.body)
+        #expect(!afterwards.sent.contains { $0.to.contains("jane@acme.example") }, "a suppressed address is mailed again")
     }
 
     @Test func headerInjectionThroughSubjectAndRejectionReason() throws {

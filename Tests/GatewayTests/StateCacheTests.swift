@@ -69,6 +69,31 @@ import Testing
         #expect(orphans == 0, "a rendering of the rolled-back approval's mail was kept")
     }
 
+    /// Jane escalates twice; between the two, another process suppresses her address (or not).
+    private func janeEscalatesTwice(suppressedBetween: Bool) throws -> MailOutcome {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
+        let daemon = try workspace.gateway()
+        let request = try daemon.process(InboundMail(raw: try workspace.sample(Self.request), mailbox: "t", position: "1"))
+        #expect(request.sent.contains { $0.to.contains("jane@acme.example") }, "Jane's request is answered")
+        if suppressedBetween {
+            let database = try DatabaseQueue(path: daemon.config.databasePath)
+            try database.write { db in
+                try db.execute(sql: "INSERT INTO suppression(address, reason, at) VALUES ('jane@acme.example', 'bounced', 0)")
+            }
+            try database.close()
+        }
+        return try daemon.process(try janeAgain(workspace))
+    }
+
+    @Test func anAddressSuppressedByAnotherProcessGetsNoMoreMail() throws {
+        #expect(try janeEscalatesTwice(suppressedBetween: false).sent.contains { $0.to.contains("jane@acme.example") })
+        #expect(
+            try !janeEscalatesTwice(suppressedBetween: true).sent.contains { $0.to.contains("jane@acme.example") },
+            "the daemon mailed an address suppressed meanwhile")
+    }
+
     /// The duty manager's "Approved." in reply to the approval request the gateway sent.
     private func approvalReply(_ gateway: Gateway, _ workspace: TestWorkspace) throws -> [UInt8] {
         try gateway.dispatch(to: try gateway.config.makeSink())
