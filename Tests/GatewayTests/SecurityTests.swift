@@ -190,6 +190,30 @@ import Testing
         #expect(try harness.allSent().filter { $0.kind == "answers-paused" }.map(\.recipients) == [["agent1@support.example"]])
     }
 
+    @Test func aThreadIsAnsweredUpToItsLimitThenItsOwnerIsToldOnce() throws {
+        var harness = try SecurityHarness(extraConfig: "[security]\nanswers_per_sender = 100\nanswers_per_thread = 4\n")
+        defer { harness.remove() }
+        var answers = 0
+        for round in 0..<9 {
+            let outcome = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] your mail", body: "Thank you for your message \(round).")
+            answers += outcome.sent.filter { $0.to.contains("jane@acme.example") }.count
+        }
+        #expect(answers == 4)
+        let threadMail = try harness.allSent().filter { $0.source == "CS0001234" }
+        #expect(threadMail.filter { $0.kind != "answers-paused" }.count == 4)
+        #expect(threadMail.filter { $0.kind == "answers-paused" }.map(\.recipients) == [["agent1@support.example"]])
+        #expect(try harness.subject("CS0001234").journal.filter { $0.action == "answers.paused" }.count == 1)
+    }
+
+    /// A request's acknowledgement and its approval request are two answers on one thread.
+    @Test func theLimitCountsEveryAnswerOfOneMail() throws {
+        var harness = try SecurityHarness(extraConfig: "[security]\nanswers_per_thread = 1\n")
+        defer { harness.remove() }
+        let outcome = try harness.escalate()
+        #expect(outcome.sent.filter { $0.template != "answers-paused" }.count == 1)
+        #expect(try harness.allSent().filter { $0.kind == "answers-paused" }.count == 1)
+    }
+
     @Test func bounceStormIsNeverAnsweredAndSuppressesTheAddressOnce() throws {
         var (harness, _) = try pendingCase()
         defer { harness.remove() }

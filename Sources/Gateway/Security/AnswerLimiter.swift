@@ -11,6 +11,9 @@ struct AnswerLimiter {
     let session: StoreSession
     let now: Date
     private var paused: [(what: String, source: EscalationSource?)] = []
+    /// Each thread's answers within the window, read once: every notice allowed is written to
+    /// the outbox next, so later notices of the same mail count it without asking again.
+    private var threadCounts: [String: Int] = [:]
 
     init(gateway: Gateway, session: StoreSession, now: Date) {
         self.gateway = gateway
@@ -20,15 +23,20 @@ struct AnswerLimiter {
 
     private var since: Date { now.addingTimeInterval(-TimeInterval(gateway.config.security.rateWindowSeconds)) }
 
+    /// Whether `notice` may go out; the caller writes every notice allowed to the outbox.
     mutating func allows(_ notice: Notice, recipients: [EmailAddress], sender: EmailAddress?, cause: String) throws -> Bool {
         let policy = gateway.config.security
         if let sender, recipients.contains(sender), try session.mailCount(to: sender.value, since: since) >= policy.answersPerSender {
             paused.append(("sender \(sender.value)", notice.source))
             return false
         }
-        if let source = notice.source, try session.mailCount(thread: source.description, since: since) >= policy.answersPerThread {
-            paused.append(("thread \(source.description)", notice.source))
-            return false
+        if let source = notice.source?.description {
+            let count = try threadCounts[source] ?? session.mailCount(thread: source, since: since)
+            guard count < policy.answersPerThread else {
+                paused.append(("thread \(source)", notice.source))
+                return false
+            }
+            threadCounts[source] = count + 1
         }
         return true
     }
