@@ -176,15 +176,20 @@ import Testing
         #expect(parsed.header["X-Escalation-Loop"] != nil)
     }
 
-    @Test func unmarkedResponderIsStoppedByTheAnswerLimit() throws {
-        var harness = try SecurityHarness(extraConfig: "[security]\nanswers_per_sender = 5\n")
-        defer { harness.remove() }
+    /// How many answers Jane gets to `rounds` auto-reply-like mails on her case's thread.
+    private func answersToJane(writing rounds: Int, into harness: inout SecurityHarness) throws -> Int {
         var answers = 0
-        for round in 0..<12 {
+        for round in 0..<rounds {
             let outcome = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] your mail", body: "Thank you for your message \(round), we will get back to you.")
             answers += outcome.sent.filter { $0.to.contains("jane@acme.example") }.count
         }
-        #expect(answers == 5)
+        return answers
+    }
+
+    @Test func unmarkedResponderIsStoppedByTheAnswerLimit() throws {
+        var harness = try SecurityHarness(extraConfig: "[security]\nanswers_per_sender = 5\n")
+        defer { harness.remove() }
+        #expect(try answersToJane(writing: 12, into: &harness) == 5)
         let report = try harness.subject("CS0001234")
         #expect(report.journal.filter { $0.action == "answers.paused" }.count == 1)
         #expect(try harness.allSent().filter { $0.kind == "answers-paused" }.map(\.recipients) == [["agent1@support.example"]])
@@ -193,12 +198,7 @@ import Testing
     @Test func aThreadIsAnsweredUpToItsLimitThenItsOwnerIsToldOnce() throws {
         var harness = try SecurityHarness(extraConfig: "[security]\nanswers_per_sender = 100\nanswers_per_thread = 4\n")
         defer { harness.remove() }
-        var answers = 0
-        for round in 0..<9 {
-            let outcome = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] your mail", body: "Thank you for your message \(round).")
-            answers += outcome.sent.filter { $0.to.contains("jane@acme.example") }.count
-        }
-        #expect(answers == 4)
+        #expect(try answersToJane(writing: 9, into: &harness) == 4)
         let threadMail = try harness.allSent().filter { $0.source == "CS0001234" }
         #expect(threadMail.filter { $0.kind != "answers-paused" }.count == 4)
         #expect(threadMail.filter { $0.kind == "answers-paused" }.map(\.recipients) == [["agent1@support.example"]])
