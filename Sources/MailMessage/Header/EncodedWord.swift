@@ -131,10 +131,11 @@ public enum HeaderSafety {
     /// without line separators (U+2028 and U+2029 are E2 80 A8 and E2 80 A9), no blank at
     /// either end, no two blanks in a row.
     private static func isSingleLine(_ value: String) -> Bool {
-        value.utf8.withContiguousStorageIfAvailable(isSingleLine) ?? isSingleLine(Array(value.utf8))
+        var value = value
+        return value.withUTF8(isSingleLine)
     }
 
-    private static func isSingleLine(_ bytes: some Collection<UInt8>) -> Bool {
+    private static func isSingleLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousBlank = true
         var lastTwo: (UInt8, UInt8) = (0, 0)
         for byte in bytes {

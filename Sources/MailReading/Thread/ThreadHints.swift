@@ -96,10 +96,7 @@ public enum RecordNumbers {
     /// Whether `byte` is the first of a prefix in any case: most of a text's bytes are not, and
     /// are passed over at once.
     private static func mayStartPrefix(_ byte: UInt8) -> Bool {
-        switch byte | 0x20 {
-        case UInt8(ascii: "c"), UInt8(ascii: "a"), UInt8(ascii: "e"): true
-        default: false
-        }
+        asciiPrefixes.contains { $0[0] == byte | 0x20 }
     }
 }
 
