@@ -73,3 +73,25 @@ import Testing
         }
     }
 }
+
+/// Whether a text is ASCII decides whether it is searched on bytes; the answer must be the
+/// bytes' wherever a non-ASCII byte sits (in a whole word of eight, or in the tail after them),
+/// also for a part of a text that has non-ASCII bytes outside the part.
+@Suite struct ASCIICheckTests {
+    @Test func anyByteAbove127AnywhereMakesTextNonASCII() {
+        for length in 0...40 {
+            let plain = String(repeating: "a", count: length)
+            #expect(plain.isASCII)
+            for position in 0..<length {
+                for scalar in ["é", "\u{80}", "🚀", "\u{7F}"] {
+                    let text = String(plain.prefix(position)) + scalar + String(plain.dropFirst(position + 1))
+                    #expect(text.isASCII == (scalar == "\u{7F}"), "\(text.debugDescription)")
+                }
+            }
+        }
+        let mixed = "Zoë wrote: plain ASCII after the name"
+        #expect(!mixed.isASCII)
+        #expect(mixed.dropFirst(4).isASCII)
+        #expect(!mixed.dropLast(30).isASCII)
+    }
+}

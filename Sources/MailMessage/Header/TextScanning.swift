@@ -92,7 +92,11 @@ extension StringProtocol {
 
     /// Whether every byte is ASCII: then every scalar but CR before LF is a Character of its
     /// own, and searching the bytes finds what searching the Characters finds.
-    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+    public var isASCII: Bool {
+        if let found = utf8.withContiguousStorageIfAvailable(\.isASCII) { return found }
+        var text = String(self)
+        return text.withUTF8(\.isASCII)
+    }
 
     /// The range of the first occurrence of `needle`'s bytes (UTF-8), without bridging.
     public func utf8Range(of needle: [UInt8]) -> Range<Index>? {
@@ -130,6 +134,22 @@ extension StringProtocol {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// Whether every byte is below 0x80, read eight at a time.
+    public var isASCII: Bool {
+        guard let base = baseAddress else { return true }
+        var index = 0
+        var seen: UInt64 = 0
+        while index + 8 <= count {
+            seen |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < count {
+            seen |= UInt64(base[index])
+            index += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Where `pattern` first occurs at or after `start` (byte-wise; an empty pattern at `start`).
     public func firstIndex(of pattern: [UInt8], from start: Int = 0) -> Int? {
         guard let first = pattern.first else { return start }
