@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "MailTransport", dependencies: ["MailMessage", "CFileSync"], swiftSettings: strictSettings),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "MailTransportCurl", dependencies: ["MailTransport", "CCurl"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(
             name: "Gateway",
             dependencies: [
@@ -50,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "escalation-gateway",
             dependencies: [
-                "Gateway", "EscalationCore", "EscalationStore",
+                "Gateway", "EscalationCore", "EscalationStore", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -6,7 +6,7 @@
 # one on the machine is retried.
 set -euo pipefail
 
-packages=(libsqlite3-dev libxml2-dev libcurl4-openssl-dev)
+packages=(libsqlite3-dev libxml2-dev libcurl4-openssl-dev libmimalloc-dev)
 if [[ "${1:-}" == "--mail-servers" ]]; then
   packages+=(dovecot-imapd dovecot-lmtpd postfix openssl)
 fi

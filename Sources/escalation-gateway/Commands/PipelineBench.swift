@@ -38,5 +38,6 @@ struct PipelineBench: ParsableCommand {
                 keepMails: keepMails.map { URL(fileURLWithPath: $0) }))
         let result = try benchmark.run()
         print(PipelineReport(result).lines.joined(separator: "\n"))
+        print("memory allocator: \(MemoryAllocator.inUse)")
     }
 }
