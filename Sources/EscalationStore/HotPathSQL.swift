@@ -3,7 +3,7 @@ import GRDB
 /// The statements every inbound mail or outgoing send runs, in one place so that their query
 /// plans can be checked: each must find its rows through an index, never by scanning a table.
 public enum HotPathSQL: String, CaseIterable, Sendable {
-    case receiptByDedupeKey = "SELECT outcome FROM receipt WHERE dedupe_key = ?"
+    case receiptByKeys = "SELECT outcome, raw_sha256 FROM receipt WHERE dedupe_key IN (?, ?) LIMIT 1"
     case threadMessageByID = "SELECT message_id, source, request, recipient, outbound FROM thread_message WHERE message_id = ?"
     case threadAppend = """
         INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence)

@@ -161,6 +161,25 @@ enum Migrations {
         migrator.registerMigration("v4-unread-indexes") { db in
             try db.execute(sql: "DROP INDEX receipt_message_id; DROP INDEX journal_escalation")
         }
+        // Answers to unknown senders, by address with plus-tags folded: their own budget, so
+        // that no stranger counts against a thread and plus-tag variants share one budget.
+        // Attempts at a mail that failed, so that a mail failing again and again is set aside.
+        migrator.registerMigration("v5-stranger-answers-and-attempts") { db in
+            try db.execute(sql: """
+                CREATE TABLE stranger_answer (
+                    address TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE INDEX stranger_answer_address ON stranger_answer(address, at);
+
+                CREATE TABLE failed_attempt (
+                    receipt_key TEXT PRIMARY KEY,
+                    attempts INTEGER NOT NULL CHECK (attempts > 0),
+                    last_error TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -12,6 +12,24 @@ extension StoreSession {
         try Int.fetchOne(try statement(HotPathSQL.mailsOnThread.rawValue), arguments: [source, since.timeIntervalSince1970]) ?? 0
     }
 
+    /// Answers to unknown senders at this address (plus-tags folded) since `since`.
+    public func strangerAnswers(to address: String, since: Date) throws -> Int {
+        try Int.fetchOne(
+            try statement("SELECT COUNT(*) FROM stranger_answer WHERE address = ? AND at >= ?"), arguments: [address, since.timeIntervalSince1970]) ?? 0
+    }
+
+    /// Counts one answer to an unknown sender.
+    public func recordStrangerAnswer(to address: String, at now: Date) throws {
+        try statement("INSERT INTO stranger_answer(address, at) VALUES (?, ?)").execute(arguments: [address, now.timeIntervalSince1970])
+    }
+
+    /// Whether a journal entry with this action about this request was written on the thread since `since`.
+    public func journalHas(action: String, source: String, request: String, since: Date) throws -> Bool {
+        try Bool.fetchOne(
+            try statement("SELECT EXISTS(SELECT 1 FROM journal WHERE source = ? AND action = ? AND request = ? AND at >= ?)"),
+            arguments: [source, action, request, since.timeIntervalSince1970]) ?? false
+    }
+
     /// Whether a journal entry with this action and detail was written since `since`.
     public func journalHas(action: String, detail: String, since: Date) throws -> Bool {
         try Bool.fetchOne(

@@ -2,15 +2,27 @@ import Foundation
 import GRDB
 
 extension StoreSession {
-    /// The outcome recorded for a mail with this dedupe key, if it was processed before.
-    public func receiptOutcome(dedupeKey: String) throws -> String? {
-        try String.fetchOne(try statement(HotPathSQL.receiptByDedupeKey.rawValue), arguments: [dedupeKey])
+    /// The receipt of a mail processed before under either key (its receipt key, or the content
+    /// hash receipts were keyed by before): its outcome and the SHA-256 of the bytes recorded.
+    public func receipt(key: String, legacyKey: String) throws -> (outcome: String, rawSHA256: String)? {
+        guard let row = try Row.fetchOne(try statement(HotPathSQL.receiptByKeys.rawValue), arguments: [key, legacyKey]) else { return nil }
+        return (row[0], row[1])
     }
 
     public func insert(_ receipt: Receipt) throws {
+        try insert(receipt, verb: "INSERT")
+    }
+
+    /// Records another copy of a mail processed before (its bytes differ): kept with its own
+    /// key, once per distinct copy.
+    public func insertDuplicate(_ receipt: Receipt) throws {
+        try insert(receipt, verb: "INSERT OR IGNORE")
+    }
+
+    private func insert(_ receipt: Receipt, verb: String) throws {
         try statement(
             """
-            INSERT INTO receipt(dedupe_key, message_id, raw_sha256, mailbox, uid_validity, uid, position, received_at,
+            \(verb) INTO receipt(dedupe_key, message_id, raw_sha256, mailbox, uid_validity, uid, position, received_at,
                                 outcome, reason, intent, escalation, raw)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """

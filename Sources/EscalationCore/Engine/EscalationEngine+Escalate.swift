@@ -16,7 +16,7 @@ extension EscalationEngine.Context {
             return refuse(.alreadyEscalated, notice: Notice(kind: .alreadyEscalated, to: [sender], source: mail.source, request: pending))
         }
         let earlier = state.requests
-        if let rejected = state.lastRejection, let decidedAt = rejected.decidedAt,
+        if let rejected = state.latestRejection, let decidedAt = rejected.decidedAt,
             now < decidedAt.addingTimeInterval(TimeInterval(configuration.policy.reescalationCooldown.seconds))
         {
             let notice = Notice(

@@ -10,6 +10,9 @@ public struct SubjectState: Hashable, Sendable {
     public var escalation: Escalation?
     public var nextRequestSequence: Int
     public var nextEscalationSequence: Int
+    /// The latest rejected request of each case an account escalation names, loaded for that
+    /// command only: a case's re-escalation cooldown holds for an account escalation naming it.
+    public var rejectionsOfNamedCases: [EscalationRequest] = []
 
     public init(
         source: EscalationSource, requests: [EscalationRequest] = [], escalation: Escalation? = nil,
@@ -30,6 +33,14 @@ public struct SubjectState: Hashable, Sendable {
 
     /// The most recent rejected request, if any.
     public var lastRejection: EscalationRequest? { requests.last { $0.state == .rejected } }
+
+    /// The latest decided rejection of this case or account and of the cases the command names.
+    var latestRejection: EscalationRequest? {
+        let decided = ([lastRejection].compactMap { $0 } + rejectionsOfNamedCases).compactMap { request in
+            request.decidedAt.map { (request: request, at: $0) }
+        }
+        return decided.max { $0.at < $1.at }?.request
+    }
 
     mutating func upsert(_ request: EscalationRequest) {
         if let index = requests.firstIndex(where: { $0.number == request.number }) {

@@ -30,8 +30,12 @@ struct ConfigParser {
         let policy = try parsePolicy()
         let inbound = try root.table("inbound")
         let limits = try root.optionalTable("limits")
-        try limits?.allowOnly(["max_bytes", "max_parts", "max_depth"])
+        try limits?.allowOnly(["max_bytes", "max_parts", "max_depth", "max_attempts"])
         let defaults = ParseLimits()
+        let maxAttempts = try limits?.int("max_attempts", default: 5) ?? 5
+        if maxAttempts < 1, let limits {
+            throw ConfigError(file: root.file, key: limits.key("max_attempts"), expected: "a whole number of at least 1 (default 5)")
+        }
         return GatewayConfig(
             file: file, address: try gateway.address("address"), displayName: try gateway.optionalString("name") ?? "Escalations",
             domain: try gateway.string("domain"), databasePath: resolve(try gateway.string("database")).path,
@@ -43,6 +47,7 @@ struct ConfigParser {
                 maxBytes: try limits?.int("max_bytes", default: defaults.maxBytes) ?? defaults.maxBytes,
                 maxParts: try limits?.int("max_parts", default: defaults.maxParts) ?? defaults.maxParts,
                 maxDepth: try limits?.int("max_depth", default: defaults.maxDepth) ?? defaults.maxDepth),
+            maxAttempts: maxAttempts,
             escalation: EscalationConfiguration(severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy),
             security: try parseSecurity(databasePath: resolve(try gateway.string("database"))))
     }
@@ -126,7 +131,7 @@ struct ConfigParser {
         guard let reader = try root.optionalTable("security") else { return SecurityPolicy(tokenSecretFile: defaultSecret) }
         try reader.allowOnly([
             "token_secret_file", "plus_addressing", "require_authentication", "authserv_id", "answers_per_sender", "answers_per_thread",
-            "rate_window", "bounces_before_suppression",
+            "unknown_sender_answers", "rate_window", "bounces_before_suppression",
         ])
         let requireAuthentication = try reader.bool("require_authentication", default: false)
         let authservID = try reader.optionalString("authserv_id")
@@ -137,7 +142,8 @@ struct ConfigParser {
             tokenSecretFile: try reader.optionalString("token_secret_file").map { resolve($0).path } ?? defaultSecret,
             plusAddressing: try reader.bool("plus_addressing", default: true), requireAuthentication: requireAuthentication,
             authservID: authservID, answersPerSender: try reader.int("answers_per_sender", default: 20),
-            answersPerThread: try reader.int("answers_per_thread", default: 50), rateWindowSeconds: try reader.span("rate_window", default: "10m").seconds,
+            answersPerThread: try reader.int("answers_per_thread", default: 50),
+            unknownSenderAnswers: try reader.int("unknown_sender_answers", default: 1), rateWindowSeconds: try reader.span("rate_window", default: "10m").seconds,
             bouncesBeforeSuppression: try reader.int("bounces_before_suppression", default: 2))
     }
 

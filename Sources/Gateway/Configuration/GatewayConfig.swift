@@ -33,6 +33,9 @@ public struct GatewayConfig: Sendable {
     public var pollInterval: TimeSpan
     public var batchSize: Int
     public var limits: ParseLimits
+    /// `[limits] max_attempts`: how often a mail may fail (a database fault) before it is moved
+    /// to Failed with its reason, so that no mail blocks the inbox.
+    public var maxAttempts: Int
     public var escalation: EscalationConfiguration
     public var security: SecurityPolicy
 

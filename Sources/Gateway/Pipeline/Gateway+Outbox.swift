@@ -8,9 +8,10 @@ import MailTransport
 
 extension Gateway {
     /// Renders notices and adds them to the outbox in the caller's transaction. Message-IDs are
-    /// derived from the cause, so a replay after a crash produces the same mail, never a second one.
-    /// Suppressed addresses are dropped; answers beyond the sender's or thread's window are not sent.
-    func enqueue(_ notices: [Notice], answering cause: String, sender: EmailAddress?, session: StoreSession, now: Date) throws -> [MailOutcome.SentMail] {
+    /// derived from the cause's key, so a replay after a crash produces the same mail, never a
+    /// second one. Suppressed addresses are dropped; answers to `sender` beyond the limits are
+    /// not sent (`AnswerLimiter`), notices to anyone else always are.
+    func enqueue(_ notices: [Notice], cause: MailCause, sender: EmailAddress?, session: StoreSession, now: Date) throws -> [MailOutcome.SentMail] {
         var sent: [MailOutcome.SentMail] = []
         var limiter = AnswerLimiter(gateway: self, session: session, now: now)
         for (index, notice) in notices.enumerated() {
@@ -18,20 +19,21 @@ extension Gateway {
             for address in notice.to + notice.cc where address.withoutPlusTag != config.address {
                 if try !session.isSuppressed(address.value) { recipients.append(address) }
             }
-            guard !recipients.isEmpty, try limiter.allows(notice, recipients: recipients, sender: sender, cause: cause) else { continue }
-            sent.append(try write(notice, recipients: recipients, key: "\(cause)#\(index)#\(notice.kind.rawValue)", cause: cause, session: session, now: now))
+            guard !recipients.isEmpty, try limiter.allows(notice, recipients: recipients, sender: sender) else { continue }
+            sent.append(try write(notice, recipients: recipients, key: "\(cause.key)#\(index)#\(notice.kind.rawValue)", cause: cause, session: session, now: now))
         }
-        for notice in try limiter.pauseNotices(cause: cause) {
-            sent.append(try write(notice, recipients: notice.to, key: "\(cause)#paused#\(notice.details["what"] ?? "")", cause: cause, session: session, now: now))
+        for notice in try limiter.pauseNotices(cause: cause.messageID) {
+            sent.append(
+                try write(notice, recipients: notice.to, key: "\(cause.key)#paused#\(notice.details["what"] ?? "")", cause: cause, session: session, now: now))
         }
         return sent
     }
 
     /// Adds one notice to the outbox with a Message-ID derived from `key`, rendered now or, in a
     /// batch, with the batch's other mail before it commits (`RenderQueue`).
-    private func write(_ notice: Notice, recipients: [EmailAddress], key: String, cause: String, session: StoreSession, now: Date) throws -> MailOutcome.SentMail {
-        let messageID = String(MailIdentity.sha256(Array(key.utf8)).prefix(32)) + "@" + config.domain
-        let job = try renderJob(notice, recipients: recipients, messageID: messageID, cause: cause, session: session, now: now)
+    private func write(_ notice: Notice, recipients: [EmailAddress], key: String, cause: MailCause, session: StoreSession, now: Date) throws -> MailOutcome.SentMail {
+        let messageID = signer.messageIDLocalPart(for: key) + "@" + config.domain
+        let job = try renderJob(notice, recipients: recipients, messageID: messageID, cause: cause.messageID, session: session, now: now)
         let rendered = renderQueue.isBatching ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
         let outboxID = try session.enqueue(
             NewOutboxMessage(
@@ -149,7 +151,7 @@ extension Gateway {
         ])
         guard message.kind != Notice.Kind.deliveryFailed.rawValue, let manager = manager(of: source), !refused.contains(manager.value) else { return }
         let notice = Notice(kind: .deliveryFailed, to: [manager], source: source, details: ["addresses": refused.joined(separator: ", "), "error": error.message, "subject": message.subject])
-        _ = try enqueue([notice], answering: message.messageID, sender: nil, session: session, now: now)
+        _ = try enqueue([notice], cause: MailCause(messageID: message.messageID, key: "delivery-failed#\(message.messageID)"), sender: nil, session: session, now: now)
     }
 
     /// `first` (`[outbound] retry_after`, 30 s by default) doubled per attempt, at most one hour.

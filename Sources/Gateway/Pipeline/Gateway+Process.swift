@@ -87,8 +87,26 @@ extension Gateway {
         }
         let queued = renderQueue.count
         let result = Result { try session.savepoint { inner in try self.record(mail, session: inner, now: now) } }
-        if case .failure = result { renderQueue.truncate(to: queued) }
-        return result
+        guard case .failure(let error) = result else { return result }
+        renderQueue.truncate(to: queued)
+        return try setAsideAfterRepeatedFailures(mail, error: error, session: session, now: now) ?? result
+    }
+
+    /// Counts a failed attempt at a mail; once it has failed `[limits] max_attempts` times, records
+    /// it as failed with its reason, so that its source moves it to Failed and no mail can block
+    /// the inbox. Nil while it may be tried again.
+    private func setAsideAfterRepeatedFailures(_ mail: PreparedMail, error: any Error, session: StoreSession, now: Date) throws -> Result<MailOutcome, any Error>? {
+        let attempts = try session.recordFailedAttempt(receiptKey: mail.receiptKey, error: "\(error)", at: now)
+        guard attempts >= config.maxAttempts else { return nil }
+        let reason = "failed \(attempts) times, last: \(error)"
+        let inbound = mail.inbound
+        try session.insert(
+            Receipt(
+                dedupeKey: mail.receiptKey, messageID: mail.messageID, rawSHA256: mail.rawSHA256, mailbox: inbound.mailbox,
+                uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: "failed",
+                reason: reason, intent: "", escalation: nil, raw: inbound.raw))
+        logger.error("mail set aside as failed", metadata: ["mail.position": "\(inbound.position)", "mail.attempts": "\(attempts)", "error": "\(error)"])
+        return .success(MailOutcome(file: nil, messageId: mail.messageID, outcome: "failed", reason: reason, intent: "", escalation: nil, sent: []))
     }
 
     /// Puts the rendered subjects (by Message-ID) into the outcomes' sent mail.
@@ -111,8 +129,16 @@ extension Gateway {
                 "UIDVALIDITY changed: the folder is read again; receipts skip what was applied",
                 metadata: ["imap.mailbox": "\(inbound.mailbox)", "imap.uidvalidity.old": "\(previous)", "imap.uidvalidity.new": "\(validity)"])
         }
-        if try session.receiptOutcome(dedupeKey: prepared.dedupeKey) != nil {
-            return MailOutcome(file: nil, messageId: prepared.messageID, outcome: "duplicate", reason: "already processed", intent: "", escalation: nil, sent: [])
+        if let previous = try session.receipt(key: prepared.receiptKey, legacyKey: prepared.legacyKey) {
+            let reason = previous.rawSHA256 == prepared.rawSHA256 ? "already processed" : "same Message-ID and sender as a mail already processed"
+            if previous.rawSHA256 != prepared.rawSHA256 {
+                try session.insertDuplicate(
+                    Receipt(
+                        dedupeKey: "d:" + prepared.rawSHA256, messageID: prepared.messageID, rawSHA256: prepared.rawSHA256, mailbox: inbound.mailbox,
+                        uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: "duplicate",
+                        reason: reason, intent: "", escalation: nil, raw: inbound.raw))
+            }
+            return MailOutcome(file: nil, messageId: prepared.messageID, outcome: "duplicate", reason: reason, intent: "", escalation: nil, sent: [])
         }
         var result: MailOutcome
         switch prepared.understood {
@@ -120,25 +146,27 @@ extension Gateway {
             result = MailOutcome(file: nil, messageId: prepared.messageID, outcome: "failed", reason: error.reason, intent: "", escalation: nil, sent: [])
         case .success(var understood):
             if let why = ownMailCheck(session)(understood.mail) { understood.markOwn(why) }
-            result = try apply(understood, messageID: prepared.messageID, session: session, now: now)
+            let cause = MailCause(messageID: prepared.messageID, key: prepared.receiptKey)
+            result = try apply(understood, cause: cause, session: session, now: now)
         }
         try session.insert(
             Receipt(
-                dedupeKey: prepared.dedupeKey, messageID: prepared.messageID, rawSHA256: prepared.rawSHA256, mailbox: inbound.mailbox,
+                dedupeKey: prepared.receiptKey, messageID: prepared.messageID, rawSHA256: prepared.rawSHA256, mailbox: inbound.mailbox,
                 uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: result.outcome,
                 reason: result.reason, intent: result.intent, escalation: result.escalation, raw: inbound.raw))
         FaultPoint.afterReceipt.reach()
         return result
     }
 
-    private func apply(_ understood: UnderstoodMail, messageID: String, session: StoreSession, now: Date) throws -> MailOutcome {
+    private func apply(_ understood: UnderstoodMail, cause: MailCause, session: StoreSession, now: Date) throws -> MailOutcome {
+        let messageID = cause.messageID
         let intentName = understood.intent.name
         func outcome(_ outcome: String, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
             MailOutcome(file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: intentName, escalation: escalation, sent: sent)
         }
         if let automation = understood.automated {
             if case .bounce(let bounce) = automation {
-                return outcome("ignored", try recordBounce(bounce, cause: messageID, session: session, now: now))
+                return outcome("ignored", try recordBounce(bounce, cause: cause, session: session, now: now))
             }
             return outcome("ignored", "\(automation.kind): \(automation.because)")
         }
@@ -149,7 +177,7 @@ extension Gateway {
             let notice = Notice(
                 kind: kind, to: [sender], source: nil,
                 details: ["understood": intentName, "hint": "Name the case number (CS…) in the subject or the first line."])
-            let sent = try enqueue([notice], answering: messageID, sender: sender, session: session, now: now)
+            let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
             return outcome("refused", kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
         }
         try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
@@ -160,7 +188,7 @@ extension Gateway {
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
                 details: ["understood": understoodText, "hint": hint])
             try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare)
-            let sent = try enqueue(decision.notices, answering: messageID, sender: sender, session: session, now: now)
+            let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
             return outcome("refused", "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
         }
         var request = match.request
@@ -169,15 +197,19 @@ extension Gateway {
             case .notApplicable: break
             case .verified(let number): request = number
             case .refused(let refusal):
-                let sent = try refuseDecision(refusal, sender: sender, source: match.source, cause: messageID, state: state, session: session, now: now)
+                let sent = try refuseDecision(refusal, sender: sender, source: match.source, cause: cause, state: state, session: session, now: now)
                 return outcome("refused", "decision not accepted: \(refusal.reason)", escalation: state.escalation?.number.value, sent: sent)
             }
         }
+        var deciding = state
+        if case .escalate(let arguments) = command, arguments.type == .account {
+            deciding.rejectionsOfNamedCases = try arguments.linkedCases.compactMap { try session.subjectState(.supportCase($0)).lastRejection }
+        }
         let decision = engine.decide(
             CommandMail(command: command, sender: sender, source: match.source, request: request, cause: messageID),
-            state: state, directory: directory, now: now)
+            state: deciding, directory: directory, now: now)
         try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare)
-        let sent = try enqueue(decision.notices, answering: messageID, sender: sender, session: session, now: now)
+        let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
         let escalation = decision.outcome == .refused(.unknownSender) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {
         case .applied: return outcome("applied", "\(command.name) (\(match.method))", escalation: escalation, sent: sent)
@@ -185,18 +217,32 @@ extension Gateway {
         }
     }
 
-    /// Journals a refused decision with its exact reason and tells the real approvers in general terms.
+    /// Journals a refused decision with its exact reason and tells the real approvers in general
+    /// terms: at once when the sender is one of them, else once per request within the rate
+    /// window, so that forged decisions from others cannot flood the approvers.
     private func refuseDecision(
-        _ refusal: ApprovalGate.Refusal, sender: EmailAddress, source: EscalationSource, cause: String, state: SubjectState, session: StoreSession, now: Date
+        _ refusal: ApprovalGate.Refusal, sender: EmailAddress, source: EscalationSource, cause: MailCause, state: SubjectState, session: StoreSession, now: Date
     ) throws -> [MailOutcome.SentMail] {
         try session.append([
             JournalEntry(
-                at: now, actor: sender.value, cause: cause, source: source, escalation: state.escalation?.number, request: refusal.request?.number,
+                at: now, actor: sender.value, cause: cause.messageID, source: source, escalation: state.escalation?.number, request: refusal.request?.number,
                 action: "refused.decision_unverified", detail: refusal.reason)
         ])
+        if !refusal.tell.contains(sender), let request = refusal.request?.number {
+            let since = now.addingTimeInterval(-TimeInterval(config.security.rateWindowSeconds))
+            guard try !session.journalHas(action: Self.approversToldAction, source: source.description, request: request.value, since: since) else { return [] }
+            try session.append([
+                JournalEntry(
+                    at: now, actor: "gateway", cause: cause.messageID, source: source, escalation: state.escalation?.number, request: request,
+                    action: Self.approversToldAction, detail: "told \(refusal.tell.map(\.value).joined(separator: ", ")) of a refused decision by \(sender)")
+            ])
+        }
         let notices = refusal.tell.map { approver in
             Notice(kind: .decisionNotAccepted, to: [approver], source: source, request: refusal.request)
         }
-        return try enqueue(notices, answering: cause, sender: nil, session: session, now: now)
+        return try enqueue(notices, cause: cause, sender: sender, session: session, now: now)
     }
+
+    /// The journal action that records that approvers were told of a decision refused from someone else.
+    private static let approversToldAction = "approvers.told_of_refusal"
 }

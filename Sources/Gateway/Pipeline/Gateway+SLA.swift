@@ -21,7 +21,7 @@ extension Gateway {
                 try session.save(result.escalation, warningShare: config.escalation.policy.slaWarningShare)
                 try session.append(result.journal)
                 let cause = "sla-\(escalation.number.value)-\(Int(now.timeIntervalSince1970))"
-                _ = try enqueue(result.notices, answering: cause, sender: nil, session: session, now: now)
+                _ = try enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
                 events += result.journal.count
             }
             return events

@@ -2,9 +2,12 @@ import Crypto
 import Foundation
 import MailMessage
 
-/// The identity of an inbound mail for exactly-once processing: a hash over its Message-ID,
-/// the headers that define it and its body, so that transit headers (`Received:`,
-/// `Return-Path:`, `Delivered-To:`, authentication results) do not change it.
+/// The identity of an inbound mail for exactly-once processing. A mail is the same mail when it
+/// has the same Message-ID and the same sender, whatever its body (a mailing list's footer, a
+/// resend); from another sender it is a mail of its own. Mail without a Message-ID is known by a
+/// hash over the headers that define it and its body, so that transit headers (`Received:`,
+/// `Return-Path:`, `Delivered-To:`, authentication results) do not change it. Receipts written
+/// before this rule hold that content hash for every mail (`dedupeKey`), which is still asked.
 enum MailIdentity {
     private static let definingHeaders = ["from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references", "content-type"]
 
@@ -32,7 +35,15 @@ enum MailIdentity {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// The dedupe key of a parsed mail.
+    /// The receipt key of a mail: `m:` and a hash of its Message-ID and sender address, or `c:`
+    /// and its content hash when it has no Message-ID (or could not be parsed). The prefixes keep
+    /// these keys apart from the content hashes of earlier receipts.
+    static func receiptKey(messageID: String?, sender: String?, contentHash: String) -> String {
+        guard let messageID else { return "c:" + contentHash }
+        return "m:" + sha256(Array("message-id\u{0}\(messageID)\u{0}from\u{0}\(sender ?? "")".utf8))
+    }
+
+    /// The content hash of a mail: the key of receipts written before `receiptKey`.
     static func dedupeKey(raw: [UInt8], mail: Mail?) -> String {
         guard let mail else { return sha256(raw) }
         var material: [UInt8] = []

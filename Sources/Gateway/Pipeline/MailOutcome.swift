@@ -16,4 +16,14 @@ public struct MailOutcome: Encodable, Sendable, Equatable {
     public var intent: String
     public var escalation: String?
     public var sent: [SentMail]
+
+    public init(file: String?, messageId: String, outcome: String, reason: String, intent: String, escalation: String?, sent: [SentMail]) {
+        self.file = file
+        self.messageId = messageId
+        self.outcome = outcome
+        self.reason = reason
+        self.intent = intent
+        self.escalation = escalation
+        self.sent = sent
+    }
 }

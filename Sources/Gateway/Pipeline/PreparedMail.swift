@@ -13,7 +13,10 @@ struct PreparedMail: Sendable {
     /// and is decided in the transaction (`UnderstoodMail.markOwn`).
     let understood: Result<UnderstoodMail, MailParseError>
     let rawSHA256: String
-    let dedupeKey: String
+    /// The key its receipt is stored under (`MailIdentity.receiptKey`).
+    let receiptKey: String
+    /// The content hash that receipts were keyed by before `receiptKey`.
+    let legacyKey: String
     let messageID: String
     let nanoseconds: UInt64
 
@@ -30,7 +33,9 @@ struct PreparedMail: Sendable {
             parsed = .failure(MailParseError(reason: "\(error)"))
         }
         let mail = try? parsed.get()
-        dedupeKey = MailIdentity.dedupeKey(raw: inbound.raw, mail: mail)
+        legacyKey = MailIdentity.dedupeKey(raw: inbound.raw, mail: mail)
+        receiptKey = MailIdentity.receiptKey(
+            messageID: mail?.messageID, sender: mail?.from.flatMap { EmailAddress($0.address) }?.value, contentHash: legacyKey)
         messageID = mail?.messageID ?? "\(rawSHA256.prefix(32))@missing-message-id"
         understood = parsed.map { UnderstoodMail(mail: $0, gatewayAddress: gatewayAddress, isOwn: { _ in nil }) }
         nanoseconds = DispatchTime.now().uptimeNanoseconds - start

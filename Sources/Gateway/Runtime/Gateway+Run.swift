@@ -6,7 +6,8 @@ import MailTransport
 extension Gateway {
     /// Processes each fetched batch in one transaction and settles each mail on its source after
     /// the commit. A mail whose processing throws (a database fault) stays unsettled and is
-    /// tried again on the next cycle.
+    /// tried again; once it has failed `[limits] max_attempts` times it is moved to Failed with
+    /// its reason (`processBatch`), so that no mail blocks the inbox.
     public func drain(_ source: any MailSource, batchSize: Int) throws -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
         while true {

@@ -2,10 +2,13 @@ import EscalationCore
 import EscalationStore
 import Foundation
 
-/// Sliding-window limits on answers (`[security] answers_per_sender`, `answers_per_thread`
-/// within `rate_window`): beyond them the gateway stops answering that sender or thread. Every
-/// mail is still recorded and every command applied; a journal entry and one notice to the
-/// case owner (or escalation manager) say so, once per window.
+/// Sliding-window limits on answers to a mail's own sender (`[security] answers_per_sender`,
+/// `answers_per_thread` within `rate_window`): beyond them the gateway stops answering that sender
+/// or thread. Notices to anyone else (approval requests, decisions, work notes, SLA events) are
+/// never limited, so no sender can silence the gateway for others. Unknown senders have a budget
+/// of their own (`unknown_sender_answers` per address, plus-tags folded) that no thread counts.
+/// Every mail is still recorded and every command applied; a journal entry and one notice to the
+/// case owner (or escalation manager) say when a known sender or thread is paused, once per window.
 struct AnswerLimiter {
     let gateway: Gateway
     let session: StoreSession
@@ -24,9 +27,19 @@ struct AnswerLimiter {
     private var since: Date { now.addingTimeInterval(-TimeInterval(gateway.config.security.rateWindowSeconds)) }
 
     /// Whether `notice` may go out; the caller writes every notice allowed to the outbox.
-    mutating func allows(_ notice: Notice, recipients: [EmailAddress], sender: EmailAddress?, cause: String) throws -> Bool {
+    mutating func allows(_ notice: Notice, recipients: [EmailAddress], sender: EmailAddress?) throws -> Bool {
+        guard let sender, recipients.contains(sender) else {
+            if let source = notice.source?.description, let count = threadCounts[source] { threadCounts[source] = count + 1 }
+            return true
+        }
         let policy = gateway.config.security
-        if let sender, recipients.contains(sender), try session.mailCount(to: sender.value, since: since) >= policy.answersPerSender {
+        if notice.kind == .unknownSender {
+            let folded = sender.withoutPlusTag.value
+            guard try session.strangerAnswers(to: folded, since: since) < policy.unknownSenderAnswers else { return false }
+            try session.recordStrangerAnswer(to: folded, at: now)
+            return true
+        }
+        if try session.mailCount(to: sender.value, since: since) >= policy.answersPerSender {
             paused.append(("sender \(sender.value)", notice.source))
             return false
         }

@@ -15,13 +15,16 @@ public struct SecurityPolicy: Sendable, Hashable {
     public var answersPerSender: Int
     /// Answers allowed per case or account thread within `rateWindow`.
     public var answersPerThread: Int
+    /// Answers to a sender the gateway does not know, per address (plus-tags folded) within `rateWindow`.
+    public var unknownSenderAnswers: Int
     public var rateWindowSeconds: Int
     /// Permanent bounces after which an address is suppressed for outgoing mail.
     public var bouncesBeforeSuppression: Int
 
     public init(
         tokenSecretFile: String, plusAddressing: Bool = true, requireAuthentication: Bool = false, authservID: String? = nil,
-        answersPerSender: Int = 20, answersPerThread: Int = 50, rateWindowSeconds: Int = 600, bouncesBeforeSuppression: Int = 2
+        answersPerSender: Int = 20, answersPerThread: Int = 50, unknownSenderAnswers: Int = 1, rateWindowSeconds: Int = 600,
+        bouncesBeforeSuppression: Int = 2
     ) {
         self.tokenSecretFile = tokenSecretFile
         self.plusAddressing = plusAddressing
@@ -29,6 +32,7 @@ public struct SecurityPolicy: Sendable, Hashable {
         self.authservID = authservID
         self.answersPerSender = answersPerSender
         self.answersPerThread = answersPerThread
+        self.unknownSenderAnswers = unknownSenderAnswers
         self.rateWindowSeconds = rateWindowSeconds
         self.bouncesBeforeSuppression = bouncesBeforeSuppression
     }

@@ -3,8 +3,8 @@ import EscalationCore
 import Foundation
 
 /// Signs and checks the gateway's tokens with HMAC-SHA256 under the secret of
-/// `[security] token_secret_file`: per-approver, per-request approval tokens, and the loop
-/// header that marks the gateway's own mail.
+/// `[security] token_secret_file`: per-approver, per-request approval tokens, outgoing
+/// Message-IDs, and the loop header that marks the gateway's own mail.
 public struct TokenSigner: Sendable {
     /// HMAC-SHA256 with the secret already absorbed (its padded key blocks hashed once, not per token).
     private let keyed: KeyedHMAC
@@ -35,6 +35,14 @@ public struct TokenSigner: Sendable {
     /// Whether the token is the one signed for this request and approver (constant-time compare).
     public func verify(_ token: String, request: RequestNumber, approver: EmailAddress) -> Bool {
         Self.constantTimeEqual(Array(token.lowercased().utf8), Array(approvalToken(request: request, approver: approver).utf8))
+    }
+
+    /// The local part of an outgoing Message-ID derived from `key` (what caused the mail and its
+    /// place among that cause's mail): the same key gives the same ID, so a resend after a crash
+    /// is the same mail, and nobody without the secret can compute it (a bounce or reply naming
+    /// it must have seen the mail).
+    public func messageIDLocalPart(for key: String) -> String {
+        mac("message-id|\(key)")
     }
 
     /// The loop header value for an outgoing Message-ID.

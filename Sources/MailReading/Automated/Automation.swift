@@ -46,7 +46,9 @@ public enum AutomationClassifier {
     /// Classifies a mail; `isOwn` recognises the gateway's own mail (address, loop header, stored Message-ID).
     public static func classify(_ mail: Mail, isOwn: (Mail) -> String?) -> Automation? {
         if let why = isOwn(mail) { return .own(why) }
-        if isReport(mail) || isFromDaemon(mail) || hasBounceSubject(mail) { return .bounce(bounce(mail)) }
+        // Subject words ("Undeliverable", "Returned mail") never make a bounce on their own: anyone
+        // can write them. They count from a robot's address (no-reply, a list's -admin).
+        if isReport(mail) || isFromDaemon(mail) || (hasBounceSubject(mail) && isFromRobot(mail)) { return .bounce(bounce(mail)) }
         if let why = autoReply(mail) { return .autoReply(why) }
         // RFC 3834 §3.3 asks auto-replies for a null return path too: only after those are ruled out
         // does a null return path make a mail a bounce.
@@ -99,6 +101,16 @@ public enum AutomationClassifier {
         let local = address[..<(address.firstIndex(ofASCII: UInt8(ascii: "@")) ?? address.endIndex)]
         let name = from.name?.lowercasedMostlyASCII() ?? ""
         return daemons.contains { $0 == local } || daemons.contains(where: { name.hasPrefix($0) })
+    }
+
+    private static let robotLocalParts = ["no-reply", "noreply", "do-not-reply", "donotreply", "do_not_reply"]
+
+    /// Whether the From address is a machine's that nobody answers: no-reply addresses, a list
+    /// server's `-admin` or `-bounces` address.
+    static func isFromRobot(_ mail: Mail) -> Bool {
+        guard let address = mail.from?.address.lowercasedMostlyASCII(), let at = address.lastIndex(of: "@") else { return false }
+        let local = address[..<at]
+        return robotLocalParts.contains { local == $0 } || local.hasSuffix("-admin") || local.hasSuffix("-bounces")
     }
 
     static func hasBounceSubject(_ mail: Mail) -> Bool {

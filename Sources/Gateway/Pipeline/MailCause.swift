@@ -1,0 +1,8 @@
+/// What caused outgoing mail: the Message-ID it answers (journal, In-Reply-To) and the key its
+/// Message-IDs are derived from. The key is unique per cause (an inbound mail's receipt key, a
+/// sent mail's Message-ID, an SLA event), so that two mails that share a Message-ID but come
+/// from different senders never derive the same outgoing IDs.
+struct MailCause {
+    var messageID: String
+    var key: String
+}
