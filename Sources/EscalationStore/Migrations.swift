@@ -180,6 +180,19 @@ enum Migrations {
                 );
                 """)
         }
+        // Commands that wait for their sender's confirmation, by the confirmation mail's Message-ID.
+        migrator.registerMigration("v6-confirmations") { db in
+            try db.execute(sql: """
+                CREATE TABLE confirmation (
+                    message_id TEXT PRIMARY KEY,
+                    sender TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    receipt_key TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    confirmed_at REAL
+                );
+                """)
+        }
         return migrator
     }
 }

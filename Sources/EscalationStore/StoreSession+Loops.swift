@@ -30,11 +30,11 @@ extension StoreSession {
             arguments: [source, action, request, since.timeIntervalSince1970]) ?? false
     }
 
-    /// Whether a journal entry with this action and detail was written since `since`.
-    public func journalHas(action: String, detail: String, since: Date) throws -> Bool {
+    /// Whether a journal entry with this action and detail was written on the thread since `since`.
+    public func journalHas(action: String, source: String, detail: String, since: Date) throws -> Bool {
         try Bool.fetchOne(
-            try statement("SELECT EXISTS(SELECT 1 FROM journal WHERE action = ? AND detail = ? AND at >= ?)"),
-            arguments: [action, detail, since.timeIntervalSince1970]) ?? false
+            try statement("SELECT EXISTS(SELECT 1 FROM journal WHERE source = ? AND action = ? AND detail = ? AND at >= ?)"),
+            arguments: [source, action, detail, since.timeIntervalSince1970]) ?? false
     }
 
     /// The outbox row of a Message-ID the gateway sent: its thread and recipients.

@@ -87,7 +87,8 @@ import Testing
         let outcome = try harness.reply(to: approval, from: duty, body: "APPROVE", headers: forged)
         try expectNothingChanged(harness, outcome)
         #expect(outcome.reason.contains("no Authentication-Results from mx.support.example"))
-        let genuine = "Authentication-Results: mx.support.example; dkim=pass header.d=support.example; dmarc=pass\r\n" + forged
+        let genuine = "Authentication-Results: mx.support.example; dkim=pass header.d=support.example; dmarc=pass header.from=support.example\r\n"
+            + "Received: from mail.sender.example by mx.support.example; Sat, 5 Dec 2026 10:00:00 +0000\r\n" + forged
         let accepted = try harness.reply(to: approval, from: duty, body: "APPROVE", headers: genuine)
         #expect(accepted.outcome == "applied")
         #expect(try harness.subject("CS0001234").escalated)

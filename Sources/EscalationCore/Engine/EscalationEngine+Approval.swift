@@ -13,7 +13,7 @@ extension EscalationEngine.Context {
             }
             return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": mail.command.name]))
         }
-        guard request.approvers.contains(sender) else {
+        guard request.approvers.contains(sender), request.requester != sender else {
             return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": mail.command.name]))
         }
         if request.decisions.contains(where: { $0.approver == sender }) {

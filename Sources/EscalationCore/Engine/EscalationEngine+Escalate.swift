@@ -44,6 +44,16 @@ extension EscalationEngine.Context {
         {
             approvers.append(manager)
         }
+        // Nobody approves their own request: the template's other approvers decide, and when
+        // there are none the request is refused (fail closed, never an automatic approval).
+        approvers.removeAll { $0 == sender }
+        if template.approvalRequired, approvers.isEmpty {
+            return refuse(
+                .noApprover,
+                notice: answer(
+                    .notPermitted,
+                    details: ["understood": "escalate", "hint": "You are the only approver of template \(template.name); another approver must be configured."]))
+        }
         let linkedCases = arguments.type == .account ? arguments.linkedCases : []
         let justification = arguments.justification.isEmpty ? (earlier.last?.justification ?? "") : arguments.justification
         let request = EscalationRequest(

@@ -37,7 +37,8 @@ extension EscalationEngine.Context {
         }
         let isComment: Bool
         if case .comment = command { isComment = true } else { isComment = false }
-        let mayAct = isComment ? context.isParticipant(of: escalation) : participants.mayManage(escalation)
+        let removesSelf = command == .unwatch(sender) && escalation.watchList.contains(sender)
+        let mayAct = isComment ? context.isParticipant(of: escalation) : participants.mayManage(escalation) || removesSelf
         guard mayAct else {
             return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": command.name]))
         }
@@ -90,6 +91,11 @@ extension EscalationEngine.Context {
         .failure(refuse(.notUnderstood, notice: answer(.notUnderstood, details: ["understood": command.name, "hint": hint])))
     }
 
+    /// Staff of the support organisation: listed as staff, or the account's team or escalation manager.
+    private func isStaff(_ address: EmailAddress) -> Bool {
+        directory.staffMember(address) != nil || participants.account.team.contains(address) || participants.account.escalationManager == address
+    }
+
     private func apply(_ command: Command, to escalation: inout Escalation) -> ChangeResult {
         let number = escalation.number
         switch command {
@@ -108,6 +114,9 @@ extension EscalationEngine.Context {
             return .success(Change(action: "escalation.trend_changed", summary: "\(number) trend changed from \(old.rawValue) to \(trend.rawValue)",
                 notice: .trendChanged, details: ["old": old.rawValue, "new": trend.rawValue]))
         case .watch(let address):
+            guard isStaff(address) || directory.contact(address)?.account == escalation.account else {
+                return unclear(command, hint: "only support staff and contacts of this account can watch it; \(address) is neither")
+            }
             if !escalation.watchList.contains(address) { escalation.watchList.append(address) }
             return .success(Change(action: "escalation.watch_added", summary: "\(address) added to the watch list of \(number)",
                 notice: .watchListChanged, details: ["added": address.value], alsoTell: [address]))
@@ -132,6 +141,7 @@ extension EscalationEngine.Context {
                 details: [linking ? "linked" : "unlinked": supportCase.value]))
         case .assign(let address):
             guard escalation.type == .account else { return unclear(command, hint: "case escalations are managed by the case owner") }
+            guard isStaff(address) else { return unclear(command, hint: "only support staff can be assigned; \(address) is not") }
             let old = escalation.assignedTo?.value ?? "nobody"
             escalation.assignedTo = address
             return .success(Change(action: "escalation.assigned", summary: "\(number) assigned to \(address) (was \(old))",

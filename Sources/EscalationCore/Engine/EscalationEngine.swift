@@ -35,6 +35,7 @@ extension EscalationEngine {
         let mail: CommandMail
         let engine: EscalationEngine
         let participants: Participants
+        let directory: any DirectoryLookup
         let now: Date
         var state: SubjectState
         var journal: [JournalEntry] = []
@@ -56,6 +57,7 @@ extension EscalationEngine {
             guard let account = directory.account(accountNumber) else { return nil }
             self.mail = mail
             self.engine = engine
+            self.directory = directory
             self.state = state
             self.now = now
             self.participants = Participants(

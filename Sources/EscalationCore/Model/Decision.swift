@@ -11,6 +11,11 @@ public enum Refusal: String, Sendable, Hashable {
     case alreadyDecided = "already-decided"
     case nothingToDo = "nothing-to-do"
     case noTemplate = "no-template"
+    /// The request's only approver would be its requester.
+    case noApprover = "no-approver"
+    /// A state-changing command without proof that the sender received the gateway's mail (or
+    /// without authentication where it is required): the sender is asked to confirm.
+    case confirmationRequired = "confirmation-required"
 }
 
 /// The result of one command or SLA tick: the new state, and everything to record and send.

@@ -34,6 +34,7 @@ public struct Notice: Hashable, Sendable {
         case answersPaused = "answers-paused"
         case addressSuppressed = "address-suppressed"
         case deliveryFailed = "delivery-failed"
+        case confirmationRequired = "confirmation-required"
 
         /// Whether this answers the sender's mail (`Auto-Submitted: auto-replied`) rather than
         /// notifying others (`auto-generated`).

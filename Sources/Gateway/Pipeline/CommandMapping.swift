@@ -1,4 +1,5 @@
 import EscalationCore
+import Foundation
 import MailReading
 
 /// Turns what was read from mail into a core command, or explains why it is none.
@@ -15,14 +16,21 @@ enum CommandMapping {
         case .deescalate(let reason): return .deescalate(reason: reason)
         case .severity(let level): return level.isEmpty ? nil : .severity(level)
         case .trend(let value): return Trend(words: value).map(Command.trend)
-        case .watch(let address): return EmailAddress(address).map(Command.watch)
-        case .unwatch(let address): return EmailAddress(address).map(Command.unwatch)
+        case .watch(let address): return plainAddress(address).map(Command.watch)
+        case .unwatch(let address): return plainAddress(address).map(Command.unwatch)
         case .link(let number): return CaseNumber(number).map(Command.link)
         case .unlink(let number): return CaseNumber(number).map(Command.unlink)
-        case .assign(let address): return EmailAddress(address).map(Command.assign)
+        case .assign(let address): return plainAddress(address).map(Command.assign)
         case .comment(let text): return .comment(text)
         case .unclear, .empty: return nil
         }
+    }
+
+    /// The address a WATCH, UNWATCH or ASSIGN names: a plain addr-spec, optionally in angle brackets.
+    private static func plainAddress(_ text: String) -> EmailAddress? {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
+        return EmailAddress(plainAddrSpec: text)
     }
 
     /// What was understood and how to say it, for intents that are no command.

@@ -171,7 +171,8 @@ extension Gateway {
             return outcome("ignored", "\(automation.kind): \(automation.because)")
         }
         guard let sender = understood.sender else { return outcome("refused", "no usable From address") }
-        let match = try ThreadMatch.find(understood.hints, intent: understood.intent, sender: sender, directory: directory, session: session)
+        let match = try ThreadMatch.find(
+            understood.hints, intent: understood.intent, sender: sender, directory: directory, signer: signer, session: session)
         guard let match else {
             let kind: Notice.Kind = directory.contact(sender) != nil || directory.staffMember(sender) != nil ? .notUnderstood : .unknownSender
             let notice = Notice(
@@ -181,8 +182,11 @@ extension Gateway {
             return outcome("refused", kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
         }
         try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
-        let state = try session.subjectState(match.source)
+        if let confirmed = try applyConfirmed(by: understood, sender: sender, match: match, cause: cause, session: session, now: now) {
+            return confirmed
+        }
         guard let command = CommandMapping.command(for: understood.intent, source: match.source) else {
+            let state = try session.subjectState(match.source)
             let (understoodText, hint) = CommandMapping.explanation(for: understood.intent)
             let decision = engine.refusal(
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
@@ -191,6 +195,22 @@ extension Gateway {
             let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
             return outcome("refused", "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
         }
+        return try apply(command, from: understood, sender: sender, match: match, cause: cause, confirmed: false, session: session, now: now)
+    }
+
+    /// Applies one command of a mail on its case or account: decisions through the approval
+    /// gate, state-changing commands through the command gate (unless `confirmed` by a reply to
+    /// the gateway's confirmation mail), then the core's decision.
+    func apply(
+        _ command: Command, from understood: UnderstoodMail, sender: EmailAddress, match: ThreadMatch, cause: MailCause, confirmed: Bool,
+        session: StoreSession, now: Date
+    ) throws -> MailOutcome {
+        let messageID = cause.messageID
+        func outcome(_ outcome: String, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
+            MailOutcome(
+                file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: understood.intent.name, escalation: escalation, sent: sent)
+        }
+        let state = try session.subjectState(match.source)
         var request = match.request
         if command == .approve || { if case .reject = command { return true } else { return false } }() {
             switch ApprovalGate(signer: signer, security: config.security).check(understood, sender: sender, match: match, state: state) {
@@ -200,6 +220,13 @@ extension Gateway {
                 let sent = try refuseDecision(refusal, sender: sender, source: match.source, cause: cause, state: state, session: session, now: now)
                 return outcome("refused", "decision not accepted: \(refusal.reason)", escalation: state.escalation?.number.value, sent: sent)
             }
+        }
+        if !confirmed, CommandGate.isGated(command), EscalationEngine.isKnown(sender, about: match.source, directory: directory),
+            case .confirmationRequired(let why) = try CommandGate(signer: signer, security: config.security)
+                .check(understood, sender: sender, source: match.source, session: session)
+        {
+            let sent = try askConfirmation(of: command, why: why, sender: sender, source: match.source, cause: cause, state: state, session: session, now: now)
+            return outcome("refused", "\(Refusal.confirmationRequired.rawValue): \(why)", escalation: state.escalation?.number.value, sent: sent)
         }
         var deciding = state
         if case .escalate(let arguments) = command, arguments.type == .account {

@@ -3,8 +3,9 @@ import Foundation
 import MailMessage
 
 /// What the gateway adds with its secret to every mail it sends: the loop header that marks
-/// it as the gateway's own, and on an approval request the approver's token (footer line,
-/// one-click `mailto:` links and, with plus-addressing, the Reply-To). Pure, so it is done
+/// it as the gateway's own; on an approval request the approver's token (footer line,
+/// one-click `mailto:` links and, with plus-addressing, the Reply-To); on any other mail about
+/// a case or account the first recipient's reply token for that thread, in the Reply-To. Pure, so it is done
 /// where the mail is rendered, beside the batch's serial part.
 struct OutgoingSignature: Sendable {
     let signer: TokenSigner
@@ -16,11 +17,18 @@ struct OutgoingSignature: Sendable {
     func signed(_ job: RenderQueue.Job) -> RenderQueue.Job {
         var job = job
         job.extraHeaders.append((Gateway.loopHeader, signer.loopMark(messageID: job.messageID)))
-        guard job.notice.kind == .approvalRequested, let request = job.notice.request, let approver = job.notice.to.first else { return job }
-        let token = signer.approvalToken(request: request.number, approver: approver)
-        job.context["token"] = token
-        job.context["approveLink"] = Self.mailto(gatewayAddress.value, subject: "APPROVE [ref:\(token)]")
-        job.context["rejectLink"] = Self.mailto(gatewayAddress.value, subject: "REJECT [ref:\(token)]", body: "REJECT reason: ")
+        guard let recipient = job.notice.to.first else { return job }
+        let token: String
+        if job.notice.kind == .approvalRequested, let request = job.notice.request {
+            token = signer.approvalToken(request: request.number, approver: recipient)
+            job.context["token"] = token
+            job.context["approveLink"] = Self.mailto(gatewayAddress.value, subject: "APPROVE [ref:\(token)]")
+            job.context["rejectLink"] = Self.mailto(gatewayAddress.value, subject: "REJECT [ref:\(token)]", body: "REJECT reason: ")
+        } else if let source = job.notice.source {
+            token = signer.replyToken(source: source.description, recipient: recipient)
+        } else {
+            return job
+        }
         let parts = gatewayAddress.value.split(separator: "@")
         if plusAddressing, parts.count == 2 {
             job.replyTo = MailAddress(name: displayName, address: "\(parts[0])+\(token)@\(parts[1])")

@@ -53,7 +53,7 @@ extension Gateway {
         }
         let understood = try understand(bytes)
         let match = try store.read { session in
-            try ThreadMatch.find(understood.hints, intent: understood.intent, sender: understood.sender, directory: directory, session: session)
+            try ThreadMatch.find(understood.hints, intent: understood.intent, sender: understood.sender, directory: directory, signer: signer, session: session)
         }
         return ReadReport(
             file: file, from: understood.sender?.value, subject: understood.mail.subject, automated: understood.automated?.kind,

@@ -12,11 +12,14 @@ struct ThreadMatch {
     /// The request whose approval mail this one answers (In-Reply-To/References), whatever matched.
     var answeredRequest: RequestNumber? = nil
 
-    /// Matches strongest first: a reply token the gateway signed (checked later), a stored Message-ID the mail answers, a subject tag, a number in
+    /// Matches strongest first: a reply token the gateway signed (an approval token is checked
+    /// later, a thread's reply token here against the sender), a stored Message-ID the mail answers, a subject tag, a number in
     /// the subject or the first lines. Numbers alone are checked against the sender later by the core.
     /// An account escalation request made on a case's thread or naming cases is about the case's account.
-    static func find(_ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, session: StoreSession) throws -> ThreadMatch? {
-        guard var match = try findSubject(hints, intent: intent, sender: sender, directory: directory, session: session) else { return nil }
+    static func find(
+        _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, signer: TokenSigner, session: StoreSession
+    ) throws -> ThreadMatch? {
+        guard var match = try findSubject(hints, intent: intent, sender: sender, directory: directory, signer: signer, session: session) else { return nil }
         match.answeredRequest = try session.threadMessage(amongst: hints.answeredIDs)?.request.flatMap(RequestNumber.init)
         if case .escalate(true, _, _, _, _) = intent, case .supportCase(let number) = match.source, let supportCase = directory.supportCase(number) {
             match.source = .account(supportCase.account)
@@ -25,13 +28,20 @@ struct ThreadMatch {
         return match
     }
 
-    private static func findSubject(_ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, session: StoreSession) throws -> ThreadMatch? {
+    private static func findSubject(
+        _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, signer: TokenSigner, session: StoreSession
+    ) throws -> ThreadMatch? {
         if case .escalate(true, _, _, _, _) = intent, let sender, let contact = directory.contact(sender), hints.answeredIDs.isEmpty, hints.subjectTags.isEmpty {
             return ThreadMatch(source: .account(contact.account), request: nil, method: "sender-account")
         }
         for token in hints.tokens {
             if let number = TokenSigner.request(in: token), let source = try session.requestSource(number) {
                 return ThreadMatch(source: source, request: number, method: "reply-token")
+            }
+            if let record = TokenSigner.source(in: token), let source = EscalationSource(record), let sender,
+                signer.verifyReplyToken(token, source: record, recipient: sender)
+            {
+                return ThreadMatch(source: source, request: nil, method: "reply-token")
             }
         }
         if let message = try session.threadMessage(amongst: hints.answeredIDs), let source = EscalationSource(message.source) {

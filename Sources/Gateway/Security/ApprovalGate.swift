@@ -48,6 +48,9 @@ struct ApprovalGate {
             }
             return refuse("token does not verify for \(number) (tampered or forged)", request: request, tell: request.approvers.contains(sender) ? [sender] : request.approvers)
         }
+        if let problem = CommandGate.addressProblem(of: understood.mail, sender: sender) {
+            return refuse(problem, request: request, tell: [sender])
+        }
         if security.requireAuthentication, let authservID = security.authservID,
             let failure = AuthenticationResults.failure(of: understood.mail, authservID: authservID)
         {

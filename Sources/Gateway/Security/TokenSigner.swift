@@ -37,6 +37,26 @@ public struct TokenSigner: Sendable {
         Self.constantTimeEqual(Array(token.lowercased().utf8), Array(approvalToken(request: request, approver: approver).utf8))
     }
 
+    /// The reply token of one recipient on one case's or account's thread: `t<record>x<mac>`
+    /// (`tcs0001234x…`), lower-case letters and digits only. A reply that carries it shows that
+    /// its sender received the gateway's mail on that thread.
+    public func replyToken(source: String, recipient: EmailAddress) -> String {
+        "t\(source.lowercased())x" + mac("reply|\(source.uppercased())|\(recipient.value)")
+    }
+
+    /// The case or account a reply token names, if it is shaped like one.
+    public static func source(in token: String) -> String? {
+        let lower = token.lowercased()
+        guard lower.hasPrefix("t"), let x = lower.firstIndex(of: "x") else { return nil }
+        let record = lower[lower.index(after: lower.startIndex)..<x]
+        return record.isEmpty ? nil : record.uppercased()
+    }
+
+    /// Whether the token is the one signed for this thread and recipient (constant-time compare).
+    public func verifyReplyToken(_ token: String, source: String, recipient: EmailAddress) -> Bool {
+        Self.constantTimeEqual(Array(token.lowercased().utf8), Array(replyToken(source: source, recipient: recipient).utf8))
+    }
+
     /// The local part of an outgoing Message-ID derived from `key` (what caused the mail and its
     /// place among that cause's mail): the same key gives the same ID, so a resend after a crash
     /// is the same mail, and nobody without the secret can compute it (a bounce or reply naming

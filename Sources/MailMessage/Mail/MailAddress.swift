@@ -45,6 +45,8 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
                 text = String(text[text.index(after: colon)...])
             }
             text = text.trimmed(including: ";")
+            var comment: String?
+            if text.utf8.contains(UInt8(ascii: "(")) { (text, comment) = removingComments(text) }
             if let open = text.lastIndex(ofASCII: UInt8(ascii: "<")), let close = text[open...].firstIndex(ofASCII: UInt8(ascii: ">")) {
                 let address = text[text.index(after: open)..<close].trimmedBlanks
                 var name = text[..<open].trimmedBlanks
@@ -53,11 +55,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
                 guard !address.isEmpty || !name.isEmpty else { continue }
                 result.append(MailAddress(name: EncodedWord.decode(name), address: address))
             } else {
-                var name: String?
-                if let open = text.firstIndex(ofASCII: UInt8(ascii: "(")), let close = text.lastIndex(ofASCII: UInt8(ascii: ")")), open < close {
-                    name = String(text[text.index(after: open)..<close])
-                    text = String(text[..<open])
-                }
+                let name = comment
                 let address = text.trimmedBlanks
                 if address.has("@"), !address.has(" ") {
                     result.append(MailAddress(name: name.map(EncodedWord.decode), address: address))
@@ -68,6 +66,48 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
             }
         }
         return result
+    }
+
+    /// The text without its comments (RFC 5322 §3.2.2: parenthesised, nested, outside quoted
+    /// strings, with quoted-pairs), and the first comment's content. A comment is never an
+    /// address: `(x <boss@corp>) evil@evil.test` is `evil@evil.test`.
+    public static func removingComments(_ text: String) -> (text: String, comment: String?) {
+        var kept: [UInt8] = []
+        var comment: [UInt8] = []
+        var firstComment: String?
+        var depth = 0
+        var quoted = false
+        var escaped = false
+        for byte in text.utf8 {
+            if escaped {
+                escaped = false
+                if depth > 0 { comment.append(byte) } else { kept.append(byte) }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\\") where quoted || depth > 0:
+                escaped = true
+                if depth == 0 { kept.append(byte) }
+            case UInt8(ascii: "\"") where depth == 0:
+                quoted.toggle()
+                kept.append(byte)
+            case UInt8(ascii: "(") where !quoted:
+                if depth > 0 { comment.append(byte) }
+                depth += 1
+            case UInt8(ascii: ")") where !quoted && depth > 0:
+                depth -= 1
+                if depth > 0 {
+                    comment.append(byte)
+                } else {
+                    if firstComment == nil { firstComment = String(decoding: comment, as: UTF8.self) }
+                    comment.removeAll()
+                    kept.append(UInt8(ascii: " "))
+                }
+            default:
+                if depth > 0 { comment.append(byte) } else { kept.append(byte) }
+            }
+        }
+        return (String(decoding: kept, as: UTF8.self).trimmedBlanks, firstComment)
     }
 
     /// Splits at commas outside quoted strings, angle brackets and comments (by bytes: every
