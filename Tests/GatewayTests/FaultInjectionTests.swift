@@ -41,6 +41,11 @@ import Testing
     private func scenario(crashAt point: FaultPoint?) throws -> (Outcome, crashed: Bool) {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
+        // One secret for the clean and the crashed run: outgoing Message-IDs carry its HMAC.
+        let state = workspace.folder.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try FaultWorld.secret.write(to: state.appendingPathComponent("token.secret"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: state.appendingPathComponent("token.secret").path)
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let inbox = workspace.folder.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)

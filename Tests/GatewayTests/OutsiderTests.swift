@@ -21,31 +21,6 @@ import Testing
         return (harness, approval)
     }
 
-    /// A delivery status notification for `messageID`, naming `recipient` with `status` (none: no Status field).
-    private func dsn(_ index: Int, messageID: String, recipient: String, status: String?) -> String {
-        """
-        From: MAILER-DAEMON@mx.evil.example\r
-        To: escalations@support.example\r
-        Subject: Undelivered Mail Returned to Sender\r
-        Message-ID: <dsn-\(index)@mx.evil.example>\r
-        Content-Type: multipart/report; report-type=delivery-status; boundary=b\r
-        \r
-        --b\r
-        Content-Type: message/delivery-status\r
-        \r
-        Reporting-MTA: dns; mx.evil.example\r
-        \r
-        Final-Recipient: rfc822; \(recipient)\r
-        Action: failed\r
-        \(status.map { "Status: \($0)\r\n" } ?? "")--b\r
-        Content-Type: text/rfc822-headers\r
-        \r
-        Message-ID: <\(messageID)>\r
-        --b--\r
-
-        """
-    }
-
     private func suppressed(_ harness: SecurityHarness) throws -> [String] {
         try harness.gateway.store.read { session in try String.fetchAll(session.db, sql: "SELECT address FROM suppression ORDER BY address") }
     }
@@ -63,7 +38,7 @@ import Testing
         }
         #expect(!guessable.contains { told.messageId.hasPrefix($0) })
         for (index, guess) in guessable.enumerated() {
-            let bounce = try harness.send(dsn(index, messageID: "\(guess)@support.example", recipient: duty, status: "5.1.1"))
+            let bounce = try harness.send(SecurityHarness.deliveryStatus(index, messageID: "\(guess)@support.example", recipient: duty, status: "5.1.1"))
             #expect(bounce.outcome == "ignored")
             #expect(bounce.reason == "bounce for mail the gateway did not send")
         }
@@ -93,7 +68,7 @@ import Testing
         defer { harness.remove() }
         let id = try #require(approval.messageID)
         for index in 0..<4 {
-            let outcome = try harness.send(dsn(index, messageID: id, recipient: duty, status: nil))
+            let outcome = try harness.send(SecurityHarness.deliveryStatus(index, messageID: id, recipient: duty, status: nil))
             #expect(outcome.outcome == "ignored")
             #expect(outcome.reason.contains("(temporary)"))
         }
@@ -105,7 +80,7 @@ import Testing
     @Test func aBounceWithA4xxStatusIsTemporary() throws {
         var (harness, approval) = try pendingCase()
         defer { harness.remove() }
-        for index in 0..<4 { _ = try harness.send(dsn(index, messageID: try #require(approval.messageID), recipient: duty, status: "4.2.2")) }
+        for index in 0..<4 { _ = try harness.send(SecurityHarness.deliveryStatus(index, messageID: try #require(approval.messageID), recipient: duty, status: "4.2.2")) }
         #expect(try suppressed(harness).isEmpty)
     }
 
@@ -114,7 +89,7 @@ import Testing
         defer { harness.remove() }
         let acknowledgement = try #require(try harness.allSent().first { $0.kind == "request-received" })
         for (index, id) in [try #require(approval.messageID), acknowledgement.messageID, acknowledgement.messageID].enumerated() {
-            let outcome = try harness.send(dsn(index, messageID: id, recipient: "someone-else@elsewhere.example", status: "5.1.1"))
+            let outcome = try harness.send(SecurityHarness.deliveryStatus(index, messageID: id, recipient: "someone-else@elsewhere.example", status: "5.1.1"))
             #expect(outcome.outcome == "ignored")
             #expect(outcome.reason.hasPrefix("bounce names none of the recipients"))
         }
@@ -125,7 +100,7 @@ import Testing
     @Test func onlyTheNamedRecipientIsCountedAndTheOwnerIsToldOfASuppressedApprover() throws {
         var (harness, approval) = try pendingCase()
         defer { harness.remove() }
-        for index in 0..<2 { _ = try harness.send(dsn(index, messageID: try #require(approval.messageID), recipient: duty, status: "5.1.1")) }
+        for index in 0..<2 { _ = try harness.send(SecurityHarness.deliveryStatus(index, messageID: try #require(approval.messageID), recipient: duty, status: "5.1.1")) }
         #expect(try suppressed(harness) == [duty])
         let told = try harness.allSent().filter { $0.kind == "address-suppressed" }
         #expect(told.map(\.recipients) == [[owner]])

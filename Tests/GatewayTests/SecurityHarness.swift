@@ -70,6 +70,32 @@ struct SecurityHarness {
             """)
     }
 
+    /// A delivery status notification (RFC 3464) for `messageID`, naming `recipient` as failed
+    /// with `status` (none: no Status field), as a receiving server or a forger writes one.
+    static func deliveryStatus(_ index: Int, messageID: String, recipient: String, status: String?) -> String {
+        """
+        From: MAILER-DAEMON@mx.elsewhere.example\r
+        To: escalations@support.example\r
+        Subject: Undelivered Mail Returned to Sender\r
+        Message-ID: <dsn-\(index)@mx.elsewhere.example>\r
+        Content-Type: multipart/report; report-type=delivery-status; boundary=b\r
+        \r
+        --b\r
+        Content-Type: message/delivery-status\r
+        \r
+        Reporting-MTA: dns; mx.elsewhere.example\r
+        \r
+        Final-Recipient: rfc822; \(recipient)\r
+        Action: failed\r
+        \(status.map { "Status: \($0)\r\n" } ?? "")--b\r
+        Content-Type: text/rfc822-headers\r
+        \r
+        Message-ID: <\(messageID)>\r
+        --b--\r
+
+        """
+    }
+
     /// `show CS…` as a value.
     func subject(_ number: String) throws -> SubjectReport {
         guard case .subject(let report) = try gateway.showReport(number) else { throw TestFailure("no subject \(number)") }

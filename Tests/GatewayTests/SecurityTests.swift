@@ -228,26 +228,7 @@ import Testing
         let original = try #require(try harness.allSent().first { $0.recipients.contains("jane@acme.example") })
         let before = try harness.allSent().count
         for index in 0..<30 {
-            let outcome = try harness.send("""
-                From: MAILER-DAEMON@mx.acme.example\r
-                To: escalations@support.example\r
-                Subject: Undelivered Mail Returned to Sender\r
-                Message-ID: <bounce-\(index)@mx.acme.example>\r
-                Content-Type: multipart/report; report-type=delivery-status; boundary=b\r
-                \r
-                --b\r
-                Content-Type: message/delivery-status\r
-                \r
-                Final-Recipient: rfc822; jane@acme.example\r
-                Action: failed\r
-                Status: 5.1.1\r
-                --b\r
-                Content-Type: text/rfc822-headers\r
-                \r
-                Message-ID: <\(original.messageID)>\r
-                --b--\r
-
-                """)
+            let outcome = try harness.send(SecurityHarness.deliveryStatus(index, messageID: original.messageID, recipient: "jane@acme.example", status: "5.1.1"))
             #expect(outcome.outcome == "ignored")
         }
         let sent = try harness.allSent()
