@@ -1,6 +1,7 @@
 import Crypto
 import EscalationCore
 import Foundation
+import Synchronization
 
 /// Signs and checks the gateway's tokens with HMAC-SHA256 under the secret of
 /// `[security] token_secret_file`: per-approver, per-request approval tokens, outgoing
@@ -8,6 +9,10 @@ import Foundation
 public struct TokenSigner: Sendable {
     /// HMAC-SHA256 with the secret already absorbed (its padded key blocks hashed once, not per token).
     private let keyed: KeyedHMAC
+
+    /// Reply tokens made lately: one thread's mail goes to the same few people again and again,
+    /// and each token costs an HMAC.
+    private let replyTokens = TokenCache()
 
     public init(secret: [UInt8]) {
         keyed = KeyedHMAC(state: HMAC<SHA256>(key: SymmetricKey(data: secret)))
@@ -41,7 +46,11 @@ public struct TokenSigner: Sendable {
     /// (`tcs0001234x…`), lower-case letters and digits only. A reply that carries it shows that
     /// its sender received the gateway's mail on that thread.
     public func replyToken(source: String, recipient: EmailAddress) -> String {
-        "t\(source.lowercased())x" + mac("reply|\(source.uppercased())|\(recipient.value)")
+        let key = "\(source.uppercased())|\(recipient.value)"
+        if let token = replyTokens.token(for: key) { return token }
+        let token = "t\(source.lowercased())x" + mac("reply|\(key)")
+        replyTokens.remember(token, for: key)
+        return token
     }
 
     /// The case or account a reply token names, if it is shaped like one.
@@ -85,6 +94,24 @@ public struct TokenSigner: Sendable {
     private static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         guard lhs.count == rhs.count else { return false }
         return zip(lhs, rhs).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Tokens by what they sign, shared by the threads that render and read mail; emptied when it
+/// grows past its bound, so it never holds more than a working set.
+private final class TokenCache: Sendable {
+    private static let capacity = 20_000
+    private let tokens = Mutex<[String: String]>([:])
+
+    func token(for key: String) -> String? {
+        tokens.withLock { $0[key] }
+    }
+
+    func remember(_ token: String, for key: String) {
+        tokens.withLock { tokens in
+            if tokens.count >= Self.capacity { tokens.removeAll(keepingCapacity: true) }
+            tokens[key] = token
+        }
     }
 }
 

@@ -46,7 +46,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
             }
             text = text.trimmed(including: ";")
             var comment: String?
-            if text.utf8.contains(UInt8(ascii: "(")) { (text, comment) = removingComments(text) }
+            if text.containsByte(UInt8(ascii: "(")) { (text, comment) = removingComments(text) }
             if let open = text.lastIndex(ofASCII: UInt8(ascii: "<")), let close = text[open...].firstIndex(ofASCII: UInt8(ascii: ">")) {
                 let address = text[text.index(after: open)..<close].trimmedBlanks
                 var name = text[..<open].trimmedBlanks
