@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func reasonsAndJustificationsLeaveOutTheClosing() {
-        #expect(CommandReader.read("Rejected: customer has a workaround (see KB-1234).\nRegards\nChris") == .reject(reason: "customer has a workaround (see KB-1234)"))
+        #expect(CommandReader.read("Rejected: customer has a workaround (see KB-1234).\nRegards\nChris") == .reject(reason: "customer has a workaround (see KB-1234)."))
         #expect(CommandReader.read("REJECT the fix ships Friday\n\nMit freundlichen Grüßen\nJan Müller") == .reject(reason: "the fix ships Friday"))
         #expect(CommandReader.read("Rejected, see the release notes.\nThanks for asking") == .reject(reason: "see the release notes.\nThanks for asking"))
         guard case .escalate(false, let reason, let justification, _, let cases) = CommandReader.read(
@@ -69,14 +69,14 @@ import Testing
             Issue.record("not a case escalation")
             return
         }
-        #expect(justification == "both stalled for two weeks")
+        #expect(justification == "both stalled for two weeks.")
         guard case .escalate(false, _, let question, _, _) = CommandReader.read("Hi team,\n\ncould you please escalate CS0001234? Production is down.")
         else {
             Issue.record("not a case escalation")
             return
         }
-        #expect(question == "Production is down")
-        #expect(reason == "both stalled for two weeks")
+        #expect(question == "Production is down.")
+        #expect(reason == "both stalled for two weeks.")
         #expect(cases == ["CS0001234", "CS0001240"])
     }
 

@@ -14,6 +14,29 @@ enum ReasonText {
         withoutClosing(text).trimmed(including: punctuation)
     }
 
+    /// A command's text argument as written: without the punctuation between the command and
+    /// it, without a leading label ("reason:", "Grund:", "motif :", "motivo:", as the Reject
+    /// link pre-fills "REJECT reason: "), without the closing; its final punctuation kept.
+    static func argument(_ text: String) -> String {
+        var result = withoutLeading(Substring(text))
+        if let label = label.firstRange(in: String(result)) {
+            result = withoutLeading(Substring(String(result)[label.upperBound...]))
+        }
+        var kept = withoutClosing(String(result))
+        if !kept.contains("\n"), isClosing(Substring(kept)) { return "" }
+        while let last = kept.unicodeScalars.last, last.properties.isWhitespace || trailing.contains(last) { kept.unicodeScalars.removeLast() }
+        return kept
+    }
+
+    static func withoutLeading(_ text: Substring) -> Substring {
+        text.drop { $0.isWhitespace || leading.contains($0) }
+    }
+
+    private static let leading: Set<Character> = [",", ".", ";", ":", "!", "?", "-", "–", "—", ">", "*", ")", "…"]
+    private static let trailing: Set<Unicode.Scalar> = [",", ";", ":", "-", "–", "—"]
+    private static let label = Pattern(
+        #"^(reason|reasons|because|grund|begr[uü]ndung|motif|raison|motivo|raz[oó]n|justification|justificaci[oó]n|begr[uü]ndet)\s*:\s*"#)
+
     private static let closings: Set<String> = [
         "thanks", "thank you", "many thanks", "thanks a lot", "thx", "regards", "best regards", "kind regards", "warm regards",
         "best", "best wishes", "cheers", "sincerely", "yours", "br", "mit freundlichen grüßen", "mit freundlichen grüssen",

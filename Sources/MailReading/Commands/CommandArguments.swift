@@ -1,0 +1,90 @@
+import Foundation
+import MailMessage
+
+/// Turns a command that stands into its intent, with its arguments as written: the text after
+/// a rejection or de-escalation is its reason (or, when nothing follows, the text before it),
+/// everything but the request is an escalation's justification.
+struct CommandArguments {
+    let words: ReplyWords
+    private var list: [ReplyWord] { words.words }
+    private var text: String { words.text }
+
+    func intent(for finding: Finding) -> Intent {
+        let after = argumentStart(after: finding.end)
+        let rest = String(text[after...])
+        switch finding.kind {
+        case .approve: return .approve
+        case .reject:
+            let reason = ReasonText.argument(rest)
+            return .reject(reason: reason.isEmpty ? nil : reason)
+        case .deescalate:
+            var reason = ReasonText.argument(rest)
+            if reason.isEmpty, !finding.strict { reason = ReasonText.argument(textBefore(finding)) }
+            return .deescalate(reason: reason.isEmpty ? nil : reason)
+        case .escalate, .escalateAccount:
+            let account = finding.kind == .escalateAccount
+            guard !finding.strict else { return EscalationText.parse(rest, account: account) }
+            let before = textBefore(finding)
+            let after = String(ReasonText.withoutLeading(Substring(rest))).trimmedSpace
+            let justification = [before, after].filter { !$0.isEmpty }.joined(separator: "\n")
+            return EscalationText.parse(justification, account: account)
+        case .severity: return .severity(finding.value ?? firstWord(rest))
+        case .trend: return .trend(finding.value.map(Self.trend) ?? Self.trend(firstWord(rest)))
+        case .watch: return .watch(finding.value ?? firstWord(rest))
+        case .unwatch: return .unwatch(finding.value ?? firstWord(rest))
+        case .link: return .link(finding.value ?? firstWord(rest).uppercased())
+        case .unlink: return .unlink(finding.value ?? firstWord(rest).uppercased())
+        case .assign: return .assign(finding.value ?? firstWord(rest))
+        case .comment: return .comment(rest.trimmedSpace)
+        }
+    }
+
+    /// Where the argument starts: after the phrase and the words naming what it acts on
+    /// ("reject this", "lehne das ab", "escalate the case").
+    private func argumentStart(after end: Int) -> String.Index {
+        var index = end
+        while index < list.count, list[index].sentence == list[end - 1].sentence, let (_, length) = GoverningWords.objects.match(list, at: index) {
+            index += length
+        }
+        return index > 0 ? list[index - 1].range.upperBound : text.startIndex
+    }
+
+    /// The text before the phrase's clause, without a greeting line.
+    private func textBefore(_ finding: Finding) -> String {
+        var start = finding.first
+        while start > 0, list[start - 1].clause == list[finding.first].clause { start -= 1 }
+        // A clause of politeness alone before the request ("Por favor, escalen…") is not part of it.
+        while start > 0, list[start - 1].sentence == list[finding.first].sentence, GoverningWords.politeness.contains(list[start - 1].folded) {
+            start -= 1
+        }
+        let before = String(text[..<list[start].range.lowerBound])
+        return Self.withoutGreeting(before).trimmed(including: ",;:-–— \n\t")
+    }
+
+    private func firstWord(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).lazy.map { String($0).trimmed(including: ".,;:!") }.first { !$0.isEmpty } ?? ""
+    }
+
+    /// A localized trend in the core's words; other words as written.
+    private static func trend(_ word: String) -> String {
+        let folded = PhraseTable<Bool>.fold(word.lowercased())
+        return trends[folded] ?? word
+    }
+
+    private static let trends: [String: String] = [
+        "verbessert": "improving", "besser": "improving", "amelioration": "improving", "mejorando": "improving", "mejora": "improving",
+        "unverandert": "unchanged", "gleich": "unchanged", "inchange": "unchanged", "stable": "unchanged", "igual": "unchanged",
+        "estable": "unchanged", "verschlechtert": "worsening", "schlechter": "worsening", "degradation": "worsening",
+        "empeorando": "worsening", "peor": "worsening", "aggravation": "worsening",
+    ]
+
+    /// The text without a greeting line at its top ("Hi team,", "Dear Support,", "Hallo zusammen,").
+    static func withoutGreeting(_ text: String) -> String {
+        let lines = text.mailLines
+        guard let first = lines.first, first.utf8.count <= 60, greeting.matches(String(first)) else { return text }
+        return lines.dropFirst().joined(separator: "\n").trimmedSpace
+    }
+
+    private static let greeting = Pattern(
+        #"^\s*(hi|hello|hey|dear|hallo|moin|servus|liebe|lieber|sehr geehrte[rs]?|bonjour|salut|madame|monsieur|hola|estimad[oa]s?|buenos d[ií]as|buenas tardes|buongiorno|ciao|hej|hoi|ol[aá]|good (morning|afternoon|evening)|guten (tag|morgen|abend))\b[^.!?]{0,40}[,!:]?\s*$"#)
+}
