@@ -37,4 +37,29 @@ import Testing
         #expect(objects.last?["replyText"] as? String == "I don't think we should approve this yet.")
         #expect(objects.last?["signature"] is NSNull)
     }
+
+    @Test func readsWithoutAConfigAsWithAnEmptyStore() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let files = [
+            ("approve.txt", "Thanks for the summary. Approved.\n\nOn Tue, Nov 24, 2026 at 10:02 AM Escalations wrote:\n> Please approve\n", "approve"),
+            ("negated.txt", "please don't de-escalate yet, we still see errors\n", "unclear"),
+            ("escalate.txt", "Our export fails every night. Could you escalate CS0001234?\n", "escalate"),
+        ].map { name, body, intent in (workspace.folder.appendingPathComponent(name), body, intent) }
+        for (url, body, _) in files { try Data(body.utf8).write(to: url) }
+        let missing = workspace.folder.appendingPathComponent("no-such-gateway.toml")
+
+        let (status, output) = try GatewayCLI.run(["read", "--json", "--text", "--config", missing.path] + files.map(\.0.path))
+        let without = output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let with = try read(files.map(\.0), ["--text"], workspace: workspace)
+
+        #expect(status == 0)
+        #expect(without.count == files.count)
+        for (index, (_, _, intent)) in files.enumerated() {
+            #expect(without[index]["intent"] as? String == intent)
+            #expect(with[index]["intent"] as? String == intent, "the intent does not depend on the config")
+            #expect(without[index]["thread"] is NSNull)
+            #expect((without[index]["threadMethod"] as? String)?.contains("no config") == true)
+        }
+    }
 }

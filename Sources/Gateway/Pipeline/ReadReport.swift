@@ -42,23 +42,42 @@ public struct ReadReport: Encodable, Sendable {
     }
 }
 
+extension ReadReport {
+    /// The threadMethod of a mail read without a config: no thread was looked for.
+    public static let noConfig = "none: no config, read as with an empty store"
+
+    init(_ understood: UnderstoodMail, file: String, thread: String?, threadMethod: String?) {
+        self.init(
+            file: file, from: understood.sender?.value, subject: understood.mail.subject, automated: understood.automated?.kind,
+            automatedBecause: understood.automated?.because, replyText: understood.reply.text, signature: understood.reply.signature,
+            intent: understood.intent.name, arguments: understood.intent.arguments, thread: thread, threadMethod: threadMethod,
+            defects: understood.mail.defects)
+    }
+
+    /// The file's bytes as a mail; `bodyKind` reads them as a bare `text/plain` or `text/html` body.
+    static func mailBytes(_ raw: [UInt8], bodyKind: String?) -> [UInt8] {
+        guard let bodyKind else { return raw }
+        return Array("Content-Type: text/\(bodyKind); charset=utf-8\r\n\r\n".utf8) + raw
+    }
+
+    /// Reads a mail without a config, as with an empty store: default limits, no thread
+    /// matching (`threadMethod` says so), and the same intent as with any config, since the
+    /// intent never depends on the sender or the directory.
+    public static func withoutConfig(_ raw: [UInt8], file: String, bodyKind: String? = nil) throws -> ReadReport {
+        let mail = try Mail(parsing: mailBytes(raw, bodyKind: bodyKind))
+        guard let placeholder = EmailAddress("gateway@gateway.invalid") else { throw CocoaError(.featureUnsupported) }
+        let understood = UnderstoodMail(mail: mail, gatewayAddress: placeholder, isOwn: { _ in nil })
+        return ReadReport(understood, file: file, thread: nil, threadMethod: noConfig)
+    }
+}
+
 extension Gateway {
     /// Reads a mail without applying it. `bodyKind` reads the file as a bare `text/plain` or `text/html` body.
     public func read(_ raw: [UInt8], file: String, bodyKind: String? = nil) throws -> ReadReport {
-        let bytes: [UInt8]
-        if let bodyKind {
-            bytes = Array("Content-Type: text/\(bodyKind); charset=utf-8\r\n\r\n".utf8) + raw
-        } else {
-            bytes = raw
-        }
-        let understood = try understand(bytes)
+        let understood = try understand(ReadReport.mailBytes(raw, bodyKind: bodyKind))
         let match = try store.read { session in
             try ThreadMatch.find(understood.hints, intent: understood.intent, sender: understood.sender, directory: directory, signer: signer, session: session)
         }
-        return ReadReport(
-            file: file, from: understood.sender?.value, subject: understood.mail.subject, automated: understood.automated?.kind,
-            automatedBecause: understood.automated?.because, replyText: understood.reply.text, signature: understood.reply.signature,
-            intent: understood.intent.name, arguments: understood.intent.arguments, thread: match?.source.description,
-            threadMethod: match?.method, defects: understood.mail.defects)
+        return ReadReport(understood, file: file, thread: match?.source.description, threadMethod: match?.method)
     }
 }

@@ -43,7 +43,7 @@ struct CommandArguments {
     /// ("reject this", "lehne das ab", "escalate the case").
     private func argumentStart(after end: Int) -> String.Index {
         var index = end
-        while index < list.count, list[index].sentence == list[end - 1].sentence, let (_, length) = GoverningWords.objects.match(list, at: index) {
+        while index < list.count, list[index].clause == list[end - 1].clause, let (_, length) = GoverningWords.objects.match(list, at: index) {
             index += length
         }
         return index > 0 ? list[index - 1].range.upperBound : text.startIndex

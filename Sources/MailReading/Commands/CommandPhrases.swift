@@ -102,7 +102,7 @@ enum CommandPhrases {
 
     private static let german: [(String, Trigger)] = [
         ("eskalieren|eskaliere|re-eskalieren", Trigger(kind: .escalate, placement: .anywhere)),
-        ("um eine eskalation", Trigger(kind: .escalate, placement: .anywhere)),
+        ("um eine eskalation", Trigger(kind: .escalate, placement: .anywhere)), ("um eskalation", Trigger(kind: .escalate, placement: .anywhere)),
         ("eskalation beantragen|anfordern", Trigger(kind: .escalate, placement: .anywhere)),
         ("beantrage|beantragen|brauchen|benotigen|benotige|mochte|mochten eine eskalation", Trigger(kind: .escalate, placement: .anywhere)),
         ("kontoeskalation|account-eskalation", Trigger(kind: .escalateAccount, placement: .anywhere)),
@@ -119,7 +119,7 @@ enum CommandPhrases {
         ("demande|demandons|demander|souhaitons|souhaite une escalade", Trigger(kind: .escalate, placement: .anywhere)),
         ("besoin d' une escalade", Trigger(kind: .escalate, placement: .anywhere)),
         ("escalade du compte", Trigger(kind: .escalateAccount, placement: .anywhere)),
-        ("desescalader|desescaladez|de-escalader", Trigger(kind: .deescalate, placement: .anywhere)),
+        ("desescalader|desescaladez|desescaladons|desescalade|de-escalader", Trigger(kind: .deescalate, placement: .anywhere)),
         ("cloturer|cloturez|fermer|fermez|annuler|annulez|clore|terminer|terminez \(determiner) \(escalationNoun)", Trigger(kind: .deescalate, placement: .anywhere)),
         ("mettre fin a l' escalade", Trigger(kind: .deescalate, placement: .anywhere)),
         ("approuve|approuvee|approuver|approuvons|valide|validee", Trigger(kind: .approve, placement: .decision)),

@@ -59,7 +59,7 @@ enum GoverningWords {
             ("can|could|would|will|please|pls|kindly|possible", true),
             ("bitte|kannst|konnt|konnen|konnten|wurden|wurdest|moglich", true),
             ("pouvez|pourriez|peux|pourrais|possible|plait|merci|pouvez-vous|pourriez-vous|peux-tu|pourrais-tu", true),
-            ("puede|pueden|podria|podrian|podrias|puedes|posible|favor", true),
+            ("puede|pueden|podria|podrian|podrias|puedes|podemos|posible|favor", true),
         ])
 
     /// Where weighing words keep a command from counting.

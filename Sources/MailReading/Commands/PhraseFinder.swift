@@ -115,6 +115,8 @@ struct PhraseFinder {
     /// A decision word counts first in its clause, after a subject or auxiliary, or ending a short clause.
     private func isDecisionPlace(_ index: Int, end: Int, clause: Range<Int>) -> Bool {
         if index == clause.lowerBound || GoverningWords.decisionLeads.contains(list[index - 1].lower) { return true }
+        // "Please approve" asks for a decision; it does not give one.
+        if GoverningWords.politeness.contains(list[index - 1].folded) { return false }
         return end == clause.upperBound && clause.count <= 5
     }
 

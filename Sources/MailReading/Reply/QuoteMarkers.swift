@@ -39,16 +39,24 @@ enum QuoteMarkers {
     /// Gmail's Japanese and Korean attributions: "2026年11月24日(火) 10:02 Name <x@y>:",
     /// "2026년 11월 24일 (화) 오전 10:02, Name <x@y>님이 작성:".
     private static let cjkDateFirst = Pattern(#"^\s*\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일].{0,160}(@.{0,80}[:：]|작성\s*:?)\s*$"#)
+    /// A time or date first, a year, and an address in brackets before the colon:
+    /// "11:00 AM, November 17, 2021, "X" <x@y>:", "30.09.2017, 18.30, "X" <x@y>:".
+    private static let numericFirstAddress = Pattern(#"^\s*\d.{0,60}\b\d{4}\b.{0,120}<[^<>\s]+@[^<>\s]+>\s*:\s*$"#)
+    /// A weekday, a date with its year, and a verb or an address before the colon, as Gmail writes
+    /// it in Norwegian, Danish, Finnish and Russian: "tir. 18. apr. 2017 kl. 13:09 skrev X <x@y>:",
+    /// "ср, 30 апр. 2025 г. в 15:19, X <x@y>:".
+    private static let weekdayDateFirst = Pattern(
+        #"^\s*\p{L}{2,5}\.?,?\s+\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}\b.{0,200}(\b("# + verbs + #")\b.{0,200}|@.{0,80}):\s*$"#)
     /// "On Tue, Apr 11, 2017 at 10:07 PM John Smith" followed by a `<`/`mailto:` line (Polymail).
     private static let onDateTime = Pattern(#"^\s*on\s.{0,60}\d{1,2}:\d{2}"#)
     private static let separators = Pattern(
-        #"^[\s>*_=-]*[-_=*]{2,}.{0,5}(original message|reply message|antwort nachricht|oprindelig meddelelse|forwarded message|ursprüngliche nachricht|message d'origine|message original|mensaje original|oorspronkelijk bericht|messaggio originale|mensagem original|alkuperäinen viesti|ursprungligt meddelande|opprinnelig melding|wiadomość oryginalna|исходное сообщение|пересылаемое сообщение|原始邮件|vorherige antworten)"#)
+        #"^[\s>*_=-]*[-_=*]{2,}.{0,5}(original message|reply message|antwort nachricht|oprindelig meddelelse|forwarded message|ursprüngliche nachricht|message d'origine|message original|mensaje original|oorspronkelijk bericht|messaggio originale|mensagem original|alkuperäinen viesti|ursprungligt meddelande|opprinnelig melding|wiadomość oryginalna|исходное сообщение|пересылаемое сообщение|原始邮件|vorherige antworten|oprindelig besked)"#)
     private static let markerLine = Pattern(#"^\s*\**\s*(vorherige antworten|previous replies)\s*\**\s*$"#)
     /// A text and an attribution sharing one line: "reply On … wrote:", "bla--- On … wrote:".
     private static let sharedLine = Pattern(#"^(.*?\S)[\s-]*(\b(On|Le|Am|El)\s.{5,200}\b("# + verbs + #")\s*:)\s*$"#)
     /// Header names that open a quoted or forwarded message's header block.
     private static let headerStartNames: Set<String> = [
-        "from", "von", "de", "da", "van", "fra", "från", "lähettäjä", "od", "от", "expéditeur", "date", "datum", "envoyé par",
+        "from", "von", "de", "da", "van", "fra", "från", "lähettäjä", "od", "от", "expéditeur", "date", "datum", "envoyé par", "message du",
     ]
     /// Header names of a quoted or forwarded message's header block.
     private static let headerLineNames: Set<String> = headerStartNames.union([
@@ -102,6 +110,8 @@ enum QuoteMarkers {
     private static func mayStartFold(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first else { return false }
         if first.properties.numericType != nil || line.utf8.contains(where: { $0 == 0x40 || $0 == 0x3C || $0 == 0x22 }) { return true }
+        // A date with its year ("pe 20. lokakuuta 2017 klo 17.50 John Coe"), the address and verb on the next line.
+        if hasYear(line) { return true }
         guard foldStartLetters.contains(first) else { return false }
         let lower = line.prefix(8).lowercased()
         return ["on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "w dniu", "dne ", "vào ", "-", "*"].contains { lower.hasPrefix($0) }
@@ -128,7 +138,7 @@ enum QuoteMarkers {
             // The common "On … wrote:" first: each pattern is an ICU match over the line.
             if attribution.matches(joined) || verbInside.matches(joined)
                 || namedAttribution.matches(joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
-                || dayFirst.matches(joined) || chineseAttribution.matches(joined)
+                || dayFirst.matches(joined) || chineseAttribution.matches(joined) || weekdayDateFirst.matches(joined)
             {
                 return span
             }
@@ -141,6 +151,8 @@ enum QuoteMarkers {
         {
             return 1
         }
+        if line.containsByte(UInt8(ascii: "@")), weekdayDateFirst.matches(line) { return 1 }
+        if startsWithDate, line.hasSuffix(">:"), numericFirstAddress.matches(line) { return 1 }
         if lower == "on ", onDateTime.matches(line) {
             let next = lines[(index + 1)..<min(lines.count, index + 4)].map { $0.trimmedBlanks }
             if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
@@ -157,10 +169,21 @@ enum QuoteMarkers {
         attribution.matches(line) || verbInside.matches(line)
     }
 
-    /// A line of dashes or underscores only (`---`, `______`), as Outlook and forums put above history.
+    /// A line of dashes, underscores or equals signs only (`---`, `______`, `====`), as Outlook,
+    /// forums and French webmail put above history.
     static func isDelimiter(_ line: String) -> Bool {
         let marks = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
-        return marks.count >= 3 && marks.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        return marks.count >= 3 && marks.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "=") }
+    }
+
+    /// Whether the line holds four digits in a row (a year).
+    private static func hasYear(_ line: String) -> Bool {
+        var run = 0
+        for byte in line.utf8 {
+            run = byte >= 0x30 && byte <= 0x39 ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     /// A header line of a quoted or forwarded message (`From:`, `Subject:`, `Kopie:`…).

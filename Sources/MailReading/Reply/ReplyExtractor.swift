@@ -41,6 +41,11 @@ public enum ReplyExtractor {
                 continue
             }
             if sawText, QuoteMarkers.isDelimiter(line) { break }
+            // A phone's footer ends what its sender wrote: below it stands the quoted message, unmarked.
+            if sawText, SignatureStripper.isFooter(line) {
+                kept.append(line)
+                break
+            }
             if ReplyLines.isQuote(line) {
                 index += 1
                 continue

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Gateway
 
-/// `read FILE…`: what the gateway understood of each mail, without applying it.
+/// `read FILE…`: what the gateway understood of each mail, without applying it. Without a
+/// config file it reads as with an empty store (no thread matching) and says so.
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "read", abstract: "Show what the gateway understands of mail, without applying it.")
 
@@ -18,10 +19,15 @@ struct ReadCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let gateway = try options.makeGateway()
+        let hasConfig = FileManager.default.fileExists(atPath: options.config)
+        let gateway = hasConfig ? try options.makeGateway() : nil
+        if !hasConfig {
+            FileHandle.standardError.write(Data("no config at \(options.config): reading as with an empty store, no thread matching\n".utf8))
+        }
+        let bodyKind = text ? "plain" : html ? "html" : nil
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot be read") }
-            let report = try gateway.read(Array(data), file: file, bodyKind: text ? "plain" : html ? "html" : nil)
+            let report = try gateway?.read(Array(data), file: file, bodyKind: bodyKind) ?? ReadReport.withoutConfig(Array(data), file: file, bodyKind: bodyKind)
             if options.json {
                 JSONLines.print(report)
             } else {
