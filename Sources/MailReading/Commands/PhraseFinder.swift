@@ -55,8 +55,10 @@ struct PhraseFinder {
     }
 
     /// The first word at which the writer takes back what came before: "Actually, no",
-    /// "just kidding", "doch nicht", "es broma", or a bare "NOT!" in a clause of its own.
+    /// "just kidding", "doch nicht", "es broma", or a bare "NOT!" right after the command.
     func firstReversal(after start: Int) -> Int? {
+        guard start > 0 else { return nil }
+        let commandClause = list[start - 1].clause
         var index = start
         while index < list.count {
             let word = list[index]
@@ -66,7 +68,10 @@ struct PhraseFinder {
             {
                 return index
             }
-            if GoverningWords.bareNegations.contains(word.lower), clauseRange(of: index).count == 1 || words.isFollowed(index, by: "!") {
+            // A bare "no" right after the command, or shouted: "APPROVE – NOT!", "Approve. No."
+            if GoverningWords.bareNegations.contains(word.lower),
+                words.isFollowed(index, by: "!") || clauseRange(of: index).count == 1 && word.clause == commandClause + 1
+            {
                 return index
             }
             index += 1
@@ -120,21 +125,17 @@ struct PhraseFinder {
         return end == clause.upperBound && clause.count <= 5
     }
 
-    private func clauseRange(of index: Int) -> Range<Int> {
-        let clause = list[index].clause
-        var start = index
-        while start > 0, list[start - 1].clause == clause { start -= 1 }
-        var end = index + 1
-        while end < list.count, list[end].clause == clause { end += 1 }
-        return start..<end
-    }
+    private func clauseRange(of index: Int) -> Range<Int> { span(of: index, \.clause) }
 
-    private func sentenceRange(of index: Int) -> Range<Int> {
-        let sentence = list[index].sentence
+    private func sentenceRange(of index: Int) -> Range<Int> { span(of: index, \.sentence) }
+
+    /// The words around `index` that share its clause or sentence.
+    private func span(of index: Int, _ part: KeyPath<ReplyWord, Int>) -> Range<Int> {
+        let number = list[index][keyPath: part]
         var start = index
-        while start > 0, list[start - 1].sentence == sentence { start -= 1 }
+        while start > 0, list[start - 1][keyPath: part] == number { start -= 1 }
         var end = index + 1
-        while end < list.count, list[end].sentence == sentence { end += 1 }
+        while end < list.count, list[end][keyPath: part] == number { end += 1 }
         return start..<end
     }
 

@@ -60,7 +60,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
             best = (phrase.value, phrase.elements.count)
         }
         if let phrases = byFirstWord[first] { phrases.forEach(consider) }
-        if !open.isEmpty, !first.utf8.allSatisfy({ $0 < 0x80 }) { open.forEach(consider) }
+        if !open.isEmpty, !words[index].isASCII { open.forEach(consider) }
         return best
     }
 
@@ -71,7 +71,6 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Lower-cased text without diacritics, typographic apostrophes straightened.
     static func fold(_ text: String) -> String {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
-        return text.replacingOccurrences(of: "’", with: "'").folding(options: [.diacriticInsensitive], locale: nil)
+        WordFolding.fold(text)
     }
 }

@@ -8,6 +8,8 @@ struct ReplyWord {
     /// `lower` without diacritics ("approuvé" → "approuve"): command phrases are matched on it,
     /// since people drop accents in mail.
     var folded: String
+    /// Whether the word is ASCII (then `lower` and `folded` are the same).
+    var isASCII: Bool
     /// Where the word stands in the text as written.
     var range: Range<String.Index>
     var clause: Int
@@ -54,18 +56,30 @@ struct ReplyWords {
         var pendingQuestion = false
         var lineLength = 0
 
+        /// Walks the text's bytes: ASCII (almost all of it) byte by byte, other scalars decoded.
         mutating func run() {
-            let scalars = text.unicodeScalars
-            var index = scalars.startIndex
-            while index < scalars.endIndex {
-                let scalar = scalars[index]
-                if Self.isLetterOrDigit(scalar) {
-                    index = word(from: index)
-                    continue
+            let utf8 = text.utf8
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    if Self.isASCIIWordByte(byte) {
+                        index = word(from: index)
+                        continue
+                    }
+                    boundary(Unicode.Scalar(byte), at: index)
+                    lineLength = byte == 0x0A ? 0 : lineLength + 1
+                    index = utf8.index(after: index)
+                } else {
+                    let scalar = text.unicodeScalars[index]
+                    if Self.isLetterOrDigit(scalar) {
+                        index = word(from: index)
+                        continue
+                    }
+                    boundary(scalar, at: index)
+                    lineLength += 1
+                    index = text.unicodeScalars.index(after: index)
                 }
-                boundary(scalar, at: index)
-                lineLength = scalar == "\n" ? 0 : lineLength + 1
-                index = scalars.index(after: index)
             }
         }
 
@@ -78,35 +92,56 @@ struct ReplyWords {
             case "¿": pendingQuestion = true
             case ",", ";", ":", "(", ")", "–", "—", "-", "、", "，", "：": pendingClause = true
             case "\n":
-                if startsSentence(after: index) { pendingSentence = true } else if lineLength < 40 { pendingSentence = true }
+                if lineLength < 40 || startsSentence(after: index) { pendingSentence = true }
             default: break
             }
         }
 
         /// After a line break: a blank line, or a next line starting with anything but a small letter.
         private func startsSentence(after index: String.Index) -> Bool {
-            var next = text.unicodeScalars.index(after: index)
-            while next < text.unicodeScalars.endIndex, text.unicodeScalars[next] == " " || text.unicodeScalars[next] == "\t" {
-                next = text.unicodeScalars.index(after: next)
-            }
-            guard next < text.unicodeScalars.endIndex else { return true }
-            let first = text.unicodeScalars[next]
-            return !(first.properties.isLowercase)
+            let scalars = text.unicodeScalars
+            var next = scalars.index(after: index)
+            while next < scalars.endIndex, scalars[next] == " " || scalars[next] == "\t" { next = scalars.index(after: next) }
+            guard next < scalars.endIndex else { return true }
+            return !scalars[next].properties.isLowercase
+        }
+
+        /// Whether a word goes on at `index` (after a joiner such as the apostrophe of "don't").
+        private func isWordAt(_ index: String.Index) -> Bool {
+            guard index < text.utf8.endIndex else { return false }
+            let byte = text.utf8[index]
+            return byte < 0x80 ? Self.isASCIIWordByte(byte) : Self.isLetterOrDigit(text.unicodeScalars[index])
         }
 
         private mutating func word(from start: String.Index) -> String.Index {
-            let scalars = text.unicodeScalars
-            var end = scalars.index(after: start)
-            while end < scalars.endIndex {
-                let scalar = scalars[end]
-                if Self.isLetterOrDigit(scalar) {
-                    end = scalars.index(after: end)
-                } else if Self.joiners.contains(scalar), case let after = scalars.index(after: end), after < scalars.endIndex,
-                    Self.isLetterOrDigit(scalars[after])
-                {
-                    end = after
+            let utf8 = text.utf8
+            var end = start
+            var ascii = true
+            var apostrophe = false
+            while end < utf8.endIndex {
+                let byte = utf8[end]
+                if byte < 0x80 {
+                    if Self.isASCIIWordByte(byte) {
+                        end = utf8.index(after: end)
+                    } else if Self.isJoiner(byte), case let after = utf8.index(after: end), isWordAt(after) {
+                        apostrophe = apostrophe || byte == 0x27
+                        end = after
+                    } else {
+                        break
+                    }
                 } else {
-                    break
+                    let scalar = text.unicodeScalars[end]
+                    let after = text.unicodeScalars.index(after: end)
+                    if Self.isLetterOrDigit(scalar) {
+                        ascii = false
+                        end = after
+                    } else if scalar == "’", isWordAt(after) {
+                        ascii = false
+                        apostrophe = true
+                        end = after
+                    } else {
+                        break
+                    }
                 }
             }
             if pendingSentence, !words.isEmpty {
@@ -120,45 +155,61 @@ struct ReplyWords {
             pendingSentence = false
             pendingClause = false
             pendingQuestion = false
-            append(start..<end)
-            lineLength += text.unicodeScalars[start..<end].count
+            append(start..<end, ascii: ascii, apostrophe: apostrophe)
+            lineLength += utf8.distance(from: start, to: end)
             return end
         }
 
-        private mutating func append(_ range: Range<String.Index>) {
-            let (lower, folded) = Self.fold(text[range])
-            if let apostrophe = lower.firstIndex(of: "'"), Self.elisions.contains(String(lower[..<apostrophe])) {
-                let offset = lower.distance(from: lower.startIndex, to: apostrophe) + 1
-                let split = text.index(range.lowerBound, offsetBy: offset)
-                let (headLower, headFolded) = Self.fold(text[range.lowerBound..<split])
-                words.append(ReplyWord(lower: headLower, folded: headFolded, range: range.lowerBound..<split, clause: clause, sentence: sentence))
-                let (tailLower, tailFolded) = Self.fold(text[split..<range.upperBound])
-                words.append(ReplyWord(lower: tailLower, folded: tailFolded, range: split..<range.upperBound, clause: clause, sentence: sentence))
-                return
+        private mutating func append(_ range: Range<String.Index>, ascii: Bool, apostrophe: Bool) {
+            if apostrophe, let split = elision(in: range) {
+                appendWord(range.lowerBound..<split, ascii: ascii)
+                appendWord(split..<range.upperBound, ascii: ascii)
+            } else {
+                appendWord(range, ascii: ascii)
             }
-            words.append(ReplyWord(lower: lower, folded: folded, range: range, clause: clause, sentence: sentence))
+        }
+
+        private mutating func appendWord(_ range: Range<String.Index>, ascii: Bool) {
+            let lower = ascii ? Self.asciiLowercased(text.utf8[range]) : WordFolding.lowercased(text[range])
+            let folded = ascii ? lower : WordFolding.fold(lower)
+            words.append(ReplyWord(lower: lower, folded: folded, isASCII: ascii, range: range, clause: clause, sentence: sentence))
+        }
+
+        /// Where a French elision ends ("n'" of "n'approuve", "qu'" of "qu'il"), or nil.
+        private func elision(in range: Range<String.Index>) -> String.Index? {
+            let word = text[range]
+            guard let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }) else { return nil }
+            let head = WordFolding.lowercased(word[..<apostrophe])
+            guard Self.elisions.contains(head) else { return nil }
+            return word.index(after: apostrophe)
         }
 
         /// French elided articles and pronouns before an apostrophe.
         private static let elisions: Set<String> = ["l", "d", "n", "j", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"]
-        /// Characters that join two word parts: "de-escalate", "don't", "vp@support.example".
-        private static let joiners: Set<Unicode.Scalar> = ["'", "’", "-", ".", "@", "_", "+", "%"]
 
-        private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.isASCII {
-                let value = scalar.value
-                return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-            }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        /// Bytes that join two word parts: "de-escalate", "don't", "vp@support.example".
+        private static func isJoiner(_ byte: UInt8) -> Bool {
+            byte == 0x27 || byte == 0x2D || byte == 0x2E || byte == 0x40 || byte == 0x5F || byte == 0x2B || byte == 0x25
         }
 
-        static func fold(_ word: Substring) -> (lower: String, folded: String) {
-            if word.utf8.allSatisfy({ $0 < 0x80 }) {
-                let lower = String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                return (lower, lower)
+        private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        }
+
+        private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+
+        /// The bytes lower-cased into a string (no heap allocation for short words).
+        private static func asciiLowercased(_ bytes: Substring.UTF8View) -> String {
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var count = 0
+                for byte in bytes {
+                    buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    count += 1
+                }
+                return count
             }
-            let lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
-            return (lower, PhraseTable<Bool>.fold(lower))
         }
     }
 }
