@@ -16,16 +16,30 @@ struct PhraseTable<Value: Sendable>: Sendable {
         case prefix(String)
         case contains(String)
 
+        /// Whether `part` stands in `word`, byte by byte (Foundation's `contains` costs a hundred times more).
+        private static func contains(_ word: String.UTF8View, _ part: String.UTF8View) -> Bool {
+            guard let first = part.first else { return true }
+            var start = word.startIndex
+            while let found = word[start...].firstIndex(of: first) {
+                if word[found...].starts(with: part) { return true }
+                start = word.index(after: found)
+            }
+            return false
+        }
+
         func matches(_ word: String) -> Bool {
             switch self {
             case .words(let set): set.contains(word)
             case .prefix(let start): word.hasPrefix(start)
-            case .contains(let part): word.contains(part)
+            case .contains(let part): Self.contains(word.utf8, part.utf8)
             }
         }
     }
 
     private var byFirstWord: [String: [Phrase]] = [:]
+    /// The first two bytes of every first word: most words of a text are no phrase's first
+    /// word, and this tells them apart before hashing them.
+    private var firstPairs = [Bool](repeating: false, count: 65_536)
     private var open: [Phrase] = []
     private let accents: Bool
 
@@ -40,7 +54,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
             }
             let phrase = Phrase(elements: elements, value: value)
             if case .words(let firsts) = elements[0] {
-                for first in firsts { byFirstWord[first, default: []].append(phrase) }
+                for first in firsts {
+                    byFirstWord[first, default: []].append(phrase)
+                    firstPairs[Self.pair(first)] = true
+                }
             } else {
                 open.append(phrase)
             }
@@ -51,22 +68,32 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func match(_ words: [ReplyWord], at index: Int) -> (value: Value, length: Int)? {
         let first = accents ? words[index].lower : words[index].folded
         var best: (value: Value, length: Int)?
-        func consider(_ phrase: Phrase) {
-            guard phrase.elements.count > (best?.length ?? 0), index + phrase.elements.count <= words.count else { return }
-            for (offset, element) in phrase.elements.enumerated() {
-                let word = words[index + offset]
-                guard word.clause == words[index].clause, element.matches(accents ? word.lower : word.folded) else { return }
+        if firstPairs[Self.pair(first)], let phrases = byFirstWord[first] {
+            for phrase in phrases where phrase.elements.count > (best?.length ?? 0) && matches(phrase, words, at: index) {
+                best = (phrase.value, phrase.elements.count)
             }
-            best = (phrase.value, phrase.elements.count)
         }
-        if let phrases = byFirstWord[first] { phrases.forEach(consider) }
-        if !open.isEmpty, !words[index].isASCII { open.forEach(consider) }
+        if !open.isEmpty, !words[index].isASCII {
+            for phrase in open where phrase.elements.count > (best?.length ?? 0) && matches(phrase, words, at: index) {
+                best = (phrase.value, phrase.elements.count)
+            }
+        }
         return best
     }
 
-    /// Whether any phrase starts at a word of `range`.
-    func containsMatch(_ words: [ReplyWord], in range: Range<Int>) -> Bool {
-        range.contains { match(words, at: $0) != nil }
+    private static func pair(_ word: String) -> Int {
+        var bytes = word.utf8.makeIterator()
+        return Int(bytes.next() ?? 0) << 8 | Int(bytes.next() ?? 0)
+    }
+
+    private func matches(_ phrase: Phrase, _ words: [ReplyWord], at index: Int) -> Bool {
+        guard index + phrase.elements.count <= words.count else { return false }
+        let clause = words[index].clause
+        for offset in 0..<phrase.elements.count {
+            let word = words[index + offset]
+            guard word.clause == clause, phrase.elements[offset].matches(accents ? word.lower : word.folded) else { return false }
+        }
+        return true
     }
 
     /// Lower-cased text without diacritics, typographic apostrophes straightened.

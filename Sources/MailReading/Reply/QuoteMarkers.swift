@@ -111,7 +111,7 @@ enum QuoteMarkers {
         guard let first = line.unicodeScalars.first else { return false }
         if first.properties.numericType != nil || line.utf8.contains(where: { $0 == 0x40 || $0 == 0x3C || $0 == 0x22 }) { return true }
         // A date with its year ("pe 20. lokakuuta 2017 klo 17.50 John Coe"), the address and verb on the next line.
-        if hasYear(line) { return true }
+        if line.utf8.count <= 80, hasYear(line) { return true }
         guard foldStartLetters.contains(first) else { return false }
         let lower = line.prefix(8).lowercased()
         return ["on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "w dniu", "dne ", "vào ", "-", "*"].contains { lower.hasPrefix($0) }
@@ -151,7 +151,7 @@ enum QuoteMarkers {
         {
             return 1
         }
-        if line.containsByte(UInt8(ascii: "@")), weekdayDateFirst.matches(line) { return 1 }
+        if line.hasSuffix(":"), line.containsByte(UInt8(ascii: "@")), weekdayDateFirst.matches(line) { return 1 }
         if startsWithDate, line.hasSuffix(">:"), numericFirstAddress.matches(line) { return 1 }
         if lower == "on ", onDateTime.matches(line) {
             let next = lines[(index + 1)..<min(lines.count, index + 4)].map { $0.trimmedBlanks }
