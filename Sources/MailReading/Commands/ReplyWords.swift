@@ -27,9 +27,11 @@ struct ReplyWords {
     private(set) var isQuestion: [Bool] = []
 
     init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
         self.text = text
         var scanner = Scanner(text: text)
-        scanner.run()
+        _ = text.utf8.withContiguousStorageIfAvailable { scanner.run($0) }
         words = scanner.words
         isQuestion = scanner.questions
     }
@@ -57,33 +59,33 @@ struct ReplyWords {
         var lineLength = 0
 
         /// Walks the text's bytes: ASCII (almost all of it) byte by byte, other scalars decoded.
-        mutating func run() {
-            let utf8 = text.utf8
-            var index = utf8.startIndex
-            while index < utf8.endIndex {
-                let byte = utf8[index]
+        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+            words.reserveCapacity(bytes.count / 6)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
                 if byte < 0x80 {
                     if Self.isASCIIWordByte(byte) {
-                        index = word(from: index)
+                        index = word(bytes, from: index)
                         continue
                     }
-                    boundary(Unicode.Scalar(byte), at: index)
+                    boundary(Unicode.Scalar(byte), bytes, at: index)
                     lineLength = byte == 0x0A ? 0 : lineLength + 1
-                    index = utf8.index(after: index)
+                    index += 1
                 } else {
-                    let scalar = text.unicodeScalars[index]
+                    let (scalar, length) = Self.decode(bytes, at: index)
                     if Self.isLetterOrDigit(scalar) {
-                        index = word(from: index)
+                        index = word(bytes, from: index)
                         continue
                     }
-                    boundary(scalar, at: index)
+                    boundary(scalar, bytes, at: index)
                     lineLength += 1
-                    index = text.unicodeScalars.index(after: index)
+                    index += length
                 }
             }
         }
 
-        private mutating func boundary(_ scalar: Unicode.Scalar, at index: String.Index) {
+        private mutating func boundary(_ scalar: Unicode.Scalar, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
             switch scalar {
             case ".", "!", "…", "。", "！": pendingSentence = true
             case "?", "？":
@@ -92,53 +94,50 @@ struct ReplyWords {
             case "¿": pendingQuestion = true
             case ",", ";", ":", "(", ")", "–", "—", "-", "、", "，", "：": pendingClause = true
             case "\n":
-                if lineLength < 40 || startsSentence(after: index) { pendingSentence = true }
+                if lineLength < 40 || startsSentence(bytes, after: index) { pendingSentence = true }
             default: break
             }
         }
 
         /// After a line break: a blank line, or a next line starting with anything but a small letter.
-        private func startsSentence(after index: String.Index) -> Bool {
-            let scalars = text.unicodeScalars
-            var next = scalars.index(after: index)
-            while next < scalars.endIndex, scalars[next] == " " || scalars[next] == "\t" { next = scalars.index(after: next) }
-            guard next < scalars.endIndex else { return true }
-            return !scalars[next].properties.isLowercase
+        private func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+            var next = index + 1
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            guard next < bytes.count else { return true }
+            if bytes[next] < 0x80 { return !(bytes[next] >= 0x61 && bytes[next] <= 0x7A) }
+            return !Self.decode(bytes, at: next).scalar.properties.isLowercase
         }
 
         /// Whether a word goes on at `index` (after a joiner such as the apostrophe of "don't").
-        private func isWordAt(_ index: String.Index) -> Bool {
-            guard index < text.utf8.endIndex else { return false }
-            let byte = text.utf8[index]
-            return byte < 0x80 ? Self.isASCIIWordByte(byte) : Self.isLetterOrDigit(text.unicodeScalars[index])
+        private func isWordAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+            guard index < bytes.count else { return false }
+            return bytes[index] < 0x80 ? Self.isASCIIWordByte(bytes[index]) : Self.isLetterOrDigit(Self.decode(bytes, at: index).scalar)
         }
 
-        private mutating func word(from start: String.Index) -> String.Index {
-            let utf8 = text.utf8
+        private mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
             var end = start
             var ascii = true
             var apostrophe = false
-            while end < utf8.endIndex {
-                let byte = utf8[end]
+            while end < bytes.count {
+                let byte = bytes[end]
                 if byte < 0x80 {
                     if Self.isASCIIWordByte(byte) {
-                        end = utf8.index(after: end)
-                    } else if Self.isJoiner(byte), case let after = utf8.index(after: end), isWordAt(after) {
+                        end += 1
+                    } else if Self.isJoiner(byte), isWordAt(bytes, end + 1) {
                         apostrophe = apostrophe || byte == 0x27
-                        end = after
+                        end += 1
                     } else {
                         break
                     }
                 } else {
-                    let scalar = text.unicodeScalars[end]
-                    let after = text.unicodeScalars.index(after: end)
+                    let (scalar, length) = Self.decode(bytes, at: end)
                     if Self.isLetterOrDigit(scalar) {
                         ascii = false
-                        end = after
-                    } else if scalar == "’", isWordAt(after) {
+                        end += length
+                    } else if scalar == "’", isWordAt(bytes, end + length) {
                         ascii = false
                         apostrophe = true
-                        end = after
+                        end += length
                     } else {
                         break
                     }
@@ -155,9 +154,25 @@ struct ReplyWords {
             pendingSentence = false
             pendingClause = false
             pendingQuestion = false
-            append(start..<end, ascii: ascii, apostrophe: apostrophe)
-            lineLength += utf8.distance(from: start, to: end)
+            let range = text.utf8.index(text.utf8.startIndex, offsetBy: start)..<text.utf8.index(text.utf8.startIndex, offsetBy: end)
+            if ascii, !apostrophe {
+                let lower = Self.asciiLowercased(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                words.append(ReplyWord(lower: lower, folded: lower, isASCII: true, range: range, clause: clause, sentence: sentence))
+            } else {
+                append(range, ascii: ascii, apostrophe: apostrophe)
+            }
+            lineLength += end - start
             return end
+        }
+
+        /// The scalar that starts at `index` and its length in bytes (U+FFFD for a broken sequence).
+        private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            guard length > 1, index + length <= bytes.count else { return ("\u{FFFD}", 1) }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
 
         private mutating func append(_ range: Range<String.Index>, ascii: Bool, apostrophe: Bool) {
@@ -170,7 +185,7 @@ struct ReplyWords {
         }
 
         private mutating func appendWord(_ range: Range<String.Index>, ascii: Bool) {
-            let lower = ascii ? Self.asciiLowercased(text.utf8[range]) : WordFolding.lowercased(text[range])
+            let lower = WordFolding.lowercased(text[range])
             let folded = ascii ? lower : WordFolding.fold(lower)
             words.append(ReplyWord(lower: lower, folded: folded, isASCII: ascii, range: range, clause: clause, sentence: sentence))
         }
@@ -201,7 +216,7 @@ struct ReplyWords {
         }
 
         /// The bytes lower-cased into a string (no heap allocation for short words).
-        private static func asciiLowercased(_ bytes: Substring.UTF8View) -> String {
+        private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 var count = 0
                 for byte in bytes {
