@@ -21,7 +21,7 @@ public enum CommandReader {
     public static func read(_ text: String, subject: String = "") -> Intent {
         let body = text.trimmedSpace
         if body.isEmpty {
-            let cleanSubject = stripReplyPrefixes(subject)
+            let cleanSubject = SubjectPrefixes.strip(subject)
             guard !cleanSubject.isEmpty else { return .empty }
             let intent = read(cleanSubject)
             if case .comment = intent { return .empty }
@@ -30,18 +30,6 @@ public enum CommandReader {
         let written = body.prefix(bytes: 4000)
         return decide(ReplyWords(written)) ?? .comment(written)
     }
-
-    /// Removes `Re:`, `AW:`, `Fwd:` and similar prefixes, and record tags and reference tokens.
-    static func stripReplyPrefixes(_ subject: String) -> String {
-        var text = recordTag.replacing(in: subject, with: "")
-        while let range = replyPrefix.firstRange(in: text) {
-            text.removeSubrange(range)
-        }
-        return text.trimmedBlanks
-    }
-
-    private static let recordTag = Pattern(#"\[(ref:[^\]]*|(CS|ACC|ESC)\d+)\]"#)
-    private static let replyPrefix = Pattern(#"^\s*(re|aw|sv|vs|wg|fw|fwd|tr|rv|antw|odp)\s*:\s*"#)
 
     /// The intent by the rules above, or nil when the text gives no command (a comment).
     private static func decide(_ words: ReplyWords) -> Intent? {
