@@ -30,7 +30,7 @@ struct ConfigParser {
         let policy = try parsePolicy()
         let inbound = try root.table("inbound")
         let limits = try root.optionalTable("limits")
-        try limits?.allowOnly(["max_bytes", "max_parts", "max_depth", "max_attempts"])
+        try limits?.allowOnly(["max_bytes", "max_parts", "max_depth", "max_attempts", "max_message_id_bytes", "max_references"])
         let defaults = ParseLimits()
         let maxAttempts = try limits?.int("max_attempts", default: 5) ?? 5
         if maxAttempts < 1, let limits {
@@ -46,7 +46,9 @@ struct ConfigParser {
             limits: ParseLimits(
                 maxBytes: try limits?.int("max_bytes", default: defaults.maxBytes) ?? defaults.maxBytes,
                 maxParts: try limits?.int("max_parts", default: defaults.maxParts) ?? defaults.maxParts,
-                maxDepth: try limits?.int("max_depth", default: defaults.maxDepth) ?? defaults.maxDepth),
+                maxDepth: try limits?.int("max_depth", default: defaults.maxDepth) ?? defaults.maxDepth,
+                maxMessageIDBytes: try limits?.int("max_message_id_bytes", default: defaults.maxMessageIDBytes) ?? defaults.maxMessageIDBytes,
+                maxReferences: try limits?.int("max_references", default: defaults.maxReferences) ?? defaults.maxReferences),
             maxAttempts: maxAttempts,
             escalation: EscalationConfiguration(severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy),
             security: try parseSecurity(databasePath: resolve(try gateway.string("database"))))

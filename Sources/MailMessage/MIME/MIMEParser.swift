@@ -1,11 +1,16 @@
 import Foundation
 
 /// Parses raw bytes into a `MIMEPart` tree, leniently: defects are recorded, not thrown.
-/// Only exceeding a `ParseLimits` bound is an error.
+/// Only exceeding a `ParseLimits` bound is an error. Parts are read from slices of the one
+/// input: an embedded message in 7bit, 8bit or binary is parsed where it stands, never copied,
+/// and every byte of content the parser makes (decoded or copied out) counts against
+/// `maxBytes`, so nesting cannot multiply a mail's size.
 struct MIMEParser {
     let limits: ParseLimits
     var defects: [String] = []
     var partCount = 0
+    /// Bytes of content made so far: leaves' content and embedded messages' decoded bytes.
+    private var producedBytes = 0
 
     init(limits: ParseLimits) { self.limits = limits }
 
@@ -23,7 +28,7 @@ struct MIMEParser {
         if contentType.mainType == "multipart" {
             guard let boundary = contentType.parameters["boundary"], !boundary.isEmpty else {
                 defects.append("multipart without boundary")
-                return MIMEPart(header: header, contentType: HeaderParameters(value: "text/plain"), content: Array(body), children: [])
+                return MIMEPart(header: header, contentType: HeaderParameters(value: "text/plain"), content: try produce(body), children: [])
             }
             let bodies = splitMultipart(body, boundary: boundary)
             let childDefault = contentType.subType == "digest" ? "message/rfc822" : "text/plain"
@@ -33,12 +38,39 @@ struct MIMEParser {
             }
             return MIMEPart(header: header, contentType: contentType, content: [], children: children)
         }
-        let content = decodeTransfer(body, encoding: header["Content-Transfer-Encoding"])
+        let encoding = transferEncoding(header["Content-Transfer-Encoding"])
         if contentType.value == "message/rfc822" || contentType.value == "message/global" {
-            let embedded = try parse(content[...], depth: depth + 1)
-            return MIMEPart(header: header, contentType: contentType, content: content, children: [embedded])
+            let embedded: MIMEPart
+            if encoding == .identity {
+                embedded = try parse(body, depth: depth + 1)
+            } else {
+                let decoded = try produce(decode(body, encoding))
+                embedded = try parse(decoded[...], depth: depth + 1)
+            }
+            return MIMEPart(header: header, contentType: contentType, content: [], children: [embedded])
         }
+        let content = encoding == .identity ? try produce(body) : try produce(decode(body, encoding))
         return MIMEPart(header: header, contentType: contentType, content: content, children: [])
+    }
+
+    /// The bytes as a part's own array, counted against `maxBytes` first: the limit covers the
+    /// decoded sizes of a mail, not only its raw size.
+    private mutating func produce(_ bytes: ArraySlice<UInt8>) throws -> [UInt8] {
+        try account(bytes.count)
+        return Array(bytes)
+    }
+
+    /// Decoded bytes, counted against `maxBytes`.
+    private mutating func produce(_ decoded: [UInt8]) throws -> [UInt8] {
+        try account(decoded.count)
+        return decoded
+    }
+
+    private mutating func account(_ count: Int) throws {
+        producedBytes += count
+        guard producedBytes <= limits.maxBytes else {
+            throw MailParseError(reason: "decoded content of more than \(limits.maxBytes) bytes exceeds the limit")
+        }
     }
 
     /// Splits a multipart body at its boundary lines (RFC 2046 §5.1.1). Preamble and epilogue
@@ -87,14 +119,27 @@ struct MIMEParser {
         return slice
     }
 
-    private mutating func decodeTransfer(_ body: ArraySlice<UInt8>, encoding: String?) -> [UInt8] {
-        switch encoding?.trimmedBlanks.lowercased() {
-        case "base64": return Base64.decode(body)
-        case "quoted-printable": return QuotedPrintable.decode(Array(body))
-        case nil, "", "7bit", "8bit", "binary": return Array(body)
+    /// A transfer encoding (RFC 2045 §6): identity ones leave the bytes as they are.
+    private enum TransferEncoding {
+        case identity, base64, quotedPrintable
+    }
+
+    private mutating func transferEncoding(_ name: String?) -> TransferEncoding {
+        switch name?.trimmedBlanks.lowercased() {
+        case "base64": return .base64
+        case "quoted-printable": return .quotedPrintable
+        case nil, "", "7bit", "8bit", "binary": return .identity
         case let other?:
             defects.append("unknown transfer encoding \(other)")
-            return Array(body)
+            return .identity
+        }
+    }
+
+    private func decode(_ body: ArraySlice<UInt8>, _ encoding: TransferEncoding) -> [UInt8] {
+        switch encoding {
+        case .identity: Array(body)
+        case .base64: Base64.decode(body)
+        case .quotedPrintable: QuotedPrintable.decode(Array(body))
         }
     }
 }

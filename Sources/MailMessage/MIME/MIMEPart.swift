@@ -5,7 +5,8 @@ import Foundation
 public struct MIMEPart: Hashable, Sendable {
     public var header: MessageHeader
     public var contentType: HeaderParameters
-    /// The content after transfer decoding (empty for multiparts).
+    /// The content after transfer decoding (empty for multiparts and for an embedded message,
+    /// whose content is its child).
     public var content: [UInt8]
     public var children: [MIMEPart]
 
@@ -30,6 +31,24 @@ public struct MIMEPart: Hashable, Sendable {
     /// CRLF and lone CR line ends turned into LF.
     public var text: String {
         let decoded = Charset.decode(content, charset: contentType.parameters["charset"]).text
+        return decoded.containsByte(0x0D) ? decoded.replacingCRLF() : decoded
+    }
+
+    /// The text of at most the first `maxBytes` bytes of content, as `text` reads it: a reader
+    /// that looks at the top of a body need not decode all of it. The cut falls before a UTF-8
+    /// sequence it would split; QUIRK: in a multi-byte legacy charset a split character at the
+    /// cut becomes U+FFFD (iconv reads it as incomplete).
+    public func text(prefixBytes maxBytes: Int) -> String {
+        guard content.count > maxBytes else { return text }
+        var end = max(0, maxBytes)
+        var lead = end
+        while lead > 0, end - lead < 3, content[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
+        if lead > 0, content[lead - 1] >= 0xC0 {
+            let start = lead - 1
+            let length = content[start] >= 0xF0 ? 4 : content[start] >= 0xE0 ? 3 : 2
+            if start + length > end { end = start }
+        }
+        let decoded = Charset.decode(Array(content[..<end]), charset: contentType.parameters["charset"]).text
         return decoded.containsByte(0x0D) ? decoded.replacingCRLF() : decoded
     }
 

@@ -10,9 +10,11 @@ public struct Mail: Hashable, Sendable {
     public let from: MailAddress?
     /// The decoded subject on one line, or empty.
     public let subject: String
-    /// The Message-ID without angle brackets, or nil when absent (read at parse time: identity,
-    /// loop and thread checks each ask for it).
+    /// The Message-ID without angle brackets, or nil when absent or longer than
+    /// `maxMessageIDBytes` (read at parse time: identity, loop and thread checks each ask for it).
     public let messageID: String?
+    /// The limits it was parsed with; they bound the identifiers read from it.
+    public let limits: ParseLimits
 
     public var header: MessageHeader { root.header }
 
@@ -26,11 +28,18 @@ public struct Mail: Hashable, Sendable {
         // QUIRK: classic Mac files end lines with CR alone (sisimai's mac/ set); read them as LF.
         let lines = !bytes.prefix(8192).contains(0x0A) && bytes.contains(0x0D) ? bytes.map { $0 == 0x0D ? 0x0A : $0 } : bytes
         root = try parser.parse(lines[...], depth: 0)
-        defects = parser.defects
+        self.limits = limits
         let header = root.header
         from = header.raw("From").flatMap { MailAddress.parseList($0).first }
         subject = header["Subject"].map(HeaderSafety.singleLine) ?? ""
-        messageID = header.raw("Message-ID").flatMap { Self.messageIDs(in: $0).first }
+        let ownID = header.raw("Message-ID").flatMap { Self.messageIDs(in: $0).first }
+        if let ownID, ownID.utf8.count > limits.maxMessageIDBytes {
+            parser.defects.append("Message-ID of \(ownID.utf8.count) bytes, over the limit of \(limits.maxMessageIDBytes): ignored")
+            messageID = nil
+        } else {
+            messageID = ownID
+        }
+        defects = parser.defects
     }
 
     /// The `To` addresses.
@@ -42,15 +51,26 @@ public struct Mail: Hashable, Sendable {
     public var replyTo: [MailAddress] { header.raw("Reply-To").map(MailAddress.parseList) ?? [] }
     public var date: Date? { header["Date"].flatMap(MailDate.parse) }
 
-    /// In-Reply-To identifiers, without angle brackets.
-    public var inReplyTo: [String] { header.raw("In-Reply-To").map(Self.messageIDs) ?? [] }
-    /// References identifiers, oldest first, without angle brackets.
-    public var references: [String] { header.rawValues("References").flatMap(Self.messageIDs) }
+    /// In-Reply-To identifiers, without angle brackets, at most `maxReferences` of
+    /// `maxMessageIDBytes` or fewer bytes (longer ones are passed over).
+    public var inReplyTo: [String] { Array(readable(header.raw("In-Reply-To").map(Self.messageIDs) ?? []).prefix(limits.maxReferences)) }
+    /// References identifiers, oldest first, without angle brackets: the newest `maxReferences`
+    /// of `maxMessageIDBytes` or fewer bytes (longer ones are passed over).
+    public var references: [String] { Array(readable(header.rawValues("References").flatMap(Self.messageIDs)).suffix(limits.maxReferences)) }
+
+    private func readable(_ ids: [String]) -> [String] {
+        ids.filter { $0.utf8.count <= limits.maxMessageIDBytes }
+    }
 
     /// The first `text/plain` part that is not an attachment, decoded.
     public var textBody: String? { bodyPart(subtype: "plain").map { $0.text } }
     /// The first `text/html` part that is not an attachment, decoded.
     public var htmlBody: String? { bodyPart(subtype: "html").map { $0.text } }
+
+    /// The first `text/plain` body's text from at most its first `maxBytes` bytes of content.
+    public func textBody(prefixBytes maxBytes: Int) -> String? { bodyPart(subtype: "plain").map { $0.text(prefixBytes: maxBytes) } }
+    /// The first `text/html` body's text from at most its first `maxBytes` bytes of content.
+    public func htmlBody(prefixBytes maxBytes: Int) -> String? { bodyPart(subtype: "html").map { $0.text(prefixBytes: maxBytes) } }
 
     /// Attachments: parts with a file name or an `attachment` disposition.
     public var attachments: [MIMEPart] { root.allParts.filter { !$0.isMultipart && $0.isAttachment } }
