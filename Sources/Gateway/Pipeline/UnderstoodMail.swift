@@ -17,12 +17,23 @@ public struct UnderstoodMail: Sendable {
     /// top, and the bound keeps the reading cost of a hostile body fixed.
     public static let readLimit = 64 * 1024
 
-    /// Reads a parsed mail: automation, reply text (HTML-only mail through its text), intent and thread hints.
+    /// Bytes of a text body decoded for reading: enough for `readLimit` bytes of text in any
+    /// charset (UTF-16 doubles them, CRLF halves them), never the whole of a large part.
+    static let textDecodeLimit = 4 * readLimit
+    /// Bytes of an HTML-only body given to the HTML reader: markup is most of an HTML mail's
+    /// bytes, and its text is read to twice `readLimit` at most, so the cost of a hostile
+    /// document stays fixed.
+    static let htmlReadLimit = 8 * readLimit
+
+    /// Reads a parsed mail: automation, reply text (HTML-only mail through its text, control
+    /// characters removed), intent and thread hints.
     public init(mail: Mail, gatewayAddress: EmailAddress, isOwn: (Mail) -> String?) {
         self.mail = mail
         sender = mail.from.flatMap { EmailAddress($0.address) }
         automated = AutomationClassifier.classify(mail, isOwn: isOwn)
-        let body = (mail.textBody ?? mail.htmlBody.map { HTMLText.text($0) } ?? "").prefix(bytes: Self.readLimit)
+        let text = mail.textBody(prefixBytes: Self.textDecodeLimit)
+            ?? mail.htmlBody(prefixBytes: Self.htmlReadLimit).map { HTMLText.text($0, maxBytes: 2 * Self.readLimit) }
+        let body = ControlCharacters.removed(from: (text ?? "").prefix(bytes: Self.readLimit))
         reply = ReplyExtractor.extract(body)
         intent = CommandReader.read(reply.text, subject: mail.subject)
         hints = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: gatewayAddress.value)

@@ -8,8 +8,9 @@ import MailMessage
 /// `moz-cite-prefix`, Apple Mail's `type="cite"`; and from Outlook's `divRplyFwdMsg`,
 /// `appendonsend` or a border-top reply header block to the end of the document.
 public enum HTMLText {
-    /// The text of an HTML document; with `removingQuotes`, without its quoted history.
-    public static func text(_ html: String, removingQuotes: Bool = true) -> String {
+    /// The text of an HTML document; with `removingQuotes`, without its quoted history. The
+    /// walk stops once it has written `maxBytes` bytes of text (before blank lines are folded).
+    public static func text(_ html: String, removingQuotes: Bool = true, maxBytes: Int = .max) -> String {
         let bytes = Array(html.utf8)
         guard !bytes.isEmpty else { return "" }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
@@ -20,13 +21,14 @@ public enum HTMLText {
         }
         guard let document else { return "" }
         defer { xmlFreeDoc(document) }
-        var walker = Walker(removingQuotes: removingQuotes)
+        var walker = Walker(removingQuotes: removingQuotes, maxBytes: maxBytes)
         walker.walk(xmlDocGetRootElement(document))
         return walker.finish()
     }
 
     private struct Walker {
         let removingQuotes: Bool
+        let maxBytes: Int
         var output = ""
         var stopped = false
         var preformatted = 0
@@ -41,6 +43,7 @@ public enum HTMLText {
             var node = start
             while let current = node, !stopped {
                 visit(current)
+                if output.utf8.count >= maxBytes { stopped = true }
                 node = current.pointee.next
             }
         }
@@ -132,18 +135,36 @@ public enum HTMLText {
             guard name == "div" || name == "p" else { return false }
             let style = attribute(node, "style").lowercased().replacingOccurrences(of: " ", with: "")
             guard style.has("border-top:solid") else { return false }
-            let text = string(xmlNodeGetContent(node), free: true)
+            let text = leadingText(node, maxBytes: 1024)
             return text.has("From:") || text.has("Von:") || text.has("De :") || text.has("De:") || text.has("Van:")
+        }
+
+        /// The text of the node's first text descendants, up to about `maxBytes` bytes: a reply
+        /// header block names its sender at the top, and reading the whole subtree of every
+        /// bordered block would read nested ones again and again.
+        private static func leadingText(_ node: xmlNodePtr, maxBytes: Int) -> String {
+            var text = ""
+            var stack: [xmlNodePtr] = node.pointee.children.map { [$0] } ?? []
+            while let current = stack.popLast(), text.utf8.count < maxBytes {
+                if let next = current.pointee.next { stack.append(next) }
+                if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE {
+                    text += string(current.pointee.content, maxBytes: maxBytes)
+                } else if let child = current.pointee.children {
+                    stack.append(child)
+                }
+            }
+            return text
+        }
+
+        /// At most the first `maxBytes` bytes of a C string (a split character at the cut becomes U+FFFD).
+        static func string(_ pointer: UnsafePointer<xmlChar>?, maxBytes: Int) -> String {
+            guard let pointer else { return "" }
+            let length = pointer.withMemoryRebound(to: CChar.self, capacity: maxBytes) { strnlen($0, maxBytes) }
+            return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
         }
 
         static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
             guard let pointer else { return "" }
-            return String(cString: pointer)
-        }
-
-        static func string(_ pointer: UnsafeMutablePointer<xmlChar>?, free: Bool) -> String {
-            guard let pointer else { return "" }
-            defer { if free { cxml_free(pointer) } }
             return String(cString: pointer)
         }
     }
