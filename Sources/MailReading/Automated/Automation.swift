@@ -154,10 +154,14 @@ public enum AutomationClassifier {
             .flatMap { Mail.messageIDs(in: String($0.trimmedBlanks.dropFirst(11))).first }
     }
 
-    private static let addressPattern = Pattern(#"[A-Za-z0-9._%+=-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, caseSensitive: true)
-    /// Where a text bounce starts quoting the returned mail: addresses from there on are its headers.
+    /// An address, tried only where a run of its local part's characters starts (the look-behind):
+    /// tried inside a run too, a long run without a domain cost its length squared.
+    private static let addressPattern = Pattern(#"(?<![A-Za-z0-9._%+=-])[A-Za-z0-9._%+=-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, caseSensitive: true)
+    /// Where a text bounce starts quoting the returned mail: addresses from there on are its
+    /// headers. Two dashes then anything (`--.*`, as `-{2,}.*` matches the same lines without
+    /// trying every split of a long run of dashes).
     private static let quotedOriginal = Pattern(
-        #"^\s*(received:|from:|to:|return-path:|-{2,}.*(original|copy of|below this line|returned message|headers))"#)
+        #"^\s*(received:|from:|to:|return-path:|--.*(original|copy of|below this line|returned message|headers))"#)
 
     /// The failed recipients a bounce without a delivery-status part names in its text, before
     /// it quotes the returned mail: every address but the bounce's own sender and recipients.

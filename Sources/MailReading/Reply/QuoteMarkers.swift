@@ -34,8 +34,9 @@ enum QuoteMarkers {
     private static let chineseAttribution = Pattern(#"^.{1,200}@.{1,120}(写道|寫道)\s*[:：]?\s*$"#)
     /// Gmail's date-first attribution: "2014-10-17 11:28 GMT+03:00 Name <…>:", "02.04.2012 14:20 …".
     private static let dateFirst = Pattern(#"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}),?\s+\d{1,2}:\d{2}"#)
-    /// "Thu, 26 Jun 2014 14:00:51 +0400 от Name <x@y>:" and "2011/4/7 Name <x@y>".
-    private static let dateAndAddress = Pattern(#"^\s*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+\w+\s+\d{4}|\d{4}/\d{1,2}/\d{1,2})\b.*<?[^\s<>]+@[^\s<>]+>?:?\s*$"#)
+    /// "Thu, 26 Jun 2014 14:00:51 +0400 от Name <x@y>:" and "2011/4/7 Name <x@y>": this date at
+    /// the start, and an address at the end (`AddressEnding`).
+    private static let dateBeforeAddress = Pattern(#"^\s*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+\w+\s+\d{4}|\d{4}/\d{1,2}/\d{1,2})\b"#)
     /// Gmail's Japanese and Korean attributions: "2026年11月24日(火) 10:02 Name <x@y>:",
     /// "2026년 11월 24일 (화) 오전 10:02, Name <x@y>님이 작성:".
     private static let cjkDateFirst = Pattern(#"^\s*\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일].{0,160}(@.{0,80}[:：]|작성\s*:?)\s*$"#)
@@ -52,8 +53,6 @@ enum QuoteMarkers {
     private static let separators = Pattern(
         #"^[\s>*_=-]*[-_=*]{2,}.{0,5}(original message|reply message|antwort nachricht|oprindelig meddelelse|forwarded message|ursprüngliche nachricht|message d'origine|message original|mensaje original|oorspronkelijk bericht|messaggio originale|mensagem original|alkuperäinen viesti|ursprungligt meddelande|opprinnelig melding|wiadomość oryginalna|исходное сообщение|пересылаемое сообщение|原始邮件|vorherige antworten|oprindelig besked)"#)
     private static let markerLine = Pattern(#"^\s*\**\s*(vorherige antworten|previous replies)\s*\**\s*$"#)
-    /// A text and an attribution sharing one line: "reply On … wrote:", "bla--- On … wrote:".
-    private static let sharedLine = Pattern(#"^(.*?\S)[\s-]*(\b(On|Le|Am|El)\s.{5,200}\b("# + verbs + #")\s*:)\s*$"#)
     /// Header names that open a quoted or forwarded message's header block.
     private static let headerStartNames: Set<String> = [
         "from", "von", "de", "da", "van", "fra", "från", "lähettäjä", "od", "от", "expéditeur", "date", "datum", "envoyé par", "message du",
@@ -117,13 +116,21 @@ enum QuoteMarkers {
         return ["on ", "le ", "am ", "el ", "il ", "op ", "em ", "den ", "w dniu", "dne ", "vào ", "-", "*"].contains { lower.hasPrefix($0) }
     }
 
+    /// Characters of a line the start-anchored patterns read: each needs fewer, and a long
+    /// line must not make a pattern read all of it.
+    private static let headLength = 160
+    /// Characters of a marker line at most, beyond which the patterns anchored at both ends
+    /// cannot match (their middle parts are bounded): longer lines skip them.
+    private static let markerLength = 400
+
     /// The number of lines of quoted-history header starting at `index`, or nil.
     static func historySpan(lines: ReplyLineBuffer, at index: Int) -> Int? {
         let line = lines[index].trimmedBlanks
         guard !line.isEmpty, !ReplyLines.isQuote(line) else { return nil }
         let startsFold = mayStartFold(line)
         guard mayBeMarker(line) || startsFold && lines[(index + 1)..<min(lines.count, index + 3)].contains(where: mayBeMarker) else { return nil }
-        if line.hasAny(separatorBytes), separators.matches(line) || markerLine.matches(line) { return 1 }
+        let isShort = line.utf8.count <= markerLength || line.unicodeScalars.count <= markerLength
+        if line.hasAny(separatorBytes), separators.matches(shortenedDelimiterRun(line)) || isShort && markerLine.matches(line) { return 1 }
         for span in 1...(startsFold ? 3 : 1) where index + span <= lines.count {
             let joined: String
             if span == 1 {
@@ -137,7 +144,7 @@ enum QuoteMarkers {
             guard endsLikeAttribution(joined), joined.hasAny(verbBytes) else { continue }
             // The common "On … wrote:" first: each pattern is an ICU match over the line.
             if attribution.matches(joined) || verbInside.matches(joined)
-                || namedAttribution.matches(joined) && (joined.has("@") || joined.has("\"") || joined.count < 100)
+                || namedAttribution.matches(shortenedLeadingRun(joined)) && (joined.has("@") || joined.has("\"") || joined.count < 100)
                 || dayFirst.matches(joined) || chineseAttribution.matches(joined) || weekdayDateFirst.matches(joined)
             {
                 return span
@@ -145,15 +152,18 @@ enum QuoteMarkers {
         }
         let lower = line.prefix(3).lowercased()
         let startsWithDate = line.unicodeScalars.first?.properties.numericType != nil || weekdays.contains(lower)
-        if startsWithDate,
-            line.containsByte(UInt8(ascii: ":")) && dateFirst.matches(line) || line.containsByte(UInt8(ascii: "@")) && dateAndAddress.matches(line)
-                || cjkDateFirst.matches(line)
-        {
-            return 1
+        if startsWithDate {
+            let head = String(line.prefix(headLength))
+            if line.containsByte(UInt8(ascii: ":")) && dateFirst.matches(head)
+                || line.containsByte(UInt8(ascii: "@")) && AddressEnding.endsWithAddress(line) && dateBeforeAddress.matches(head)
+                || isShort && cjkDateFirst.matches(line)
+            {
+                return 1
+            }
         }
         if line.hasSuffix(":"), line.containsByte(UInt8(ascii: "@")), weekdayDateFirst.matches(line) { return 1 }
         if startsWithDate, line.hasSuffix(">:"), numericFirstAddress.matches(line) { return 1 }
-        if lower == "on ", onDateTime.matches(line) {
+        if lower == "on ", onDateTime.matches(String(line.prefix(headLength))) {
             let next = lines[(index + 1)..<min(lines.count, index + 4)].map { $0.trimmedBlanks }
             if next.contains(where: { $0 == "<" || $0.hasPrefix("mailto:") || $0.hasPrefix("<mailto:") }) { return 1 }
         }
@@ -162,6 +172,33 @@ enum QuoteMarkers {
             if following.contains(where: isHeaderLine) { return 1 }
         }
         return nil
+    }
+
+    /// The line with a leading run of delimiter characters (`[\s>*_=-]`) cut to its last eight:
+    /// `separators` reads the run and then at most five characters before its word, so only the
+    /// run's last seven characters decide, and a long run cannot make it backtrack over all of
+    /// it. Then at most `headLength` characters, as the word stands near the start.
+    private static func shortenedDelimiterRun(_ line: String) -> String {
+        String(String.UnicodeScalarView(withoutRunHead(line, of: ">*_=-", keeping: 8).prefix(headLength)))
+    }
+
+    /// The text with a leading run of `[-\s*]` cut to its last 121 characters: in
+    /// `namedAttribution` the run is followed by `.{1,120}` and then a verb, which starts after
+    /// the run, so no more of the run can matter (but for its Android form, `--` and over a
+    /// hundred blanks before the name), and a long run cannot make the pattern try every split
+    /// of it (its time grew with the run's length times 120).
+    private static func shortenedLeadingRun(_ text: String) -> String {
+        String(String.UnicodeScalarView(withoutRunHead(text, of: "-*", keeping: 121)))
+    }
+
+    /// The scalars of `text` after dropping all but the last `keeping` of its leading run of
+    /// ASCII white space and the characters of `marks` (ASCII), counted on bytes. A run that
+    /// goes on in other white space is cut shorter than it is, which keeps more of it: the
+    /// patterns read the same.
+    private static func withoutRunHead(_ text: String, of marks: String, keeping: Int) -> Substring.UnicodeScalarView {
+        let markBytes = Array(marks.utf8)
+        let run = text.utf8.prefix { $0 == 0x20 || (0x09...0x0D).contains($0) || markBytes.contains($0) }.count
+        return Substring(text).unicodeScalars.dropFirst(max(0, run - keeping))
     }
 
     /// Whether the whole line is an attribution that starts where the line starts.
@@ -196,8 +233,8 @@ enum QuoteMarkers {
     /// The text before an attribution that shares its line, or nil when the line has none.
     static func splitSharedLine(_ line: String) -> String? {
         guard line.hasAny(sharedLineStarts), line.hasAny(verbBytes) else { return nil }
-        guard let prefix = sharedLine.firstRange(in: line, group: 1) else { return nil }
-        let text = String(line[prefix]).trimmedBlanks
+        guard let prefix = SharedLineAttribution.textBefore(in: line, verbs: verbList) else { return nil }
+        let text = prefix.trimmedBlanks
         guard !ReplyLines.isQuote(line), text.contains(where: { $0.isLetter || $0.isNumber }), !isAnchoredAttribution(line) else { return nil }
         return text
     }

@@ -21,7 +21,8 @@ enum SignatureStripper {
         }
         let footers = body.indices.filter { $0 > 0 && isFooter(body[$0]) }
         guard !footers.isEmpty else { return (body.joined(separator: "\n"), nil) }
-        let text = body.indices.filter { !footers.contains($0) }.map { body[$0] }
+        let footerSet = Set(footers)
+        let text = body.indices.filter { !footerSet.contains($0) }.map { body[$0] }
         return (text.joined(separator: "\n"), footers.map { body[$0] }.joined(separator: "\n"))
     }
 
