@@ -50,6 +50,14 @@ extension StoreSession {
         return ([ends.root].compactMap { $0 } + ends.latest).reduce(into: []) { result, id in if !result.contains(id) { result.append(id) } }
     }
 
+    /// The Message-ID of the latest mail on the thread that the gateway sent to `recipient`
+    /// (among others or alone), or nil. The thread's outbox rows are read newest first, and the
+    /// recipient found as a whole element of the row's JSON list of recipients.
+    public func latestSent(onThread source: String, to recipient: String) throws -> String? {
+        let element = String(Self.jsonArray([recipient]).dropFirst().dropLast())
+        return try String.fetchOne(try statement(HotPathSQL.latestSentOnThreadTo.rawValue), arguments: [source, element])
+    }
+
     /// How many latest IDs of a thread the state cache keeps: what `threadReferences` asks for by default.
     private static let cachedThreadLatest = 11
 }

@@ -46,16 +46,20 @@ extension Gateway {
     }
 
     /// What one notice needs to be rendered, placed on its thread (the part that reads the
-    /// database); the rendering signs it (`OutgoingSignature`).
+    /// database): it answers its cause (an approval request, the thread's latest mail), and its
+    /// References hold the thread's root and the latest mail its first recipient got there
+    /// (`ThreadPlacement.answering`). The rendering signs it (`OutgoingSignature`).
     private func renderJob(_ notice: Notice, recipients: [EmailAddress], messageID: String, cause: String, session: StoreSession, now: Date) throws -> RenderQueue.Job {
         var notice = notice
         notice.to = notice.to.filter(recipients.contains)
         notice.cc = notice.cc.filter(recipients.contains)
-        let references = try notice.source.map { try session.threadReferences(source: $0.description) } ?? [cause]
-        let isApproval = notice.kind == .approvalRequested
-        let placement = ThreadPlacement(
-            inReplyTo: isApproval ? references.last : cause,
-            references: references.contains(cause) || isApproval ? references : references + [cause])
+        let thread = notice.source?.description
+        let ends = try thread.map { try session.threadReferences(source: $0) } ?? []
+        let recipient = (notice.to.first ?? recipients.first)?.value
+        let latestToRecipient = try thread.flatMap { thread in try recipient.flatMap { try session.latestSent(onThread: thread, to: $0) } }
+        let placement = ThreadPlacement.answering(
+            parent: notice.kind == .approvalRequested ? ends.last : cause, root: ends.first, latestToRecipient: latestToRecipient,
+            maxIDBytes: config.limits.maxMessageIDBytes, maxReferences: config.limits.maxReferences)
         return RenderQueue.Job(notice: notice, messageID: messageID, placement: placement, replyTo: nil, context: [:], extraHeaders: [], date: now)
     }
 

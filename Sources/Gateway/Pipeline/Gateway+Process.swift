@@ -181,7 +181,9 @@ extension Gateway {
             let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
             return outcome("refused", kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
         }
-        try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
+        if isParticipant(sender, of: match.source) {
+            try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
+        }
         if let confirmed = try applyConfirmed(by: understood, sender: sender, match: match, cause: cause, session: session, now: now) {
             return confirmed
         }

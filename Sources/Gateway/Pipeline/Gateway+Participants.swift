@@ -1,0 +1,20 @@
+import EscalationCore
+import Foundation
+
+extension Gateway {
+    /// Whether the sender takes part in the case's or account's conversation: support staff, a
+    /// contact of its account, or (where `[policy] allow_domain_contacts` says so) a sender of
+    /// the account's domain. Only their mail enters the thread's records: a stranger's
+    /// Message-ID would otherwise travel in the References of every later mail on the thread,
+    /// or become its root.
+    func isParticipant(_ sender: EmailAddress, of source: EscalationSource) -> Bool {
+        if EscalationEngine.isKnown(sender, about: source, directory: directory) { return true }
+        guard config.escalation.policy.allowDomainContacts else { return false }
+        let account: AccountNumber?
+        switch source {
+        case .supportCase(let number): account = directory.supportCase(number)?.account
+        case .account(let number): account = number
+        }
+        return account.flatMap(directory.account)?.domains.contains(sender.domain) ?? false
+    }
+}
