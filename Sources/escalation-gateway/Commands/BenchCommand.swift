@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
 
 /// `bench parse DIR`: parse + read every file under DIR, from memory.
 struct ParseBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "parse", abstract: "Parse and read every file under a folder; prints mails/s and MB/s.")
+    static let configuration = CommandConfiguration(commandName: "parse", abstract: "Parse and read every file under a folder; prints mails/s, MB/s, time per KB and peak RSS.")
 
     @Argument(help: "The folder of mail files (searched recursively).")
     var folder: String
@@ -31,5 +31,7 @@ struct ParseBench: ParsableCommand {
         print("files: \(files.count) (\(String(format: "%.1f", megabytes)) MB), rounds: \(rounds), threads: \(threads), over a limit: \(result.failed / rounds)")
         print("\(Int(result.mailsPerSecond)) mails/s")
         print(String(format: "%.1f MB/s", result.megabytesPerSecond))
+        print(String(format: "%.2f µs per KB", result.seconds * 1e6 / max(1, Double(result.bytes) / 1024)))
+        if let peak = ProcessMemory.peakResidentBytes() { print("peak RSS \(peak >> 20) MB (the files' own bytes included)") }
     }
 }
