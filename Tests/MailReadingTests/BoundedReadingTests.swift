@@ -46,6 +46,16 @@ import Testing
         #expect(QuoteMarkers.splitSharedLine(line) == expected)
     }
 
+    /// Attributions behind runs of dashes of any length, cut short before the patterns read them.
+    @Test(arguments: [
+        "---- Dana <d@x.example> wrote ----", String(repeating: "-", count: 300) + " On Tue, 24 Nov 2026, Dana <d@x.example> wrote:",
+        "-- Dana Duty <d@x.example> schrieb am 24.11.2026:", "--" + String(repeating: " ", count: 40) + "Dana wrote --",
+        String(repeating: "*", count: 200) + " Dana <d@x.example> wrote:", "Mon, 1 Jan 2024 11:00 Dana <dana@x.example>:",
+    ])
+    func attributionsAfterLongRunsEndTheReply(_ attribution: String) {
+        #expect(ReplyExtractor.extract("Approved.\n\n\(attribution)\n> Please approve").text == "Approved.")
+    }
+
     @Test(arguments: [
         ("Mon, 1 Jan 2024 Dana <dana@x.example>:", true), ("2011/4/7 dana@x.example", true), ("Mon, 1 Jan 2024 Dana <dana@x.example>", true),
         ("Mon, 1 Jan 2024 dana@", false), ("Mon, 1 Jan 2024 @x", false), ("Mon, 1 Jan 2024 <dana@x.example> said", false),

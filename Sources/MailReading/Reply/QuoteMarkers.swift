@@ -27,9 +27,10 @@ enum QuoteMarkers {
         #"^[-\s*]*(on|le|am|el|il|op|em|den|w dniu|dne|vào|pe|en)\b.{0,200}\b("# + verbs + #")\b.{0,200}:\s*$"#)
     /// A line starting with a day and ending in an address and a colon: "23 mar 2017 21:25 "N" <x@y> napisał(a):".
     private static let dayFirst = Pattern(#"^\s*\d{1,2}\.?\s+\S+\s+\d{4}.{0,120}@.{0,80}:\s*$"#)
-    /// "Name <x@y> schrieb am …:", Polish "… napisał(a):", and Android's "---- X wrote ----".
-    private static let namedAttribution = Pattern(
-        #"^[-\s*]*.{1,120}\b("# + verbs + #")(\(a\))?\s*(am .{3,60})?:\s*$|^-{2,}\s*.{1,80}\b("# + verbs + #")\s*-{2,}$"#)
+    /// "Name <x@y> schrieb am …:" and Polish "… napisał(a):".
+    private static let namedAttribution = Pattern(#"^[-\s*]*.{1,120}\b("# + verbs + #")(\(a\))?\s*(am .{3,60})?:\s*$"#)
+    /// Android's "---- X wrote ----".
+    private static let dashedAttribution = Pattern(#"^-{2,}\s*.{1,80}\b("# + verbs + #")\s*-{2,}$"#)
     /// Gmail's Chinese attribution, the verb right after the time: "Name <x@y> 于2026年11月24日周二 10:02写道：".
     private static let chineseAttribution = Pattern(#"^.{1,200}@.{1,120}(写道|寫道)\s*[:：]?\s*$"#)
     /// Gmail's date-first attribution: "2014-10-17 11:28 GMT+03:00 Name <…>:", "02.04.2012 14:20 …".
@@ -143,8 +144,10 @@ enum QuoteMarkers {
             if joined.utf8.count > 600 { break }
             guard endsLikeAttribution(joined), joined.hasAny(verbBytes) else { continue }
             // The common "On … wrote:" first: each pattern is an ICU match over the line.
-            if attribution.matches(joined) || verbInside.matches(joined)
-                || namedAttribution.matches(shortenedLeadingRun(joined)) && (joined.has("@") || joined.has("\"") || joined.count < 100)
+            let lead = shortenedLeadingRun(joined)
+            if attribution.matches(lead) || verbInside.matches(lead)
+                || (namedAttribution.matches(lead) || dashedAttribution.matches(shortenedDashes(joined)))
+                    && (joined.has("@") || joined.has("\"") || joined.count < 100)
                 || dayFirst.matches(joined) || chineseAttribution.matches(joined) || weekdayDateFirst.matches(joined)
             {
                 return span
@@ -182,13 +185,27 @@ enum QuoteMarkers {
         String(String.UnicodeScalarView(withoutRunHead(line, of: ">*_=-", keeping: 8).prefix(headLength)))
     }
 
-    /// The text with a leading run of `[-\s*]` cut to its last 121 characters: in
-    /// `namedAttribution` the run is followed by `.{1,120}` and then a verb, which starts after
-    /// the run, so no more of the run can matter (but for its Android form, `--` and over a
-    /// hundred blanks before the name), and a long run cannot make the pattern try every split
-    /// of it (its time grew with the run's length times 120).
+    /// The text with a leading run of `[-\s*]` cut to its last character, for the patterns that
+    /// begin `^[-\s*]*`: in `attribution` and `verbInside` a word follows the run, which starts
+    /// with a letter, so the run's length never matters; in `namedAttribution` `.{1,120}` and a
+    /// verb follow, so it matches when the verb stands at most 120 characters after the run,
+    /// whatever its length. A long run only made them try every split of it (ignoring case,
+    /// each try costs: a line of 550 dashes cost a millisecond).
     private static func shortenedLeadingRun(_ text: String) -> String {
-        String(String.UnicodeScalarView(withoutRunHead(text, of: "-*", keeping: 121)))
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == 0x20 || first == 0x09 else { return text }
+        return String(String.UnicodeScalarView(withoutRunHead(text, of: "-*", keeping: 1)))
+    }
+
+    /// The text with leading dashes cut to three and the blanks after them to one: in
+    /// `dashedAttribution` more of either never lets `.{1,80}` reach further, only makes the
+    /// pattern try more splits.
+    private static func shortenedDashes(_ text: String) -> String {
+        let dashes = text.utf8.prefix { $0 == UInt8(ascii: "-") }.count
+        let afterDashes = text.utf8.dropFirst(dashes)
+        let blanks = afterDashes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+        guard dashes > 3 || blanks > 1 else { return text }
+        let rest = Substring(afterDashes.dropFirst(blanks))
+        return String(repeating: "-", count: min(dashes, 3)) + (blanks > 0 ? " " : "") + rest
     }
 
     /// The scalars of `text` after dropping all but the last `keeping` of its leading run of
