@@ -59,6 +59,8 @@ def main():
     args = parser.parse_args()
     k = lambda n: int(n * args.scale)
     body = k(64 * 1024)
+    # One line whose end the reader still reads (it reads 64 KB of a body).
+    line = body - 1024
     kinds = {
         "subject-ref": mail("[ref:" * (k(100 * 1024) // 5), ""),
         "subject-re": mail("re: " * (k(100 * 1024) // 4), ""),
@@ -68,8 +70,8 @@ def main():
         "body-attribution": mail("Hello", "Thanks!\r\n" + lines("-" * 550 + " wrote:", body)),
         "body-quotes": mail("Hello", lines(">" * 900, body) + "Thanks!\r\n"),
         "body-verb-inside": mail("Hello", "Thanks!\r\n" + lines("On " + "wrote " * 99 + ":", body)),
-        "line-on-wrote": mail("Hello", "Thanks!\r\n" + "x" + " On" * (body // 3) + " wrote:\r\n"),
-        "line-date-address": mail("Hello", "Thanks!\r\n" + "Mon, 1 Jan 2024 " + "a" * body + "@\r\n"),
+        "line-on-wrote": mail("Hello", "Thanks!\r\n" + "x" + " On" * (line // 3) + " wrote:\r\n"),
+        "line-date-address": mail("Hello", "Thanks!\r\n" + "Mon, 1 Jan 2024 " + "a" * line + "@\r\n"),
         "bounce-dashes": bounce("-" * k(16_000) + "\r\n"),
         "bounce-address": bounce("a" * k(16_000) + "@\r\n"),
         "long-line": mail("Hello", "word " * (k(4 << 20) // 5)),
