@@ -130,7 +130,7 @@ enum QuoteMarkers {
         guard !line.isEmpty, !ReplyLines.isQuote(line) else { return nil }
         let startsFold = mayStartFold(line)
         guard mayBeMarker(line) || startsFold && lines[(index + 1)..<min(lines.count, index + 3)].contains(where: mayBeMarker) else { return nil }
-        let isShort = line.utf8.count <= markerLength || line.unicodeScalars.count <= markerLength
+        var isShort: Bool { line.utf8.count <= markerLength || line.unicodeScalars.count <= markerLength }
         if line.hasAny(separatorBytes), separators.matches(shortenedDelimiterRun(line)) || isShort && markerLine.matches(line) { return 1 }
         for span in 1...(startsFold ? 3 : 1) where index + span <= lines.count {
             let joined: String

@@ -7,15 +7,26 @@ public enum ControlCharacters {
     /// The text without C0 controls (U+0000–U+001F) but tab, line feed and carriage return, and
     /// without DEL (U+007F) and the C1 controls (U+0080–U+009F); the text itself when it has none.
     public static func removed(from text: String) -> String {
-        guard text.utf8.contains(where: mayStartControl) else { return text }
+        guard hasControl(text) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isRemoved($0) })
         return String(scalars)
     }
 
-    /// Whether a UTF-8 byte is a control or the lead byte of a C1 control's encoding (C2 80–9F).
-    private static func mayStartControl(_ byte: UInt8) -> Bool {
-        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2
+    /// Whether the UTF-8 bytes hold a control: a C0 byte but tab, LF and CR, DEL, or C2 80–9F
+    /// (a C1 control; C2 before other bytes, as in a no-break space, is text).
+    private static func hasControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 ? byte != 0x09 && byte != 0x0A && byte != 0x0D : byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80) {
+                    return true
+                }
+                previous = byte
+            }
+            return false
+        }
     }
 
     private static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
