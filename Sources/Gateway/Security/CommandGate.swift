@@ -34,7 +34,7 @@ struct CommandGate {
             return AuthenticationResults.failure(of: understood.mail, authservID: authservID).map(Verdict.confirmationRequired) ?? .passed
         }
         return try hasReceived(understood.hints, sender: sender, source: source, session: session)
-            ? .passed : .confirmationRequired("no sign that the sender received the gateway's mail on this thread")
+            ? .passed : .confirmationRequired("it answers no mail the gateway sent to this address")
     }
 
     /// Several From addresses, or a Sender other than the From: who wrote the mail is unclear.

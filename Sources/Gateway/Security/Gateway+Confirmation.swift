@@ -19,7 +19,7 @@ extension Gateway {
         ])
         let notice = Notice(
             kind: .confirmationRequired, to: [sender], source: source, escalation: state.escalation,
-            details: ["understood": command.name.uppercased(), "why": why])
+            details: ["understood": Self.written(command), "why": why])
         let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
         for mail in sent where mail.template == Notice.Kind.confirmationRequired.rawValue {
             try session.awaitConfirmation(messageID: mail.messageId, sender: sender.value, source: source.description, receiptKey: cause.key, at: now)
@@ -46,6 +46,21 @@ extension Gateway {
                 detail: "\(command.name) of \(original.mail.messageID ?? "a mail without Message-ID") confirmed by its sender")
         ])
         return try apply(command, from: original, sender: sender, match: match, cause: cause, confirmed: true, session: session, now: now)
+    }
+
+    /// A gated command as its sender would write it, for the confirmation mail (`SEVERITY high`).
+    static func written(_ command: Command) -> String {
+        switch command {
+        case .severity(let level): "SEVERITY \(level)"
+        case .trend(let trend): "TREND \(trend.rawValue)"
+        case .watch(let address): "WATCH \(address)"
+        case .unwatch(let address): "UNWATCH \(address)"
+        case .link(let number): "LINK \(number)"
+        case .unlink(let number): "UNLINK \(number)"
+        case .assign(let address): "ASSIGN \(address)"
+        case .deescalate(let reason): "DE-ESCALATE" + (reason.map { " \($0)" } ?? "")
+        case .escalate, .approve, .reject, .comment: command.name.uppercased()
+        }
     }
 
     private static let confirmingWords: Set<String> = [
