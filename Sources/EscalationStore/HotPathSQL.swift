@@ -11,7 +11,12 @@ public enum HotPathSQL: String, CaseIterable, Sendable {
         """
     case threadRoot = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence LIMIT 1"
     case threadLatest = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence DESC LIMIT ?"
-    case latestSentOnThreadTo = "SELECT message_id FROM outbox WHERE source = ? AND instr(recipients, ?) > 0 ORDER BY created_at DESC, id DESC LIMIT 1"
+    case threadSubject = "SELECT subject FROM thread_subject WHERE source = ?"
+    case threadSubjectStart = """
+        INSERT OR IGNORE INTO thread_subject(source, subject)
+        SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM thread_message WHERE source = ?)
+        """
+    case threadReaderLatest = "SELECT message_id FROM thread_reader WHERE source = ? AND recipient = ?"
     case requestSource = "SELECT source FROM request WHERE number = ?"
     case requestsOfSource = "SELECT body FROM request WHERE source = ? ORDER BY number"
     case latestEscalationOfSource = "SELECT body FROM escalation WHERE source = ? ORDER BY number DESC LIMIT 1"

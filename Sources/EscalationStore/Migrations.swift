@@ -193,6 +193,23 @@ enum Migrations {
                 );
                 """)
         }
+        // A thread's subject, kept for its whole life, and per recipient the latest mail they got
+        // under it (what later mail to them refers to, so that it joins their conversation). The
+        // latter starts from each recipient's latest mail on each thread.
+        migrator.registerMigration("v7-thread-subjects") { db in
+            try db.execute(sql: """
+                CREATE TABLE thread_subject (source TEXT PRIMARY KEY, subject TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE thread_reader (
+                    source TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    PRIMARY KEY (source, recipient)
+                ) WITHOUT ROWID;
+                INSERT OR REPLACE INTO thread_reader(source, recipient, message_id)
+                    SELECT o.source, r.address, o.message_id FROM outbox o JOIN outbox_recipient r ON r.outbox_id = o.id
+                    WHERE o.source IS NOT NULL ORDER BY o.id;
+                """)
+        }
         return migrator
     }
 }

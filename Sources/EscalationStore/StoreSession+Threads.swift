@@ -50,12 +50,26 @@ extension StoreSession {
         return ([ends.root].compactMap { $0 } + ends.latest).reduce(into: []) { result, id in if !result.contains(id) { result.append(id) } }
     }
 
-    /// The Message-ID of the latest mail on the thread that the gateway sent to `recipient`
-    /// (among others or alone), or nil. The thread's outbox rows are read newest first, and the
-    /// recipient found as a whole element of the row's JSON list of recipients.
-    public func latestSent(onThread source: String, to recipient: String) throws -> String? {
-        let element = String(Self.jsonArray([recipient]).dropFirst().dropLast())
-        return try String.fetchOne(try statement(HotPathSQL.latestSentOnThreadTo.rawValue), arguments: [source, element])
+    /// The subject the thread keeps for its whole life, if one was recorded when it started.
+    public func threadSubject(source: String) throws -> String? {
+        try String.fetchOne(try statement(HotPathSQL.threadSubject.rawValue), arguments: [source])
+    }
+
+    /// Records `subject` as the thread's subject if the thread has no mail yet: call it before
+    /// recording the mail that starts the thread.
+    public func startThread(source: String, subject: String) throws {
+        try statement(HotPathSQL.threadSubjectStart.rawValue).execute(arguments: [source, subject, source])
+    }
+
+    /// The Message-ID of the latest mail that `recipient` got on the thread under the thread's
+    /// subject (the conversation later mail to them joins), or nil.
+    public func latestInConversation(source: String, recipient: String) throws -> String? {
+        try String.fetchOne(try statement(HotPathSQL.threadReaderLatest.rawValue), arguments: [source, recipient])
+    }
+
+    /// Records a mail to `recipient` under the thread's subject as their latest there.
+    public func recordConversationMail(_ messageID: String, source: String, recipient: String) throws {
+        try statement("INSERT OR REPLACE INTO thread_reader(source, recipient, message_id) VALUES (?, ?, ?)").execute(arguments: [source, recipient, messageID])
     }
 
     /// How many latest IDs of a thread the state cache keeps: what `threadReferences` asks for by default.

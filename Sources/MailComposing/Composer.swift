@@ -15,8 +15,9 @@ public struct ThreadPlacement: Hashable, Sendable {
     }
 }
 
-/// Turns notices into outgoing mail through the templates: subject tag, threading headers,
-/// `Auto-Submitted`, text and HTML alternatives.
+/// Turns notices into outgoing mail through the templates: the body (headline, text and HTML
+/// alternatives) once per notice, then each recipient's mail around it with its subject,
+/// threading headers, `Auto-Submitted`, `List-Id` and `X-Escalation-Event`.
 public struct Composer: Sendable {
     public let templates: TemplateSet
     public let configuration: EscalationConfiguration
@@ -30,42 +31,63 @@ public struct Composer: Sendable {
         self.domain = domain
     }
 
-    /// The subject tag of a notice: the escalation number once one exists for an account,
-    /// else the case or account number.
-    public static func tag(for notice: Notice) -> String? {
-        if case .account = notice.source, let number = notice.escalation?.number { return "[\(number.value)]" }
-        return notice.source.map { "[\($0.description)]" }
+    /// What a notice says, the same for each of its recipients: the headline (the template's
+    /// `Subject:` line, after the case's tag) as the body's first line, the text and the HTML.
+    public struct Body: Sendable {
+        public var headline: String
+        public var text: String
+        public var html: String
     }
 
-    /// Renders one notice. `extraHeaders` carries what the gateway adds (loop header, Reply-To token).
-    public func compose(
-        _ notice: Notice, directory: any DirectoryLookup, messageID: String, date: Date, thread: ThreadPlacement,
-        replyTo: MailAddress? = nil, extraContext: [String: String] = [:], extraHeaders: [(name: String, value: String)] = []
-    ) -> OutgoingMessage {
+    /// The tag of a notice's case or account, as subjects and headlines show it: `[CS0001234]`.
+    public static func tag(for notice: Notice) -> String? {
+        notice.source.map { "[\($0.description)]" }
+    }
+
+    /// `List-Id` (RFC 2919) of every mail this gateway sends: its display name and its address
+    /// with the `@` as a dot, e.g. `Escalations <escalations.support.example>`.
+    public var listID: String {
+        "\(gateway.name ?? "Escalations") <\(gateway.address.replacingOccurrences(of: "@", with: "."))>"
+    }
+
+    /// Renders the notice's body. `extraContext` carries the values the gateway adds (an
+    /// approver's token and links).
+    public func body(of notice: Notice, directory: any DirectoryLookup, extraContext: [String: String] = [:]) -> Body {
         var context = NoticeContext(notice: notice, directory: directory, configuration: configuration, gatewayAddress: gateway.address).values()
         for (key, value) in extraContext { context[key] = TemplateText(text: value) }
-        let (subjectLine, body) = templates.renderText(notice.kind, context: context)
-        let subject = [Self.tag(for: notice), subjectLine].compactMap { $0 }.joined(separator: " ")
+        let (subjectLine, text) = templates.renderText(notice.kind, context: context)
+        let headline = [Self.tag(for: notice), subjectLine].compactMap { $0 }.joined(separator: " ")
+        let body = headline + "\n\n" + text
         var htmlContext = context
-        htmlContext["subject"] = TemplateText(text: subject)
+        htmlContext["subject"] = TemplateText(text: headline)
         htmlContext["bodyHTML"] = TemplateText(text: HTMLBody.paragraphs(of: body))
-        let html = templates.renderHTML(context: htmlContext)
+        return Body(headline: subjectLine, text: body, html: templates.renderHTML(context: htmlContext))
+    }
+
+    /// One recipient's mail of a rendered notice. `subject` is the thread's (nil: the template's
+    /// own line, for mail that names no case); `extraHeaders` carries what the gateway adds
+    /// (loop header, the `X-Escalation-*` headers).
+    public func compose(
+        _ notice: Notice, body: Body, to recipient: MailAddress, subject: String?, messageID: String, date: Date, thread: ThreadPlacement,
+        replyTo: MailAddress? = nil, extraHeaders: [(name: String, value: String)] = []
+    ) -> OutgoingMessage {
         var headers: [(name: String, value: String)] = [
             ("Auto-Submitted", notice.kind.isAnswer ? "auto-replied" : "auto-generated"),
             ("X-Auto-Response-Suppress", "All"),
+            ("List-Id", listID),
+            ("X-Escalation-Event", notice.kind.rawValue),
         ]
         headers += extraHeaders
         return OutgoingMessage(
-            from: gateway, to: notice.to.map { MailAddress(name: directory.displayName(of: $0), address: $0.value) },
-            cc: notice.cc.map { MailAddress(name: directory.displayName(of: $0), address: $0.value) }, replyTo: replyTo,
-            subject: subject, messageID: messageID, inReplyTo: thread.inReplyTo, references: thread.references, date: date,
-            extraHeaders: headers, text: body + "\n", html: html)
+            from: gateway, to: [recipient], replyTo: replyTo, subject: subject ?? body.headline, messageID: messageID,
+            inReplyTo: thread.inReplyTo, references: thread.references, date: date, extraHeaders: headers, text: body.text + "\n",
+            html: body.html)
     }
 }
 
 extension DirectoryLookup {
     /// The contact's or staff member's name, if the directory knows the address.
-    func displayName(of address: EmailAddress) -> String? {
+    public func displayName(of address: EmailAddress) -> String? {
         contact(address)?.name ?? staffMember(address)?.name
     }
 }

@@ -12,17 +12,23 @@ struct SecurityHarness {
     let workspace: TestWorkspace
     let gateway: Gateway
     private var sequence = 0
+    /// The mail `send` processed last, as it was written.
+    private(set) var lastSent: [UInt8] = []
 
-    init(extraConfig: String = "") throws {
-        workspace = try TestWorkspace(extraConfig: extraConfig)
-        _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
-        gateway = try workspace.gateway()
+    /// `replacing` edits the sample config; `directoryFile` replaces the sample directory; `clock` is the gateway's time.
+    init(
+        extraConfig: String = "", replacing: [(String, String)] = [], directoryFile: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        workspace = try TestWorkspace(extraConfig: extraConfig, replacing: replacing)
+        _ = try workspace.gateway(clock: clock).importDirectory(path: directoryFile ?? workspace.directoryFile)
+        gateway = try workspace.gateway(clock: clock)
     }
 
     /// Processes raw mail and delivers what it caused.
     mutating func send(_ raw: String) throws -> MailOutcome {
         sequence += 1
-        let outcome = try gateway.process(InboundMail(raw: Array(raw.utf8), mailbox: "test", position: "\(sequence)"))
+        lastSent = Array(raw.utf8)
+        let outcome = try gateway.process(InboundMail(raw: lastSent, mailbox: "test", position: "\(sequence)"))
         try gateway.dispatch(to: try gateway.config.makeSink())
         return outcome
     }

@@ -206,14 +206,14 @@ import Testing
         #expect(try harness.subject("CS0001234").journal.filter { $0.action == "answers.paused" }.count == 1)
     }
 
-    /// A request's acknowledgement and its approval requests all count on the thread; the
+    /// A request's acknowledgement (to the customer and the owner) and its approval requests all count on the thread; the
     /// approval requests, going to others, are sent whatever the count, and the next answer to
     /// the customer is the one paused.
     @Test func theThreadLimitCountsEveryMailButPausesOnlyAnswers() throws {
         var harness = try SecurityHarness(extraConfig: "[security]\nanswers_per_thread = 3\n")
         defer { harness.remove() }
         let outcome = try harness.escalate()
-        #expect(outcome.sent.map(\.template).sorted() == ["approval-requested", "approval-requested", "request-received"])
+        #expect(outcome.sent.map(\.template).sorted() == ["approval-requested", "approval-requested", "request-received", "request-received"])
         let next = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] your mail", body: "Any news?")
         #expect(next.sent.map(\.template) == ["answers-paused"])
         #expect(try harness.allSent().filter { $0.kind == "answers-paused" }.map(\.recipients) == [["agent1@support.example"]])

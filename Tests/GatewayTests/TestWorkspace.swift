@@ -9,10 +9,12 @@ struct TestWorkspace {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let folder: URL
 
-    init(extraConfig: String = "") throws {
+    /// `replacing` edits the sample config (each pair: text, replacement) before `extraConfig` is added.
+    init(extraConfig: String = "", replacing: [(String, String)] = []) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var config = try String(contentsOf: Self.repository.appendingPathComponent("Samples/gateway.toml"), encoding: .utf8)
+        for (text, replacement) in replacing { config = config.replacingOccurrences(of: text, with: replacement) }
         config = config.replacingOccurrences(of: "domain = \"support.example\"", with: "domain = \"support.example\"\ntemplates = \"\(Self.repository.path)/MailTemplates\"")
         try (config + "\n" + extraConfig).write(to: configURL, atomically: true, encoding: .utf8)
     }

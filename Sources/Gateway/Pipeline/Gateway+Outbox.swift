@@ -7,9 +7,10 @@ import MailMessage
 import MailTransport
 
 extension Gateway {
-    /// Renders notices and adds them to the outbox in the caller's transaction. Message-IDs are
-    /// derived from the cause's key, so a replay after a crash produces the same mail, never a
-    /// second one. Suppressed addresses are dropped; answers to `sender` beyond the limits are
+    /// Renders notices and adds them to the outbox in the caller's transaction, one mail per
+    /// recipient (each with its own subject, place on the thread and reason to get it). Message-IDs
+    /// are derived from the cause's key, so a replay after a crash produces the same mail, never
+    /// a second one. Suppressed addresses are dropped; answers to `sender` beyond the limits are
     /// not sent (`AnswerLimiter`), notices to anyone else always are.
     func enqueue(_ notices: [Notice], cause: MailCause, sender: EmailAddress?, session: StoreSession, now: Date) throws -> [MailOutcome.SentMail] {
         var sent: [MailOutcome.SentMail] = []
@@ -20,47 +21,43 @@ extension Gateway {
                 if try !session.isSuppressed(address.value) { recipients.append(address) }
             }
             guard !recipients.isEmpty, try limiter.allows(notice, recipients: recipients, sender: sender) else { continue }
-            sent.append(try write(notice, recipients: recipients, key: "\(cause.key)#\(index)#\(notice.kind.rawValue)", cause: cause, session: session, now: now))
+            let shared = recipients.count > 1 ? RenderQueue.SharedBody() : nil
+            for (position, recipient) in recipients.enumerated() {
+                let key = "\(cause.key)#\(index)#\(notice.kind.rawValue)" + (position == 0 ? "" : "#\(recipient.value)")
+                sent.append(
+                    try write(notice, to: recipient, key: key, cause: cause, sender: sender, sharedBody: shared, session: session, now: now))
+            }
         }
         for notice in try limiter.pauseNotices(cause: cause.messageID) {
-            sent.append(
-                try write(notice, recipients: notice.to, key: "\(cause.key)#paused#\(notice.details["what"] ?? "")", cause: cause, session: session, now: now))
+            for (position, recipient) in notice.to.enumerated() {
+                let key = "\(cause.key)#paused#\(notice.details["what"] ?? "")" + (position == 0 ? "" : "#\(recipient.value)")
+                sent.append(try write(notice, to: recipient, key: key, cause: cause, sender: sender, sharedBody: nil, session: session, now: now))
+            }
         }
         return sent
     }
 
-    /// Adds one notice to the outbox with a Message-ID derived from `key`, rendered now or, in a
-    /// batch, with the batch's other mail before it commits (`RenderQueue`).
-    private func write(_ notice: Notice, recipients: [EmailAddress], key: String, cause: MailCause, session: StoreSession, now: Date) throws -> MailOutcome.SentMail {
+    /// Adds one recipient's mail of a notice to the outbox with a Message-ID derived from `key`,
+    /// rendered now or, in a batch, with the batch's other mail before it commits (`RenderQueue`).
+    private func write(
+        _ notice: Notice, to recipient: EmailAddress, key: String, cause: MailCause, sender: EmailAddress?, sharedBody: RenderQueue.SharedBody?,
+        session: StoreSession, now: Date
+    ) throws -> MailOutcome.SentMail {
         let messageID = signer.messageIDLocalPart(for: key) + "@" + config.domain
-        let job = try renderJob(notice, recipients: recipients, messageID: messageID, cause: cause.messageID, session: session, now: now)
+        var notice = notice
+        notice.to = [recipient]
+        notice.cc = []
+        var job = try conversationJob(notice, messageID: messageID, cause: cause, sender: sender, session: session, now: now)
+        job.sharedBody = sharedBody
         let rendered = renderQueue.isBatching ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
         let outboxID = try session.enqueue(
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
-                request: notice.kind == .approvalRequested ? notice.request?.number.value : nil, recipients: recipients.map(\.value),
+                request: notice.kind == .approvalRequested ? notice.request?.number.value : nil, recipients: [recipient.value],
                 subject: rendered?.subject ?? "", raw: rendered?.raw ?? []),
             at: now)
         if rendered == nil { renderQueue.add(job, outboxID: outboxID) }
-        return MailOutcome.SentMail(to: recipients.map(\.value), subject: rendered?.subject ?? "", template: notice.kind.rawValue, messageId: messageID)
-    }
-
-    /// What one notice needs to be rendered, placed on its thread (the part that reads the
-    /// database): it answers its cause (an approval request, the thread's latest mail), and its
-    /// References hold the thread's root and the latest mail its first recipient got there
-    /// (`ThreadPlacement.answering`). The rendering signs it (`OutgoingSignature`).
-    private func renderJob(_ notice: Notice, recipients: [EmailAddress], messageID: String, cause: String, session: StoreSession, now: Date) throws -> RenderQueue.Job {
-        var notice = notice
-        notice.to = notice.to.filter(recipients.contains)
-        notice.cc = notice.cc.filter(recipients.contains)
-        let thread = notice.source?.description
-        let ends = try thread.map { try session.threadReferences(source: $0) } ?? []
-        let recipient = (notice.to.first ?? recipients.first)?.value
-        let latestToRecipient = try thread.flatMap { thread in try recipient.flatMap { try session.latestSent(onThread: thread, to: $0) } }
-        let placement = ThreadPlacement.answering(
-            parent: notice.kind == .approvalRequested ? ends.last : cause, root: ends.first, latestToRecipient: latestToRecipient,
-            maxIDBytes: config.limits.maxMessageIDBytes, maxReferences: config.limits.maxReferences)
-        return RenderQueue.Job(notice: notice, messageID: messageID, placement: placement, replyTo: nil, context: [:], extraHeaders: [], date: now)
+        return MailOutcome.SentMail(to: [recipient.value], subject: rendered?.subject ?? "", template: notice.kind.rawValue, messageId: messageID)
     }
 
     /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted

@@ -146,7 +146,7 @@ extension Gateway {
             result = MailOutcome(file: nil, messageId: prepared.messageID, outcome: "failed", reason: error.reason, intent: "", escalation: nil, sent: [])
         case .success(var understood):
             if let why = ownMailCheck(session)(understood.mail) { understood.markOwn(why) }
-            let cause = MailCause(messageID: prepared.messageID, key: prepared.receiptKey)
+            let cause = MailCause(messageID: prepared.messageID, key: prepared.receiptKey, subject: ConversationSubject.of(understood.mail.subject))
             result = try apply(understood, cause: cause, session: session, now: now)
         }
         try session.insert(
@@ -182,6 +182,7 @@ extension Gateway {
             return outcome("refused", kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
         }
         if isParticipant(sender, of: match.source) {
+            try session.startThread(source: match.source.description, subject: cause.subject ?? threadSubject(startedByGateway: match.source))
             try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
         }
         if let confirmed = try applyConfirmed(by: understood, sender: sender, match: match, cause: cause, session: session, now: now) {

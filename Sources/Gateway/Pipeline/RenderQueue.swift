@@ -11,15 +11,32 @@ import Synchronization
 /// the one commit with the rest (`finish`). The outcome is the same as rendering each mail where
 /// it was written.
 final class RenderQueue: Sendable {
-    /// One mail to render: the notice and everything the database decided about it.
+    /// One mail to render: the notice (to its one recipient) and everything the database
+    /// decided about it. `subject` nil: the template's own line (mail that names no case).
     struct Job: Sendable {
         var notice: Notice
         var messageID: String
+        var subject: String?
         var placement: ThreadPlacement
         var replyTo: MailAddress?
         var context: [String: String]
         var extraHeaders: [(name: String, value: String)]
         var date: Date
+        /// The body its notice's other recipients' jobs render too: whichever renders first keeps it.
+        var sharedBody: SharedBody?
+    }
+
+    /// A notice's rendered body, shared by the jobs of its recipients.
+    final class SharedBody: Sendable {
+        private let body = Mutex<Composer.Body?>(nil)
+
+        /// The body rendered once by `render`, or now.
+        func body(_ render: () -> Composer.Body) -> Composer.Body {
+            if let body = body.withLock({ $0 }) { return body }
+            let rendered = render()
+            body.withLock { $0 = rendered }
+            return rendered
+        }
     }
 
     /// A rendered mail: its subject and bytes.
@@ -83,9 +100,12 @@ final class RenderQueue: Sendable {
     /// Signs and renders one job (also the path when no batch is in progress).
     static func render(_ job: Job, with composer: Composer, directory: Directory, signature: OutgoingSignature) -> Rendered {
         let job = signature.signed(job)
+        let render = { composer.body(of: job.notice, directory: directory, extraContext: job.context) }
+        let body = job.context.isEmpty ? job.sharedBody?.body(render) ?? render() : render()
+        let recipient = job.notice.to[0]
         let message = composer.compose(
-            job.notice, directory: directory, messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo,
-            extraContext: job.context, extraHeaders: job.extraHeaders)
+            job.notice, body: body, to: MailAddress(name: directory.displayName(of: recipient), address: recipient.value), subject: job.subject,
+            messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo, extraHeaders: job.extraHeaders)
         return Rendered(subject: message.subject, raw: message.rendered())
     }
 }

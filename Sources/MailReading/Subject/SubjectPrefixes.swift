@@ -84,7 +84,7 @@ enum SubjectPrefixes {
 
     /// The offset after every leading prefix: blanks, a prefix word (a whole run of letters, as
     /// a word must be followed by blanks or the colon), blanks, a colon, blanks; again.
-    private static func afterPrefixes(_ bytes: [UInt8], steps: inout Int) -> Int {
+    static func afterPrefixes(_ bytes: [UInt8], steps: inout Int) -> Int {
         var start = 0
         while true {
             var index = afterSpace(bytes, from: start, steps: &steps)
