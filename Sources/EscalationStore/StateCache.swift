@@ -26,6 +26,9 @@ final class StateCache: Sendable {
     private struct Contents {
         var subjects: [EscalationSource: Subject] = [:]
         var threads: [String: ThreadEnds] = [:]
+        var threadSubjects: [String: String] = [:]
+        /// The latest mail under a thread's subject per thread and recipient ("": none).
+        var conversationLatest: [String: String] = [:]
         var counters: [String: Int] = [:]
         /// Every suppressed address, once read (nil before, or when there are more than `capacity`).
         var suppressed: Set<String>?
@@ -67,6 +70,25 @@ final class StateCache: Sendable {
             if ends.latest.count > latestCount { ends.latest.removeFirst(ends.latest.count - latestCount) }
             contents.threads[source] = ends
         }
+    }
+
+    /// A thread's subject as last read or written.
+    func threadSubject(_ source: String) -> String? {
+        contents.withLock { $0.threadSubjects[source] }
+    }
+
+    func remember(threadSubject subject: String, for source: String) {
+        contents.withLock { $0.threadSubjects.set(subject, for: source, capacity: capacity) }
+    }
+
+    /// The latest mail a recipient got under the thread's subject: nil when not known here,
+    /// "" when they got none.
+    func conversationLatest(_ key: String) -> String? {
+        contents.withLock { $0.conversationLatest[key] }
+    }
+
+    func remember(conversationLatest messageID: String, for key: String) {
+        contents.withLock { $0.conversationLatest.set(messageID, for: key, capacity: capacity) }
     }
 
     func counter(_ name: String) -> Int? {

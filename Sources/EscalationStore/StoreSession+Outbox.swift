@@ -33,10 +33,10 @@ extension StoreSession {
         return id
     }
 
-    /// Writes a queued mail's rendered subject into its row and its bytes beside it (rendering
-    /// may follow the row's insert within the same transaction).
-    public func setRendered(outboxID: Int64, subject: String, raw: [UInt8]) throws {
-        try statement("UPDATE outbox SET subject = ? WHERE id = ?").execute(arguments: [subject, outboxID])
+    /// Writes a queued mail's rendered subject (nil: the row has it already) into its row and
+    /// its bytes beside it (rendering may follow the row's insert within the same transaction).
+    public func setRendered(outboxID: Int64, subject: String?, raw: [UInt8]) throws {
+        if let subject { try statement("UPDATE outbox SET subject = ? WHERE id = ?").execute(arguments: [subject, outboxID]) }
         try statement("INSERT INTO outbox_body(outbox_id, raw) VALUES (?, ?)").execute(arguments: [outboxID, Data(raw)])
     }
 

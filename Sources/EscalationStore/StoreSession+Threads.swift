@@ -52,24 +52,34 @@ extension StoreSession {
 
     /// The subject the thread keeps for its whole life, if one was recorded when it started.
     public func threadSubject(source: String) throws -> String? {
-        try String.fetchOne(try statement(HotPathSQL.threadSubject.rawValue), arguments: [source])
+        if let cached = cache?.threadSubject(source) { return cached }
+        let subject = try String.fetchOne(try statement(HotPathSQL.threadSubject.rawValue), arguments: [source])
+        if let subject { cache?.remember(threadSubject: subject, for: source) }
+        return subject
     }
 
     /// Records `subject` as the thread's subject if the thread has no mail yet: call it before
     /// recording the mail that starts the thread.
     public func startThread(source: String, subject: String) throws {
         try statement(HotPathSQL.threadSubjectStart.rawValue).execute(arguments: [source, subject, source])
+        if db.changesCount > 0 { cache?.remember(threadSubject: subject, for: source) }
     }
 
     /// The Message-ID of the latest mail that `recipient` got on the thread under the thread's
     /// subject (the conversation later mail to them joins), or nil.
     public func latestInConversation(source: String, recipient: String) throws -> String? {
-        try String.fetchOne(try statement(HotPathSQL.threadReaderLatest.rawValue), arguments: [source, recipient])
+        let key = source + "\u{0}" + recipient
+        if let cached = cache?.conversationLatest(key) { return cached.isEmpty ? nil : cached }
+        let latest = try String.fetchOne(try statement(HotPathSQL.threadReaderLatest.rawValue), arguments: [source, recipient])
+        cache?.remember(conversationLatest: latest ?? "", for: key)
+        return latest
     }
 
     /// Records a mail to `recipient` under the thread's subject as their latest there.
     public func recordConversationMail(_ messageID: String, source: String, recipient: String) throws {
-        try statement("INSERT OR REPLACE INTO thread_reader(source, recipient, message_id) VALUES (?, ?, ?)").execute(arguments: [source, recipient, messageID])
+        try statement("INSERT OR REPLACE INTO thread_reader(source, recipient, message_id) VALUES (?, ?, ?)").execute(
+            arguments: [source, recipient, messageID])
+        cache?.remember(conversationLatest: messageID, for: source + "\u{0}" + recipient)
     }
 
     /// How many latest IDs of a thread the state cache keeps: what `threadReferences` asks for by default.

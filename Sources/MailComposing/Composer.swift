@@ -23,12 +23,16 @@ public struct Composer: Sendable {
     public let configuration: EscalationConfiguration
     public let gateway: MailAddress
     public let domain: String
+    /// `List-Id` (RFC 2919) of every mail this gateway sends: its display name and its address
+    /// with the `@` as a dot, e.g. `Escalations <escalations.support.example>`.
+    public let listID: String
 
     public init(templates: TemplateSet, configuration: EscalationConfiguration, gateway: MailAddress, domain: String) {
         self.templates = templates
         self.configuration = configuration
         self.gateway = gateway
         self.domain = domain
+        listID = "\(gateway.name ?? "Escalations") <\(gateway.address.replacingOccurrences(of: "@", with: "."))>"
     }
 
     /// What a notice says, the same for each of its recipients: the headline (the template's
@@ -37,17 +41,13 @@ public struct Composer: Sendable {
         public var headline: String
         public var text: String
         public var html: String
+        /// Text and HTML as they go on the wire, encoded once for all recipients.
+        public var encoded: OutgoingMessage.EncodedParts
     }
 
     /// The tag of a notice's case or account, as subjects and headlines show it: `[CS0001234]`.
     public static func tag(for notice: Notice) -> String? {
         notice.source.map { "[\($0.description)]" }
-    }
-
-    /// `List-Id` (RFC 2919) of every mail this gateway sends: its display name and its address
-    /// with the `@` as a dot, e.g. `Escalations <escalations.support.example>`.
-    public var listID: String {
-        "\(gateway.name ?? "Escalations") <\(gateway.address.replacingOccurrences(of: "@", with: "."))>"
     }
 
     /// Renders the notice's body. `extraContext` carries the values the gateway adds (an
@@ -61,7 +61,8 @@ public struct Composer: Sendable {
         var htmlContext = context
         htmlContext["subject"] = TemplateText(text: headline)
         htmlContext["bodyHTML"] = TemplateText(text: HTMLBody.paragraphs(of: body))
-        return Body(headline: subjectLine, text: body, html: templates.renderHTML(context: htmlContext))
+        let html = templates.renderHTML(context: htmlContext)
+        return Body(headline: subjectLine, text: body + "\n", html: html, encoded: OutgoingMessage.EncodedParts(text: body + "\n", html: html))
     }
 
     /// One recipient's mail of a rendered notice. `subject` is the thread's (nil: the template's
@@ -80,8 +81,8 @@ public struct Composer: Sendable {
         headers += extraHeaders
         return OutgoingMessage(
             from: gateway, to: [recipient], replyTo: replyTo, subject: subject ?? body.headline, messageID: messageID,
-            inReplyTo: thread.inReplyTo, references: thread.references, date: date, extraHeaders: headers, text: body.text + "\n",
-            html: body.html)
+            inReplyTo: thread.inReplyTo, references: thread.references, date: date, extraHeaders: headers, text: body.text,
+            html: body.html, encoded: body.encoded)
     }
 }
 

@@ -74,7 +74,8 @@ public struct EmailAddress: Hashable, Sendable, Codable, Comparable, CustomStrin
 
     /// The address without a `+tag` in its local part (`escalations+abc@x` → `escalations@x`).
     public var withoutPlusTag: EmailAddress {
-        guard let at = value.firstIndex(of: "@"), let plus = value[..<at].firstIndex(of: "+") else { return self }
+        let bytes = value.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), let plus = bytes[..<at].firstIndex(of: UInt8(ascii: "+")) else { return self }
         return EmailAddress(String(value[..<plus]) + String(value[at...])) ?? self
     }
 

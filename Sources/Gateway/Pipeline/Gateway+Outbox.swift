@@ -22,16 +22,20 @@ extension Gateway {
             }
             guard !recipients.isEmpty, try limiter.allows(notice, recipients: recipients, sender: sender) else { continue }
             let shared = recipients.count > 1 ? RenderQueue.SharedBody() : nil
+            let thread = try notice.source.map { try threadContext(of: $0, session: session) }
             for (position, recipient) in recipients.enumerated() {
                 let key = "\(cause.key)#\(index)#\(notice.kind.rawValue)" + (position == 0 ? "" : "#\(recipient.value)")
                 sent.append(
-                    try write(notice, to: recipient, key: key, cause: cause, sender: sender, sharedBody: shared, session: session, now: now))
+                    try write(
+                        notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: shared, session: session, now: now))
             }
         }
         for notice in try limiter.pauseNotices(cause: cause.messageID) {
+            let thread = try notice.source.map { try threadContext(of: $0, session: session) }
             for (position, recipient) in notice.to.enumerated() {
                 let key = "\(cause.key)#paused#\(notice.details["what"] ?? "")" + (position == 0 ? "" : "#\(recipient.value)")
-                sent.append(try write(notice, to: recipient, key: key, cause: cause, sender: sender, sharedBody: nil, session: session, now: now))
+                sent.append(
+                    try write(notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: nil, session: session, now: now))
             }
         }
         return sent
@@ -40,24 +44,25 @@ extension Gateway {
     /// Adds one recipient's mail of a notice to the outbox with a Message-ID derived from `key`,
     /// rendered now or, in a batch, with the batch's other mail before it commits (`RenderQueue`).
     private func write(
-        _ notice: Notice, to recipient: EmailAddress, key: String, cause: MailCause, sender: EmailAddress?, sharedBody: RenderQueue.SharedBody?,
-        session: StoreSession, now: Date
+        _ notice: Notice, to recipient: EmailAddress, thread: ThreadContext?, key: String, cause: MailCause, sender: EmailAddress?,
+        sharedBody: RenderQueue.SharedBody?, session: StoreSession, now: Date
     ) throws -> MailOutcome.SentMail {
         let messageID = signer.messageIDLocalPart(for: key) + "@" + config.domain
         var notice = notice
         notice.to = [recipient]
         notice.cc = []
-        var job = try conversationJob(notice, messageID: messageID, cause: cause, sender: sender, session: session, now: now)
+        var job = try conversationJob(notice, thread: thread, messageID: messageID, cause: cause, sender: sender, session: session, now: now)
         job.sharedBody = sharedBody
         let rendered = renderQueue.isBatching ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
         let outboxID = try session.enqueue(
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
                 request: notice.kind == .approvalRequested ? notice.request?.number.value : nil, recipients: [recipient.value],
-                subject: rendered?.subject ?? "", raw: rendered?.raw ?? []),
+                subject: rendered?.subject ?? job.subject ?? "", raw: rendered?.raw ?? []),
             at: now)
         if rendered == nil { renderQueue.add(job, outboxID: outboxID) }
-        return MailOutcome.SentMail(to: [recipient.value], subject: rendered?.subject ?? "", template: notice.kind.rawValue, messageId: messageID)
+        return MailOutcome.SentMail(
+            to: [recipient.value], subject: rendered?.subject ?? job.subject ?? "", template: notice.kind.rawValue, messageId: messageID)
     }
 
     /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted

@@ -59,7 +59,8 @@ extension Gateway {
             defer { renderQueue.stop() }
             var subjects: [String: String] = [:]
             func fill(_ finished: RenderQueue.Finished) throws {
-                try session.setRendered(outboxID: finished.outboxID, subject: finished.rendered.subject, raw: finished.rendered.raw)
+                let rendered = finished.rendered
+                try session.setRendered(outboxID: finished.outboxID, subject: rendered.subjectStored ? nil : rendered.subject, raw: rendered.raw)
                 subjects[finished.messageID] = finished.rendered.subject
             }
             let recorded = try (0..<preparing.count).map { index in

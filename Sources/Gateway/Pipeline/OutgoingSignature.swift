@@ -12,6 +12,19 @@ struct OutgoingSignature: Sendable {
     let gatewayAddress: EmailAddress
     let displayName: String
     let plusAddressing: Bool
+    /// The gateway address split at its `@`, for plus-addressed Reply-Tos.
+    private let localPart: Substring
+    private let domain: Substring
+
+    init(signer: TokenSigner, gatewayAddress: EmailAddress, displayName: String, plusAddressing: Bool) {
+        self.signer = signer
+        self.gatewayAddress = gatewayAddress
+        self.displayName = displayName
+        self.plusAddressing = plusAddressing
+        let parts = gatewayAddress.value.split(separator: "@")
+        localPart = parts.first ?? ""
+        domain = parts.count == 2 ? parts[1] : ""
+    }
 
     /// The job with its signature: what it renders and the headers it carries.
     func signed(_ job: RenderQueue.Job) -> RenderQueue.Job {
@@ -29,9 +42,8 @@ struct OutgoingSignature: Sendable {
         } else {
             return job
         }
-        let parts = gatewayAddress.value.split(separator: "@")
-        if plusAddressing, parts.count == 2 {
-            job.replyTo = MailAddress(name: displayName, address: "\(parts[0])+\(token)@\(parts[1])")
+        if plusAddressing, !domain.isEmpty {
+            job.replyTo = MailAddress(name: displayName, address: "\(localPart)+\(token)@\(domain)")
         }
         return job
     }

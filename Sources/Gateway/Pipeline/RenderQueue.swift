@@ -39,10 +39,12 @@ final class RenderQueue: Sendable {
         }
     }
 
-    /// A rendered mail: its subject and bytes.
+    /// A rendered mail: its subject and bytes, and whether its row got the subject when it
+    /// was written (the thread's subject is known before rendering).
     struct Rendered: Sendable {
         var subject: String
         var raw: [UInt8]
+        var subjectStored: Bool
     }
 
     /// A rendered mail of the batch with the outbox row it fills.
@@ -106,7 +108,7 @@ final class RenderQueue: Sendable {
         let message = composer.compose(
             job.notice, body: body, to: MailAddress(name: directory.displayName(of: recipient), address: recipient.value), subject: job.subject,
             messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo, extraHeaders: job.extraHeaders)
-        return Rendered(subject: message.subject, raw: message.rendered())
+        return Rendered(subject: message.subject, raw: message.rendered(), subjectStored: job.subject != nil)
     }
 }
 

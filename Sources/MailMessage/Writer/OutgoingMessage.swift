@@ -16,11 +16,31 @@ public struct OutgoingMessage: Hashable, Sendable {
     public var extraHeaders: [(name: String, value: String)]
     public var text: String
     public var html: String?
+    /// `text` and `html` already encoded, when several mails share them (nil: encoded here).
+    public var encoded: EncodedParts?
+
+    /// The body parts as they go on the wire (quoted-printable), encoded once for every mail
+    /// that carries them.
+    public struct EncodedParts: Hashable, Sendable {
+        public let text: [UInt8]
+        public let html: [UInt8]?
+
+        public init(text: String, html: String?) {
+            var encodedText: [UInt8] = []
+            QuotedPrintable.append(text, to: &encodedText)
+            self.text = encodedText
+            self.html = html.map { html in
+                var encoded: [UInt8] = []
+                QuotedPrintable.append(html, to: &encoded)
+                return encoded
+            }
+        }
+    }
 
     public init(
         from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], replyTo: MailAddress? = nil, subject: String,
         messageID: String, inReplyTo: String? = nil, references: [String] = [], date: Date,
-        extraHeaders: [(name: String, value: String)] = [], text: String, html: String? = nil
+        extraHeaders: [(name: String, value: String)] = [], text: String, html: String? = nil, encoded: EncodedParts? = nil
     ) {
         self.from = from
         self.to = to
@@ -34,6 +54,7 @@ public struct OutgoingMessage: Hashable, Sendable {
         self.extraHeaders = extraHeaders
         self.text = text
         self.html = html
+        self.encoded = encoded
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rendered() == rhs.rendered() }
@@ -59,17 +80,17 @@ public struct OutgoingMessage: Hashable, Sendable {
             add("Content-Type", "text/plain; charset=utf-8")
             add("Content-Transfer-Encoding", "quoted-printable")
             wire.append(contentsOf: "\r\n".utf8)
-            QuotedPrintable.append(text, to: &wire)
+            if let encoded { wire.append(contentsOf: encoded.text) } else { QuotedPrintable.append(text, to: &wire) }
             wire.append(contentsOf: "\r\n".utf8)
             return wire
         }
         let boundary = "=_eg_" + String((boundarySeed ?? messageID).utf8.reduce(UInt64(5381)) { ($0 &* 33) &+ UInt64($1) }, radix: 36)
         add("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
         wire.append(contentsOf: "\r\n".utf8)
-        for (subtype, content) in [("plain", text), ("html", html)] {
+        for (subtype, content, ready) in [("plain", text, encoded?.text), ("html", html, encoded?.html)] {
             wire.append(contentsOf: "--\(boundary)\r\nContent-Type: text/\(subtype); charset=utf-8\r\n".utf8)
             wire.append(contentsOf: "Content-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
-            QuotedPrintable.append(content, to: &wire)
+            if let ready { wire.append(contentsOf: ready) } else { QuotedPrintable.append(content, to: &wire) }
             wire.append(contentsOf: "\r\n".utf8)
         }
         wire.append(contentsOf: "--\(boundary)--\r\n".utf8)
