@@ -29,6 +29,11 @@ public enum HotPathSQL: String, CaseIterable, Sendable {
     case mailsOnThread = "SELECT COUNT(*) FROM outbox WHERE source = ? AND created_at >= ?"
     case suppressed = "SELECT EXISTS(SELECT 1 FROM suppression WHERE address = ?)"
     case slaDue = "SELECT body FROM escalation WHERE next_sla_event_at IS NOT NULL AND next_sla_event_at <= ? ORDER BY number"
+    case approvalDue = "SELECT body FROM request WHERE approval_due_at IS NOT NULL AND approval_due_at <= ? ORDER BY number"
+    case requestsAwaiting = """
+        SELECT r.body FROM request_approver a JOIN request r ON r.number = a.request
+        WHERE a.approver = ? AND r.state = 'pending' ORDER BY r.number
+        """
 
     /// The number of `?` placeholders.
     var placeholderCount: Int { rawValue.filter { $0 == "?" }.count }

@@ -210,6 +210,28 @@ enum Migrations {
                     WHERE o.source IS NOT NULL ORDER BY o.id;
                 """)
         }
+        // Approvers in the loop (issue 24): who each pending request waits for, one row per
+        // undecided approver, so that "what waits for me" is one indexed query; and when a
+        // pending request's next reminder or timeout falls due, for the timed pass. Requests
+        // pending before this version are looked at by the first pass after it.
+        migrator.registerMigration("v8-issue24-approval-waits") { db in
+            try db.execute(sql: """
+                CREATE TABLE request_approver (
+                    approver TEXT NOT NULL,
+                    request TEXT NOT NULL REFERENCES request(number),
+                    PRIMARY KEY (approver, request)
+                ) WITHOUT ROWID;
+                CREATE INDEX request_approver_request ON request_approver(request);
+                ALTER TABLE request ADD COLUMN approval_due_at REAL;
+                CREATE INDEX request_approval_due ON request(approval_due_at) WHERE approval_due_at IS NOT NULL;
+                CREATE INDEX request_pending ON request(number) WHERE state = 'pending';
+                INSERT INTO request_approver(approver, request)
+                    SELECT DISTINCT a.value, r.number FROM request r, json_each(r.body, '$.approvers') a
+                    WHERE r.state = 'pending' AND NOT EXISTS (
+                        SELECT 1 FROM json_each(r.body, '$.decisions') d WHERE json_extract(d.value, '$.approver') = a.value);
+                UPDATE request SET approval_due_at = json_extract(body, '$.createdAt') WHERE state = 'pending';
+                """)
+        }
         return migrator
     }
 }

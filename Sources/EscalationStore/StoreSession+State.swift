@@ -22,16 +22,14 @@ extension StoreSession {
             nextRequestSequence: try counter("request", default: 1), nextEscalationSequence: try counter("escalation", default: 1001))
     }
 
-    /// Writes a decision taken on `previous`: the requests and escalation it changed, the
-    /// counters it moved, its journal and work notes.
-    public func save(_ decision: Decision, from previous: SubjectState, warningShare: Double) throws {
+    /// Writes a decision taken on `previous`: the requests and escalation it changed (with,
+    /// for each request, when its next reminder or timeout is due), the counters it moved, its
+    /// journal and work notes.
+    public func save(_ decision: Decision, from previous: SubjectState, warningShare: Double, approvalDue: (EscalationRequest) -> Date?) throws {
         let state = decision.state
         let before = Dictionary(previous.requests.map { ($0.number, $0) }) { _, later in later }
         for request in state.requests where before[request.number] != request {
-            try statement(
-                "INSERT INTO request(number, source, state, body) VALUES (?, ?, ?, ?) ON CONFLICT(number) DO UPDATE SET state = excluded.state, body = excluded.body"
-            ).execute(
-                arguments: [request.number.value, request.source.description, request.state.rawValue, try encode(request)])
+            try write(request, due: approvalDue(request), was: before[request.number])
         }
         if let escalation = state.escalation, escalation != previous.escalation {
             let linksKept = previous.escalation.map { $0.number == escalation.number && $0.linkedCases == escalation.linkedCases } ?? false

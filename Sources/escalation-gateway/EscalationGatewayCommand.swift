@@ -8,6 +8,6 @@ struct EscalationGatewayCommand: ParsableCommand {
         abstract: "Case and account escalation driven by mail.",
         subcommands: [
             RunCommand.self, ProcessCommand.self, ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
-            CheckConfigCommand.self, FailedCommand.self, OutboxCommand.self, DemoCommand.self, BenchCommand.self,
+            PendingCommand.self, CheckConfigCommand.self, FailedCommand.self, OutboxCommand.self, DemoCommand.self, BenchCommand.self,
         ])
 }

@@ -24,6 +24,12 @@ struct SecurityHarness {
         gateway = try workspace.gateway(clock: clock)
     }
 
+    /// Runs the timed pass (SLA events, approval reminders and timeouts) and delivers what it queued.
+    func tick() throws {
+        try gateway.tickSLAs()
+        try gateway.dispatch(to: try gateway.config.makeSink())
+    }
+
     /// Processes raw mail and delivers what it caused.
     mutating func send(_ raw: String) throws -> MailOutcome {
         sequence += 1

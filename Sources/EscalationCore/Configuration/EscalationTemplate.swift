@@ -23,11 +23,19 @@ public struct EscalationTemplate: Hashable, Sendable {
     public var defaultSeverity: String
     /// Account numbers or tiers this template is limited to; empty means every account.
     public var accounts: [String]
+    /// How long a pending request waits before its undecided approvers are reminded, and again
+    /// after each such period; nil: no reminders.
+    public var approvalReminder: TimeSpan?
+    /// How long a pending request waits before it goes to `backupApprovers` (none: the case
+    /// owner or escalation manager is told); nil: never. Nothing is ever decided automatically.
+    public var approvalTimeout: TimeSpan?
+    public var backupApprovers: [EmailAddress]
 
     public init(
         name: String, type: EscalationType, approvalRequired: Bool, approvers: [EmailAddress] = [],
         approvalRule: ApprovalRule = .any, addCaseGroupManager: Bool = false, addAccountTeam: Bool = false,
-        assignTo: EmailAddress? = nil, defaultSeverity: String, accounts: [String] = []
+        assignTo: EmailAddress? = nil, defaultSeverity: String, accounts: [String] = [], approvalReminder: TimeSpan? = nil,
+        approvalTimeout: TimeSpan? = nil, backupApprovers: [EmailAddress] = []
     ) {
         self.name = name
         self.type = type
@@ -39,6 +47,9 @@ public struct EscalationTemplate: Hashable, Sendable {
         self.assignTo = assignTo
         self.defaultSeverity = defaultSeverity
         self.accounts = accounts
+        self.approvalReminder = approvalReminder
+        self.approvalTimeout = approvalTimeout
+        self.backupApprovers = backupApprovers
     }
 
     /// Whether this template's `accounts` list names the account (by number or tier).

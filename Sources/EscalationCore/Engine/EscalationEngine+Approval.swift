@@ -1,19 +1,21 @@
 import Foundation
 
 extension EscalationEngine.Context {
-    /// APPROVE or REJECT: only an approver of the pending request, only once; a rejection needs a
-    /// reason; rule `any` lets the first decision count, rule `all` needs every approver's approval.
+    /// APPROVE or REJECT: only an approver (or, once asked, a backup approver) of the pending
+    /// request, only once; a rejection needs a reason; rule `any` lets the first decision count,
+    /// rule `all` needs every approver's approval (or one backup approver's). A decision that
+    /// settles the request is confirmed to its decider and told to every other approver.
     func decideApproval(_ verdict: ApprovalDecision.Verdict, reason: String?) -> Decision {
         var context = self
         let target = mail.request.flatMap { number in state.requests.first { $0.number == number } } ?? state.pendingRequest
         guard var request = target, request.state == .pending else {
-            if let decided = target ?? state.requests.last, decided.approvers.contains(sender) {
+            if let decided = target ?? state.requests.last, decided.deciders.contains(sender) {
                 return refuse(.alreadyDecided, notice: Notice(kind: .alreadyDecided, to: [sender], source: mail.source,
                     escalation: state.escalation, request: decided))
             }
             return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": mail.command.name]))
         }
-        guard request.approvers.contains(sender), request.requester != sender else {
+        guard request.deciders.contains(sender), request.requester != sender else {
             return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": mail.command.name]))
         }
         if request.decisions.contains(where: { $0.approver == sender }) {
@@ -40,12 +42,16 @@ extension EscalationEngine.Context {
                     kind: .rejected, to: [request.requester], cc: context.supportTeam(requester: request.requester),
                     source: request.source, request: request,
                     details: ["reason": trimmedReason ?? "", "dialog": participants.dialogContact?.value ?? ""]))
+            context.tellApprovers(of: request, outcome: "rejected", reason: trimmedReason)
         case .approved:
             let approvedBy = Set(request.decisions.filter { $0.decision == .approved }.map(\.approver))
-            let complete = request.approvalRule == .any || Set(request.approvers).isSubset(of: approvedBy)
+            let backupApproved = !approvedBy.isDisjoint(with: request.backupApprovers.filter { !request.approvers.contains($0) })
+            let complete = request.approvalRule == .any || backupApproved || Set(request.approvers).isSubset(of: approvedBy)
             context.state.upsert(request)
             if complete {
                 context.approve(request, approvalDetail: "approved by \(approvedBy.sorted().map(\.value).joined(separator: ", "))")
+                let approved = context.state.requests.first { $0.number == request.number } ?? request
+                context.tellApprovers(of: approved, outcome: "approved", reason: nil)
             } else {
                 let waiting = request.approvers.filter { !approvedBy.contains($0) }
                 context.notices.append(
@@ -54,5 +60,18 @@ extension EscalationEngine.Context {
             }
         }
         return context.applied()
+    }
+
+    /// The sender settled `request`: a one-line confirmation to them, and to every other
+    /// approver (each on their own mail, so that each reply lands on their own thread) who
+    /// decided, the outcome and the reason.
+    mutating func tellApprovers(of request: EscalationRequest, outcome: String, reason: String?) {
+        var details = ["actor": sender.value, "outcome": outcome]
+        details["reason"] = reason
+        if let escalation = request.escalation { details["escalationNumber"] = escalation.value }
+        notices.append(Notice(kind: .decisionConfirmed, to: [sender], source: request.source, request: request, details: details))
+        for approver in request.deciders where approver != sender && approver != request.requester {
+            notices.append(Notice(kind: .requestDecided, to: [approver], source: request.source, request: request, details: details))
+        }
     }
 }

@@ -46,13 +46,10 @@ extension EscalationEngine.Context {
         }
         // Nobody approves their own request: the template's other approvers decide, and when
         // there are none the request is refused (fail closed, never an automatic approval).
+        let requesterWasApprover = approvers.contains(sender)
         approvers.removeAll { $0 == sender }
         if template.approvalRequired, approvers.isEmpty {
-            return refuse(
-                .noApprover,
-                notice: answer(
-                    .notPermitted,
-                    details: ["understood": "escalate", "hint": "You are the only approver of template \(template.name); another approver must be configured."]))
+            return refuseWithoutApprover(template: template, requesterWasApprover: requesterWasApprover)
         }
         let linkedCases = arguments.type == .account ? arguments.linkedCases : []
         let justification = arguments.justification.isEmpty ? (earlier.last?.justification ?? "") : arguments.justification

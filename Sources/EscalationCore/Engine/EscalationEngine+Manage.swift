@@ -5,6 +5,8 @@ extension EscalationEngine.Context {
     func deescalate(reason: String?) -> Decision {
         var context = self
         guard var escalation = state.activeEscalation else {
+            // "Please cancel my escalation" while it only awaits approval: its requester withdraws it.
+            if state.pendingRequest?.requester == sender { return withdraw() }
             return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": "de-escalate"]))
         }
         guard participants.mayDeescalate(escalation, roles: configuration.policy.deescalationRoles) else {
@@ -149,7 +151,7 @@ extension EscalationEngine.Context {
         case .comment(let text):
             return .success(Change(action: "escalation.comment", summary: "Comment on \(number) by \(sender): \(text)",
                 notice: .escalationUpdated, details: ["comment": text]))
-        case .escalate, .approve, .reject, .deescalate:
+        case .escalate, .approve, .reject, .deescalate, .withdraw:
             return unclear(command, hint: "")
         }
     }

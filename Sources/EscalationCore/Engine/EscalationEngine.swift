@@ -24,6 +24,7 @@ public struct EscalationEngine: Sendable {
         case .approve: return context.decideApproval(.approved, reason: nil)
         case .reject(let reason): return context.decideApproval(.rejected, reason: reason)
         case .deescalate(let reason): return context.deescalate(reason: reason)
+        case .withdraw: return context.withdraw()
         case .severity, .trend, .watch, .unwatch, .link, .unlink, .assign, .comment: return context.manage(mail.command)
         }
     }

@@ -16,6 +16,8 @@ public enum Command: Hashable, Sendable {
     case unlink(CaseNumber)
     case assign(EmailAddress)
     case comment(String)
+    /// The requester takes back their pending request.
+    case withdraw
 
     /// A short stable name for logs and JSON, e.g. `escalate`, `approve`.
     public var name: String {
@@ -32,6 +34,7 @@ public enum Command: Hashable, Sendable {
         case .unlink: "unlink"
         case .assign: "assign"
         case .comment: "comment"
+        case .withdraw: "withdraw"
         }
     }
 }

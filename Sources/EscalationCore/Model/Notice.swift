@@ -35,17 +35,40 @@ public struct Notice: Hashable, Sendable {
         case addressSuppressed = "address-suppressed"
         case deliveryFailed = "delivery-failed"
         case confirmationRequired = "confirmation-required"
+        /// To every other approver of a decided request: who decided, the outcome, the reason.
+        case requestDecided = "request-decided"
+        /// To the approver whose decision settled a request: one line.
+        case decisionConfirmed = "decision-confirmed"
+        /// To an undecided approver, once per `approval_reminder`, with the one-click links.
+        case approvalReminder = "approval-reminder"
+        /// To the case owner or escalation manager: a request outlived its `approval_timeout`
+        /// and its template has no backup approvers.
+        case approvalOverdue = "approval-overdue"
+        /// To the case owner or escalation manager: a request was refused as nobody could approve it.
+        case noApprover = "no-approver"
+        /// To the approvers, the requester and the support team: the requester withdrew the request.
+        case requestWithdrawn = "request-withdrawn"
+        /// The answer to `PENDING`: the requests waiting for the sender's decision.
+        case pendingApprovals = "pending-approvals"
 
         /// Whether this answers the sender's mail (`Auto-Submitted: auto-replied`) rather than
         /// notifying others (`auto-generated`).
         public var isAnswer: Bool {
             switch self {
             case .requestReceived, .reescalationReceived, .reescalationCooldown, .decisionRecorded, .alreadyDecided,
-                .notUnderstood, .notPermitted, .unknownSender, .reasonNeeded, .alreadyEscalated, .nothingToDo:
+                .notUnderstood, .notPermitted, .unknownSender, .reasonNeeded, .alreadyEscalated, .nothingToDo, .decisionConfirmed,
+                .pendingApprovals:
                 true
             default: false
             }
         }
+
+        /// Whether the mail carries its first recipient's approval token and one-click links.
+        public var carriesApprovalToken: Bool { self == .approvalRequested || self == .approvalReminder }
+
+        /// Whether the mail is caused by no inbound mail it could answer (a request to an
+        /// approver, a timer), so that it answers its thread's latest mail.
+        public var answersNoMail: Bool { carriesApprovalToken || self == .approvalOverdue }
     }
 
     public var kind: Kind

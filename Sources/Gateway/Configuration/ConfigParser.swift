@@ -82,15 +82,15 @@ struct ConfigParser {
 
     private func parseTemplates(severities: [Severity]) throws -> [EscalationTemplate] {
         try root.tables("template").map { reader in
-            try reader.allowOnly(["name", "type", "approval", "approvers", "add_case_group_manager", "approval_rule", "add_account_team", "assign_to", "default_severity", "accounts"])
+            try reader.allowOnly([
+                "name", "type", "approval", "approvers", "add_case_group_manager", "approval_rule", "add_account_team", "assign_to", "default_severity",
+                "accounts", "approval_reminder", "approval_timeout", "backup_approvers",
+            ])
             let typeName = try reader.string("type")
             guard let type = EscalationType(rawValue: typeName) else { throw ConfigError(file: root.file, key: reader.key("type"), expected: "\"case\" or \"account\", got \"\(typeName)\"") }
             let ruleName = try reader.optionalString("approval_rule") ?? "any"
             guard let rule = EscalationTemplate.ApprovalRule(rawValue: ruleName) else { throw ConfigError(file: root.file, key: reader.key("approval_rule"), expected: "\"any\" or \"all\", got \"\(ruleName)\"") }
-            let approvers = try reader.strings("approvers").enumerated().map { index, text in
-                guard let address = EmailAddress(text) else { throw ConfigError(file: root.file, key: "\(reader.key("approvers"))[\(index)]", expected: "a mail address, got \"\(text)\"") }
-                return address
-            }
+            let approvers = try addresses("approvers", of: reader)
             let severity = try reader.string("default_severity")
             guard severities.contains(where: { $0.name.lowercased() == severity.lowercased() }) else {
                 throw ConfigError(file: root.file, key: reader.key("default_severity"), expected: "one of the [[severity]] names (\(severities.map(\.name).joined(separator: ", "))), got \"\(severity)\"")
@@ -103,11 +103,19 @@ struct ConfigParser {
                 name: try reader.string("name"), type: type, approvalRequired: try reader.bool("approval", default: false), approvers: approvers,
                 approvalRule: rule, addCaseGroupManager: try reader.bool("add_case_group_manager", default: false),
                 addAccountTeam: try reader.bool("add_account_team", default: false), assignTo: assignTo, defaultSeverity: severity,
-                accounts: try reader.strings("accounts"))
+                accounts: try reader.strings("accounts"), approvalReminder: try reader.optionalSpan("approval_reminder"),
+                approvalTimeout: try reader.optionalSpan("approval_timeout"), backupApprovers: try addresses("backup_approvers", of: reader))
             if template.approvalRequired, template.approvers.isEmpty, !(template.type == .case && template.addCaseGroupManager) {
                 throw ConfigError(file: root.file, key: reader.key("approvers"), expected: "at least one approver when approval = true (an escalation is never approved automatically)")
             }
             return template
+        }
+    }
+
+    private func addresses(_ key: String, of reader: TOMLReader) throws -> [EmailAddress] {
+        try reader.strings(key).enumerated().map { index, text in
+            guard let address = EmailAddress(text) else { throw ConfigError(file: root.file, key: "\(reader.key(key))[\(index)]", expected: "a mail address, got \"\(text)\"") }
+            return address
         }
     }
 

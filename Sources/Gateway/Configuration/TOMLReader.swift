@@ -62,6 +62,14 @@ struct TOMLReader {
         return span
     }
 
+    /// A duration that may be left out or written `"none"`: nil then. Zero is refused (say "none").
+    func optionalSpan(_ name: String) throws -> TimeSpan? {
+        guard let text = try optionalString(name), text.lowercased() != "none" else { return nil }
+        let span = try span(name)
+        guard span.seconds > 0 else { throw ConfigError(file: file, key: key(name), expected: "a duration above zero, or \"none\", got \"\(text)\"") }
+        return span
+    }
+
     func address(_ name: String) throws -> EmailAddress {
         let text = try string(name)
         guard let address = EmailAddress(text) else { throw ConfigError(file: file, key: key(name), expected: "a mail address, got \"\(text)\"") }

@@ -37,6 +37,7 @@ public struct DemoPlayer {
                 if let wait = step.wait {
                     clock.advance(by: wait.seconds)
                     output("… \(wait) later")
+                    try showTimedMail()
                 }
                 clock.advance(by: 60)
                 var raw = step.raw
@@ -60,6 +61,16 @@ public struct DemoPlayer {
                     }
                 }
             }
+        }
+    }
+
+    /// Runs the timed pass (SLA events, approval reminders and timeouts) at the new time and
+    /// prints the mail it queued.
+    private func showTimedMail() throws {
+        let before = Set(try gateway.outbox().map(\.id))
+        try gateway.tickSLAs()
+        for message in try gateway.outbox().reversed() where !before.contains(message.id) {
+            output("  ← \(message.kind) to \(message.recipients.joined(separator: ", ")): \(message.subject)")
         }
     }
 

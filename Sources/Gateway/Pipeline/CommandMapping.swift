@@ -22,7 +22,8 @@ enum CommandMapping {
         case .unlink(let number): return CaseNumber(number).map(Command.unlink)
         case .assign(let address): return plainAddress(address).map(Command.assign)
         case .comment(let text): return .comment(text)
-        case .unclear, .empty: return nil
+        case .withdraw: return .withdraw
+        case .unclear, .empty, .pending: return nil
         }
     }
 

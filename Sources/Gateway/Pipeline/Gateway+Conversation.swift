@@ -44,7 +44,8 @@ extension Gateway {
     /// - Subject: `Re: ` and the thread's subject (the thread's first mail: the subject alone);
     ///   mail back to the cause's sender keeps the subject of the mail it answers. Mail that
     ///   names no case (`thread` nil) keeps the template's line and answers only the cause.
-    /// - In-Reply-To the cause (an approval request: the thread's latest); References the
+    /// - In-Reply-To the cause (mail no inbound mail caused, such as an approval request or
+    ///   reminder: the thread's latest); References the
     ///   thread's root, the latest mail this recipient got under the thread's subject, and the
     ///   parent (`ThreadPlacement.answering`), so that the mail joins a conversation the
     ///   recipient has, under Gmail's rule (a reference and the subject) and under References.
@@ -72,7 +73,7 @@ extension Gateway {
             try session.recordConversationMail(messageID, source: source, recipient: recipient.value)
         }
         let placement = ThreadPlacement.answering(
-            parent: notice.kind == .approvalRequested ? thread.ends.last : cause.messageID, root: thread.ends.first, latestToRecipient: latest,
+            parent: notice.kind.answersNoMail ? thread.ends.last : cause.messageID, root: thread.ends.first, latestToRecipient: latest,
             maxIDBytes: limits.maxMessageIDBytes, maxReferences: limits.maxReferences)
         var headers = [(name: "X-Escalation-Case", value: source)]
         if let number = notice.escalation?.number.value ?? notice.request?.number.value { headers.append(("X-Escalation-Number", number)) }

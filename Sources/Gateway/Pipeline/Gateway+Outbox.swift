@@ -57,7 +57,7 @@ extension Gateway {
         let outboxID = try session.enqueue(
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
-                request: notice.kind == .approvalRequested ? notice.request?.number.value : nil, recipients: [recipient.value],
+                request: notice.kind.carriesApprovalToken ? notice.request?.number.value : nil, recipients: [recipient.value],
                 subject: rendered?.subject ?? job.subject ?? "", raw: rendered?.raw ?? []),
             at: now)
         if rendered == nil { renderQueue.add(job, outboxID: outboxID) }

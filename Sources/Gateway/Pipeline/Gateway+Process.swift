@@ -172,6 +172,10 @@ extension Gateway {
             return outcome("ignored", "\(automation.kind): \(automation.because)")
         }
         guard let sender = understood.sender else { return outcome("refused", "no usable From address") }
+        if understood.intent == .pending {
+            let answer = try answerPending(sender: sender, cause: cause, session: session, now: now)
+            return outcome(answer.outcome, answer.reason, sent: answer.sent)
+        }
         let match = try ThreadMatch.find(
             understood.hints, intent: understood.intent, sender: sender, directory: directory, signer: signer, session: session)
         guard let match else {
@@ -195,7 +199,7 @@ extension Gateway {
             let decision = engine.refusal(
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
                 details: ["understood": understoodText, "hint": hint])
-            try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare)
+            try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
             let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
             return outcome("refused", "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
         }
@@ -216,10 +220,15 @@ extension Gateway {
         }
         let state = try session.subjectState(match.source)
         var request = match.request
+        var cause = cause
         if command == .approve || { if case .reject = command { return true } else { return false } }() {
             switch ApprovalGate(signer: signer, security: config.security).check(understood, sender: sender, match: match, state: state) {
             case .notApplicable: break
-            case .verified(let number): request = number
+            case .verified(let number):
+                request = number
+                // Through the approval mail's mailto link: a new mail, the token in its subject.
+                // Its answers go on the case thread, not under that subject.
+                if understood.hints.answeredIDs.isEmpty { cause.subject = nil }
             case .refused(let refusal):
                 let sent = try refuseDecision(refusal, sender: sender, source: match.source, cause: cause, state: state, session: session, now: now)
                 return outcome("refused", "decision not accepted: \(refusal.reason)", escalation: state.escalation?.number.value, sent: sent)
@@ -239,7 +248,7 @@ extension Gateway {
         let decision = engine.decide(
             CommandMail(command: command, sender: sender, source: match.source, request: request, cause: messageID),
             state: deciding, directory: directory, now: now)
-        try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare)
+        try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
         let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
         let escalation = decision.outcome == .refused(.unknownSender) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {

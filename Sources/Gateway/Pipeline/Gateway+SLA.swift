@@ -3,7 +3,9 @@ import EscalationStore
 import Foundation
 
 extension Gateway {
-    /// Sends SLA warnings and breach notices that fell due, in one transaction with their journal.
+    /// The timed pass: SLA warnings and breach notices, approval reminders and approval
+    /// timeouts that fell due, in one transaction with their journal. Returns the number of
+    /// events recorded.
     @discardableResult
     public func tickSLAs() throws -> Int {
         let now = clock()
@@ -24,7 +26,26 @@ extension Gateway {
                 _ = try enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
                 events += result.journal.count
             }
+            events += try tickApprovals(session: session, now: now)
             return events
         }
+    }
+
+    /// Reminds undecided approvers and hands overdue requests to their backup approvers (or
+    /// tells the case owner or escalation manager); every request looked at gets its next due time.
+    private func tickApprovals(session: StoreSession, now: Date) throws -> Int {
+        var events = 0
+        for request in try session.requestsDueForApproval(at: now) {
+            guard let result = engine.tickApproval(request, manager: manager(of: request.source), now: now) else {
+                try session.save(request, due: engine.nextApprovalEvent(of: request))
+                continue
+            }
+            try session.save(result.request, due: engine.nextApprovalEvent(of: result.request))
+            try session.append(result.journal)
+            let cause = "approval-\(request.number.value)-\(Int(now.timeIntervalSince1970))"
+            _ = try enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
+            events += result.journal.count
+        }
+        return events
     }
 }

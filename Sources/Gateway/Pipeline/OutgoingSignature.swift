@@ -3,7 +3,7 @@ import Foundation
 import MailMessage
 
 /// What the gateway adds with its secret to every mail it sends: the loop header that marks
-/// it as the gateway's own; on an approval request the approver's token (footer line,
+/// it as the gateway's own; on an approval request or reminder the approver's token (footer line,
 /// one-click `mailto:` links and, with plus-addressing, the Reply-To); on any other mail about
 /// a case or account the first recipient's reply token for that thread, in the Reply-To. Pure, so it is done
 /// where the mail is rendered, beside the batch's serial part.
@@ -32,7 +32,7 @@ struct OutgoingSignature: Sendable {
         job.extraHeaders.append((Gateway.loopHeader, signer.loopMark(messageID: job.messageID)))
         guard let recipient = job.notice.to.first else { return job }
         let token: String
-        if job.notice.kind == .approvalRequested, let request = job.notice.request {
+        if job.notice.kind.carriesApprovalToken, let request = job.notice.request {
             token = signer.approvalToken(request: request.number, approver: recipient)
             job.context["token"] = token
             job.context["approveLink"] = Self.mailto(gatewayAddress.value, subject: "APPROVE [ref:\(token)]")

@@ -25,11 +25,11 @@ struct ApprovalGate {
     let security: SecurityPolicy
 
     func check(_ understood: UnderstoodMail, sender: EmailAddress, match: ThreadMatch, state: SubjectState) -> Verdict {
-        let approvers = Set(state.requests.flatMap(\.approvers))
+        let approvers = Set(state.requests.flatMap(\.deciders))
         let tokens = understood.hints.tokens.filter { TokenSigner.request(in: $0) != nil }
         guard approvers.contains(sender) || !tokens.isEmpty else { return .notApplicable }
         let claimed = state.pendingRequest ?? state.requests.last
-        let claimedApprovers = claimed?.approvers ?? []
+        let claimedApprovers = claimed?.deciders ?? []
         func refuse(_ reason: String, request: EscalationRequest?, tell: [EmailAddress]) -> Verdict {
             .refused(Refusal(reason: reason, tell: tell.isEmpty ? claimedApprovers : tell, request: request))
         }
@@ -43,10 +43,10 @@ struct ApprovalGate {
             return refuse("token is for \(number) but the mail answers \(answered)", request: request, tell: approvers.contains(sender) ? [sender] : [])
         }
         guard signer.verify(token, request: number, approver: sender) else {
-            if let owner = request.approvers.first(where: { signer.verify(token, request: number, approver: $0) }) {
+            if let owner = request.deciders.first(where: { signer.verify(token, request: number, approver: $0) }) {
                 return refuse("token of \(owner) used by \(sender)", request: request, tell: [owner])
             }
-            return refuse("token does not verify for \(number) (tampered or forged)", request: request, tell: request.approvers.contains(sender) ? [sender] : request.approvers)
+            return refuse("token does not verify for \(number) (tampered or forged)", request: request, tell: request.deciders.contains(sender) ? [sender] : request.deciders)
         }
         if let problem = CommandGate.addressProblem(of: understood.mail, sender: sender) {
             return refuse(problem, request: request, tell: [sender])

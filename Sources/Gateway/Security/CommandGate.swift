@@ -5,8 +5,8 @@ import MailMessage
 import MailReading
 
 /// The one gate every state-changing command passes besides a new escalation request (whose
-/// plain new mail keeps working): SEVERITY, TREND, WATCH, UNWATCH, LINK, UNLINK, ASSIGN and
-/// DE-ESCALATE. With `require_authentication` the mail must pass authentication as decisions
+/// plain new mail keeps working): SEVERITY, TREND, WATCH, UNWATCH, LINK, UNLINK, ASSIGN,
+/// DE-ESCALATE and WITHDRAW. With `require_authentication` the mail must pass authentication as decisions
 /// do; without it, it must prove that its sender received the gateway's mail on that thread:
 /// the sender's reply token, or In-Reply-To/References naming a mail the gateway sent to them.
 /// Mail with several From addresses, or a Sender other than its From, never passes.
@@ -23,7 +23,7 @@ struct CommandGate {
     /// Whether `command` is gated.
     static func isGated(_ command: Command) -> Bool {
         switch command {
-        case .severity, .trend, .watch, .unwatch, .link, .unlink, .assign, .deescalate: true
+        case .severity, .trend, .watch, .unwatch, .link, .unlink, .assign, .deescalate, .withdraw: true
         case .escalate, .approve, .reject, .comment: false
         }
     }

@@ -59,7 +59,7 @@ extension Gateway {
         case .unlink(let number): "UNLINK \(number)"
         case .assign(let address): "ASSIGN \(address)"
         case .deescalate(let reason): "DE-ESCALATE" + (reason.map { " \($0)" } ?? "")
-        case .escalate, .approve, .reject, .comment: command.name.uppercased()
+        case .escalate, .approve, .reject, .comment, .withdraw: command.name.uppercased()
         }
     }
 

@@ -36,6 +36,8 @@ struct CommandArguments {
         case .unlink: return .unlink(finding.value ?? firstWord(rest).uppercased())
         case .assign: return .assign(finding.value ?? firstWord(rest))
         case .comment: return .comment(rest.trimmedSpace)
+        case .withdraw: return .withdraw
+        case .pending: return .pending
         }
     }
 

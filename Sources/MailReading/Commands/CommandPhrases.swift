@@ -1,6 +1,6 @@
 /// The commands a reply can give, as the reader tells them apart.
 enum CommandKind: Hashable, Sendable {
-    case escalate, escalateAccount, deescalate, approve, reject, severity, trend, watch, unwatch, link, unlink, assign, comment
+    case escalate, escalateAccount, deescalate, approve, reject, severity, trend, watch, unwatch, link, unlink, assign, comment, withdraw, pending
 
     /// Whether the text after the command is its argument (a reason, justification or comment).
     var takesText: Bool {
@@ -26,6 +26,8 @@ enum CommandKind: Hashable, Sendable {
         case .unlink: "UNLINK"
         case .assign: "ASSIGN"
         case .comment: "COMMENT"
+        case .withdraw: "WITHDRAW"
+        case .pending: "PENDING"
         }
     }
 }
@@ -64,13 +66,16 @@ enum CommandPhrases {
             ("unlink|entknupfen|entknuepfen|trennen|delier|desvincular", .unlink),
             ("assign|zuweisen|assigner|attribuer|asignar", .assign),
             ("comment|kommentar|commentaire|comentario", .comment),
+            ("withdraw|zuruckziehen|zurueckziehen|retirer|retirar", .withdraw),
+            // Only alone in its clause (`PhraseFinder`): "Pending CFO sign-off, approved" is a condition.
+            ("pending", .pending),
         ])
 
     private static let determiner = "the|this|our|my|die|diese|unsere|meine|la|cette|notre|ma|l'|esta|nuestra|mi"
     private static let escalationNoun = "escalation|eskalation|escalade|escalacion|escalada|escalamiento"
 
     static let triggers = PhraseTable<Trigger>(
-        english + german + french + spanish + managing + otherLanguages.map { ($0.0, Trigger(kind: $0.1, placement: .decision)) })
+        english + german + french + spanish + managing + approvals + otherLanguages.map { ($0.0, Trigger(kind: $0.1, placement: .decision)) })
 
     /// Managing an escalation, in the four languages: each needs its value in the same clause
     /// (a level, a trend, an address, a case number), which the reader checks.
@@ -84,6 +89,27 @@ enum CommandPhrases {
         ("link|verknupfen|verknupft|verknuepfen|lier|liez|relier|reliez|vincular|vinculen|vincule|enlazar|enlacen", Trigger(kind: .link, placement: .anywhere)),
         ("unlink|entknupfen|losen|trennen|delier|deliez|dissocier|dissociez|desvincular|desvinculen|desvincule", Trigger(kind: .unlink, placement: .anywhere)),
         ("assign|reassign|zuweisen|zuordnen|assigner|assignez|attribuer|attribuez|asignar|asignen|asigne|reasignar", Trigger(kind: .assign, placement: .anywhere)),
+    ]
+
+    /// Withdrawing one's own request and asking what waits for one's decision, in the four languages.
+    private static let approvals: [(String, Trigger)] = [
+        ("withdraw|cancel|retract my|our|the|this escalation request", Trigger(kind: .withdraw, placement: .anywhere)),
+        ("withdraw|cancel|retract my|our|the|this request", Trigger(kind: .withdraw, placement: .anywhere)),
+        ("meinen|unseren antrag|eskalationsantrag zuruckziehen|zurucknehmen", Trigger(kind: .withdraw, placement: .anywhere)),
+        ("ziehe|ziehen meinen|unseren antrag|eskalationsantrag zuruck", Trigger(kind: .withdraw, placement: .anywhere)),
+        ("retirer|retire|retirez|annuler|annule|annulez ma|notre demande", Trigger(kind: .withdraw, placement: .anywhere)),
+        ("retirar|retiro|retiren|cancelar|cancelo|cancelen mi|nuestra solicitud|peticion", Trigger(kind: .withdraw, placement: .anywhere)),
+        ("my pending approvals|requests", Trigger(kind: .pending, placement: .anywhere)),
+        ("my approvals", Trigger(kind: .pending, placement: .anywhere)),
+        ("pending approvals", Trigger(kind: .pending, placement: .anywhere)),
+        ("waiting for my approval|decision", Trigger(kind: .pending, placement: .anywhere)),
+        ("awaiting my approval|decision", Trigger(kind: .pending, placement: .anywhere)),
+        ("meine offenen genehmigungen|freigaben", Trigger(kind: .pending, placement: .anywhere)),
+        ("meine|offene genehmigungen|freigaben", Trigger(kind: .pending, placement: .anywhere)),
+        ("mes approbations|validations", Trigger(kind: .pending, placement: .anywhere)),
+        ("approbations en attente", Trigger(kind: .pending, placement: .anywhere)),
+        ("mis aprobaciones", Trigger(kind: .pending, placement: .anywhere)),
+        ("aprobaciones pendientes", Trigger(kind: .pending, placement: .anywhere)),
     ]
 
     private static let english: [(String, Trigger)] = [

@@ -17,6 +17,10 @@ public enum Intent: Hashable, Sendable {
     case unlink(String)
     case assign(String)
     case comment(String)
+    /// The requester takes back their pending escalation request (`WITHDRAW`).
+    case withdraw
+    /// Staff ask what waits for their decision (`PENDING`, "my approvals").
+    case pending
     /// Doubt or negation ("not approved", "I can't approve this yet"): nothing is applied;
     /// the sender is told what was understood and how to say it.
     case unclear(understood: String, hint: String)
@@ -38,6 +42,8 @@ public enum Intent: Hashable, Sendable {
         case .unlink: "unlink"
         case .assign: "assign"
         case .comment: "comment"
+        case .withdraw: "withdraw"
+        case .pending: "pending"
         case .unclear: "unclear"
         case .empty: "empty"
         }
@@ -57,7 +63,7 @@ public enum Intent: Hashable, Sendable {
         case .link(let value), .unlink(let value): return ["case": value]
         case .comment(let text): return ["text": text]
         case .unclear(let understood, let hint): return ["understood": understood, "hint": hint]
-        case .approve, .empty: return [:]
+        case .approve, .withdraw, .pending, .empty: return [:]
         }
     }
 }

@@ -81,7 +81,8 @@ struct PhraseFinder {
 
     private func strictFinding() -> Finding? {
         guard let first = list.first, words.text[..<first.range.lowerBound].allSatisfy({ $0.isWhitespace || $0.isPunctuation }),
-            let (kind, length) = CommandPhrases.strictWords.match(list, at: 0)
+            let (kind, length) = CommandPhrases.strictWords.match(list, at: 0),
+            kind != .pending || clauseRange(of: 0).count == length
         else { return nil }
         var finding = Finding(kind: kind, first: 0, end: length, strict: true, status: .stands)
         finding.status = status(of: finding)
@@ -168,6 +169,10 @@ struct PhraseFinder {
 
     private func status(of finding: Finding) -> Finding.Status {
         let clause = clauseRange(of: finding.first)
+        // Asking what waits is never conditional, and a question is its natural form ("my approvals?").
+        if finding.kind == .pending {
+            return effects(in: clause.lowerBound..<finding.end).contains(.negation) ? .negated : .stands
+        }
         let sentence = sentenceRange(of: finding.first)
         if isDeliberation(finding, sentence: sentence) { return .deliberation }
         let before = effects(in: clause.lowerBound..<finding.first)

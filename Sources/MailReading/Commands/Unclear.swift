@@ -32,6 +32,8 @@ enum Unclear {
         case .watch, .unwatch, .assign: "Reply \(kind.word) followed by a mail address."
         case .link, .unlink: "Reply \(kind.word) followed by a case number, e.g. CS0001234."
         case .comment: "Reply COMMENT followed by your text."
+        case .withdraw: "Reply WITHDRAW to take back your pending escalation request."
+        case .pending: "Write PENDING to see the requests waiting for your decision."
         }
     }
 }

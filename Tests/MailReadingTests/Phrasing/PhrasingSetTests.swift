@@ -41,7 +41,7 @@ import Testing
     @Test func everyCommandIsSaidInEachMainLanguage() throws {
         let commands = [
             "escalate", "escalate-account", "approve", "reject", "de-escalate", "severity", "trend", "watch", "unwatch", "link", "unlink",
-            "assign", "comment", "unclear",
+            "assign", "comment", "withdraw", "pending", "unclear",
         ]
         for language in Self.mainLanguages {
             let intents = Set(try PhrasingReply.load(language).map(\.intent))

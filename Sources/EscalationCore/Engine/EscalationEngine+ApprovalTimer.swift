@@ -1,0 +1,84 @@
+import Foundation
+
+extension EscalationEngine {
+    /// What a pending request's timers did at one tick: the request as changed, and what to
+    /// record and send.
+    public struct ApprovalTick: Sendable {
+        public var request: EscalationRequest
+        public var journal: [JournalEntry]
+        public var notices: [Notice]
+    }
+
+    /// When a pending request's next reminder or timeout falls due under its template, or nil
+    /// when none will (decided, withdrawn, or a template without either).
+    public func nextApprovalEvent(of request: EscalationRequest) -> Date? {
+        guard request.state == .pending, let template = configuration.templates.first(where: { $0.name == request.template }) else { return nil }
+        var due: [Date] = []
+        if let reminder = template.approvalReminder, reminder.seconds > 0 {
+            due.append((request.remindedAt ?? request.createdAt).addingTimeInterval(TimeInterval(reminder.seconds)))
+        }
+        if let timeout = template.approvalTimeout, request.overdueAt == nil {
+            due.append(request.createdAt.addingTimeInterval(TimeInterval(timeout.seconds)))
+        }
+        return due.min()
+    }
+
+    /// Advances a pending request's timers to `now`. After `approval_timeout` (once) it goes to
+    /// the template's backup approvers, or, without any, `manager` (the case owner or the
+    /// account's escalation manager) is told; after each `approval_reminder` period its
+    /// undecided approvers are reminded, once however late the tick. Nothing is ever decided
+    /// here. Nil when nothing fell due.
+    public func tickApproval(_ request: EscalationRequest, manager: EmailAddress?, now: Date) -> ApprovalTick? {
+        guard request.state == .pending, let template = configuration.templates.first(where: { $0.name == request.template }) else { return nil }
+        var updated = request
+        var journal: [JournalEntry] = []
+        var notices: [Notice] = []
+        let age = Self.age(from: request.createdAt, to: now)
+        func entry(_ action: String, _ detail: String) -> JournalEntry {
+            JournalEntry(at: now, actor: "gateway", cause: "approval-ticker", source: request.source, request: request.number, action: action, detail: detail)
+        }
+        var justAsked: [EmailAddress] = []
+        if let timeout = template.approvalTimeout, request.overdueAt == nil, now >= request.createdAt.addingTimeInterval(TimeInterval(timeout.seconds)) {
+            updated.overdueAt = now
+            let waiting = request.undecided.map(\.value).joined(separator: ", ")
+            let backups = template.backupApprovers.filter { $0 != request.requester && !request.deciders.contains($0) }
+            if backups.isEmpty {
+                journal.append(entry("request.overdue", "\(request.number) undecided after \(timeout); waiting for \(waiting)" + (manager.map { "; told \($0)" } ?? "")))
+                if let manager {
+                    notices.append(Notice(kind: .approvalOverdue, to: [manager], source: request.source, request: request,
+                        details: ["age": age, "timeout": timeout.description, "waiting": waiting]))
+                }
+            } else {
+                updated.backupApprovers = backups
+                justAsked = backups
+                journal.append(entry("request.backup_asked", "\(request.number) undecided after \(timeout); asked \(backups.map(\.value).joined(separator: ", "))"))
+                for backup in backups {
+                    notices.append(Notice(kind: .approvalRequested, to: [backup], source: request.source, request: updated,
+                        details: ["backup": "The approvers (\(waiting)) have not decided within \(timeout); you may decide as backup approver."]))
+                }
+            }
+        }
+        if let reminder = template.approvalReminder, reminder.seconds > 0,
+            now >= (request.remindedAt ?? request.createdAt).addingTimeInterval(TimeInterval(reminder.seconds))
+        {
+            updated.remindedAt = now
+            let reminded = updated.undecided.filter { !justAsked.contains($0) }
+            if !reminded.isEmpty { journal.append(entry("request.reminded", "\(request.number) pending for \(age); reminded \(reminded.map(\.value).joined(separator: ", "))")) }
+            for approver in reminded {
+                notices.append(Notice(kind: .approvalReminder, to: [approver], source: request.source, request: updated, details: ["age": age]))
+            }
+        }
+        guard updated != request else { return nil }
+        for index in notices.indices { notices[index].request = updated }
+        return ApprovalTick(request: updated, journal: journal, notices: notices)
+    }
+
+    /// How long ago `start` was, in days, hours and minutes: `2d 3h`, `4h 5m`, `12m`.
+    public static func age(from start: Date, to now: Date) -> String {
+        let minutes = max(0, Int(now.timeIntervalSince(start)) / 60)
+        let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
+        if days > 0 { return hours > 0 ? "\(days)d \(hours)h" : "\(days)d" }
+        if hours > 0 { return rest > 0 ? "\(hours)h \(rest)m" : "\(hours)h" }
+        return "\(rest)m"
+    }
+}

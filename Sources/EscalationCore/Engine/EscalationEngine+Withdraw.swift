@@ -1,0 +1,29 @@
+import Foundation
+
+extension EscalationEngine.Context {
+    /// WITHDRAW: the requester takes back their pending request. It becomes `withdrawn` (never
+    /// approved later), its approvers are told on their threads, and the requester and the
+    /// support team get the confirmation.
+    func withdraw() -> Decision {
+        var context = self
+        guard var request = state.pendingRequest else {
+            let hint = state.activeEscalation == nil ? "" : "The escalation is active; write DE-ESCALATE followed by the reason to end it."
+            return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": "withdraw", "hint": hint]))
+        }
+        guard request.requester == sender else {
+            return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": "withdraw", "hint": "Only the requester may withdraw a request."]))
+        }
+        request.state = .withdrawn
+        request.decidedAt = now
+        context.state.upsert(request)
+        context.record("request.withdrawn", "\(request.number) withdrawn by \(sender)", request: request.number)
+        let details = ["actor": sender.value]
+        context.notices.append(
+            Notice(kind: .requestWithdrawn, to: [sender], cc: context.supportTeam(requester: sender), source: request.source, request: request,
+                details: details))
+        for approver in request.deciders where approver != sender {
+            context.notices.append(Notice(kind: .requestWithdrawn, to: [approver], source: request.source, request: request, details: details))
+        }
+        return context.applied()
+    }
+}
