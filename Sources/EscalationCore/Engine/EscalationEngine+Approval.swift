@@ -69,8 +69,11 @@ extension EscalationEngine.Context {
         var details = ["actor": sender.value, "outcome": outcome]
         details["reason"] = reason
         if let escalation = request.escalation { details["escalationNumber"] = escalation.value }
-        notices.append(Notice(kind: .decisionConfirmed, to: [sender], source: request.source, request: request, details: details))
-        for approver in request.deciders where approver != sender && approver != request.requester {
+        let others = request.deciders.filter { $0 != sender && $0 != request.requester }
+        var confirmation = details
+        if !others.isEmpty { confirmation["othersTold"] = others.map(\.value).joined(separator: ", ") }
+        notices.append(Notice(kind: .decisionConfirmed, to: [sender], source: request.source, request: request, details: confirmation))
+        for approver in others {
             notices.append(Notice(kind: .requestDecided, to: [approver], source: request.source, request: request, details: details))
         }
     }
