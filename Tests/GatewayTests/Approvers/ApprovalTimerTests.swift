@@ -49,7 +49,9 @@ import Testing
         let text = try #require(reminder.textBody)
         #expect(text.contains("has waited 4h for your decision"))
         #expect(text.contains("subject=APPROVE%20%5Bref%3A\(token)%5D"))
-        #expect(reminder.subject.contains("[CS0001234]"))
+        let approval = try #require(try harness.sent("approval-requested", to: "duty-manager@support.example"))
+        #expect(reminder.subject == approval.subject, "on the case thread")
+        #expect(reminder.references.contains(approval.messageID ?? "-"))
 
         clock.advance(by: 4 * 3600)
         try harness.tick()

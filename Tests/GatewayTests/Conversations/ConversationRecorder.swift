@@ -84,7 +84,8 @@ struct ConversationRecorder {
     }
 
     /// Checks what every conversation needs: `List-Id` on every mail, the case headers on
-    /// every mail about a case and none (nor the case number anywhere) on mail that names none.
+    /// every mail about a case and none (nor the case number anywhere) on mail that names none,
+    /// but for the answer to `PENDING`, which lists the requests waiting for its (staff) reader.
     func checkHeaders() throws {
         for row in sent {
             let mail = try Mail(parsing: row.raw)
@@ -95,6 +96,7 @@ struct ConversationRecorder {
             } else {
                 #expect(mail.header["X-Escalation-Case"] == nil && mail.header["X-Escalation-Number"] == nil && mail.header["X-Escalation-Reason"] == nil)
                 let text = String(decoding: row.raw, as: UTF8.self)
+                guard row.kind != "pending-approvals" else { continue }
                 #expect(text.range(of: #"(CS|ACC|ESC|REQ)\d{7}"#, options: .regularExpression) == nil, "\(row.kind) names a case: \(mail.subject)")
             }
         }

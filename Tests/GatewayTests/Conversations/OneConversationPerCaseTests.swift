@@ -23,7 +23,8 @@ import Testing
                 .filter { $0.pathExtension == "eml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
             for file in files {
                 let step = try DemoStep(file: file)
-                if let wait = step.wait { recorder.clock.advance(by: wait.seconds) }
+                // The demo runs the timed pass after a wait (SLA events, approval reminders).
+                if let wait = step.wait { try recorder.wait(wait.seconds) }
                 let author = step.mail.from?.address ?? ""
                 var raw = step.raw
                 if let template = step.answers {
