@@ -21,7 +21,7 @@ public enum RecipientReason: String, Sendable, CaseIterable {
         }
         let account = accountNumber.flatMap(directory.account)
         if (notice.escalation?.requester ?? notice.request?.requester) == address { return .requester }
-        if notice.request?.approvers.contains(address) == true { return .approver }
+        if notice.request?.deciders.contains(address) == true { return .approver }
         if supportCase?.owner == address { return .owner }
         if notice.escalation?.assignedTo == address { return .assignee }
         if supportCase?.groupManager == address || account?.escalationManager == address { return .manager }
