@@ -67,10 +67,10 @@ public struct Composer: Sendable {
 
     /// One recipient's mail of a rendered notice. `subject` is the thread's (nil: the template's
     /// own line, for mail that names no case); `extraHeaders` carries what the gateway adds
-    /// (loop header, the `X-Escalation-*` headers).
+    /// (loop header, the `X-Escalation-*` headers); `attachments` travel with a relayed message.
     public func compose(
         _ notice: Notice, body: Body, to recipient: MailAddress, subject: String?, messageID: String, date: Date, thread: ThreadPlacement,
-        replyTo: MailAddress? = nil, extraHeaders: [(name: String, value: String)] = []
+        replyTo: MailAddress? = nil, extraHeaders: [(name: String, value: String)] = [], attachments: [OutgoingAttachment] = []
     ) -> OutgoingMessage {
         var headers: [(name: String, value: String)] = [
             ("Auto-Submitted", notice.kind.isAnswer ? "auto-replied" : "auto-generated"),
@@ -80,9 +80,15 @@ public struct Composer: Sendable {
         ]
         headers += extraHeaders
         return OutgoingMessage(
-            from: gateway, to: [recipient], replyTo: replyTo, subject: subject ?? body.headline, messageID: messageID,
+            from: sender(of: notice), to: [recipient], replyTo: replyTo, subject: subject ?? body.headline, messageID: messageID,
             inReplyTo: thread.inReplyTo, references: thread.references, date: date, extraHeaders: headers, text: body.text,
-            html: body.html, encoded: body.encoded)
+            html: body.html, encoded: body.encoded, attachments: attachments)
+    }
+
+    /// The gateway's address; a relayed message shows whose words it carries ("Sam Agent via Escalations").
+    func sender(of notice: Notice) -> MailAddress {
+        guard notice.isRelayed, let name = notice.details["fromName"] else { return gateway }
+        return MailAddress(name: "\(name) via \(gateway.name ?? "Escalations")", address: gateway.address)
     }
 }
 

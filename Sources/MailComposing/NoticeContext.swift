@@ -13,6 +13,8 @@ struct NoticeContext {
 
     func values() -> TemplateValues {
         var values: [String: Any] = ["gateway": text(gatewayAddress)]
+        // Command help is for staff only: a customer is never sent the command list.
+        if let reader = notice.to.first, directory.staffMember(reader) != nil { values["toStaff"] = true }
         values.reserveCapacity(notice.details.count + 16)
         for (key, value) in notice.details { values[key] = text(value) }
         if let history = notice.details["history"], !history.isEmpty {

@@ -93,10 +93,12 @@ import Testing
         }
     }
 
-    @Test func contactOfAnotherAccountIsUnknownHere() {
+    @Test func contactOfAnotherAccountIsToldNoSuchCaseIsOnTheirAccount() {
         var chat = Conversation(.supportCase(F.login))
         let decision = chat.send(Conversation.escalate(), from: F.bob)
-        #expect(decision.outcome == .refused(.unknownSender))
+        #expect(decision.outcome == .refused(.noSuchCase))
+        #expect(decision.notices.map(\.kind) == [.noSuchCase])
+        #expect(decision.notices.first?.source == nil && decision.notices.first?.escalation == nil)
         #expect(chat.state.requests.isEmpty)
     }
 
@@ -110,12 +112,12 @@ import Testing
         let chat = activeCase()
         let escalation = try #require(chat.state.activeEscalation)
         let created = escalation.createdAt
-        #expect(chat.engine.tick(escalation, owner: F.owner, now: created.addingTimeInterval(2 * 3600)) == nil)
-        let warned = try #require(chat.engine.tick(escalation, owner: F.owner, now: created.addingTimeInterval(3 * 3600)))
+        #expect(chat.engine.tick(escalation, directory: Fixtures.directory, now: created.addingTimeInterval(2 * 3600)) == nil)
+        let warned = try #require(chat.engine.tick(escalation, directory: Fixtures.directory, now: created.addingTimeInterval(3 * 3600)))
         #expect(warned.notices.map(\.kind) == [.slaWarning])
         #expect(warned.notices.first?.to == [F.owner])
-        #expect(chat.engine.tick(warned.escalation, owner: F.owner, now: created.addingTimeInterval(3 * 3600 + 60)) == nil)
-        let breached = try #require(chat.engine.tick(warned.escalation, owner: F.owner, now: created.addingTimeInterval(4 * 3600)))
+        #expect(chat.engine.tick(warned.escalation, directory: Fixtures.directory, now: created.addingTimeInterval(3 * 3600 + 60)) == nil)
+        let breached = try #require(chat.engine.tick(warned.escalation, directory: Fixtures.directory, now: created.addingTimeInterval(4 * 3600)))
         #expect(breached.notices.map(\.kind) == [.slaBreached])
         #expect(breached.escalation.sla.response.breachedAt == escalation.sla.response.dueAt)
     }

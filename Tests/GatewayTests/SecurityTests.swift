@@ -151,9 +151,10 @@ import Testing
         let outcome = try harness.escalate("CS0001234", from: "bob@globex.example")
         #expect(outcome.outcome == "refused")
         #expect(try harness.subject("CS0001234").requests.isEmpty)
-        #expect(outcome.sent.map(\.template) == ["unknown-sender"])
+        #expect(outcome.sent.map(\.template) == ["no-such-case"])
         let text = String(decoding: try #require(try harness.allSent().first).raw, as: UTF8.self)
-        #expect(!text.contains("CS0001234") && !text.contains("Login fails") && !text.contains("Acme"))
+        #expect(text.contains("there is no case CS0001234 on your account"))
+        #expect(!text.contains("Login fails") && !text.contains("Acme") && !text.contains("agent1") && !text.contains("not registered"))
     }
 
     @Test func autoresponderPingPongStopsAtOneMessage() throws {
@@ -215,7 +216,7 @@ import Testing
         let outcome = try harness.escalate()
         #expect(outcome.sent.map(\.template).sorted() == ["approval-requested", "approval-requested", "request-received", "request-received"])
         let next = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] your mail", body: "Any news?")
-        #expect(next.sent.map(\.template) == ["answers-paused"])
+        #expect(next.sent.map(\.template) == ["customer-message", "answers-paused"])
         #expect(try harness.allSent().filter { $0.kind == "answers-paused" }.map(\.recipients) == [["agent1@support.example"]])
     }
 

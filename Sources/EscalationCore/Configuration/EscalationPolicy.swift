@@ -19,12 +19,15 @@ public struct EscalationPolicy: Hashable, Sendable {
     public var deescalationRoles: Set<DeescalationRole>
     /// Whether a sender sharing an account's mail domain counts as that account's contact.
     public var allowDomainContacts: Bool
+    /// How long after a de-escalation plain replies are still relayed between customer and staff.
+    public var dialogAfterDeescalation: TimeSpan
 
     public init(
         reescalationCooldown: TimeSpan = TimeSpan(seconds: 1800), slaWarningShare: Double = 0.75,
         deescalationRoles: Set<DeescalationRole> = [.requester, .owner, .assignee],
-        allowDomainContacts: Bool = false
+        allowDomainContacts: Bool = false, dialogAfterDeescalation: TimeSpan = TimeSpan(seconds: 14 * 86_400)
     ) {
+        self.dialogAfterDeescalation = dialogAfterDeescalation
         self.reescalationCooldown = reescalationCooldown
         self.slaWarningShare = slaWarningShare
         self.deescalationRoles = deescalationRoles
@@ -38,8 +41,14 @@ public struct EscalationConfiguration: Hashable, Sendable {
     public var reasons: ReasonCatalog
     public var templates: [EscalationTemplate]
     public var policy: EscalationPolicy
+    /// Who gets which event.
+    public var notify: NotifyTable
 
-    public init(severities: [Severity], reasons: ReasonCatalog, templates: [EscalationTemplate], policy: EscalationPolicy) {
+    public init(
+        severities: [Severity], reasons: ReasonCatalog, templates: [EscalationTemplate], policy: EscalationPolicy,
+        notify: NotifyTable = NotifyTable()
+    ) {
+        self.notify = notify
         self.severities = severities.sorted { $0.rank < $1.rank }
         self.reasons = reasons
         self.templates = templates

@@ -37,11 +37,11 @@ extension EscalationEngine.Context {
             request.decidedAt = now
             context.state.upsert(request)
             context.record("request.rejected", "\(request.number) rejected: \(trimmedReason ?? "")", request: request.number)
-            context.notices.append(
-                Notice(
-                    kind: .rejected, to: [request.requester], cc: context.supportTeam(requester: request.requester),
-                    source: request.source, request: request,
-                    details: ["reason": trimmedReason ?? "", "dialog": participants.dialogContact?.value ?? ""]))
+            if let notice = context.event(
+                .rejected, request: request, details: ["reason": trimmedReason ?? "", "dialog": participants.dialogContact?.value ?? ""])
+            {
+                context.notices.append(notice)
+            }
             context.tellApprovers(of: request, outcome: "rejected", reason: trimmedReason)
         case .approved:
             let approvedBy = Set(request.decisions.filter { $0.decision == .approved }.map(\.approver))

@@ -51,7 +51,7 @@ extension EscalationEngine.Context {
         if template.approvalRequired, approvers.isEmpty {
             return refuseWithoutApprover(template: template, requesterWasApprover: requesterWasApprover)
         }
-        let linkedCases = arguments.type == .account ? arguments.linkedCases : []
+        let (linkedCases, leftOut) = arguments.type == .account ? namedCases(arguments.linkedCases) : ([], [])
         let justification = arguments.justification.isEmpty ? (earlier.last?.justification ?? "") : arguments.justification
         let request = EscalationRequest(
             number: RequestNumber(sequence: state.nextRequestSequence), source: mail.source, account: participants.account.number,
@@ -69,13 +69,17 @@ extension EscalationEngine.Context {
 
         guard template.approvalRequired else {
             context.approve(request, approvalDetail: "no approval required by template \(template.name)")
+            if !leftOut.isEmpty, let index = context.notices.firstIndex(where: { $0.kind == .escalated }) {
+                context.notices[index].details["leftOut"] = leftOut.joined(separator: ", ")
+            }
             return context.applied()
         }
         let history = earlier.map { "\($0.number): \($0.reason)" + ($0.rejectionReason.map { ", rejected: \($0)" } ?? "") }
-        context.notices.append(
-            Notice(
-                kind: again ? .reescalationReceived : .requestReceived, to: [sender], cc: context.supportTeam(requester: sender),
-                source: mail.source, request: request, details: ["count": String(earlier.count + 1)]))
+        var received = ["count": String(earlier.count + 1)]
+        if !leftOut.isEmpty { received["leftOut"] = leftOut.joined(separator: ", ") }
+        if let notice = context.event(again ? .reescalationReceived : .requestReceived, request: request, details: received) {
+            context.notices.append(notice)
+        }
         for approver in approvers {
             context.notices.append(
                 Notice(
@@ -85,18 +89,19 @@ extension EscalationEngine.Context {
         return context.applied()
     }
 
-    /// Who is told of a new request besides the requester: the case owner and, when staff asked
-    /// on the customer's behalf, the case contact; for an account its escalation manager and team.
-    func supportTeam(requester: EmailAddress) -> [EmailAddress] {
-        var team: [EmailAddress] = []
-        if let supportCase = participants.supportCase {
-            team.append(supportCase.owner)
-            if let contact = supportCase.contact, contact != requester { team.append(contact) }
-        } else {
-            if let manager = participants.account.escalationManager { team.append(manager) }
-            team += participants.account.team
+    /// The cases an account request names split into those of the escalation's account, and the
+    /// others with why they were left out (no such case on this account; nothing about any other).
+    func namedCases(_ cases: [CaseNumber]) -> (valid: [CaseNumber], leftOut: [String]) {
+        var valid: [CaseNumber] = []
+        var leftOut: [String] = []
+        for number in cases where !valid.contains(number) {
+            if directory.supportCase(number)?.account == participants.account.number {
+                valid.append(number)
+            } else {
+                leftOut.append("\(number) (no such case on account \(participants.account.name))")
+            }
         }
-        return team.filter { $0 != requester }
+        return (valid, leftOut)
     }
 
     /// Marks the request approved and creates its escalation record with its SLA, assignee and watch list.
@@ -124,10 +129,7 @@ extension EscalationEngine.Context {
         record("escalation.created", "\(number) created for \(request.source) (\(approvalDetail)), severity \(severity.name)",
             escalation: number, request: request.number)
         let kind: Notice.Kind = request.decisions.isEmpty ? .escalated : .approved
-        notices.append(
-            Notice(
-                kind: kind, to: [request.requester], cc: stakeholders(of: escalation) + supportTeam(requester: request.requester),
-                source: request.source, escalation: escalation, request: request))
+        if let notice = event(kind, escalation: escalation, request: request) { notices.append(notice) }
         addWorkNote("Escalation \(number) created: severity \(severity.name), reason \(request.reason). \(request.justification)",
             escalation: escalation)
     }

@@ -21,27 +21,21 @@ extension EscalationEngine.Context {
         escalation.sla.stop(at: now)
         context.state.escalation = escalation
         context.record("escalation.deescalated", "\(escalation.number) de-escalated by \(sender): \(reason)")
-        context.notices.append(
-            Notice(kind: .deescalated, to: [escalation.requester], cc: context.stakeholders(of: escalation) + [sender],
-                source: escalation.source, escalation: escalation, details: ["reason": reason, "actor": sender.value]))
+        if let notice = context.event(.deescalated, escalation: escalation, details: ["reason": reason, "actor": sender.value], also: [sender]) {
+            context.notices.append(notice)
+        }
         context.addWorkNote("Escalation \(escalation.number) de-escalated by \(sender): \(reason)", escalation: escalation)
         return context.applied()
     }
 
-    /// SEVERITY, TREND, WATCH, UNWATCH, LINK, UNLINK, ASSIGN and COMMENT on the active escalation.
+    /// SEVERITY, TREND, WATCH, UNWATCH, LINK, UNLINK and ASSIGN on the active escalation.
     func manage(_ command: Command) -> Decision {
         var context = self
         guard var escalation = state.activeEscalation else {
-            if case .comment = command {
-                return refuse(.notUnderstood, notice: answer(.notUnderstood))
-            }
             return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": command.name]))
         }
-        let isComment: Bool
-        if case .comment = command { isComment = true } else { isComment = false }
         let removesSelf = command == .unwatch(sender) && escalation.watchList.contains(sender)
-        let mayAct = isComment ? context.isParticipant(of: escalation) : participants.mayManage(escalation) || removesSelf
-        guard mayAct else {
+        guard participants.mayManage(escalation) || removesSelf else {
             return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": command.name]))
         }
         let change: Change
@@ -49,29 +43,26 @@ extension EscalationEngine.Context {
         case .success(let applied): change = applied
         case .failure(let refusal): return refusal
         }
-        if participants.isSLAManager(of: escalation) {
-            let updateTarget = configuration.severity(named: escalation.severity)?.targets.update ?? TimeSpan(seconds: 86_400)
-            escalation.sla.recordManagerUpdate(at: now, updateTarget: updateTarget)
-        }
+        context.recordManagerUpdate(on: &escalation)
         context.state.escalation = escalation
         context.record(change.action, change.summary)
-        var recipients = context.stakeholders(of: escalation) + change.alsoTell
-        if escalation.type == .case, let owner = participants.supportCase?.owner { recipients.removeAll { $0 == owner } }
-        recipients.removeAll { $0 == sender }
-        if !recipients.isEmpty {
-            context.notices.append(
-                Notice(kind: change.notice, to: recipients, source: escalation.source, escalation: escalation,
-                    details: change.details.merging(["actor": sender.value]) { first, _ in first }))
+        // On a case escalation the owner reads the change in the work note rather than twice.
+        let owner = escalation.type == .case ? participants.supportCase.map { [$0.owner] } ?? [] : []
+        if let notice = context.event(
+            change.notice, escalation: escalation, details: change.details.merging(["actor": sender.value]) { first, _ in first },
+            also: change.alsoTell, excluding: owner + [sender])
+        {
+            context.notices.append(notice)
         }
         context.addWorkNote(change.summary, escalation: escalation)
-        if escalation.type == .case, participants.isCaseOwner { context.notices.removeAll { $0.kind == .workNote } }
         return context.applied()
     }
 
-    /// Requester, case contact, watchers and staff of the case or account may comment.
-    func isParticipant(of escalation: Escalation) -> Bool {
-        escalation.requester == sender || escalation.watchList.contains(sender) || escalation.assignedTo == sender
-            || participants.isAccountContact || participants.isSupportStaff
+    /// Counts the sender's mail as an update for the SLA when they manage the escalation.
+    func recordManagerUpdate(on escalation: inout Escalation) {
+        guard participants.isSLAManager(of: escalation) else { return }
+        let updateTarget = configuration.severity(named: escalation.severity)?.targets.update ?? TimeSpan(seconds: 86_400)
+        escalation.sla.recordManagerUpdate(at: now, updateTarget: updateTarget)
     }
 
     /// One applied management change, described for the journal, the work note and the notice.
@@ -95,7 +86,7 @@ extension EscalationEngine.Context {
 
     /// Staff of the support organisation: listed as staff, or the account's team or escalation manager.
     private func isStaff(_ address: EmailAddress) -> Bool {
-        directory.staffMember(address) != nil || participants.account.team.contains(address) || participants.account.escalationManager == address
+        audience(escalation: nil, request: nil).isStaff(address)
     }
 
     private func apply(_ command: Command, to escalation: inout Escalation) -> ChangeResult {
@@ -133,6 +124,9 @@ extension EscalationEngine.Context {
             guard escalation.type == .account else { return unclear(command, hint: "LINK and UNLINK apply to account escalations") }
             let linking: Bool
             if case .link = command { linking = true } else { linking = false }
+            if linking, namedCases([supportCase]).valid.isEmpty {
+                return unclear(command, hint: "No case \(supportCase) is on account \(participants.account.name); LINK names a case of this account.")
+            }
             if linking {
                 if !escalation.linkedCases.contains(supportCase) { escalation.linkedCases.append(supportCase) }
             } else {
@@ -148,10 +142,7 @@ extension EscalationEngine.Context {
             escalation.assignedTo = address
             return .success(Change(action: "escalation.assigned", summary: "\(number) assigned to \(address) (was \(old))",
                 notice: .assignmentChanged, details: ["old": old, "new": address.value], alsoTell: [address]))
-        case .comment(let text):
-            return .success(Change(action: "escalation.comment", summary: "Comment on \(number) by \(sender): \(text)",
-                notice: .escalationUpdated, details: ["comment": text]))
-        case .escalate, .approve, .reject, .deescalate, .withdraw:
+        case .escalate, .approve, .reject, .deescalate, .withdraw, .comment, .note, .unclear:
             return unclear(command, hint: "")
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 extension EscalationEngine.Context {
     /// WITHDRAW: the requester takes back their pending request. It becomes `withdrawn` (never
     /// approved later), its approvers are told on their threads, and the requester and the
-    /// support team get the confirmation.
+    /// support team get the confirmation (the `[notify]` row `request-withdrawn`).
     func withdraw() -> Decision {
         var context = self
         guard var request = state.pendingRequest else {
@@ -18,9 +18,7 @@ extension EscalationEngine.Context {
         context.state.upsert(request)
         context.record("request.withdrawn", "\(request.number) withdrawn by \(sender)", request: request.number)
         let details = ["actor": sender.value]
-        context.notices.append(
-            Notice(kind: .requestWithdrawn, to: [sender], cc: context.supportTeam(requester: sender), source: request.source, request: request,
-                details: details))
+        if let notice = context.event(.requestWithdrawn, request: request, details: details) { context.notices.append(notice) }
         for approver in request.deciders where approver != sender {
             context.notices.append(Notice(kind: .requestWithdrawn, to: [approver], source: request.source, request: request, details: details))
         }

@@ -11,13 +11,8 @@ public struct EscalationEngine: Sendable {
 
     /// Decides what one command does to one case or account.
     public func decide(_ mail: CommandMail, state: SubjectState, directory: some DirectoryLookup, now: Date) -> Decision {
-        guard let context = Context(mail: mail, state: state, directory: directory, engine: self, now: now) else {
-            return Decision(
-                outcome: .refused(.unknownSender), state: state,
-                notices: [Notice(kind: .unknownSender, to: [mail.sender], source: nil)])
-        }
-        guard context.participants.isKnown else {
-            return context.refuse(.unknownSender, notice: Notice(kind: .unknownSender, to: [mail.sender], source: nil))
+        guard let context = Context(mail: mail, state: state, directory: directory, engine: self, now: now), context.participants.isKnown else {
+            return Self.notTheirs(mail, state: state, directory: directory)
         }
         switch mail.command {
         case .escalate(let arguments): return context.escalate(arguments)
@@ -25,8 +20,22 @@ public struct EscalationEngine: Sendable {
         case .reject(let reason): return context.decideApproval(.rejected, reason: reason)
         case .deescalate(let reason): return context.deescalate(reason: reason)
         case .withdraw: return context.withdraw()
-        case .severity, .trend, .watch, .unwatch, .link, .unlink, .assign, .comment: return context.manage(mail.command)
+        case .severity, .trend, .watch, .unwatch, .link, .unlink, .assign: return context.manage(mail.command)
+        case .comment(let text): return context.converse(text, unclear: nil)
+        case .unclear(let text, let understood, let hint): return context.converse(text, unclear: (understood, hint))
+        case .note(let text): return context.note(text)
         }
+    }
+
+    /// The answer to a sender who is not known on the case or account the mail names: a contact
+    /// or staff member is told that no such case is on their account (nothing about any other
+    /// account); a stranger learns nothing.
+    private static func notTheirs(_ mail: CommandMail, state: SubjectState, directory: some DirectoryLookup) -> Decision {
+        guard directory.contact(mail.sender) != nil || directory.staffMember(mail.sender) != nil else {
+            return Decision(outcome: .refused(.unknownSender), state: state, notices: [Notice(kind: .unknownSender, to: [mail.sender], source: nil)])
+        }
+        let notice = Notice(kind: .noSuchCase, to: [mail.sender], source: nil, details: ["named": mail.source.description])
+        return Decision(outcome: .refused(.noSuchCase), state: state, notices: [notice])
     }
 }
 
@@ -98,23 +107,36 @@ extension EscalationEngine {
                 details: details)
         }
 
-        /// Everyone told about updates of an escalation: watch list, manager, requester and case contact.
-        func stakeholders(of escalation: Escalation) -> [EmailAddress] {
-            var people = escalation.watchList + [escalation.requester]
-            if let owner = participants.supportCase?.owner { people.append(owner) }
-            if let contact = participants.supportCase?.contact { people.append(contact) }
-            if let assignee = escalation.assignedTo { people.append(assignee) }
-            return people
+        /// The holders of the `[notify]` roles around this case or account.
+        func audience(escalation: Escalation?, request: EscalationRequest?) -> Audience {
+            Audience(
+                account: participants.account, supportCase: participants.supportCase, escalation: escalation, request: request,
+                directory: directory)
         }
 
-        /// Appends a case work note and mails it to the owner, for case escalations only (seed 001).
-        mutating func addWorkNote(_ text: String, escalation: Escalation) {
-            guard case .supportCase(let number) = escalation.source, let owner = participants.supportCase?.owner else { return }
+        /// The notice of an event to the table's recipients of `kind` (and `also`, but customers only
+        /// for customer events), without `excluding`: the first as To, the rest as Cc. Nil when nobody gets it.
+        func event(
+            _ kind: Notice.Kind, escalation: Escalation? = nil, request: EscalationRequest? = nil, details: [String: String] = [:],
+            also: [EmailAddress] = [], excluding: [EmailAddress] = []
+        ) -> Notice? {
+            let audience = audience(escalation: escalation, request: request)
+            let extra = NotifyTable.customerEvents.contains(kind) ? also : also.filter(audience.isStaff)
+            let recipients = (audience.recipients(of: kind, table: configuration.notify) + extra).filter { !excluding.contains($0) }
+            guard let first = recipients.first else { return nil }
+            return Notice(
+                kind: kind, to: [first], cc: Array(recipients.dropFirst()), source: escalation?.source ?? request?.source ?? mail.source,
+                escalation: escalation, request: request, details: details)
+        }
+
+        /// Keeps a work note on the case (case escalations only, seed 001) and, when `mailed`, mails
+        /// it to whom the table says (the owner by default), never to the sender.
+        mutating func addWorkNote(_ text: String, escalation: Escalation, mailed: Bool = true) {
+            guard case .supportCase(let number) = escalation.source else { return }
             workNotes.append(WorkNote(supportCase: number, at: now, author: sender.value, text: text))
-            notices.append(
-                Notice(
-                    kind: .workNote, to: [owner], source: escalation.source, escalation: escalation,
-                    details: ["note": text, "actor": sender.value]))
+            guard mailed, let notice = event(.workNote, escalation: escalation, details: ["note": text, "actor": sender.value], excluding: [sender])
+            else { return }
+            notices.append(notice)
         }
     }
 }

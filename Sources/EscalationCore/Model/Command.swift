@@ -18,6 +18,11 @@ public enum Command: Hashable, Sendable {
     case comment(String)
     /// The requester takes back their pending request.
     case withdraw
+    /// Internal text from staff: kept and mailed to the staff on the escalation only.
+    case note(String)
+    /// Text the reader could not take as a command (`understood`, `hint`): a message like a
+    /// comment, and nothing is changed.
+    case unclear(text: String, understood: String, hint: String)
 
     /// A short stable name for logs and JSON, e.g. `escalate`, `approve`.
     public var name: String {
@@ -35,6 +40,8 @@ public enum Command: Hashable, Sendable {
         case .assign: "assign"
         case .comment: "comment"
         case .withdraw: "withdraw"
+        case .note: "note"
+        case .unclear: "unclear"
         }
     }
 }

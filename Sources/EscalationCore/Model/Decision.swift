@@ -16,6 +16,8 @@ public enum Refusal: String, Sendable, Hashable {
     /// A state-changing command without proof that the sender received the gateway's mail (or
     /// without authentication where it is required): the sender is asked to confirm.
     case confirmationRequired = "confirmation-required"
+    /// A known sender named a case or account that is not on their account (or does not exist).
+    case noSuchCase = "no-such-case"
 }
 
 /// The result of one command or SLA tick: the new state, and everything to record and send.

@@ -20,7 +20,16 @@ public struct Notice: Hashable, Sendable {
         case watchListChanged = "watch-list-changed"
         case linkedCasesChanged = "linked-cases-changed"
         case assignmentChanged = "assignment-changed"
-        case escalationUpdated = "escalation-updated"
+        /// A customer's words relayed to the staff of the case or account (dialog).
+        case customerMessage = "customer-message"
+        /// The owner's, assignee's or escalation manager's words relayed to the customer (dialog).
+        case staffMessage = "staff-message"
+        /// The one sentence back to whoever wrote a relayed message or a note.
+        case messagePassed = "message-passed"
+        /// Staff text kept for the staff on the escalation only (`NOTE`, or other staff's words).
+        case internalNote = "internal-note"
+        /// A known sender named a case or account that is not theirs, or none that exists.
+        case noSuchCase = "no-such-case"
         case workNote = "work-note"
         case slaWarning = "sla-warning"
         case slaBreached = "sla-breached"
@@ -57,7 +66,7 @@ public struct Notice: Hashable, Sendable {
             switch self {
             case .requestReceived, .reescalationReceived, .reescalationCooldown, .decisionRecorded, .alreadyDecided,
                 .notUnderstood, .notPermitted, .unknownSender, .reasonNeeded, .alreadyEscalated, .nothingToDo, .decisionConfirmed,
-                .pendingApprovals:
+                .pendingApprovals, .messagePassed, .noSuchCase:
                 true
             default: false
             }
@@ -72,6 +81,9 @@ public struct Notice: Hashable, Sendable {
     }
 
     public var kind: Kind
+    /// The relayed message carries the words of a person, not the gateway's: `From` shows them.
+    public var isRelayed: Bool { kind == .customerMessage || kind == .staffMessage || kind == .internalNote }
+
     public var to: [EmailAddress]
     public var cc: [EmailAddress]
     public var source: EscalationSource?

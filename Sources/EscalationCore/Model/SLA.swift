@@ -86,12 +86,14 @@ public struct SLA: Hashable, Sendable, Codable {
         update = SLAClock(target: updateTarget, startedAt: now)
     }
 
-    /// Re-targets every open clock from `now` with the new severity's targets (seed 003).
+    /// Re-targets every open clock from `now` with the new severity's targets (seed 003). A clock
+    /// already breached keeps its breach and deadline: a breach once recorded stays.
     mutating func retarget(_ targets: SLATargets, at now: Date) {
         guard stoppedAt == nil else { return }
-        if response.isOpen { response = SLAClock(target: targets.response, startedAt: now) }
-        if let clock = update, clock.isOpen { update = SLAClock(target: targets.update, startedAt: now) }
-        if resolution.isOpen { resolution = SLAClock(target: targets.resolution, startedAt: now) }
+        func retargetable(_ clock: SLAClock) -> Bool { clock.isOpen && clock.breachedAt == nil }
+        if retargetable(response) { response = SLAClock(target: targets.response, startedAt: now) }
+        if let clock = update, retargetable(clock) { update = SLAClock(target: targets.update, startedAt: now) }
+        if retargetable(resolution) { resolution = SLAClock(target: targets.resolution, startedAt: now) }
     }
 
     /// Stops the SLA on de-escalation: resolution met (or breached if late), other clocks closed.

@@ -15,7 +15,7 @@ struct ConfigParser {
     }
 
     func parse() throws -> GatewayConfig {
-        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security"])
+        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify"])
         let gateway = try root.table("gateway")
         try gateway.allowOnly(["address", "domain", "database", "name", "templates", "poll_interval", "batch_size"])
         let severities = try parseSeverities()
@@ -30,7 +30,7 @@ struct ConfigParser {
         let policy = try parsePolicy()
         let inbound = try root.table("inbound")
         let limits = try root.optionalTable("limits")
-        try limits?.allowOnly(["max_bytes", "max_parts", "max_depth", "max_attempts", "max_message_id_bytes", "max_references"])
+        try limits?.allowOnly(["max_bytes", "max_parts", "max_depth", "max_attempts", "max_message_id_bytes", "max_references", "max_attachment_bytes"])
         let defaults = ParseLimits()
         let maxAttempts = try limits?.int("max_attempts", default: 5) ?? 5
         if maxAttempts < 1, let limits {
@@ -50,7 +50,9 @@ struct ConfigParser {
                 maxMessageIDBytes: try limits?.int("max_message_id_bytes", default: defaults.maxMessageIDBytes) ?? defaults.maxMessageIDBytes,
                 maxReferences: try limits?.int("max_references", default: defaults.maxReferences) ?? defaults.maxReferences),
             maxAttempts: maxAttempts,
-            escalation: EscalationConfiguration(severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy),
+            maxAttachmentBytes: try limits?.int("max_attachment_bytes", default: 10 << 20) ?? 10 << 20,
+            escalation: EscalationConfiguration(
+                severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy, notify: try parseNotify()),
             security: try parseSecurity(databasePath: resolve(try gateway.string("database"))))
     }
 
@@ -121,7 +123,7 @@ struct ConfigParser {
 
     private func parsePolicy() throws -> EscalationPolicy {
         guard let reader = try root.optionalTable("policy") else { return EscalationPolicy() }
-        try reader.allowOnly(["reescalation_cooldown", "sla_warning_share", "deescalation_roles", "allow_domain_contacts"])
+        try reader.allowOnly(["reescalation_cooldown", "sla_warning_share", "deescalation_roles", "allow_domain_contacts", "dialog_after_deescalation"])
         let roles = try reader.strings("deescalation_roles").map { name in
             guard let role = DeescalationRole(rawValue: name) else {
                 throw ConfigError(file: root.file, key: reader.key("deescalation_roles"), expected: "roles among \(DeescalationRole.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(name)\"")
@@ -133,7 +135,27 @@ struct ConfigParser {
         return EscalationPolicy(
             reescalationCooldown: try reader.span("reescalation_cooldown", default: "30m"), slaWarningShare: share,
             deescalationRoles: roles.isEmpty ? [.requester, .owner, .assignee] : Set(roles),
-            allowDomainContacts: try reader.bool("allow_domain_contacts", default: false))
+            allowDomainContacts: try reader.bool("allow_domain_contacts", default: false),
+            dialogAfterDeescalation: try reader.span("dialog_after_deescalation", default: "14d"))
+    }
+
+    /// `[notify]`: event = [roles], each row replacing its default (`NotifyTable.defaults`).
+    private func parseNotify() throws -> NotifyTable {
+        guard let reader = try root.optionalTable("notify") else { return NotifyTable() }
+        let events = NotifyTable.events.map(\.rawValue)
+        try reader.allowOnly(Set(events))
+        var rows: [Notice.Kind: [NotifyRole]] = [:]
+        for event in NotifyTable.events where reader.has(event.rawValue) {
+            rows[event] = try reader.strings(event.rawValue).map { name in
+                guard let role = NotifyRole(rawValue: name) else {
+                    throw ConfigError(
+                        file: root.file, key: reader.key(event.rawValue),
+                        expected: "roles among \(NotifyRole.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(name)\"")
+                }
+                return role
+            }
+        }
+        return NotifyTable(overrides: rows)
     }
 
     private func parseSecurity(databasePath: URL) throws -> SecurityPolicy {

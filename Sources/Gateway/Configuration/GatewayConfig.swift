@@ -36,6 +36,9 @@ public struct GatewayConfig: Sendable {
     /// `[limits] max_attempts`: how often a mail may fail (a database fault) before it is moved
     /// to Failed with its reason, so that no mail blocks the inbox.
     public var maxAttempts: Int
+    /// `[limits] max_attachment_bytes`: how many bytes of files a relayed message carries at most
+    /// (10 MB by default); the recipient is told which files were left out.
+    public var maxAttachmentBytes: Int
     public var escalation: EscalationConfiguration
     public var security: SecurityPolicy
 

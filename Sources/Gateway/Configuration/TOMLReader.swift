@@ -11,6 +11,9 @@ struct TOMLReader {
 
     func key(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
 
+    /// Whether the table sets `name`.
+    func has(_ name: String) -> Bool { table[name] != nil }
+
     func optionalString(_ name: String) throws -> String? {
         guard let value = table[name] else { return nil }
         guard let string = value.string else { throw ConfigError(file: file, key: key(name), expected: "a string in quotes") }

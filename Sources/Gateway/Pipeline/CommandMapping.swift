@@ -4,7 +4,8 @@ import MailReading
 
 /// Turns what was read from mail into a core command, or explains why it is none.
 enum CommandMapping {
-    static func command(for intent: Intent, source: EscalationSource) -> Command? {
+    /// The command of an intent; `text` is the reply's new text, which unclear text carries as a message.
+    static func command(for intent: Intent, source: EscalationSource, text: String) -> Command? {
         switch intent {
         case .escalate(_, let reason, let justification, let severity, let cases):
             return .escalate(
@@ -23,7 +24,9 @@ enum CommandMapping {
         case .assign(let address): return plainAddress(address).map(Command.assign)
         case .comment(let text): return .comment(text)
         case .withdraw: return .withdraw
-        case .unclear, .empty, .pending: return nil
+        case .note(let text): return .note(text)
+        case .unclear(let understood, let hint): return text.isEmpty ? nil : .unclear(text: text, understood: understood, hint: hint)
+        case .empty, .pending: return nil
         }
     }
 

@@ -3,12 +3,17 @@ import Foundation
 
 extension EscalationEngine {
     /// A refusal decided at the edge (nothing understood): journaled on the case or account,
-    /// answered to the sender only when they are known there; unknown senders learn nothing.
+    /// answered to the sender only when they are known there; a contact of another account is
+    /// told that no such case is on their account, and strangers learn nothing.
     func refusal(
         _ refusal: Refusal, sender: EmailAddress, source: EscalationSource, cause: String, state: SubjectState, directory: Directory,
         now: Date, details: [String: String]
     ) -> Decision {
         let known = Self.isKnown(sender, about: source, directory: directory)
+        if !known, directory.contact(sender) != nil {
+            let notice = Notice(kind: .noSuchCase, to: [sender], source: nil, details: ["named": source.description])
+            return Decision(outcome: .refused(.noSuchCase), state: state, notices: [notice])
+        }
         let notice = known
             ? Notice(kind: .notUnderstood, to: [sender], source: source, escalation: state.escalation, details: details)
             : Notice(kind: .unknownSender, to: [sender], source: nil)

@@ -11,8 +11,11 @@ extension Gateway {
     /// recipient (each with its own subject, place on the thread and reason to get it). Message-IDs
     /// are derived from the cause's key, so a replay after a crash produces the same mail, never
     /// a second one. Suppressed addresses are dropped; answers to `sender` beyond the limits are
-    /// not sent (`AnswerLimiter`), notices to anyone else always are.
-    func enqueue(_ notices: [Notice], cause: MailCause, sender: EmailAddress?, session: StoreSession, now: Date) throws -> [MailOutcome.SentMail] {
+    /// not sent (`AnswerLimiter`), notices to anyone else always are. A relayed message carries
+    /// `attachments`.
+    func enqueue(
+        _ notices: [Notice], cause: MailCause, sender: EmailAddress?, session: StoreSession, now: Date, attachments: RelayedAttachments = .none
+    ) throws -> [MailOutcome.SentMail] {
         var sent: [MailOutcome.SentMail] = []
         var limiter = AnswerLimiter(gateway: self, session: session, now: now)
         for (index, notice) in notices.enumerated() {
@@ -21,13 +24,20 @@ extension Gateway {
                 if try !session.isSuppressed(address.value) { recipients.append(address) }
             }
             guard !recipients.isEmpty, try limiter.allows(notice, recipients: recipients, sender: sender) else { continue }
+            var notice = notice
+            var files: [OutgoingAttachment] = []
+            if notice.isRelayed {
+                notice.details.merge(attachments.details) { first, _ in first }
+                files = attachments.kept
+            }
             let shared = recipients.count > 1 ? RenderQueue.SharedBody() : nil
             let thread = try notice.source.map { try threadContext(of: $0, session: session) }
             for (position, recipient) in recipients.enumerated() {
                 let key = "\(cause.key)#\(index)#\(notice.kind.rawValue)" + (position == 0 ? "" : "#\(recipient.value)")
                 sent.append(
                     try write(
-                        notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: shared, session: session, now: now))
+                        notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: shared, session: session, now: now,
+                        attachments: files))
             }
         }
         for notice in try limiter.pauseNotices(cause: cause.messageID) {
@@ -45,7 +55,7 @@ extension Gateway {
     /// rendered now or, in a batch, with the batch's other mail before it commits (`RenderQueue`).
     private func write(
         _ notice: Notice, to recipient: EmailAddress, thread: ThreadContext?, key: String, cause: MailCause, sender: EmailAddress?,
-        sharedBody: RenderQueue.SharedBody?, session: StoreSession, now: Date
+        sharedBody: RenderQueue.SharedBody?, session: StoreSession, now: Date, attachments: [OutgoingAttachment] = []
     ) throws -> MailOutcome.SentMail {
         let messageID = signer.messageIDLocalPart(for: key) + "@" + config.domain
         var notice = notice
@@ -53,6 +63,7 @@ extension Gateway {
         notice.cc = []
         var job = try conversationJob(notice, thread: thread, messageID: messageID, cause: cause, sender: sender, session: session, now: now)
         job.sharedBody = sharedBody
+        job.attachments = attachments
         let rendered = renderQueue.isBatching ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
         let outboxID = try session.enqueue(
             NewOutboxMessage(

@@ -18,3 +18,13 @@ extension Gateway {
         return account.flatMap(directory.account)?.domains.contains(sender.domain) ?? false
     }
 }
+
+extension Gateway {
+    /// Whether the sender is a participant of any case or account: a listed contact or staff
+    /// member, or a sender of an account's domain where the policy allows domain contacts.
+    func isKnownSomewhere(_ sender: EmailAddress?) -> Bool {
+        guard let sender else { return false }
+        if directory.contact(sender) != nil || directory.staffMember(sender) != nil { return true }
+        return config.escalation.policy.allowDomainContacts && !directory.accounts(withDomain: sender.domain).isEmpty
+    }
+}

@@ -165,7 +165,7 @@ extension Gateway {
         func outcome(_ outcome: String, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
             MailOutcome(file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: intentName, escalation: escalation, sent: sent)
         }
-        if let automation = understood.automated {
+        if let automation = understood.automated, !(automation.restsOnSubjectOnly && isKnownSomewhere(understood.sender)) {
             if case .bounce(let bounce) = automation {
                 return outcome("ignored", try recordBounce(bounce, cause: cause, session: session, now: now))
             }
@@ -193,7 +193,7 @@ extension Gateway {
         if let confirmed = try applyConfirmed(by: understood, sender: sender, match: match, cause: cause, session: session, now: now) {
             return confirmed
         }
-        guard let command = CommandMapping.command(for: understood.intent, source: match.source) else {
+        guard let command = CommandMapping.command(for: understood.intent, source: match.source, text: understood.reply.text) else {
             let state = try session.subjectState(match.source)
             let (understoodText, hint) = CommandMapping.explanation(for: understood.intent)
             let decision = engine.refusal(
@@ -249,8 +249,9 @@ extension Gateway {
             CommandMail(command: command, sender: sender, source: match.source, request: request, cause: messageID),
             state: deciding, directory: directory, now: now)
         try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
-        let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
-        let escalation = decision.outcome == .refused(.unknownSender) ? nil : decision.state.escalation?.number.value
+        let attachments = decision.notices.contains(where: \.isRelayed) ? RelayedAttachments(understood.mail, maxBytes: config.maxAttachmentBytes) : .none
+        let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now, attachments: attachments)
+        let escalation = [.refused(.unknownSender), .refused(.noSuchCase)].contains(decision.outcome) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {
         case .applied: return outcome("applied", "\(command.name) (\(match.method))", escalation: escalation, sent: sent)
         case .refused(let refusal): return outcome("refused", "\(refusal.rawValue) (\(match.method))", escalation: escalation, sent: sent)

@@ -12,11 +12,7 @@ extension Gateway {
         return try store.transaction { session in
             var events = 0
             for escalation in try session.escalationsDueForSLA(at: now) {
-                let owner: EmailAddress? = {
-                    if case .supportCase(let number) = escalation.source { return directory.supportCase(number)?.owner }
-                    return nil
-                }()
-                guard let result = engine.tick(escalation, owner: owner, now: now) else {
+                guard let result = engine.tick(escalation, directory: directory, now: now) else {
                     try session.save(escalation, warningShare: config.escalation.policy.slaWarningShare)
                     continue
                 }

@@ -24,6 +24,8 @@ final class RenderQueue: Sendable {
         var date: Date
         /// The body its notice's other recipients' jobs render too: whichever renders first keeps it.
         var sharedBody: SharedBody?
+        /// The files a relayed message carries.
+        var attachments: [OutgoingAttachment] = []
     }
 
     /// A notice's rendered body, shared by the jobs of its recipients.
@@ -107,7 +109,8 @@ final class RenderQueue: Sendable {
         let recipient = job.notice.to[0]
         let message = composer.compose(
             job.notice, body: body, to: MailAddress(name: directory.displayName(of: recipient), address: recipient.value), subject: job.subject,
-            messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo, extraHeaders: job.extraHeaders)
+            messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo, extraHeaders: job.extraHeaders,
+            attachments: job.attachments)
         return Rendered(subject: message.subject, raw: message.rendered(), subjectStored: job.subject != nil)
     }
 }

@@ -24,7 +24,7 @@ struct CommandGate {
     static func isGated(_ command: Command) -> Bool {
         switch command {
         case .severity, .trend, .watch, .unwatch, .link, .unlink, .assign, .deescalate, .withdraw: true
-        case .escalate, .approve, .reject, .comment: false
+        case .escalate, .approve, .reject, .comment, .note, .unclear: false
         }
     }
 

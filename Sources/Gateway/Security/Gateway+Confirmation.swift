@@ -39,7 +39,7 @@ extension Gateway {
         else { return nil }
         try session.markConfirmed(messageID: parent, at: now)
         let original = try UnderstoodMail(mail: Mail(parsing: raw, limits: config.limits), gatewayAddress: config.address, isOwn: { _ in nil })
-        guard let command = CommandMapping.command(for: original.intent, source: match.source) else { return nil }
+        guard let command = CommandMapping.command(for: original.intent, source: match.source, text: original.reply.text) else { return nil }
         try session.append([
             JournalEntry(
                 at: now, actor: sender.value, cause: cause.messageID, source: match.source, action: "command.confirmed",
@@ -59,7 +59,7 @@ extension Gateway {
         case .unlink(let number): "UNLINK \(number)"
         case .assign(let address): "ASSIGN \(address)"
         case .deescalate(let reason): "DE-ESCALATE" + (reason.map { " \($0)" } ?? "")
-        case .escalate, .approve, .reject, .comment, .withdraw: command.name.uppercased()
+        case .escalate, .approve, .reject, .comment, .withdraw, .note, .unclear: command.name.uppercased()
         }
     }
 

@@ -36,12 +36,16 @@ public struct OutgoingMessage: Hashable, Sendable {
             }
         }
     }
+    /// Files sent with the text (a relayed message's attachments), after the text in `multipart/mixed`.
+    public var attachments: [OutgoingAttachment]
 
     public init(
         from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], replyTo: MailAddress? = nil, subject: String,
         messageID: String, inReplyTo: String? = nil, references: [String] = [], date: Date,
-        extraHeaders: [(name: String, value: String)] = [], text: String, html: String? = nil, encoded: EncodedParts? = nil
+        extraHeaders: [(name: String, value: String)] = [], text: String, html: String? = nil, encoded: EncodedParts? = nil,
+        attachments: [OutgoingAttachment] = []
     ) {
+        self.attachments = attachments
         self.from = from
         self.to = to
         self.cc = cc
@@ -76,15 +80,39 @@ public struct OutgoingMessage: Hashable, Sendable {
         if !references.isEmpty { add("References", references.map { "<\(HeaderSafety.singleLine($0))>" }.joined(separator: " ")) }
         for (name, value) in extraHeaders { add(HeaderSafety.singleLine(name), EncodedWord.encodeIfNeeded(value)) }
         add("MIME-Version", "1.0")
+        let seed = boundarySeed ?? messageID
+        if !attachments.isEmpty {
+            let mixed = Self.boundary("=_egm_", seed)
+            add("Content-Type", "multipart/mixed; boundary=\"\(mixed)\"")
+            wire.append(contentsOf: "\r\n--\(mixed)\r\n".utf8)
+            appendBody(to: &wire, boundarySeed: seed)
+            for attachment in attachments {
+                wire.append(contentsOf: "--\(mixed)\r\n".utf8)
+                attachment.append(to: &wire)
+            }
+            wire.append(contentsOf: "--\(mixed)--\r\n".utf8)
+            return wire
+        }
+        appendBody(to: &wire, boundarySeed: seed)
+        return wire
+    }
+
+    private static func boundary(_ prefix: String, _ seed: String) -> String {
+        prefix + String(seed.utf8.reduce(UInt64(5381)) { ($0 &* 33) &+ UInt64($1) }, radix: 36)
+    }
+
+    /// The text (and HTML) entity: its Content-Type header, a blank line and its content.
+    private func appendBody(to wire: inout [UInt8], boundarySeed seed: String) {
+        func add(_ name: String, _ value: String) { HeaderFolding.append(name: name, value: value, to: &wire) }
         guard let html else {
             add("Content-Type", "text/plain; charset=utf-8")
             add("Content-Transfer-Encoding", "quoted-printable")
             wire.append(contentsOf: "\r\n".utf8)
             if let encoded { wire.append(contentsOf: encoded.text) } else { QuotedPrintable.append(text, to: &wire) }
             wire.append(contentsOf: "\r\n".utf8)
-            return wire
+            return
         }
-        let boundary = "=_eg_" + String((boundarySeed ?? messageID).utf8.reduce(UInt64(5381)) { ($0 &* 33) &+ UInt64($1) }, radix: 36)
+        let boundary = Self.boundary("=_eg_", seed)
         add("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
         wire.append(contentsOf: "\r\n".utf8)
         for (subtype, content, ready) in [("plain", text, encoded?.text), ("html", html, encoded?.html)] {
@@ -94,7 +122,30 @@ public struct OutgoingMessage: Hashable, Sendable {
             wire.append(contentsOf: "\r\n".utf8)
         }
         wire.append(contentsOf: "--\(boundary)--\r\n".utf8)
-        return wire
+    }
+}
+
+/// A file sent with a mail: its name, its content type and its bytes, written in base64.
+public struct OutgoingAttachment: Hashable, Sendable {
+    public var filename: String
+    public var contentType: String
+    public var content: [UInt8]
+
+    public init(filename: String, contentType: String, content: [UInt8]) {
+        self.filename = filename
+        self.contentType = contentType
+        self.content = content
+    }
+
+    /// The entity: headers (the name RFC 2047-encoded when not ASCII, quotes and controls removed), content.
+    func append(to wire: inout [UInt8]) {
+        let name = EncodedWord.encodeIfNeeded(HeaderSafety.singleLine(filename).replacingOccurrences(of: "\"", with: "'"))
+        let type = HeaderSafety.singleLine(contentType).filter { !$0.isWhitespace && $0 != ";" && $0 != "\"" }
+        HeaderFolding.append(name: "Content-Type", value: "\(type.isEmpty ? "application/octet-stream" : type); name=\"\(name)\"", to: &wire)
+        HeaderFolding.append(name: "Content-Disposition", value: "attachment; filename=\"\(name)\"", to: &wire)
+        HeaderFolding.append(name: "Content-Transfer-Encoding", value: "base64", to: &wire)
+        wire.append(contentsOf: "\r\n".utf8)
+        Base64.appendEncoded(content, to: &wire)
     }
 }
 

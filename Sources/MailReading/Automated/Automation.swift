@@ -4,22 +4,31 @@ import MailMessage
 /// Why a mail is never acted on or answered (DESIGN.md, "Never answered, never acted on").
 public enum Automation: Hashable, Sendable {
     case autoReply(String)
+    /// An auto-reply by its subject's words alone ("Out of office: …"), with no header or
+    /// structure evidence: anyone can write such words, so mail from a known participant is read.
+    case autoReplySubject(String)
     case bounce(Bounce)
     case own(String)
 
     /// `auto-reply`, `bounce` or `own`.
     public var kind: String {
         switch self {
-        case .autoReply: "auto-reply"
+        case .autoReply, .autoReplySubject: "auto-reply"
         case .bounce: "bounce"
         case .own: "own"
         }
     }
 
+    /// Whether only the subject's words make the mail look automated.
+    public var restsOnSubjectOnly: Bool {
+        if case .autoReplySubject = self { return true }
+        return false
+    }
+
     /// What made the mail automated, for the journal.
     public var because: String {
         switch self {
-        case .autoReply(let why), .own(let why): why
+        case .autoReply(let why), .autoReplySubject(let why), .own(let why): why
         case .bounce(let bounce): "bounce for \(bounce.recipients.joined(separator: ", ")) status \(bounce.status ?? "unknown")"
         }
     }
@@ -53,9 +62,11 @@ public enum AutomationClassifier {
         // RFC 3834 §3.3 asks auto-replies for a null return path too: only after those are ruled out
         // does a null return path make a mail a bounce.
         if mail.header.raw("Return-Path")?.trimmedBlanks == "<>" { return .bounce(bounce(mail)) }
-        return nil
+        return autoReplySubject(mail).map(Automation.autoReplySubject)
     }
 
+    /// Header evidence of an auto-reply: RFC 3834 `Auto-Submitted` other than `no`, `Precedence`
+    /// bulk, junk or list, and the vendors' auto-reply and list headers.
     static func autoReply(_ mail: Mail) -> String? {
         let header = mail.header
         if let value = header["Auto-Submitted"]?.lowercased(), !value.hasPrefix("no") { return "Auto-Submitted: \(value)" }
@@ -69,6 +80,11 @@ public enum AutomationClassifier {
         if let value = header["X-Auto-Response-Suppress"], header.contains("X-MS-Exchange-Inbox-Rules-Loop") {
             return "Exchange rule loop (X-Auto-Response-Suppress: \(value))"
         }
+        return nil
+    }
+
+    /// Auto-reply words in the subject ("Out of office", "Abwesenheitsnotiz"), the weakest evidence.
+    static func autoReplySubject(_ mail: Mail) -> String? {
         let subject = mail.subject.lowercasedMostlyASCII()
         guard subject.hasAny(autoSubjectBytes) else { return nil }
         if let match = autoSubjects.first(where: { subject.hasPrefix($0) || subject.has($0 + ":") || subject.has(" " + $0) && $0.count > 8 }) {

@@ -15,6 +15,8 @@ import MailMessage
 /// - Two different commands that both stand make it `unclear`; so do two escalation requests.
 /// - A strict command word at the start holds, unless the same text negates or reverses it.
 ///
+/// - `NOTE <text>` at the start, or a first line `Internal:`, is an internal note, whatever it says.
+///
 /// The intent never depends on who sent the text.
 public enum CommandReader {
     /// Reads the new text; `subject` counts when the text is empty (one-click mailto links).
@@ -28,6 +30,7 @@ public enum CommandReader {
             return intent
         }
         let written = body.prefix(bytes: 4000)
+        if let note = InternalNote.text(of: written) { return .note(note) }
         return decide(ReplyWords(written)) ?? .comment(written)
     }
 

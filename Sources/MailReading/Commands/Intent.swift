@@ -21,6 +21,8 @@ public enum Intent: Hashable, Sendable {
     case withdraw
     /// Staff ask what waits for their decision (`PENDING`, "my approvals").
     case pending
+    /// Text for the staff only: `NOTE <text>`, or a first line `Internal:`.
+    case note(String)
     /// Doubt or negation ("not approved", "I can't approve this yet"): nothing is applied;
     /// the sender is told what was understood and how to say it.
     case unclear(understood: String, hint: String)
@@ -44,6 +46,7 @@ public enum Intent: Hashable, Sendable {
         case .comment: "comment"
         case .withdraw: "withdraw"
         case .pending: "pending"
+        case .note: "note"
         case .unclear: "unclear"
         case .empty: "empty"
         }
@@ -61,7 +64,7 @@ public enum Intent: Hashable, Sendable {
         case .severity(let value), .trend(let value): return ["value": value]
         case .watch(let value), .unwatch(let value), .assign(let value): return ["address": value]
         case .link(let value), .unlink(let value): return ["case": value]
-        case .comment(let text): return ["text": text]
+        case .comment(let text), .note(let text): return ["text": text]
         case .unclear(let understood, let hint): return ["understood": understood, "hint": hint]
         case .approve, .withdraw, .pending, .empty: return [:]
         }
