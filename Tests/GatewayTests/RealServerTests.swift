@@ -93,8 +93,8 @@ import Testing
         let managerCopy = try #require(try servers.waitForMail(to: manager) { $0.subject.contains("Escalation approved") })
         let comment = servers.reply(to: managerCopy, from: manager, body: "COMMENT daily call with Acme at 10:00", id: "em-1-\(servers.run)")
         try servers.submit(from: manager, to: [comment.to], raw: comment.raw)
-        let update = try servers.waitForMail(to: team) { $0.subject.contains("Update on ESC") }
-        #expect(update?.textBody?.contains("daily call with Acme") == true)
+        let update = try servers.waitForMail(to: jane) { $0.textBody?.contains("daily call with Acme") == true }
+        #expect(update?.from?.name == "Erin Escalation via Escalations")
     }
 
     @Test func oneRefusedRecipientOfSeveralDoesNotStopTheOthers() throws {
