@@ -99,6 +99,25 @@ import Testing
         #expect(Self.recipients(assigned, "assignment-changed") == ["agent2@support.example", Self.am])
     }
 
+    @Test func escalatedAndSLAWarningRowsWithoutApproval() throws {
+        let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
+        let template = """
+            [[template]]
+            name = "globex-direct"
+            type = "case"
+            approval = false
+            default_severity = "medium"
+            accounts = ["ACC0001002"]
+            """
+        var h = try SecurityHarness(extraConfig: template, clock: clock.now)
+        defer { h.remove() }
+        let escalated = try h.escalate("CS0002001", from: "Bob Stone <bob@globex.example>")
+        #expect(Self.recipients(escalated, "escalated") == ["agent2@support.example", "bob@globex.example"])
+        clock.advance(by: 3 * 3600 + 60)
+        #expect(try h.gateway.tickSLAs() > 0)
+        #expect(try h.allSent().filter { $0.kind == "sla-warning" }.map(\.recipients) == [["agent2@support.example"]])
+    }
+
     @Test func aConfiguredRowReplacesItsDefaultAndStaffRowsNeverReachCustomers() throws {
         let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
         var h = try SecurityHarness(
@@ -124,6 +143,27 @@ import Testing
             let workspace = try TestWorkspace(extraConfig: extra)
             defer { workspace.remove() }
             #expect(throws: ConfigError.self) { try GatewayConfig.load(path: workspace.configURL.path) }
+        }
+    }
+}
+
+/// The README's `[notify]` table is the code's, row by row.
+@Suite struct NotifyTableReadmeTests {
+    @Test func theReadmeTableListsEveryDefaultRow() throws {
+        let readme = try String(contentsOf: TestWorkspace.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- notify-table -->"))
+        let end = try #require(readme.range(of: "<!-- /notify-table -->"))
+        var rows: [String: [String]] = [:]
+        for line in readme[start.upperBound..<end.lowerBound].split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let event = String(cells[0].dropFirst().prefix { $0 != "`" })
+            rows[event] = cells[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(rows.count == NotifyTable.events.count)
+        for event in NotifyTable.events {
+            #expect(rows[event.rawValue] == NotifyTable.defaults[event]?.map(\.rawValue), "README row \(event.rawValue)")
+            let staffOnly = !NotifyTable.customerEvents.contains(event)
+            #expect(readme[start.upperBound..<end.lowerBound].contains("`\(event.rawValue)`\(staffOnly ? " (staff only)" : " |")"))
         }
     }
 }

@@ -4,7 +4,8 @@ import MailMessage
 
 /// One participant's mail in a sample conversation. A complete `.eml` is sent as it is;
 /// one with `X-Demo-Answer: <template>` is a reply to the latest mail of that template the
-/// gateway sent to its author, completed as a mail client would (Re: subject, threading, quote).
+/// gateway sent to its author, completed as a mail client would (Re: subject, threading, quote,
+/// the step's attachments).
 /// `X-Demo-Wait: 31m` moves the demo clock forward before the mail is sent.
 struct DemoStep {
     var file: URL
@@ -32,6 +33,13 @@ struct DemoStep {
             .map { "> " + $0.trimmingCharacters(in: .newlines) }.joined(separator: "\r\n")
         let domain = EmailAddress(MailAddress.parseList(from).first?.address ?? "")?.domain ?? "example.org"
         let body = (mail.textBody ?? "").trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: "\r\n")
+        let content = """
+            \(body)\r
+            \r
+            On \(MailDate.format(original.date ?? date)), \(original.from?.encoded ?? "") wrote:\r
+            \(quoted)\r
+
+            """
         let text = """
             From: \(from)\r
             To: \(target?.encoded ?? "")\r
@@ -41,15 +49,22 @@ struct DemoStep {
             In-Reply-To: <\(originalID)>\r
             References: \(references)\r
             MIME-Version: 1.0\r
-            Content-Type: text/plain; charset=utf-8\r
-            Content-Transfer-Encoding: 8bit\r
-            \r
-            \(body)\r
-            \r
-            On \(MailDate.format(original.date ?? date)), \(original.from?.encoded ?? "") wrote:\r
-            \(quoted)\r
 
             """
-        return Array(text.utf8)
+        return Array(text.utf8) + Self.body(content, attachments: mail.attachments)
+    }
+
+    /// The reply's body: its text, and in `multipart/mixed` the step's attachments after it.
+    private static func body(_ text: String, attachments: [MIMEPart]) -> [UInt8] {
+        let plain = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + text
+        guard !attachments.isEmpty else { return Array(plain.utf8) }
+        var wire = Array("Content-Type: multipart/mixed; boundary=\"demo-part\"\r\n\r\n--demo-part\r\n\(plain)".utf8)
+        for part in attachments {
+            let name = part.filename ?? "attachment"
+            wire += Array("--demo-part\r\nContent-Type: \(part.contentType.value); name=\"\(name)\"\r\n".utf8)
+            wire += Array("Content-Disposition: attachment; filename=\"\(name)\"\r\nContent-Transfer-Encoding: base64\r\n\r\n".utf8)
+            Base64.appendEncoded(part.content, to: &wire)
+        }
+        return wire + Array("--demo-part--\r\n".utf8)
     }
 }
