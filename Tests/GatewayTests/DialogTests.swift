@@ -63,7 +63,7 @@ import Testing
                 file: "blocked-users.pdf", content: pdf, id: "jane-dialog-1@acme.example"))
         #expect(asked.outcome == "applied")
         #expect(asked.intent == "comment")
-        #expect(asked.sent.map(\.template).sorted() == ["customer-message", "message-passed"])
+        #expect(asked.sent.map(\.template).sorted() == ["customer-message", "customer-message", "message-passed"])
         #expect(asked.sent.first { $0.template == "customer-message" }?.to.first == Self.owner)
 
         let relayed = try #require(try harness.sent("customer-message", to: Self.owner))
@@ -117,7 +117,8 @@ import Testing
         let approved = try #require(try harness.sent("approved", to: Self.jane))
         let outcome = try harness.reply(to: approved, from: "Jane Doe <\(Self.jane)>", body: "Please don't de-escalate yet, users are still locked out.")
         #expect(outcome.intent == "unclear")
-        #expect(outcome.sent.map(\.template).sorted() == ["customer-message", "message-passed"])
+        #expect(outcome.sent.map(\.template).sorted() == ["customer-message", "customer-message", "message-passed"])
+        #expect(outcome.sent.filter { $0.template == "customer-message" }.flatMap(\.to) == [Self.owner, Self.dutyManager])
         let relayed = try #require(try harness.sent("customer-message", to: Self.owner))
         #expect(Self.text(relayed).contains("users are still locked out"))
         let answer = Self.text(try #require(try harness.sent("message-passed", to: Self.jane)))

@@ -108,7 +108,8 @@ import Testing
         let answers = try h.allSent().map { String(decoding: $0.raw, as: UTF8.self) }
         #expect(answers.allSatisfy { !$0.contains("not registered") && !$0.contains("Globex") && !$0.contains("Invoices missing") && !$0.contains("agent2") })
         let text = try #require(try h.sent("no-such-case", to: "jane@acme.example")?.textBody)
-        #expect(text.contains("there is no case CS0") && text.contains("on your account"))
+        #expect(text.contains("the case your mail names is not a case on your account"))
+        #expect(answers.allSatisfy { !$0.contains("CS0002001") && !$0.contains("CS0009999") })
         #expect(try h.subject("CS0002001").requests.isEmpty)
     }
 }

@@ -34,7 +34,7 @@ public struct EscalationEngine: Sendable {
         guard directory.contact(mail.sender) != nil || directory.staffMember(mail.sender) != nil else {
             return Decision(outcome: .refused(.unknownSender), state: state, notices: [Notice(kind: .unknownSender, to: [mail.sender], source: nil)])
         }
-        let notice = Notice(kind: .noSuchCase, to: [mail.sender], source: nil, details: ["named": mail.source.description])
+        let notice = Notice(kind: .noSuchCase, to: [mail.sender], source: nil)
         return Decision(outcome: .refused(.noSuchCase), state: state, notices: [notice])
     }
 }

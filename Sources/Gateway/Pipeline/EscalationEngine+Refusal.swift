@@ -11,7 +11,7 @@ extension EscalationEngine {
     ) -> Decision {
         let known = Self.isKnown(sender, about: source, directory: directory)
         if !known, directory.contact(sender) != nil {
-            let notice = Notice(kind: .noSuchCase, to: [sender], source: nil, details: ["named": source.description])
+            let notice = Notice(kind: .noSuchCase, to: [sender], source: nil)
             return Decision(outcome: .refused(.noSuchCase), state: state, notices: [notice])
         }
         let notice = known

@@ -93,6 +93,8 @@ struct GeneratedConversations {
         case .rejectedThenReescalated:
             try escalate(supportCase, by: customer)
             try decide("REJECT reason: the fix ships tomorrow, no escalation needed.", on: supportCase, by: Self.approver)
+            try say("Could you call me about the fix?", on: supportCase, by: customer)
+            try say("NOTE call them before the release.", on: supportCase, by: owner)
             try say("ESCALATE \(supportCase)\nReason: Lack of Progress\nStill down.", on: supportCase, by: customer)
             try recorder.wait(31 * 60)
             try say("ESCALATE \(supportCase)\nReason: Customer Imposed Deadline\nThe fix did not ship.", on: supportCase, by: customer)
@@ -108,6 +110,7 @@ struct GeneratedConversations {
             try say("banana smoothie", on: supportCase, by: customer)
             try approve(supportCase)
             try say("SEVERITY high", on: supportCase, by: customer)
+            try say("TREND sideways", on: supportCase, by: customer)
             try say("ESCALATE \(supportCase)\nReason: Lack of Progress\nAgain.", on: supportCase, by: customer)
         case .outsiders:
             try recorder.write(from: "mallory@evil.example", subject: "Escalate \(supportCase)", body: "ESCALATE \(supportCase)\nReason: Lack of Progress\nNow.")
@@ -124,6 +127,8 @@ struct GeneratedConversations {
                 body: "ESCALATE ACCOUNT \(number)\nReason: Executive Visibility\nCases \(supportCase) are all stuck.")
             try say("ASSIGN am@support.example", on: number, by: Self.escalationManager)
             try say("TREND worsening", on: number, by: "am@support.example")
+            try say("SEVERITY medium", on: number, by: Self.escalationManager)
+            try say("WATCH \(Self.colleague(account))", on: number, by: Self.escalationManager)
             try say("DE-ESCALATE resolved", on: number, by: Self.escalationManager)
         case .flood:
             try escalate(supportCase, by: customer)

@@ -57,7 +57,8 @@ import Testing
             "request-received", "approval-requested", "approved", "escalated", "rejected", "reescalation-received", "reescalation-cooldown",
             "already-escalated", "reason-needed", "not-understood", "not-permitted", "unknown-sender", "decision-recorded", "already-decided",
             "decision-not-accepted", "severity-changed", "trend-changed", "watch-list-changed", "assignment-changed", "work-note",
-            "escalation-updated", "deescalated", "sla-warning", "sla-breached", "address-suppressed", "answers-paused",
+            "customer-message", "staff-message", "message-passed", "internal-note", "no-such-case", "deescalated", "sla-warning", "sla-breached",
+            "address-suppressed", "answers-paused",
         ]
         #expect(expected.subtracting(events).isEmpty, "events that never came up: \(expected.subtracting(events).sorted())")
         for rule in ThreadingRule.allCases {
