@@ -35,28 +35,28 @@ import Testing
             Nobody can log in since Monday.\r
 
             """)
-        let approval = try #require(try servers.waitForMail(to: duty) { $0.subject.contains("Approval needed") })
+        let approval = try #require(try servers.waitForMail(to: duty) { $0.header["X-Escalation-Event"] == "approval-requested" })
         #expect(approval.replyTo.first?.address.hasPrefix("escalations-\(servers.run)+") == true)
 
         let reject = servers.reply(to: approval, from: duty, body: "REJECT the fix ships on Friday, Sam will call you today", id: "duty-1-\(servers.run)")
         try servers.submit(from: duty, to: [reject.to], raw: reject.raw)
-        let rejection = try #require(try servers.waitForMail(to: jane) { $0.subject.contains("rejected") })
+        let rejection = try #require(try servers.waitForMail(to: jane) { $0.header["X-Escalation-Event"] == "rejected" })
         #expect(rejection.textBody?.contains("the fix ships on Friday, Sam will call you today") == true)
-        #expect(rejection.subject.hasPrefix("[CS0001234]"))
+        #expect(rejection.subject == "Re: Escalation CS0001234")
         #expect(rejection.references.contains(janeID))
         #expect(rejection.inReplyTo == ["duty-1-\(servers.run)@example.test"])
 
         let again = servers.reply(to: rejection, from: jane, body: "Please escalate this again, still no progress at all.", id: "jane-2-\(servers.run)")
         try servers.submit(from: jane, to: [again.to], raw: again.raw)
-        let secondApproval = try #require(try servers.waitForMail(to: duty) { $0.subject.contains("Approval needed") && $0.messageID != approval.messageID })
+        let secondApproval = try #require(try servers.waitForMail(to: duty) { $0.header["X-Escalation-Event"] == "approval-requested" && $0.messageID != approval.messageID })
         #expect(secondApproval.textBody?.contains("escalation request 2") == true)
         let approve = servers.reply(to: secondApproval, from: duty, body: "Approved.", id: "duty-2-\(servers.run)")
         try servers.submit(from: duty, to: [approve.to], raw: approve.raw)
 
-        let approved = try #require(try servers.waitForMail(to: jane) { $0.subject.contains("Escalation approved") })
+        let approved = try #require(try servers.waitForMail(to: jane) { $0.header["X-Escalation-Event"] == "approved" })
         #expect(approved.references.contains(janeID))
-        #expect(approved.subject.hasPrefix("[CS0001234]"))
-        let workNote = try servers.waitForMail(to: servers.address("agent1")) { $0.subject.contains("Work note") }
+        #expect(approved.subject == "Re: Escalation CS0001234")
+        let workNote = try servers.waitForMail(to: servers.address("agent1")) { $0.header["X-Escalation-Event"] == "work-note" }
         #expect(workNote != nil)
 
         let deadline = Date().addingTimeInterval(10)
@@ -85,12 +85,12 @@ import Testing
             Please escalate our account, cases CS0001234 and CS0001235 are stalled.\r
 
             """)
-        let approval = try #require(try servers.waitForMail(to: vp) { $0.subject.contains("Approval needed") })
+        let approval = try #require(try servers.waitForMail(to: vp) { $0.header["X-Escalation-Event"] == "approval-requested" })
         let approve = servers.reply(to: approval, from: vp, body: "APPROVE", id: "vp-1-\(servers.run)")
         try servers.submit(from: vp, to: [approve.to], raw: approve.raw)
-        let teamApproved = try #require(try servers.waitForMail(to: team) { $0.subject.contains("Escalation approved") })
+        let teamApproved = try #require(try servers.waitForMail(to: team) { $0.header["X-Escalation-Event"] == "approved" })
         #expect(teamApproved.textBody?.contains("CS0001234 CS0001235") == true)
-        let managerCopy = try #require(try servers.waitForMail(to: manager) { $0.subject.contains("Escalation approved") })
+        let managerCopy = try #require(try servers.waitForMail(to: manager) { $0.header["X-Escalation-Event"] == "approved" })
         let comment = servers.reply(to: managerCopy, from: manager, body: "COMMENT daily call with Acme at 10:00", id: "em-1-\(servers.run)")
         try servers.submit(from: manager, to: [comment.to], raw: comment.raw)
         let update = try servers.waitForMail(to: jane) { $0.textBody?.contains("daily call with Acme") == true }
