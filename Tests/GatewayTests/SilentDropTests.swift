@@ -54,6 +54,27 @@ import Testing
         #expect(outcome.sent.isEmpty)
     }
 
+    /// Two autoresponders that show only subject words, a customer's and the owner's, read as
+    /// messages: their relays to each other stop at the thread's limit, and the owner is told.
+    @Test func autorespondersWithoutHeadersCannotRelayToEachOtherWithoutEnd() throws {
+        var h = try SecurityHarness(extraConfig: "[security]\nanswers_per_thread = 12\nanswers_per_sender = 1000\n")
+        defer { h.remove() }
+        _ = try h.escalate()
+        var relays = 0
+        for _ in 0..<15 {
+            if let toJane = try h.sent("staff-message", to: "jane@acme.example") ?? h.sent("request-received", to: "jane@acme.example") {
+                relays += try h.reply(to: toJane, from: Self.jane, body: "I am away until Monday.").sent.filter { $0.template == "customer-message" }.count
+            }
+            if let toOwner = try h.sent("customer-message", to: "agent1@support.example") {
+                relays += try h.reply(to: toOwner, from: "agent1@support.example", body: "I am out of the office.").sent
+                    .filter { $0.template == "staff-message" }.count
+            }
+        }
+        #expect(relays > 0 && relays < 12)
+        #expect(try h.subject("CS0001234").journal.contains { $0.action == "answers.paused" })
+        #expect(try h.sent("answers-paused", to: "agent1@support.example") != nil)
+    }
+
     @Test func aReportStructureStillMakesAKnownSendersMailABounce() throws {
         var h = try SecurityHarness()
         defer { h.remove() }

@@ -9,6 +9,8 @@ import Foundation
 /// of their own (`unknown_sender_answers` per address, plus-tags folded) that no thread counts.
 /// Every mail is still recorded and every command applied; a journal entry and one notice to the
 /// case owner (or escalation manager) say when a known sender or thread is paused, once per window.
+/// Relayed words (dialog and notes) count like answers on their thread: two autoresponders that
+/// show no header evidence cannot relay to each other without end.
 struct AnswerLimiter {
     let gateway: Gateway
     let session: StoreSession
@@ -28,11 +30,14 @@ struct AnswerLimiter {
 
     /// Whether `notice` may go out; the caller writes every notice allowed to the outbox.
     mutating func allows(_ notice: Notice, recipients: [EmailAddress], sender: EmailAddress?) throws -> Bool {
-        guard let sender, recipients.contains(sender) else {
-            if let source = notice.source?.description, let count = threadCounts[source] { threadCounts[source] = count + 1 }
-            return true
-        }
         let policy = gateway.config.security
+        guard let sender, recipients.contains(sender) else {
+            guard notice.isRelayed else {
+                if let source = notice.source?.description, let count = threadCounts[source] { threadCounts[source] = count + 1 }
+                return true
+            }
+            return try withinThreadLimit(notice, policy: policy)
+        }
         if notice.kind == .unknownSender {
             let folded = sender.withoutPlusTag.value
             guard try session.strangerAnswers(to: folded, since: since) < policy.unknownSenderAnswers else { return false }
@@ -43,14 +48,18 @@ struct AnswerLimiter {
             paused.append(("sender \(sender.value)", notice.source))
             return false
         }
-        if let source = notice.source?.description {
-            let count = try threadCounts[source] ?? session.mailCount(thread: source, since: since)
-            guard count < policy.answersPerThread else {
-                paused.append(("thread \(source)", notice.source))
-                return false
-            }
-            threadCounts[source] = count + 1
+        return try withinThreadLimit(notice, policy: policy)
+    }
+
+    /// Whether the notice's thread has room within `answers_per_thread`; counts it when it has.
+    private mutating func withinThreadLimit(_ notice: Notice, policy: SecurityPolicy) throws -> Bool {
+        guard let source = notice.source?.description else { return true }
+        let count = try threadCounts[source] ?? session.mailCount(thread: source, since: since)
+        guard count < policy.answersPerThread else {
+            paused.append(("thread \(source)", notice.source))
+            return false
         }
+        threadCounts[source] = count + 1
         return true
     }
 
