@@ -24,7 +24,8 @@ import Testing
             let text = String(decoding: answer.raw, as: UTF8.self)
             #expect(text.range(of: #"(CS|ACC|ESC|REQ)\d{7}"#, options: .regularExpression) == nil, "\(text)")
             let mail = try Mail(parsing: answer.raw)
-            #expect(mail.subject == "Your message to the escalation desk")
+            // The stranger learns nothing; the other account's contact that no such case is on theirs.
+            #expect(mail.subject == (answer.recipients == ["mallory@evil.example"] ? "Your message to the escalation desk" : "No such case on your account"))
             #expect(mail.header["X-Escalation-Case"] == nil && mail.header["X-Escalation-Number"] == nil && mail.header["X-Escalation-Reason"] == nil)
             #expect(mail.header["List-Id"] == "Escalations <escalations.support.example>")
             #expect(mail.references.allSatisfy { $0.hasPrefix("new-") })
@@ -70,8 +71,8 @@ import Testing
         let answer = try #require(fresh.sent.first { $0.to == ["jane@acme.example"] })
         #expect(answer.template == "already-escalated")
         #expect(answer.subject == "Re: Any news on CS0001234?")
-        _ = try harness.reply(to: try #require(try harness.sent("approved", to: "agent1@support.example")), from: "agent1@support.example", body: "SEVERITY high")
-        let later = try Mail(parsing: try #require(try harness.allSent().first { $0.recipients == ["jane@acme.example"] && $0.kind == "severity-changed" }).raw)
+        _ = try harness.reply(to: try #require(try harness.sent("approved", to: "agent1@support.example")), from: "agent1@support.example", body: "We raised the severity.")
+        let later = try Mail(parsing: try #require(try harness.allSent().first { $0.recipients == ["jane@acme.example"] && $0.kind == "staff-message" }).raw)
         #expect(later.subject == "Re: Escalation CS0001234")
         #expect(later.references.first == "new-1@test.example")
     }
