@@ -6,7 +6,7 @@ import Testing
 /// after a rejection the customer's reply with an attachment reaches the case owner, the owner's
 /// answer the customer; an unclear reply is relayed with one sentence back; an internal note
 /// never reaches the customer; the rejection and the note go to the people the `[notify]` table
-/// names. Needs the servers `Tests/scripts/test.sh` starts, and fails without them.
+/// names (the group manager, who did not decide, gets neither the relay nor the note). Needs the servers `Tests/scripts/test.sh` starts, and fails without them.
 @Suite(.serialized) struct RealServerDialogTests {
     @Test func dialogAfterARejectionWithAnAttachmentAndANoteThatStaysInternal() throws {
         var servers = try #require(try MailServerHarness(), "loopback Dovecot/Postfix not running: start them with Tests/mailserver/start.sh")
@@ -67,6 +67,8 @@ import Testing
         #expect(try servers.mails(of: gateway, folder: "Processed").count == 6)
         #expect(try servers.mails(of: jane).allSatisfy { !text($0).contains("month-end close") && !text($0).contains("Commands are") })
         #expect(try servers.mails(of: jane).count == 5)
-        #expect(try servers.mails(of: groupManager).allSatisfy { !text($0).contains("the fix ships on Friday") })
+        // The group manager, an approver who did not decide, hears of the decision (request-decided), not the rejection row.
+        #expect(try servers.mails(of: groupManager).allSatisfy { $0.header["X-Escalation-Event"] != "rejected" })
+        #expect(try servers.mails(of: groupManager).allSatisfy { !text($0).contains("month-end close") && !text($0).contains("Could Sam call") })
     }
 }
