@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "escalation-gateway",
             dependencies: [
-                "Gateway", "EscalationCore", "EscalationStore", "CMimalloc",
+                "Gateway", "EscalationCore", "EscalationStore", "MailComposing", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

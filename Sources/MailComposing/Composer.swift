@@ -36,7 +36,8 @@ public struct Composer: Sendable {
     }
 
     /// What a notice says, the same for each of its recipients: the headline (the template's
-    /// `Subject:` line, after the case's tag) as the body's first line, the text and the HTML.
+    /// `Subject:` line, after the case's tag) as the body's first line, the text wrapped at 78
+    /// columns (`TextWrapping`) and the HTML (the layout around `HTMLBody`).
     public struct Body: Sendable {
         public var headline: String
         public var text: String
@@ -57,12 +58,12 @@ public struct Composer: Sendable {
         for (key, value) in extraContext { context[key] = TemplateText(text: value) }
         let (subjectLine, text) = templates.renderText(notice.kind, context: context)
         let headline = [Self.tag(for: notice), subjectLine].compactMap { $0 }.joined(separator: " ")
-        let body = headline + "\n\n" + text
+        let body = TextWrapping.wrap(headline + "\n\n" + text) + "\n"
         var htmlContext = context
-        htmlContext["subject"] = TemplateText(text: headline)
-        htmlContext["bodyHTML"] = TemplateText(text: HTMLBody.paragraphs(of: body))
+        htmlContext["headline"] = TemplateText(text: headline)
+        htmlContext["bodyHTML"] = TemplateText(text: HTMLBody.render(text))
         let html = templates.renderHTML(context: htmlContext)
-        return Body(headline: subjectLine, text: body + "\n", html: html, encoded: OutgoingMessage.EncodedParts(text: body + "\n", html: html))
+        return Body(headline: subjectLine, text: body, html: html, encoded: OutgoingMessage.EncodedParts(text: body, html: html))
     }
 
     /// One recipient's mail of a rendered notice. `subject` is the thread's (nil: the template's

@@ -35,6 +35,14 @@ struct NoticeContext {
 
     private func texts(_ values: [String]) -> [TemplateText] { values.map(TemplateText.init) }
 
+    /// A list as sentences show it: `CS0001234, CS0001235`.
+    private func joined(_ values: [String]) -> String { values.joined(separator: ", ") }
+
+    /// A person as mail names them: the directory's name, else the address.
+    private func name(_ address: EmailAddress) -> String {
+        directory.contact(address)?.name ?? directory.staffMember(address)?.name ?? address.value
+    }
+
     /// The case's or account's values, over any detail of the same name.
     private func addSourceValues(_ source: EscalationSource, to values: inout [String: Any]) {
         switch source {
@@ -53,7 +61,6 @@ struct NoticeContext {
             values["source"] = text(number.value)
             values["isAccount"] = true
             values["title"] = text(account?.name ?? number.value)
-            values["accountName"] = text(account?.name ?? number.value)
             if let manager = account?.escalationManager {
                 values["owner"] = text(manager.value)
                 values["ownerName"] = text(directory.staffMember(manager)?.name ?? manager.value)
@@ -68,11 +75,16 @@ struct NoticeContext {
             "state": text(escalation.state.rawValue), "trend": text(escalation.trend.rawValue), "reason": text(escalation.reason),
             "justification": text(escalation.justification), "requester": text(escalation.requester.value),
             "watchList": texts(escalation.watchList.map(\.value)), "linkedCases": texts(escalation.linkedCases.map(\.value)),
+            "watchListText": text(joined(escalation.watchList.map(name))), "linkedCasesText": text(joined(escalation.linkedCases.map(\.value))),
+            "requesterName": text(name(escalation.requester)),
             "hasLinkedCases": !escalation.linkedCases.isEmpty,
             "responseDue": text(EscalationEngine.displayTime(escalation.sla.response.dueAt)),
             "resolutionDue": text(EscalationEngine.displayTime(escalation.sla.resolution.dueAt)),
         ]
-        if let assignee = escalation.assignedTo { values["assignedTo"] = text(assignee.value) }
+        if let assignee = escalation.assignedTo {
+            values["assignedTo"] = text(assignee.value)
+            values["assignedToName"] = text(name(assignee))
+        }
         if let reason = escalation.deescalationReason { values["deescalationReason"] = text(reason) }
         return values
     }
@@ -80,12 +92,12 @@ struct NoticeContext {
     private func requestValues(_ request: EscalationRequest) -> [String: Any] {
         var values: [String: Any] = [
             "number": text(request.number.value), "requester": text(request.requester.value),
-            "requesterName": text(
-                directory.contact(request.requester)?.name ?? directory.staffMember(request.requester)?.name ?? request.requester.value),
+            "requesterName": text(name(request.requester)),
             "reason": text(request.reason), "justification": text(request.justification), "severity": text(request.severity),
             "state": text(request.state.rawValue), "approvers": texts(request.approvers.map(\.value)),
             "count": request.previousRequests.count + 1, "isRepeat": !request.previousRequests.isEmpty,
             "linkedCases": texts(request.linkedCases.map(\.value)), "hasLinkedCases": !request.linkedCases.isEmpty,
+            "linkedCasesText": text(joined(request.linkedCases.map(\.value))),
         ]
         if let reason = request.rejectionReason { values["rejectionReason"] = text(reason) }
         if let escalation = request.escalation { values["escalation"] = text(escalation.value) }

@@ -3,11 +3,14 @@ import Foundation
 import MailMessage
 import Mustache
 
-/// The mail templates of `MailTemplates/`, compiled once at start-up: one `<event>.mustache`
-/// per notice kind (first line `Subject: …`, a blank line, then the text body) and
-/// `layout.html.mustache`, which wraps every body as HTML with the severity colour.
+/// The mail templates, compiled once at start-up: one `<event>.mustache` per notice kind (first
+/// line `Subject: …`, a blank line, then the text body) and `layout.html.mustache`, which wraps
+/// every body as HTML. The built-in set (`MailTemplates/`, compiled into the executable) is
+/// used where a folder of overrides has no file of the same name.
 public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
+    /// The files taken from the folder of overrides, sorted.
+    public let overridden: [String]
     /// The HTML layout's name; it is compiled with `HTMLEscaping` as its content type.
     private static let layout = "layout.html"
 
@@ -18,23 +21,41 @@ public struct TemplateSet: Sendable {
         public var description: String { "\(file): \(problem)" }
     }
 
-    /// Loads and compiles every template; fails naming the first missing or broken file.
-    public init(directory: URL) throws {
+    /// Every template file's name: one per notice kind, and the layout.
+    public static var fileNames: [String] { (Notice.Kind.allCases.map(\.rawValue) + [layout]).map { $0 + ".mustache" } }
+
+    /// The built-in templates' texts, by file name, as `templates export` writes them.
+    public static var builtIn: [String: String] { BuiltInTemplates.files }
+
+    /// Compiles the built-in templates, each replaced by the file of the same name in
+    /// `overrides` where there is one; fails when the folder does not exist, naming a file that
+    /// does not compile.
+    public init(overrides: URL? = nil) throws {
         HTMLEscaping.register()
+        var isFolder: ObjCBool = false
+        if let overrides, !FileManager.default.fileExists(atPath: overrides.path, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw LoadError(file: overrides.path, problem: "no such folder of mail templates")
+        }
         var library = MustacheLibrary()
-        let names = Notice.Kind.allCases.map(\.rawValue) + [Self.layout]
-        for name in names {
-            let url = directory.appendingPathComponent(name + ".mustache")
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw LoadError(file: url.path, problem: "missing or unreadable; every notice kind needs a template")
+        var overridden: [String] = []
+        for file in Self.fileNames {
+            let name = String(file.dropLast(".mustache".count))
+            var source = "built-in " + file
+            var text = BuiltInTemplates.files[file] ?? ""
+            if let url = overrides?.appendingPathComponent(file), FileManager.default.fileExists(atPath: url.path) {
+                guard let own = try? String(contentsOf: url, encoding: .utf8) else { throw LoadError(file: url.path, problem: "unreadable") }
+                text = own
+                source = url.path
+                overridden.append(file)
             }
             do {
                 try library.register(name == Self.layout ? HTMLEscaping.pragma + text : text, named: name)
             } catch {
-                throw LoadError(file: url.path, problem: "does not compile: \(error)")
+                throw LoadError(file: source, problem: "does not compile: \(error)")
             }
         }
         self.library = library
+        self.overridden = overridden
     }
 
     /// Renders the event's template into a subject and a text body; `context` holds its texts
@@ -47,7 +68,17 @@ public struct TemplateSet: Sendable {
         }
         let subject = normalized[normalized.index(normalized.startIndex, offsetBy: 8)..<lineEnd]
         let body = normalized[normalized.index(after: lineEnd)...].trimmedNewlines
-        return (subject.trimmedBlanks, body)
+        return (Self.withoutDanglingSeparator(subject.trimmedBlanks), body)
+    }
+
+    /// A subject line without the separator a missing value leaves at its end: `Not understood –`
+    /// (no case known) reads `Not understood`.
+    static func withoutDanglingSeparator(_ line: String) -> String {
+        var line = Substring(line)
+        while let last = line.last, last == " " || last == "–" || last == "-" || last == ":" || last == "," {
+            line = line.dropLast()
+        }
+        return String(line)
     }
 
     /// Wraps a text body as HTML; every value is escaped by the template engine. `context` as

@@ -25,15 +25,15 @@ import Testing
     @Test(arguments: [
         ("Escalation approved", "Escalation approved"),
         ("Re: [CS0001234] update", "Re: [CS0001234] update"),
-        ("price =?not an encoded word", "=?UTF-8?B?cHJpY2UgPT9ub3QgYW4gZW5jb2RlZCB3b3Jk?="),
-        ("Käse", "=?UTF-8?B?S8Okc2U=?="),
+        ("price =?not an encoded word", "price =?UTF-8?Q?=3D=3Fnot?= an encoded word"),
+        ("Käse", "=?UTF-8?Q?K=C3=A4se?="),
         (
-            "[CS0001234] Approval needed: escalation of CS0001234 – Login fails for all users",
-            "=?UTF-8?B?W0NTMDAwMTIzNF0gQXBwcm92YWwgbmVlZGVkOiBlc2NhbGF0aW9uIG9mIENT?= =?UTF-8?B?MDAwMTIzNCDigJMgTG9naW4gZmFpbHMgZm9yIGFsbCB1c2Vycw==?="
+            "Re: [CS0001234] Escalation approved: ESC0001001 – Login fails",
+            "Re: [CS0001234] Escalation approved: ESC0001001 =?UTF-8?Q?=E2=80=93?= Login fails"
         ),
         (
             "Überweisung für Käse 🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀 und e\u{301}e\u{301}",
-            "=?UTF-8?B?w5xiZXJ3ZWlzdW5nIGbDvHIgS8Okc2Ug8J+agPCfmoDwn5qA8J+agPCfmoA=?= =?UTF-8?B?8J+agPCfmoDwn5qA8J+agPCfmoAgdW5kIGXMgWXMgQ==?="
+            "=?UTF-8?Q?=C3=9Cberweisung_f=C3=BCr_K=C3=A4se_=F0=9F=9A=80=F0=9F=9A=80?= =?UTF-8?Q?=F0=9F=9A=80=F0=9F=9A=80=F0=9F=9A=80=F0=9F=9A=80=F0=9F=9A=80?= =?UTF-8?Q?=F0=9F=9A=80=F0=9F=9A=80=F0=9F=9A=80?= und =?UTF-8?Q?e=CC=81e=CC=81?="
         ),
     ])
     func encodedWordsOnlyWherePlainTextCannotGo(_ value: String, _ expected: String) {
@@ -41,27 +41,44 @@ import Testing
         #expect(EncodedWord.decode(EncodedWord.encodeIfNeeded(value)) == value)
     }
 
-    /// Words are cut between Characters, at most 45 bytes each, on any text (the writer cuts
-    /// text whose every scalar is a Character on its bytes).
+    /// On any text: the words that are printable ASCII stay as written, every encoded word is
+    /// Q, at most 75 characters and decodes on its own into whole Characters, and the value
+    /// decodes back whole.
     @Test func encodedWordsAreCutBetweenCharacters() {
-        func byCharacters(_ value: String) -> String {
-            var words: [String] = []
-            var chunk = ""
-            for character in value {
-                if chunk.utf8.count + character.utf8.count > 45 {
-                    words.append(chunk)
-                    chunk = ""
-                }
-                chunk.append(character)
-            }
-            if !chunk.isEmpty { words.append(chunk) }
-            return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
-        }
-        let parts = ["a", "Zz", "[CS0001234]", " – ", "ä", "日本語", "Ж", "한", "…", "€", "e\u{301}", "🚀", "🇩🇪", "x"]
+        let parts = ["a", "Zz", "[CS0001234]", " – ", " ", "ä", "日本語", "Ж", "한", "…", "€", "e\u{301}", "🚀", "🇩🇪", "x"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             let value = "é" + (0..<Int.random(in: 0...30, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined() + "z"
-            #expect(EncodedWord.encodeIfNeeded(value) == byCharacters(HeaderSafety.singleLine(value)), "\(value)")
+            let clean = HeaderSafety.singleLine(value)
+            let encoded = EncodedWord.encodeIfNeeded(value)
+            #expect(EncodedWord.decode(encoded) == clean, "\(value)")
+            let tokens = encoded.split(separator: " ")
+            for token in tokens where token.hasPrefix("=?") {
+                #expect(token.hasPrefix("=?UTF-8?Q?") && token.hasSuffix("?=") && token.count <= 75, "\(token)")
+                let decoded = EncodedWord.decode(String(token))
+                #expect(!decoded.contains("\u{FFFD}") && !decoded.hasPrefix("=?"), "\(token)")
+                #expect(clean.contains(decoded.replacingOccurrences(of: "_", with: " ")), "\(token) is a whole piece of the value")
+            }
+            for word in clean.split(separator: " ") where word.allSatisfy({ $0.isASCII }) {
+                #expect(tokens.contains(word), "\(word) stays as written")
+            }
         }
+    }
+
+    /// Header lines with encoded words stay within 76 characters, others within 78, and a
+    /// subject's tag stays readable to filters.
+    @Test func headerLinesKeepTheirLengths() {
+        let subject = "Re: [CS0001234] Escalation approved: ESC0001001 – Login fails for all users of the Zürich and Genève offices since Monday’s update"
+        let message = OutgoingMessage(
+            from: MailAddress(name: "Escalations", address: "escalations@support.example"), to: [MailAddress(name: "Zoë Müller", address: "zoe@acme.example")],
+            subject: subject, messageID: "m1@support.example", date: Date(timeIntervalSince1970: 0), text: "Hello\n")
+        let wire = String(decoding: message.rendered(), as: UTF8.self)
+        let header = wire.components(separatedBy: "\r\n\r\n")[0]
+        #expect(header.contains("Subject: Re: [CS0001234] Escalation approved: ESC0001001\r\n =?UTF-8?Q?=E2=80=93?= Login fails"))
+        for line in header.components(separatedBy: "\r\n") {
+            #expect(line.utf8.count <= (line.contains("=?") ? 76 : 78), "\(line)")
+        }
+        let parsed = try? Mail(parsing: message.rendered())
+        #expect(parsed?.subject == subject)
     }
 }

@@ -39,7 +39,7 @@ struct ConfigParser {
         return GatewayConfig(
             file: file, address: try gateway.address("address"), displayName: try gateway.optionalString("name") ?? "Escalations",
             domain: try gateway.string("domain"), databasePath: resolve(try gateway.string("database")).path,
-            templatesFolder: resolve(try gateway.optionalString("templates") ?? Self.defaultTemplatesPath(near: folder)),
+            templatesFolder: try parseTemplatesFolder(gateway),
             inbound: try parseInbound(), outbound: try parseOutbound(), retryAfter: try root.table("outbound").span("retry_after", default: "30s"),
             pollInterval: try inbound.optionalString("poll_interval") != nil ? try inbound.span("poll_interval") : try gateway.span("poll_interval", default: "10s"),
             batchSize: try inbound.optionalInt("batch_size") ?? (try gateway.int("batch_size", default: 200)),
@@ -56,15 +56,15 @@ struct ConfigParser {
             security: try parseSecurity(databasePath: resolve(try gateway.string("database"))))
     }
 
-    /// `MailTemplates/` of the checkout that holds the config (walking up), else beside it.
-    static func defaultTemplatesPath(near folder: URL) -> String {
-        var candidate = folder
-        for _ in 0..<4 {
-            let templates = candidate.appendingPathComponent("MailTemplates")
-            if FileManager.default.fileExists(atPath: templates.path) { return templates.path }
-            candidate = candidate.deletingLastPathComponent()
+    /// `[gateway] templates`: a folder that must exist (its files replace built-in ones).
+    private func parseTemplatesFolder(_ gateway: TOMLReader) throws -> URL? {
+        guard let path = try gateway.optionalString("templates") else { return nil }
+        let folder = resolve(path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ConfigError(file: root.file, key: gateway.key("templates"), expected: "a folder of mail templates; \(folder.path) is none")
         }
-        return folder.appendingPathComponent("MailTemplates").path
+        return folder
     }
 
     private func parseSeverities() throws -> [Severity] {

@@ -24,7 +24,9 @@ public struct GatewayConfig: Sendable {
     public var displayName: String
     public var domain: String
     public var databasePath: String
-    public var templatesFolder: URL
+    /// `[gateway] templates`: a folder whose files replace the built-in templates of the same
+    /// name (nil: the built-in set alone).
+    public var templatesFolder: URL?
     public var inbound: Inbound
     public var outbound: Outbound
     /// `[outbound] retry_after`: the wait before the first retry of a temporary delivery

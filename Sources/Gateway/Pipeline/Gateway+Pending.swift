@@ -25,7 +25,8 @@ extension Gateway {
 
     /// One request of the `PENDING` answer: number, case, account, requester, reason, age and links.
     private static func pendingItem(_ item: PendingApproval) -> String {
-        var lines = ["\(item.number): \(item.supportCase.map { "\($0) – " } ?? "")\(item.title) (\(item.accountName), \(item.account))"]
+        let account = item.title == item.accountName ? item.account : "\(item.accountName), \(item.account)"
+        var lines = ["\(item.number): \(item.supportCase.map { "\($0) – " } ?? "")\(item.title) (\(account))"]
         lines.append("Requested by \(item.requesterName) <\(item.requester)>, waiting \(item.age)")
         lines.append("Reason: \(item.reason)" + (item.justification.isEmpty ? "" : " – \(item.justification)"))
         if let approve = item.approveLink, let reject = item.rejectLink {

@@ -32,7 +32,7 @@ public final class Gateway: Sendable {
         self.clock = clock
         engine = EscalationEngine(configuration: config.escalation)
         composer = Composer(
-            templates: try TemplateSet(directory: config.templatesFolder), configuration: config.escalation,
+            templates: try TemplateSet(overrides: config.templatesFolder), configuration: config.escalation,
             gateway: MailAddress(name: config.displayName, address: config.address.value), domain: config.domain)
         directory = try store.read { try $0.directory() }
         signer = TokenSigner(secret: try SecretFile.loadOrCreate(path: config.security.tokenSecretFile))

@@ -1,6 +1,7 @@
 import EscalationCore
 import EscalationStore
 import Foundation
+import MailComposing
 import MailTransport
 
 /// How many directory records an import loaded.
@@ -17,6 +18,15 @@ extension Gateway {
         let loaded = try DirectoryFile.load(path: path)
         try store.transaction { try $0.replaceDirectory(loaded) }
         return DirectoryCounts(accounts: loaded.accounts.count, contacts: loaded.contacts.count, staff: loaded.staff.count, cases: loaded.cases.count)
+    }
+
+    /// Which mail templates are in use: the built-in set, and the files of `[gateway] templates`
+    /// that replace built-in ones.
+    public var templatesSummary: String {
+        let overridden = composer.templates.overridden
+        guard let folder = config.templatesFolder else { return "templates: built-in" }
+        guard !overridden.isEmpty else { return "templates: built-in (\(folder.path) replaces none)" }
+        return "templates: built-in; from \(folder.path): \(overridden.joined(separator: ", "))"
     }
 
     /// Problems that make escalations impossible or unsafe with this config and directory.

@@ -61,52 +61,71 @@ public enum EncodedWord {
         return (Charset.decode(bytes, charset: charset).text, rest)
     }
 
-    /// Encodes a header value as RFC 2047 B words when it holds anything but printable ASCII;
-    /// returns it unchanged otherwise. CR and LF never survive: they become spaces first.
+    /// Encodes a header value for RFC 2047 where it has to: each run of words (blank-separated)
+    /// holding anything but printable ASCII becomes Q encoded words, every other word stays as
+    /// written, so that tags such as `[CS0001234]` stay readable to filters. CR and LF never
+    /// survive: they become spaces first.
     public static func encodeIfNeeded(_ value: String) -> String {
         let clean = HeaderSafety.singleLine(value)
         guard needsEncoding(clean) else { return clean }
-        if clean.unicodeScalars.allSatisfy(\.isOwnCharacter) { return encodedWords(ownCharacters: clean) }
-        var words: [String] = []
-        var chunk = ""
-        var chunkBytes = 0
-        for character in clean {
-            let bytes = character.utf8.count
-            if chunkBytes + bytes > 45 {
-                words.append(chunk)
-                chunk = ""
-                chunkBytes = 0
-            }
-            chunk.append(character)
-            chunkBytes += bytes
+        var output: [String] = []
+        var run: [Substring] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            output += encodedWords(run.joined(separator: " "))
+            run = []
         }
-        if !chunk.isEmpty { words.append(chunk) }
-        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: " ")
+        for word in clean.split(separator: " ") {
+            if needsEncoding(word) {
+                run.append(word)
+            } else {
+                flush()
+                output.append(String(word))
+            }
+        }
+        flush()
+        return output.joined(separator: " ")
     }
 
-    /// The B words of a value whose scalars are each a Character (`isOwnCharacter`), cut on
-    /// its bytes where the Characters would be cut: before a scalar that would take a word past
-    /// 45 bytes. Every subject is encoded (the templates put a dash in it).
-    private static func encodedWords(ownCharacters value: String) -> String {
-        let bytes = Array(value.utf8)
+    /// The longest encoded word RFC 2047 §2 allows.
+    static let maxWordLength = 75
+    private static let prefix = "=?UTF-8?Q?"
+
+    /// `text` as Q encoded words (RFC 2047 §4.2, with the characters §5(3) allows in a phrase
+    /// left as they are), each at most `maxWordLength` long and cut between Characters, so that
+    /// every word decodes on its own.
+    static func encodedWords(_ text: String) -> [String] {
+        let room = maxWordLength - prefix.utf8.count - 2
         var words: [String] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let length = bytes[index] < 0x80 ? 1 : bytes[index] < 0xE0 ? 2 : bytes[index] < 0xF0 ? 3 : 4
-            if index + length - start > 45 {
-                words.append("=?UTF-8?B?" + Data(bytes[start..<index]).base64EncodedString() + "?=")
-                start = index
+        var payload = ""
+        for character in text {
+            var encoded = ""
+            for byte in character.utf8 {
+                switch byte {
+                case UInt8(ascii: " "): encoded += "_"
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                    encoded.unicodeScalars.append(Unicode.Scalar(byte))
+                default:
+                    let (high, low) = UpperHex.digits(of: byte)
+                    encoded.unicodeScalars.append("=")
+                    encoded.unicodeScalars.append(Unicode.Scalar(high))
+                    encoded.unicodeScalars.append(Unicode.Scalar(low))
+                }
             }
-            index += length
+            if !payload.isEmpty, payload.utf8.count + encoded.utf8.count > room {
+                words.append(prefix + payload + "?=")
+                payload = ""
+            }
+            payload += encoded
         }
-        if start < bytes.count { words.append("=?UTF-8?B?" + Data(bytes[start...]).base64EncodedString() + "?=") }
-        return words.joined(separator: " ")
+        if !payload.isEmpty { words.append(prefix + payload + "?=") }
+        return words
     }
 
     /// Whether a single-line value has bytes a header cannot carry as they are, or text that
     /// a reader would take for an encoded word (`=?`).
-    private static func needsEncoding(_ value: String) -> Bool {
+    private static func needsEncoding(_ value: some StringProtocol) -> Bool {
         var previous: UInt8 = 0
         for byte in value.utf8 {
             if byte > 126 || byte < 32 || (previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?")) { return true }

@@ -152,8 +152,13 @@ public struct OutgoingAttachment: Hashable, Sendable {
 /// Header folding (RFC 5322 §2.2.3): long values break at blanks into continuation lines.
 enum HeaderFolding {
     /// Appends `name: value` and its CRLF, the value's words (runs of non-blanks) joined by one
-    /// space, a line broken before a word that would pass `width` octets.
-    static func append(name: String, value: String, to wire: inout [UInt8], width: Int = 78) {
+    /// space, a line broken before a word that would pass 78 octets, or 76 where the value
+    /// holds encoded words (RFC 2047 §2).
+    static func append(name: String, value: String, to wire: inout [UInt8]) {
+        append(name: name, value: value, to: &wire, width: value.utf8.contains(UInt8(ascii: "?")) && value.contains("=?") ? 76 : 78)
+    }
+
+    private static func append(name: String, value: String, to wire: inout [UInt8], width: Int) {
         wire.append(contentsOf: name.utf8)
         wire.append(UInt8(ascii: ":"))
         let nameLength = name.utf8.count + 1

@@ -9,6 +9,7 @@ struct CheckConfigCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.makeGateway()
+        print(gateway.templatesSummary)
         let problems = gateway.configurationProblems()
         for problem in problems { print("problem: \(problem)") }
         guard problems.isEmpty else { throw ExitCode(1) }

@@ -20,18 +20,15 @@ struct PipelineBench: ParsableCommand {
     @Option(name: .long, help: "The folder to work in (default: a new temporary folder, removed afterwards).")
     var work: String?
 
-    @Option(name: .long, help: "The mail templates (default: MailTemplates/ of the current checkout).")
-    var templates: String = "MailTemplates"
+    @Option(name: .long, help: "A folder of mail templates that replace the built-in ones of the same name.")
+    var templates: String?
 
     @Option(name: .long, help: "Also write every generated mail into this folder (000001.eml…), e.g. for Tests/bench/python_pipeline.py.")
     var keepMails: String?
 
     func run() throws {
         guard mails > 0, batchSize > 0 else { throw ValidationError("--mails and --batch-size must be positive") }
-        let templatesFolder = URL(fileURLWithPath: templates)
-        guard FileManager.default.fileExists(atPath: templatesFolder.appendingPathComponent("layout.html.mustache").path) else {
-            throw ValidationError("\(templates): no mail templates there; run from the checkout or pass --templates")
-        }
+        let templatesFolder = templates.map { URL(fileURLWithPath: $0) }
         let folder = work.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("escalation-bench-\(getpid())")
         defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
         let benchmark = PipelineBenchmark(options: .init(mails: mails, seed: seed, batchSize: batchSize, folder: folder, templates: templatesFolder,

@@ -46,7 +46,7 @@ import Testing
         let reminder = try #require(try harness.sent("approval-reminder", to: "duty-manager@support.example"))
         let token = SecurityHarness.token(of: reminder)
         #expect(token.hasPrefix("r1x"))
-        let text = try #require(reminder.textBody)
+        let text = try #require(reminder.unwrappedText)
         #expect(text.contains("has waited 4h for your decision"))
         #expect(text.contains("subject=APPROVE%20%5Bref%3A\(token)%5D"))
         let approval = try #require(try harness.sent("approval-requested", to: "duty-manager@support.example"))
@@ -62,7 +62,7 @@ import Testing
         clock.advance(by: 16 * 3600)
         try harness.tick()
         let backup = try #require(try harness.sent("approval-requested", to: "em@support.example"))
-        #expect(backup.textBody?.contains("have not decided within 1d; you may decide as backup approver") == true)
+        #expect(backup.unwrappedText?.contains("have not decided within 1d; you may decide as backup approver") == true)
         #expect(backup.header["X-Escalation-Reason"] == "approver")
         #expect(try harness.subject("CS0001234").requests.map(\.state) == ["pending"], "never decided by a timer")
         #expect(try harness.subject("CS0001234").journal.contains { $0.action == "request.backup_asked" })
@@ -74,7 +74,7 @@ import Testing
         #expect(outcome.outcome == "applied")
         #expect(outcome.escalation == "ESC0001001")
         for approver in approvers {
-            #expect(try harness.sent("request-decided", to: approver)?.textBody?.contains("approved by em@support.example") == true)
+            #expect(try harness.sent("request-decided", to: approver)?.unwrappedText?.contains("approved by em@support.example") == true)
         }
         let before = try harness.allSent().count
         clock.advance(by: 8 * 3600)
@@ -92,7 +92,7 @@ import Testing
         try harness.tick()
         let overdue = try #require(try harness.sent("approval-overdue", to: "agent1@support.example"))
         #expect(overdue.to.map(\.address) == ["agent1@support.example"])
-        let text = try #require(overdue.textBody)
+        let text = try #require(overdue.unwrappedText)
         #expect(text.contains("duty-manager@support.example, t2-manager@support.example"))
         #expect(text.contains("Nothing was decided automatically"))
         clock.advance(by: 24 * 3600)

@@ -19,7 +19,7 @@ import Testing
         #expect(outcome.intent == "pending")
         let answer = try #require(try harness.sent("pending-approvals", to: "duty-manager@support.example"))
         #expect(answer.to.map(\.address) == ["duty-manager@support.example"])
-        let text = try #require(answer.textBody)
+        let text = try #require(answer.unwrappedText)
         for expected in [
             "REQ0000001: CS0001234 – Login fails (Acme Corp, ACC0001001)", "Requested by Jane Doe <jane@acme.example>, waiting 0m",
             "Reason: Lack of Progress – Users are blocked.", "REQ0000002: CS0001235 – Reports are slow", "Reason: Customer Imposed Deadline",
@@ -38,7 +38,7 @@ import Testing
         // A decision through a link of the list counts; the list then holds one request.
         _ = try harness.write(from: "duty-manager@support.example", subject: "APPROVE [ref:\(SecurityHarness.token(of: approval))]", body: "")
         _ = try harness.write(from: "duty-manager@support.example", subject: "my approvals", body: "What is waiting for my approval?")
-        let again = try #require(try harness.sent("pending-approvals", to: "duty-manager@support.example")?.textBody)
+        let again = try #require(try harness.sent("pending-approvals", to: "duty-manager@support.example")?.unwrappedText)
         #expect(again.contains("REQ0000001") && !again.contains("REQ0000002"), "the latest approval request, REQ0000002's, was used")
     }
 
@@ -49,7 +49,7 @@ import Testing
         let outcome = try harness.write(from: "raj@acme.example", subject: "pending", body: "PENDING")
         #expect(outcome.outcome == "refused")
         #expect(outcome.sent.map(\.template) == ["not-permitted"])
-        let text = try #require(try harness.sent("not-permitted", to: "raj@acme.example")?.textBody)
+        let text = try #require(try harness.sent("not-permitted", to: "raj@acme.example")?.unwrappedText)
         #expect(!text.contains("REQ0000001") && !text.contains("CS0001234"))
     }
 
@@ -91,7 +91,7 @@ import Testing
         for approver in ["duty-manager@support.example", "t2-manager@support.example"] {
             let told = try #require(try harness.sent("request-withdrawn", to: approver))
             #expect(told.to.map(\.address) == [approver])
-            #expect(told.textBody?.contains("jane@acme.example withdrew REQ0000001") == true)
+            #expect(told.unwrappedText?.contains("jane@acme.example withdrew REQ0000001") == true)
         }
         #expect(outcome.sent.contains { $0.template == "request-withdrawn" && $0.to.first == "jane@acme.example" })
         let report = try harness.subject("CS0001234")
@@ -140,10 +140,10 @@ import Testing
         let outcome = try harness.escalate("CS0002001", from: "bob@globex.example")
         #expect(outcome.outcome == "refused")
         #expect(outcome.reason.hasPrefix("no-approver"))
-        let answer = try #require(try harness.sent("not-permitted", to: "bob@globex.example")?.textBody)
+        let answer = try #require(try harness.sent("not-permitted", to: "bob@globex.example")?.unwrappedText)
         #expect(answer.contains("asks the case's assignment group manager to approve, and CS0002001 has none"))
         let told = try #require(try harness.sent("no-approver", to: "agent2@support.example"))
-        #expect(told.textBody?.contains("bob@globex.example asked to escalate CS0002001") == true)
+        #expect(told.unwrappedText?.contains("bob@globex.example asked to escalate CS0002001") == true)
         #expect(try harness.allSent().filter { $0.kind == "approval-requested" }.isEmpty)
         #expect(try harness.subject("CS0002001").requests.isEmpty)
     }

@@ -5,7 +5,7 @@ import Foundation
 /// directory of every generated account.
 struct BenchWorkspace {
     let folder: URL
-    let templates: URL
+    let templates: URL?
 
     var configFile: URL { folder.appendingPathComponent("gateway.toml") }
     var databaseFiles: [URL] { ["", "-wal", "-shm"].map { folder.appendingPathComponent("state/gateway.sqlite" + $0) } }
@@ -32,7 +32,7 @@ struct BenchWorkspace {
             address = "\(BenchStaff.gateway)"
             domain = "\(BenchStaff.domain)"
             database = "state/gateway.sqlite"
-            templates = "\(templates.path)"
+            \(templates.map { "templates = \"\($0.path)\"" } ?? "")
             batch_size = \(batchSize)
 
             \(transports)

@@ -59,7 +59,7 @@ public struct ConversationPlayer {
 
     /// Writes a gateway config for the generated world into `folder/gateway.toml` (answer limits
     /// lifted, no re-escalation cooldown); `transports` holds its `[inbound]` and `[outbound]` tables.
-    public static func writeConfig(folder: URL, templates: URL, batchSize: Int, transports: String) throws -> URL {
+    public static func writeConfig(folder: URL, templates: URL?, batchSize: Int, transports: String) throws -> URL {
         let workspace = BenchWorkspace(folder: folder, templates: templates)
         try workspace.writeConfig(batchSize: batchSize, transports: transports)
         return workspace.configFile

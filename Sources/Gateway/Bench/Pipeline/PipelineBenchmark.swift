@@ -19,11 +19,12 @@ public struct PipelineBenchmark {
         /// Conversations open at once; bounds the generator's memory, not the pipeline's.
         public var cohort: Int
         public var folder: URL
-        public var templates: URL
+        /// Templates that replace the built-in ones of the same name (nil: the built-in set).
+        public var templates: URL?
         /// Where to keep a copy of every generated mail (`000001.eml`…), for other tools to run on.
         public var keepMails: URL?
 
-        public init(mails: Int, seed: UInt64, batchSize: Int = 500, cohort: Int = 400, folder: URL, templates: URL, keepMails: URL? = nil) {
+        public init(mails: Int, seed: UInt64, batchSize: Int = 500, cohort: Int = 400, folder: URL, templates: URL? = nil, keepMails: URL? = nil) {
             self.mails = mails
             self.seed = seed
             self.batchSize = batchSize
