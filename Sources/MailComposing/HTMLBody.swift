@@ -72,7 +72,7 @@ enum HTMLBody {
         for line in lines {
             guard let (label, value) = fact(in: line) else { continue }
             html += "<tr><th scope=\"row\" align=\"left\" valign=\"top\" style=\"padding:6px 12px 6px 0;border-top:1px solid #d0d7de;"
-            html += "font-weight:bold;color:#424a53;width:30%\">\(escaped(label))</th>"
+            html += "font-weight:bold;color:#424a53;width:34%;word-break:normal;overflow-wrap:normal\">\(escaped(label))</th>"
             html += "<td valign=\"top\" style=\"padding:6px 0;border-top:1px solid #d0d7de;color:#1f2328\">\(escaped(value))</td></tr>\n"
         }
         html += "</table>\n"

@@ -2,7 +2,10 @@
 # Runs every test of the project: installs what the build and the tests need, builds, fuzzes the
 # MIME parser and reply reader for a bounded time (FUZZ_SECONDS, default 60), starts a throwaway
 # Dovecot and Postfix on loopback for the real-server tests, runs all suites, and stops the
-# servers and removes their files at the end, also when a test fails.
+# servers and removes their files at the end, also when a test fails. After the suites (whose
+# TemplateGoldenTests compare every template's mail with its golden .eml and write the HTML to
+# .build/mail-preview/), headless Chromium checks every template's HTML and notmuch reads every
+# sample subject.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,3 +19,5 @@ eval "$(bash Tests/mailserver/start.sh "$state")"
 export EG_MAIL_STATE EG_IMAP_PORT EG_IMAPS_PORT EG_SMTP_PORT EG_CA_FILE
 
 swift test --skip-build
+bash Tests/scripts/browser-check.sh
+bash Tests/scripts/notmuch-subjects.sh
