@@ -4,10 +4,12 @@ import Foundation
 enum GatewayCLI {
     static let binary = TestWorkspace.repository.appendingPathComponent(".build/debug/escalation-gateway")
 
-    /// Runs one command; returns its exit status and standard output (standard error is dropped).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    /// Runs one command (in `directory`, else the test's own); returns its exit status and
+    /// standard output (standard error is dropped).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
         let output = Pipe()
