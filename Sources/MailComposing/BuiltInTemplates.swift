@@ -128,6 +128,22 @@ Nothing was changed yet: the gateway could not tell that the mail came from you 
 If you sent it, reply to this mail with CONFIRM and it is applied. If you did not, ignore this mail: nothing changes, and the attempt is recorded.
 
 """##,
+        "customer-message.mustache": ##"""
+{{% CONTENT_TYPE: TEXT}}
+Subject: Message from {{fromName}} – {{title}}
+
+{{fromName}} ({{actor}}) wrote about {{source}} ({{title}}):
+
+{{message}}
+{{#attached}}
+Attached: {{attached}}
+{{/attached}}{{#leftOut}}
+Left out, as they pass the size limit for attachments: {{leftOut}}. Ask {{fromName}} for them if you need them.
+{{/leftOut}}
+
+A reply to this mail reaches {{fromName}}. Start it with NOTE to keep it for the staff only.
+
+"""##,
         "decision-confirmed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
 Subject: Your decision is recorded – {{title}}
@@ -181,15 +197,23 @@ Reason: {{escalation.reason}}
 {{#escalation.assignedTo}}Assigned to: {{escalation.assignedToName}}
 {{/escalation.assignedTo}}Response due: {{escalation.responseDue}}
 Resolution due: {{escalation.resolutionDue}}
-
+{{#leftOut}}Cases left out: {{leftOut}}.
+{{/leftOut}}
 """##,
-        "escalation-updated.mustache": ##"""
+        "internal-note.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Update on {{escalation.number}} – {{title}}
+Subject: Internal note on {{source}} – {{title}}
 
-{{actor}} wrote on {{escalation.number}}:
+Internal note by {{fromName}} ({{actor}}) on {{source}} ({{title}}), for the staff only:
 
-{{comment}}
+{{message}}
+{{#attached}}
+Attached: {{attached}}
+{{/attached}}{{#leftOut}}
+Left out, as they pass the size limit for attachments: {{leftOut}}.
+{{/leftOut}}
+
+Customers do not see this note. A reply starting with NOTE stays internal too.
 
 """##,
         "layout.html.mustache": ##"""
@@ -221,6 +245,15 @@ Subject: Linked cases changed: {{escalation.number}} – {{title}}
 Linked cases now: {{escalation.linkedCasesText}}{{^escalation.linkedCasesText}}none{{/escalation.linkedCasesText}}
 
 """##,
+        "message-passed.mustache": ##"""
+{{% CONTENT_TYPE: TEXT}}
+Subject: {{#note}}Internal note kept{{/note}}{{^note}}Message passed on{{/note}} – {{title}}
+
+{{#note}}Your internal note on {{source}} was kept and passed to {{passedTo}}; customers do not see it.{{/note}}{{^note}}Your message was passed to {{passedTo}}.{{/note}}
+{{#unchanged}}It was read as a message, so nothing on {{source}} was changed.
+{{/unchanged}}
+
+"""##,
         "no-approver.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
 Subject: Escalation request refused: no approver – {{title}}
@@ -229,6 +262,16 @@ Subject: Escalation request refused: no approver – {{title}}
 {{reason}}
 
 Nothing was escalated. Please ask an administrator to add an approver to template {{template}}, and let the requester know.
+
+"""##,
+        "no-such-case.mustache": ##"""
+{{% CONTENT_TYPE: TEXT}}
+Subject: No such case on your account
+
+Hello,
+
+the case your mail names is not a case on your account, so nothing was changed.
+Please check the number, or reply on the thread of the case you mean.
 
 """##,
         "not-permitted.mustache": ##"""
@@ -244,14 +287,19 @@ Nothing was changed. Your address may not {{understood}} here.
 {{% CONTENT_TYPE: TEXT}}
 Subject: Not understood – {{title}}
 
-Nothing was changed. The gateway could not read a command in your mail.
+{{#toStaff}}Nothing was changed. The gateway could not read a command in your mail.
 {{#understood}}Understood: {{understood}}
-{{/understood}}{{#hint}}{{hint}}
+{{/understood}}{{#kept}}Your text was kept as an internal note for the staff on this escalation.
+{{/kept}}{{#hint}}{{hint}}
 {{/hint}}
 Commands are words at the start of your reply:
 ESCALATE (with a line "Reason: ..." and your justification), APPROVE, REJECT <reason>,
 DE-ESCALATE <reason>, SEVERITY <level>, TREND improving|unchanged|worsening,
-WATCH <address>, UNWATCH <address>, LINK <case>, UNLINK <case>, ASSIGN <address>, COMMENT <text>.
+WATCH <address>, UNWATCH <address>, LINK <case>, UNLINK <case>, ASSIGN <address>, COMMENT <text>,
+NOTE <text> (internal, staff only).{{/toStaff}}{{^toStaff}}Hello,
+
+your mail was received, but nothing was changed: it did not name a case of yours that awaits a message.
+To reach the owner of your case, reply to the latest mail about it; to escalate a case, write "Please escalate" with its number (CS…) and why.{{/toStaff}}
 
 """##,
         "nothing-to-do.mustache": ##"""
@@ -342,7 +390,9 @@ Hello,
 your request to escalate {{source}} ({{title}}) was received as {{request.number}}.
 Reason: {{request.reason}}
 {{#request.justification}}Justification: {{request.justification}}
-{{/request.justification}}
+{{/request.justification}}{{#request.hasLinkedCases}}Cases named: {{request.linkedCasesText}}
+{{/request.hasLinkedCases}}{{#leftOut}}Left out: {{leftOut}}.
+{{/leftOut}}
 It now awaits approval. You will hear the decision on this thread.
 {{#ownerName}}{{ownerName}} ({{owner}}) owns this {{#isCase}}case{{/isCase}}{{#isAccount}}account{{/isAccount}}; a reply to this mail reaches them.{{/ownerName}}
 
@@ -376,6 +426,24 @@ Subject: SLA warning: {{escalation.number}} {{clock}} due {{due}}
 
 The {{clock}} target ({{target}}) of {{escalation.number}} on {{source}} ({{title}}) falls due at {{due}}.
 Severity: {{escalation.severity}}
+
+"""##,
+        "staff-message.mustache": ##"""
+{{% CONTENT_TYPE: TEXT}}
+Subject: Message from {{fromName}} – {{title}}
+
+Hello,
+
+{{fromName}} wrote about {{source}} ({{title}}):
+
+{{message}}
+{{#attached}}
+Attached: {{attached}}
+{{/attached}}{{#leftOut}}
+Left out, as they pass the size limit for attachments: {{leftOut}}. Ask {{fromName}} for them if you need them.
+{{/leftOut}}
+
+A reply to this mail reaches {{fromName}}.
 
 """##,
         "trend-changed.mustache": ##"""

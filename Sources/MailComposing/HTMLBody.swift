@@ -1,6 +1,6 @@
 /// A text body as the HTML layout shows it, every character HTML-escaped as the template engine
 /// escapes values. Paragraphs end at a blank line; inside one, a run of two or more fact lines
-/// (`Reason: …`, a short label and a value) becomes a facts table, a run of link lines
+/// (`Reason: …`, a short label and a value) becomes a facts table, a run of `mailto:` link lines
 /// (`Approve: mailto:…`) a row of buttons that show their label and never the address, and any
 /// other line text ending in `<br>`. Built here rather than by nested template sections: it is
 /// most of the HTML, and the sections cost more than the rest of the mail.
@@ -47,9 +47,9 @@ enum HTMLBody {
         return value.isEmpty ? nil : (label, value)
     }
 
-    /// `Label: URL` whose value is one `mailto:` or web address.
+    /// `Label: mailto:…`, the gateway's one-click links (a web address people wrote stays text).
     static func link(in line: Substring) -> (label: Substring, url: Substring)? {
-        guard let (label, value) = fact(in: line), isURL(value) else { return nil }
+        guard let (label, value) = fact(in: line), value.hasPrefix("mailto:"), isURL(value) else { return nil }
         return (label, value)
     }
 

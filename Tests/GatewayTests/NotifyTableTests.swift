@@ -81,7 +81,7 @@ import Testing
         #expect(receivedText.contains("CS0002001 (no such case on account Acme Corp)"))
         #expect(!receivedText.contains("Globex") && !receivedText.contains("Invoices missing"))
         let approval = try #require(try h.sent("approval-requested", to: Self.vp))
-        #expect(approval.textBody?.contains("Cases named: CS0001235 \n") == true)
+        #expect(approval.textBody?.contains("Cases named: CS0001235\n") == true)
         let approved = try h.reply(to: approval, from: Self.vp, body: "APPROVE")
         #expect(Self.recipients(approved, "approved") == [Self.am, Self.em, Self.jane])
         let managersCopy = try #require(try h.sent("approved", to: Self.em))

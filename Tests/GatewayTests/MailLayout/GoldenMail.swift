@@ -63,6 +63,8 @@ enum GoldenMail {
             "comment": "The patch is deployed to staging; production follows tonight at 22:00 UTC.", "note": "Called the customer; they confirm the workaround.",
             "linked": "CS0001235", "added": "Raj Patel", "template": "case-standard", "reasons": "Lack of Progress, Customer Imposed Deadline",
             "until": "2026-11-25 14:00 UTC", "what": "jane@acme.example", "history": "REQ0000000 rejected: not enough impact.",
+            "fromName": "Sam Agent", "message": "We deployed a fix to staging.\nPlease try again and tell us whether you can sign in.",
+            "attached": "screenshot.png", "passedTo": "Sam Agent",
         ]
         switch kind {
         case .rejected, .reescalationCooldown: details["reason"] = "The fix ships on Friday, so no escalation is needed."
