@@ -67,6 +67,7 @@ enum GoldenMail {
             "attached": "screenshot.png", "passedTo": "Sam Agent",
         ]
         switch kind {
+        case .customerMessage, .internalNote: details["actor"] = "agent1@support.example"
         case .rejected, .reescalationCooldown: details["reason"] = "The fix ships on Friday, so no escalation is needed."
         case .noApprover: details["reason"] = "Template case-standard asks the case's assignment group manager, and CS0001234 has none."
         case .pendingApprovals:
