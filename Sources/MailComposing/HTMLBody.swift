@@ -8,13 +8,14 @@ enum HTMLBody {
     static func render(_ text: String) -> String {
         var html = ""
         html.reserveCapacity(text.utf8.count * 2 + 256)
-        for paragraph in text.split(separator: "\n\n", omittingEmptySubsequences: true) {
-            let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: false)
+        for paragraph in BodyLines.paragraphs(text) {
+            let lines = BodyLines.lines(paragraph)
+            let kinds = lines.map(lineKind)
             var index = 0
             while index < lines.count {
-                let run = runKind(at: index, in: lines)
+                let run = runKind(at: index, in: kinds)
                 var end = index + 1
-                while end < lines.count, runKind(at: end, in: lines) == run { end += 1 }
+                while end < lines.count, runKind(at: end, in: kinds) == run { end += 1 }
                 switch run {
                 case .links: appendButtons(lines[index..<end], to: &html)
                 case .facts: appendFacts(lines[index..<end], to: &html)
@@ -27,35 +28,70 @@ enum HTMLBody {
     }
 
     private enum Run { case links, facts, text }
+    private enum LineKind { case link, fact, text }
+
+    private static func lineKind(_ line: Substring) -> LineKind {
+        guard let (_, value) = fact(in: line) else { return .text }
+        return isLink(value) ? .link : .fact
+    }
 
     /// What the line at `index` belongs to: a fact only beside another fact.
-    private static func runKind(at index: Int, in lines: [Substring]) -> Run {
-        if link(in: lines[index]) != nil { return .links }
-        guard fact(in: lines[index]) != nil else { return .text }
-        let neighbours = [index - 1, index + 1].filter { lines.indices.contains($0) }
-        return neighbours.contains { link(in: lines[$0]) == nil && fact(in: lines[$0]) != nil } ? .facts : .text
+    private static func runKind(at index: Int, in kinds: [LineKind]) -> Run {
+        switch kinds[index] {
+        case .link: return .links
+        case .text: return .text
+        case .fact:
+            let besideFact = (index > 0 && kinds[index - 1] == .fact) || (index + 1 < kinds.count && kinds[index + 1] == .fact)
+            return besideFact ? .facts : .text
+        }
     }
 
     /// `Label: value` with a label of at most four words of letters, starting upper-case.
     static func fact(in line: Substring) -> (label: Substring, value: Substring)? {
-        guard let colon = line.firstIndex(of: ":"), line.first?.isUppercase == true else { return nil }
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")), let first = line.utf8.first else { return nil }
         let label = line[..<colon]
-        guard label.utf8.count <= 28, label.split(separator: " ").count <= 4,
-            label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" })
-        else { return nil }
-        let value = line[line.index(after: colon)...].drop { $0 == " " }
+        guard label.utf8.count <= 28, isLabel(label), first < 0x80 ? (first >= 0x41 && first <= 0x5A) : line.first?.isUppercase == true else {
+            return nil
+        }
+        var start = line.utf8.index(after: colon)
+        while start < line.endIndex, line.utf8[start] == 0x20 { start = line.utf8.index(after: start) }
+        let value = line[start...]
         return value.isEmpty ? nil : (label, value)
+    }
+
+    /// At most four words of letters, blanks and hyphens.
+    private static func isLabel(_ label: Substring) -> Bool {
+        guard label.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return label.split(separator: " ").count <= 4 && label.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
+        }
+        var words = 0
+        var inWord = false
+        for byte in label.utf8 {
+            switch byte {
+            case 0x20: inWord = false
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "-"):
+                if !inWord { words += 1 }
+                inWord = true
+            default: return false
+            }
+        }
+        return words <= 4
     }
 
     /// `Label: mailto:…`, the gateway's one-click links (a web address people wrote stays text).
     static func link(in line: Substring) -> (label: Substring, url: Substring)? {
-        guard let (label, value) = fact(in: line), value.hasPrefix("mailto:"), isURL(value) else { return nil }
+        guard let (label, value) = fact(in: line), isLink(value) else { return nil }
         return (label, value)
+    }
+
+    private static func isLink(_ value: Substring) -> Bool {
+        BodyLines.starts(value, with: "mailto:") && isURL(value)
     }
 
     /// Whether `word` is an address a mail client opens: `mailto:`, `https://` or `http://`, no blank.
     static func isURL(_ word: Substring) -> Bool {
-        (word.hasPrefix("mailto:") || word.hasPrefix("https://") || word.hasPrefix("http://")) && !word.contains(" ")
+        (BodyLines.starts(word, with: "mailto:") || BodyLines.starts(word, with: "https://") || BodyLines.starts(word, with: "http://"))
+            && !word.utf8.contains(0x20)
     }
 
     private static func appendText(_ lines: ArraySlice<Substring>, to html: inout String) {

@@ -4,13 +4,13 @@
 enum TextWrapping {
     static func wrap(_ text: String, width: Int = 78) -> String {
         guard needsWrapping(text, width: width) else { return text }
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 64)
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if offset > 0 { output += "\n" }
+        for (offset, line) in BodyLines.lines(Substring(text)).enumerated() {
+            if offset > 0 { output.append(UInt8(ascii: "\n")) }
             wrapLine(line, width: width, into: &output)
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether a line is longer than `width` (counted in bytes: a cheap upper bound) or holds a link.
@@ -20,30 +20,41 @@ enum TextWrapping {
             column = byte == UInt8(ascii: "\n") ? 0 : column + 1
             if column > width { return true }
         }
-        return text.contains("mailto:") || text.contains("://")
+        return BodyLines.contains(text.utf8, "mailto:") || BodyLines.contains(text.utf8, "://")
     }
 
-    private static func wrapLine(_ line: Substring, width: Int, into output: inout String) {
-        if line.count <= width, !line.split(separator: " ").contains(where: HTMLBody.isURL) {
-            output += line
+    /// Appends `line` wrapped to `output` (bytes: appending substrings to a `String` went
+    /// through the runtime's dynamic casts for each word).
+    private static func wrapLine(_ line: Substring, width: Int, into output: inout [UInt8]) {
+        // Every link has a colon: a short line without one is kept as it is, at memchr's speed.
+        let mayHoldLink = line.utf8.contains(UInt8(ascii: ":"))
+        if line.utf8.count <= width, !mayHoldLink {
+            output.append(contentsOf: line.utf8)
+            return
+        }
+        let ascii = line.utf8.allSatisfy { $0 < 0x80 }
+        let words = line.utf8.split(separator: 0x20, omittingEmptySubsequences: true).map(Substring.init)
+        if (ascii ? line.utf8.count : line.count) <= width, !mayHoldLink || !words.contains(where: HTMLBody.isURL) {
+            output.append(contentsOf: line.utf8)
             return
         }
         let indent = line.hasPrefix("- ") ? "  " : ""
         var column = 0
         var lineHasWords = false
-        for word in line.split(separator: " ", omittingEmptySubsequences: true) {
-            let length = word.count
+        for word in words {
+            let length = ascii ? word.utf8.count : word.count
             let isLink = HTMLBody.isURL(word)
             if lineHasWords && (isLink || column + 1 + length > width) {
-                output += "\n" + indent
+                output.append(UInt8(ascii: "\n"))
+                output.append(contentsOf: indent.utf8)
                 column = indent.count
                 lineHasWords = false
             }
             if lineHasWords {
-                output += " "
+                output.append(UInt8(ascii: " "))
                 column += 1
             }
-            output += word
+            output.append(contentsOf: word.utf8)
             column += length
             lineHasWords = true
             if isLink { column = width }
