@@ -89,7 +89,7 @@ import Testing
         let approve = servers.reply(to: approval, from: vp, body: "APPROVE", id: "vp-1-\(servers.run)")
         try servers.submit(from: vp, to: [approve.to], raw: approve.raw)
         let teamApproved = try #require(try servers.waitForMail(to: team) { $0.header["X-Escalation-Event"] == "approved" })
-        #expect(teamApproved.textBody?.contains("CS0001234 CS0001235") == true)
+        #expect(teamApproved.textBody?.contains("Linked cases: CS0001234, CS0001235") == true)
         let managerCopy = try #require(try servers.waitForMail(to: manager) { $0.header["X-Escalation-Event"] == "approved" })
         let comment = servers.reply(to: managerCopy, from: manager, body: "COMMENT daily call with Acme at 10:00", id: "em-1-\(servers.run)")
         try servers.submit(from: manager, to: [comment.to], raw: comment.raw)
