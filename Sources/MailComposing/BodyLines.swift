@@ -28,18 +28,6 @@ enum BodyLines {
         return pieces
     }
 
-    /// Whether `text` holds `needle` (ASCII) anywhere.
-    static func contains(_ text: some Collection<UInt8>, _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
-        var index = text.startIndex
-        while let found = text[index...].firstIndex(of: first) {
-            if text[found...].starts(with: pattern) { return true }
-            index = text.index(after: found)
-        }
-        return false
-    }
-
     /// Whether `text` starts with `prefix` (ASCII).
     static func starts(_ text: Substring, with prefix: StaticString) -> Bool {
         text.utf8.starts(with: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))

@@ -55,13 +55,13 @@ public struct Composer: Sendable {
     /// approver's token and links).
     public func body(of notice: Notice, directory: any DirectoryLookup, extraContext: [String: String] = [:]) -> Body {
         var context = NoticeContext(notice: notice, directory: directory, configuration: configuration, gatewayAddress: gateway.address).values()
-        for (key, value) in extraContext { context[key] = TemplateText(text: value) }
+        for (key, value) in extraContext { context[key] = .text(value) }
         let (subjectLine, text) = templates.renderText(notice.kind, context: context)
         let headline = [Self.tag(for: notice), subjectLine].compactMap { $0 }.joined(separator: " ")
         let body = TextWrapping.wrap(headline + "\n\n" + text) + "\n"
         var htmlContext = context
-        htmlContext["headline"] = TemplateText(text: headline)
-        htmlContext["bodyHTML"] = TemplateText(text: HTMLBody.render(text))
+        htmlContext["headline"] = .text(headline)
+        htmlContext["bodyHTML"] = .text(HTMLBody.render(text))
         let html = templates.renderHTML(context: htmlContext)
         return Body(headline: subjectLine, text: body, html: html, encoded: OutgoingMessage.EncodedParts(text: body, html: html))
     }

@@ -12,28 +12,24 @@ struct NoticeContext {
     let gatewayAddress: String
 
     func values() -> TemplateValues {
-        var values: [String: Any] = ["gateway": text(gatewayAddress)]
+        var values: [String: TemplateValue] = ["gateway": .text(gatewayAddress)]
         // Command help is for staff only: a customer is never sent the command list.
-        if let reader = notice.to.first, directory.staffMember(reader) != nil { values["toStaff"] = true }
+        if let reader = notice.to.first, directory.staffMember(reader) != nil { values["toStaff"] = .flag(true) }
         values.reserveCapacity(notice.details.count + 16)
-        for (key, value) in notice.details { values[key] = text(value) }
+        for (key, value) in notice.details { values[key] = .text(value) }
         if let history = notice.details["history"], !history.isEmpty {
-            values["historyLines"] = history.split(separator: "\n").map { text(String($0)) }
+            values["historyLines"] = .list(history.split(separator: "\n").map(String.init))
         }
         if let source = notice.source { addSourceValues(source, to: &values) }
-        if let escalation = notice.escalation { values["escalation"] = TemplateValues(escalationValues(escalation)) }
-        if let request = notice.request { values["request"] = TemplateValues(requestValues(request)) }
+        if let escalation = notice.escalation { values["escalation"] = .values(TemplateValues(escalationValues(escalation))) }
+        if let request = notice.request { values["request"] = .values(TemplateValues(requestValues(request))) }
         let severityName = notice.escalation?.severity ?? notice.request?.severity
         if let severity = severityName.flatMap(configuration.severity(named:)) {
-            values["severity"] = text(severity.name)
-            values["color"] = text(severity.color)
+            values["severity"] = .text(severity.name)
+            values["color"] = .text(severity.color)
         }
         return TemplateValues(values)
     }
-
-    private func text(_ value: String) -> TemplateText { TemplateText(text: value) }
-
-    private func texts(_ values: [String]) -> [TemplateText] { values.map(TemplateText.init) }
 
     /// A list as sentences show it: `CS0001234, CS0001235`.
     private func joined(_ values: [String]) -> String { values.joined(separator: ", ") }
@@ -44,63 +40,63 @@ struct NoticeContext {
     }
 
     /// The case's or account's values, over any detail of the same name.
-    private func addSourceValues(_ source: EscalationSource, to values: inout [String: Any]) {
+    private func addSourceValues(_ source: EscalationSource, to values: inout [String: TemplateValue]) {
         switch source {
         case .supportCase(let number):
             let supportCase = directory.supportCase(number)
-            values["source"] = text(number.value)
-            values["isCase"] = true
-            values["title"] = text(supportCase?.subject ?? "")
+            values["source"] = .text(number.value)
+            values["isCase"] = .flag(true)
+            values["title"] = .text(supportCase?.subject ?? "")
             if let supportCase {
-                values["owner"] = text(supportCase.owner.value)
-                values["ownerName"] = text(directory.staffMember(supportCase.owner)?.name ?? supportCase.owner.value)
-                values["accountName"] = text(directory.account(supportCase.account)?.name ?? supportCase.account.value)
+                values["owner"] = .text(supportCase.owner.value)
+                values["ownerName"] = .text(directory.staffMember(supportCase.owner)?.name ?? supportCase.owner.value)
+                values["accountName"] = .text(directory.account(supportCase.account)?.name ?? supportCase.account.value)
             }
         case .account(let number):
             let account = directory.account(number)
-            values["source"] = text(number.value)
-            values["isAccount"] = true
-            values["title"] = text(account?.name ?? number.value)
+            values["source"] = .text(number.value)
+            values["isAccount"] = .flag(true)
+            values["title"] = .text(account?.name ?? number.value)
             if let manager = account?.escalationManager {
-                values["owner"] = text(manager.value)
-                values["ownerName"] = text(directory.staffMember(manager)?.name ?? manager.value)
+                values["owner"] = .text(manager.value)
+                values["ownerName"] = .text(directory.staffMember(manager)?.name ?? manager.value)
             }
         }
     }
 
-    private func escalationValues(_ escalation: Escalation) -> [String: Any] {
+    private func escalationValues(_ escalation: Escalation) -> [String: TemplateValue] {
         let severity = configuration.severity(named: escalation.severity)
-        var values: [String: Any] = [
-            "number": text(escalation.number.value), "severity": text(escalation.severity), "color": text(severity?.color ?? ""),
-            "state": text(escalation.state.rawValue), "trend": text(escalation.trend.rawValue), "reason": text(escalation.reason),
-            "justification": text(escalation.justification), "requester": text(escalation.requester.value),
-            "watchList": texts(escalation.watchList.map(\.value)), "linkedCases": texts(escalation.linkedCases.map(\.value)),
-            "watchListText": text(joined(escalation.watchList.map(name))), "linkedCasesText": text(joined(escalation.linkedCases.map(\.value))),
-            "requesterName": text(name(escalation.requester)),
-            "hasLinkedCases": !escalation.linkedCases.isEmpty,
-            "responseDue": text(EscalationEngine.displayTime(escalation.sla.response.dueAt)),
-            "resolutionDue": text(EscalationEngine.displayTime(escalation.sla.resolution.dueAt)),
+        var values: [String: TemplateValue] = [
+            "number": .text(escalation.number.value), "severity": .text(escalation.severity), "color": .text(severity?.color ?? ""),
+            "state": .text(escalation.state.rawValue), "trend": .text(escalation.trend.rawValue), "reason": .text(escalation.reason),
+            "justification": .text(escalation.justification), "requester": .text(escalation.requester.value),
+            "watchList": .list(escalation.watchList.map(\.value)), "linkedCases": .list(escalation.linkedCases.map(\.value)),
+            "watchListText": .text(joined(escalation.watchList.map(name))), "linkedCasesText": .text(joined(escalation.linkedCases.map(\.value))),
+            "requesterName": .text(name(escalation.requester)),
+            "hasLinkedCases": .flag(!escalation.linkedCases.isEmpty),
+            "responseDue": .text(EscalationEngine.displayTime(escalation.sla.response.dueAt)),
+            "resolutionDue": .text(EscalationEngine.displayTime(escalation.sla.resolution.dueAt)),
         ]
         if let assignee = escalation.assignedTo {
-            values["assignedTo"] = text(assignee.value)
-            values["assignedToName"] = text(name(assignee))
+            values["assignedTo"] = .text(assignee.value)
+            values["assignedToName"] = .text(name(assignee))
         }
-        if let reason = escalation.deescalationReason { values["deescalationReason"] = text(reason) }
+        if let reason = escalation.deescalationReason { values["deescalationReason"] = .text(reason) }
         return values
     }
 
-    private func requestValues(_ request: EscalationRequest) -> [String: Any] {
-        var values: [String: Any] = [
-            "number": text(request.number.value), "requester": text(request.requester.value),
-            "requesterName": text(name(request.requester)),
-            "reason": text(request.reason), "justification": text(request.justification), "severity": text(request.severity),
-            "state": text(request.state.rawValue), "approvers": texts(request.approvers.map(\.value)),
-            "count": request.previousRequests.count + 1, "isRepeat": !request.previousRequests.isEmpty,
-            "linkedCases": texts(request.linkedCases.map(\.value)), "hasLinkedCases": !request.linkedCases.isEmpty,
-            "linkedCasesText": text(joined(request.linkedCases.map(\.value))),
+    private func requestValues(_ request: EscalationRequest) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [
+            "number": .text(request.number.value), "requester": .text(request.requester.value),
+            "requesterName": .text(name(request.requester)),
+            "reason": .text(request.reason), "justification": .text(request.justification), "severity": .text(request.severity),
+            "state": .text(request.state.rawValue), "approvers": .list(request.approvers.map(\.value)),
+            "count": .number(request.previousRequests.count + 1), "isRepeat": .flag(!request.previousRequests.isEmpty),
+            "linkedCases": .list(request.linkedCases.map(\.value)), "hasLinkedCases": .flag(!request.linkedCases.isEmpty),
+            "linkedCasesText": .text(joined(request.linkedCases.map(\.value))),
         ]
-        if let reason = request.rejectionReason { values["rejectionReason"] = text(reason) }
-        if let escalation = request.escalation { values["escalation"] = text(escalation.value) }
+        if let reason = request.rejectionReason { values["rejectionReason"] = .text(reason) }
+        if let escalation = request.escalation { values["escalation"] = .text(escalation.value) }
         return values
     }
 }

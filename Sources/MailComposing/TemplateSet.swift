@@ -9,6 +9,8 @@ import Mustache
 /// used where a folder of overrides has no file of the same name.
 public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
+    /// Compiled outputs of the templates by context shape (`TemplateProgram`).
+    private let programs = TemplatePrograms()
     /// The files taken from the folder of overrides, sorted.
     public let overridden: [String]
     /// The HTML layout's name; it is compiled with `HTMLEscaping` as its content type.
@@ -61,7 +63,7 @@ public struct TemplateSet: Sendable {
     /// Renders the event's template into a subject and a text body; `context` holds its texts
     /// as `TemplateText`s (`NoticeContext`).
     func renderText(_ kind: Notice.Kind, context: TemplateValues) -> (subject: String, body: String) {
-        let rendered = library.render(context, withTemplate: kind.rawValue) ?? ""
+        let rendered = render(kind.rawValue, context: context)
         let normalized = rendered.replacingCRLF().trimmedNewlines
         guard normalized.hasPrefix("Subject:"), let lineEnd = normalized.utf8.firstIndex(of: UInt8(ascii: "\n")) else {
             return (kind.rawValue, normalized)
@@ -84,6 +86,12 @@ public struct TemplateSet: Sendable {
     /// Wraps a text body as HTML; every value is escaped by the template engine. `context` as
     /// for `renderText`.
     func renderHTML(context: TemplateValues) -> String {
-        library.render(context, withTemplate: Self.layout) ?? ""
+        render(Self.layout, context: context)
+    }
+
+    /// The template's output, as swift-mustache renders it, from the program compiled for the
+    /// context's shape where there is one.
+    private func render(_ name: String, context: TemplateValues) -> String {
+        programs.render(name, context: context, escape: HTMLEscaping().escapeText) { library.render($0, withTemplate: name) ?? "" }
     }
 }

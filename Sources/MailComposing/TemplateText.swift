@@ -26,36 +26,58 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.text < rhs.text }
 
-    /// A value as templates see it: a text wrapped, lists and nested values with every text in
-    /// them wrapped, anything else as it is.
+    /// A transform's result as templates see it: a text wrapped, a list with every text in it
+    /// wrapped, anything else as it is.
     static func wrapping(_ value: Any) -> Any {
         switch value {
         case let text as String: TemplateText(text: text)
-        case let values as [String: Any]: TemplateValues(values.mapValues(wrapping))
         case let list as [Any]: list.map(wrapping)
         default: value
         }
     }
 }
 
+/// A value as templates see it: a text, a flag, a number, a list of texts, or named values.
+/// Typed, so that a context's shape (`ContextShape`) is read without the runtime's casts.
+enum TemplateValue {
+    case text(String)
+    case flag(Bool)
+    case number(Int)
+    case list([String])
+    case values(TemplateValues)
+
+    /// The value as swift-mustache takes it: texts as `TemplateText`.
+    var mustacheValue: Any {
+        switch self {
+        case .text(let text): TemplateText(text: text)
+        case .flag(let flag): flag
+        case .number(let number): number
+        case .list(let texts): texts.map(TemplateText.init)
+        case .values(let values): values
+        }
+    }
+}
+
 /// Named template values (the context, and nested values such as `request`), looked up as a
 /// `[String: Any]` is. A plain struct: the runtime checks its conformances faster than a
-/// dictionary's conditional one, and swift-mustache checks several for every name it looks up
-/// (a sixth of rendering a text template).
+/// dictionary's conditional one, and swift-mustache checks several for every name it looks up.
 struct TemplateValues: MustacheParent, CustomStringConvertible {
-    private var values: [String: Any]
+    private var values: [String: TemplateValue]
 
-    init(_ values: [String: Any]) {
+    init(_ values: [String: TemplateValue]) {
         self.values = values
     }
 
-    subscript(name: String) -> Any? {
+    subscript(name: String) -> TemplateValue? {
         get { values[name] }
         set { values[name] = newValue }
     }
 
-    func child(named name: String) -> Any? { values[name] }
+    func child(named name: String) -> Any? { values[name]?.mustacheValue }
+
+    /// The values by name, in the order of their names.
+    var sortedEntries: [(key: String, value: TemplateValue)] { values.sorted { $0.key < $1.key } }
 
     /// As the dictionary would print.
-    var description: String { values.description }
+    var description: String { values.mapValues(\.mustacheValue).description }
 }

@@ -66,6 +66,17 @@ import Testing
     /// `values` as the gateway hands them to templates (`NoticeContext`): every text, also
     /// inside lists and nested values, a `TemplateText`.
     static func wrapped(_ values: [String: Any]) -> TemplateValues {
-        TemplateValues(values.mapValues(TemplateText.wrapping))
+        TemplateValues(values.mapValues(templateValue))
+    }
+
+    private static func templateValue(_ value: Any) -> TemplateValue {
+        switch value {
+        case let text as String: .text(text)
+        case let flag as Bool: .flag(flag)
+        case let number as Int: .number(number)
+        case let list as [String]: .list(list)
+        case let nested as [String: Any]: .values(wrapped(nested))
+        default: fatalError("no template value for \(type(of: value))")
+        }
     }
 }
