@@ -26,10 +26,10 @@ struct ContextShape {
 
     private mutating func add(_ values: TemplateValues, to signature: inout [UInt8]) {
         signature.append(UInt8(ascii: "{"))
-        for (name, value) in values.sortedEntries {
-            signature.append(contentsOf: name.utf8)
+        for entry in values.entries {
+            signature.append(contentsOf: entry.name.utf8)
             signature.append(UInt8(ascii: "="))
-            add(value, to: &signature)
+            add(entry.value, to: &signature)
         }
         signature.append(UInt8(ascii: "}"))
     }
@@ -59,11 +59,7 @@ struct ContextShape {
     }
 
     private static func replacingTexts(in values: TemplateValues, position: inout Int, with replacement: (Int) -> String) -> TemplateValues {
-        var replaced = values
-        for (name, value) in values.sortedEntries {
-            replaced[name] = replacingTexts(in: value, position: &position, with: replacement)
-        }
-        return replaced
+        values.mapValues { replacingTexts(in: $0, position: &position, with: replacement) }
     }
 
     private static func replacingTexts(in value: TemplateValue, position: inout Int, with replacement: (Int) -> String) -> TemplateValue {

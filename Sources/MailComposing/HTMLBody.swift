@@ -4,35 +4,79 @@
 /// (`Approve: mailto:…`) a row of buttons that show their label and never the address, and any
 /// other line text ending in `<br>`. Built here rather than by nested template sections: it is
 /// most of the HTML, and the sections cost more than the rest of the mail.
+///
+/// Works on the body's contiguous UTF-8 bytes, lines and values as ranges of them: every notice
+/// passes through here.
 enum HTMLBody {
     static func render(_ text: String) -> String {
-        var html = ""
-        html.reserveCapacity(text.utf8.count * 2 + 256)
-        for paragraph in BodyLines.paragraphs(text) {
-            let lines = BodyLines.lines(paragraph)
-            let kinds = lines.map(lineKind)
-            var index = 0
-            while index < lines.count {
-                let run = runKind(at: index, in: kinds)
-                var end = index + 1
-                while end < lines.count, runKind(at: end, in: kinds) == run { end += 1 }
-                switch run {
-                case .links: appendButtons(lines[index..<end], to: &html)
-                case .facts: appendFacts(lines[index..<end], to: &html)
-                case .text: appendText(lines[index..<end], to: &html)
+        var text = text
+        let html: [UInt8] = text.withUTF8 { body in
+            var html: [UInt8] = []
+            html.reserveCapacity(body.count * 2 + 256)
+            for paragraph in paragraphs(body) {
+                let lines = lines(paragraph, of: body)
+                let kinds = lines.map { lineKind($0, of: body) }
+                var index = 0
+                while index < lines.count {
+                    let run = runKind(at: index, in: kinds)
+                    var end = index + 1
+                    while end < lines.count, runKind(at: end, in: kinds) == run { end += 1 }
+                    switch run {
+                    case .links: appendButtons(lines[index..<end], of: body, to: &html)
+                    case .facts: appendFacts(lines[index..<end], of: body, to: &html)
+                    case .text: appendText(lines[index..<end], of: body, to: &html)
+                    }
+                    index = end
                 }
-                index = end
             }
+            return html
         }
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 
     private enum Run { case links, facts, text }
     private enum LineKind { case link, fact, text }
 
-    private static func lineKind(_ line: Substring) -> LineKind {
-        guard let (_, value) = fact(in: line) else { return .text }
-        return isLink(value) ? .link : .fact
+    /// A `Label: value` line's two parts, as ranges of the body's bytes.
+    private struct Fact {
+        var label: Range<Int>
+        var value: Range<Int>
+    }
+
+    /// The paragraphs: the pieces between `\n\n` (matched left to right, not overlapping),
+    /// empty pieces left out.
+    private static func paragraphs(_ body: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < body.count {
+            if body[index] == UInt8(ascii: "\n"), index + 1 < body.count, body[index + 1] == UInt8(ascii: "\n") {
+                if start < index { pieces.append(start..<index) }
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        if start < body.count { pieces.append(start..<body.count) }
+        return pieces
+    }
+
+    /// The lines of a paragraph (split at every `\n`, empty lines kept).
+    private static func lines(_ paragraph: Range<Int>, of body: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = paragraph.lowerBound
+        for index in paragraph where body[index] == UInt8(ascii: "\n") {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<paragraph.upperBound)
+        return lines
+    }
+
+    private static func lineKind(_ line: Range<Int>, of body: UnsafeBufferPointer<UInt8>) -> LineKind {
+        guard let fact = fact(in: line, of: body) else { return .text }
+        return isLink(fact.value, of: body) ? .link : .fact
     }
 
     /// What the line at `index` belongs to: a fact only beside another fact.
@@ -47,26 +91,26 @@ enum HTMLBody {
     }
 
     /// `Label: value` with a label of at most four words of letters, starting upper-case.
-    static func fact(in line: Substring) -> (label: Substring, value: Substring)? {
-        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")), let first = line.utf8.first else { return nil }
-        let label = line[..<colon]
-        guard label.utf8.count <= 28, isLabel(label), first < 0x80 ? (first >= 0x41 && first <= 0x5A) : line.first?.isUppercase == true else {
-            return nil
-        }
-        var start = line.utf8.index(after: colon)
-        while start < line.endIndex, line.utf8[start] == 0x20 { start = line.utf8.index(after: start) }
-        let value = line[start...]
-        return value.isEmpty ? nil : (label, value)
+    private static func fact(in line: Range<Int>, of body: UnsafeBufferPointer<UInt8>) -> Fact? {
+        guard let colon = body[line].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let label = line.lowerBound..<colon
+        let first = body[line.lowerBound]
+        let startsUpperCase = first < 0x80 ? (first >= 0x41 && first <= 0x5A) : text(line, of: body).first?.isUppercase == true
+        guard label.count <= 28, isLabel(label, of: body), startsUpperCase else { return nil }
+        var start = colon + 1
+        while start < line.upperBound, body[start] == 0x20 { start += 1 }
+        return start < line.upperBound ? Fact(label: label, value: start..<line.upperBound) : nil
     }
 
     /// At most four words of letters, blanks and hyphens.
-    private static func isLabel(_ label: Substring) -> Bool {
-        guard label.utf8.allSatisfy({ $0 < 0x80 }) else {
+    private static func isLabel(_ label: Range<Int>, of body: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard body[label].allSatisfy({ $0 < 0x80 }) else {
+            let label = text(label, of: body)
             return label.split(separator: " ").count <= 4 && label.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
         }
         var words = 0
         var inWord = false
-        for byte in label.utf8 {
+        for byte in body[label] {
             switch byte {
             case 0x20: inWord = false
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "-"):
@@ -78,74 +122,69 @@ enum HTMLBody {
         return words <= 4
     }
 
-    /// `Label: mailto:…`, the gateway's one-click links (a web address people wrote stays text).
-    static func link(in line: Substring) -> (label: Substring, url: Substring)? {
-        guard let (label, value) = fact(in: line), isLink(value) else { return nil }
-        return (label, value)
+    /// A `mailto:` value without blanks: the gateway's one-click links (a web address people
+    /// wrote stays text).
+    private static func isLink(_ value: Range<Int>, of body: UnsafeBufferPointer<UInt8>) -> Bool {
+        body[value].starts(with: "mailto:".utf8) && !body[value].contains(0x20)
     }
 
-    private static func isLink(_ value: Substring) -> Bool {
-        BodyLines.starts(value, with: "mailto:") && isURL(value)
+    private static func text(_ range: Range<Int>, of body: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: body[range]), as: UTF8.self)
     }
 
-    /// Whether `word` is an address a mail client opens: `mailto:`, `https://` or `http://`, no blank.
-    static func isURL(_ word: Substring) -> Bool {
-        (BodyLines.starts(word, with: "mailto:") || BodyLines.starts(word, with: "https://") || BodyLines.starts(word, with: "http://"))
-            && !word.utf8.contains(0x20)
-    }
-
-    private static func appendText(_ lines: ArraySlice<Substring>, to html: inout String) {
-        html += "<p style=\"margin:0 0 16px\">"
+    private static func appendText(_ lines: ArraySlice<Range<Int>>, of body: UnsafeBufferPointer<UInt8>, to html: inout [UInt8]) {
+        html.append(contentsOf: "<p style=\"margin:0 0 16px\">".utf8)
         for (offset, line) in lines.enumerated() {
-            if offset > 0 { html += "<br>\n" }
-            html += escaped(line)
+            if offset > 0 { html.append(contentsOf: "<br>\n".utf8) }
+            appendEscaped(body[line], to: &html)
         }
-        html += "</p>\n"
+        html.append(contentsOf: "</p>\n".utf8)
     }
 
-    private static func appendFacts(_ lines: ArraySlice<Substring>, to html: inout String) {
-        html += "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"border-collapse:collapse;margin:0 0 16px\">\n"
+    private static func appendFacts(_ lines: ArraySlice<Range<Int>>, of body: UnsafeBufferPointer<UInt8>, to html: inout [UInt8]) {
+        html.append(
+            contentsOf: "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"border-collapse:collapse;margin:0 0 16px\">\n".utf8)
         for line in lines {
-            guard let (label, value) = fact(in: line) else { continue }
-            html += "<tr><th scope=\"row\" align=\"left\" valign=\"top\" style=\"padding:6px 12px 6px 0;border-top:1px solid #d0d7de;"
-            html += "font-weight:bold;color:#424a53;width:34%;word-break:normal;overflow-wrap:normal\">\(escaped(label))</th>"
-            html += "<td valign=\"top\" style=\"padding:6px 0;border-top:1px solid #d0d7de;color:#1f2328\">\(escaped(value))</td></tr>\n"
+            guard let fact = fact(in: line, of: body) else { continue }
+            html.append(contentsOf: "<tr><th scope=\"row\" align=\"left\" valign=\"top\" style=\"padding:6px 12px 6px 0;border-top:1px solid #d0d7de;".utf8)
+            html.append(contentsOf: "font-weight:bold;color:#424a53;width:34%;word-break:normal;overflow-wrap:normal\">".utf8)
+            appendEscaped(body[fact.label], to: &html)
+            html.append(contentsOf: "</th><td valign=\"top\" style=\"padding:6px 0;border-top:1px solid #d0d7de;color:#1f2328\">".utf8)
+            appendEscaped(body[fact.value], to: &html)
+            html.append(contentsOf: "</td></tr>\n".utf8)
         }
-        html += "</table>\n"
+        html.append(contentsOf: "</table>\n".utf8)
     }
 
     /// Bulletproof buttons: a table cell with the background colour, so that the button shows
     /// with images off and in clients that ignore padding on links, 48 px tall.
-    private static func appendButtons(_ lines: ArraySlice<Substring>, to html: inout String) {
-        html += "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"margin:0 0 16px\"><tr>\n"
+    private static func appendButtons(_ lines: ArraySlice<Range<Int>>, of body: UnsafeBufferPointer<UInt8>, to html: inout [UInt8]) {
+        html.append(contentsOf: "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"margin:0 0 16px\"><tr>\n".utf8)
         for line in lines {
-            guard let (label, url) = link(in: line) else { continue }
-            let colour = buttonColour(label)
-            html += "<td style=\"padding:0 12px 8px 0\"><table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>"
-            html += "<td align=\"center\" bgcolor=\"\(colour)\" style=\"border-radius:6px;background:\(colour)\">"
-            html += "<a href=\"\(escaped(url))\" style=\"display:inline-block;padding:14px 28px;font-family:Arial,Helvetica,sans-serif;"
-            html += "font-size:16px;line-height:20px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:6px\">"
-            html += "\(escaped(label))</a></td></tr></table></td>\n"
+            guard let fact = fact(in: line, of: body), isLink(fact.value, of: body) else { continue }
+            let colour = buttonColour(body[fact.label])
+            html.append(contentsOf: "<td style=\"padding:0 12px 8px 0\"><table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>".utf8)
+            html.append(contentsOf: "<td align=\"center\" bgcolor=\"\(colour)\" style=\"border-radius:6px;background:\(colour)\">".utf8)
+            html.append(contentsOf: "<a href=\"".utf8)
+            appendEscaped(body[fact.value], to: &html)
+            html.append(contentsOf: "\" style=\"display:inline-block;padding:14px 28px;font-family:Arial,Helvetica,sans-serif;".utf8)
+            html.append(contentsOf: "font-size:16px;line-height:20px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:6px\">".utf8)
+            appendEscaped(body[fact.label], to: &html)
+            html.append(contentsOf: "</a></td></tr></table></td>\n".utf8)
         }
-        html += "</tr></table>\n"
+        html.append(contentsOf: "</tr></table>\n".utf8)
     }
 
     /// Green for approving, red for rejecting, blue for anything else; white text on each
     /// passes 4.5:1.
-    private static func buttonColour(_ label: Substring) -> String {
-        switch label.lowercased() {
-        case "approve": "#1a7f37"
-        case "reject": "#b42318"
-        default: "#0a58ca"
+    private static func buttonColour(_ label: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        func named(_ word: StaticString) -> Bool {
+            label.count == word.utf8CodeUnitCount
+                && zip(label, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)).allSatisfy { $0 | 0x20 == $1 }
         }
-    }
-
-    static func escaped(_ text: Substring) -> String {
-        guard text.utf8.contains(where: { entity(for: $0) != nil }) else { return String(text) }
-        var html: [UInt8] = []
-        html.reserveCapacity(text.utf8.count + 32)
-        appendEscaped(text.utf8, to: &html)
-        return String(decoding: html, as: UTF8.self)
+        if named("approve") { return "#1a7f37" }
+        if named("reject") { return "#b42318" }
+        return "#0a58ca"
     }
 
     /// Escapes what HTML gives meaning to: `<`, `>`, `&`, `"`, `'`.

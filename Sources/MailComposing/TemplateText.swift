@@ -61,23 +61,60 @@ enum TemplateValue {
 /// Named template values (the context, and nested values such as `request`), looked up as a
 /// `[String: Any]` is. A plain struct: the runtime checks its conformances faster than a
 /// dictionary's conditional one, and swift-mustache checks several for every name it looks up.
+/// Kept sorted by name, so that a context's shape (`ContextShape`) reads them in a fixed order
+/// without sorting for each template it renders.
 struct TemplateValues: MustacheParent, CustomStringConvertible {
-    private var values: [String: TemplateValue]
+    /// One named value.
+    struct Entry {
+        let name: String
+        var value: TemplateValue
+    }
+
+    /// The values in the order of their names.
+    private(set) var entries: [Entry]
 
     init(_ values: [String: TemplateValue]) {
-        self.values = values
+        entries = values.map { Entry(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
     }
 
     subscript(name: String) -> TemplateValue? {
-        get { values[name] }
-        set { values[name] = newValue }
+        get {
+            let (index, found) = position(of: name)
+            return found ? entries[index].value : nil
+        }
+        set {
+            let (index, found) = position(of: name)
+            switch (found, newValue) {
+            case (true, let value?): entries[index].value = value
+            case (true, nil): entries.remove(at: index)
+            case (false, let value?): entries.insert(Entry(name: name, value: value), at: index)
+            case (false, nil): break
+            }
+        }
     }
 
-    func child(named name: String) -> Any? { values[name]?.mustacheValue }
+    func child(named name: String) -> Any? { self[name]?.mustacheValue }
 
-    /// The values by name, in the order of their names.
-    var sortedEntries: [(key: String, value: TemplateValue)] { values.sorted { $0.key < $1.key } }
+    /// The same names with each value transformed, in the same order.
+    func mapValues(_ transform: (TemplateValue) -> TemplateValue) -> TemplateValues {
+        var mapped = self
+        for index in entries.indices { mapped.entries[index].value = transform(entries[index].value) }
+        return mapped
+    }
 
-    /// As the dictionary would print.
-    var description: String { values.mapValues(\.mustacheValue).description }
+    /// As a dictionary prints, in the order of the names.
+    var description: String {
+        "[" + entries.map { "\($0.name.debugDescription): \(String(reflecting: $0.value.mustacheValue))" }.joined(separator: ", ") + "]"
+    }
+
+    /// Where `name` is, or would be inserted: binary search over the sorted names.
+    private func position(of name: String) -> (index: Int, found: Bool) {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].name < name { low = middle + 1 } else { high = middle }
+        }
+        return (low, low < entries.count && entries[low].name == name)
+    }
 }

@@ -25,7 +25,10 @@ import Testing
         ]
         for file in files {
             for (variant, value) in variants {
-                let plain = Self.context(names: namesUsed, value: value, text: "plain <text> & more")
+                // `{{.}}` in a list's section prints the whole context when the list is a flag set;
+                // a plain dictionary prints in no fixed order, so that name stays a list there.
+                let names = value is Bool ? namesUsed.subtracting(["historyLines"]) : namesUsed
+                let plain = Self.context(names: names, value: value, text: "plain <text> & more")
                 let rendered = library.render(Self.wrapped(plain), withTemplate: file)
                 #expect(rendered == library.render(plain, withTemplate: file), "\(file), names set to \(variant)")
                 #expect(rendered?.isEmpty == false, "\(file), names set to \(variant)")

@@ -155,16 +155,13 @@ enum HeaderFolding {
     /// space, a line broken before a word that would pass 78 octets, or 76 where the value
     /// holds encoded words (RFC 2047 §2).
     static func append(name: String, value: String, to wire: inout [UInt8]) {
-        append(name: name, value: value, to: &wire, width: value.utf8.contains(UInt8(ascii: "?")) && value.contains("=?") ? 76 : 78)
-    }
-
-    private static func append(name: String, value: String, to wire: inout [UInt8], width: Int) {
         wire.append(contentsOf: name.utf8)
         wire.append(UInt8(ascii: ":"))
         let nameLength = name.utf8.count + 1
         var lineLength = nameLength
         var value = value
         value.withUTF8 { bytes in
+            let width = holdsEncodedWord(bytes) ? 76 : 78
             var index = 0
             while index < bytes.count {
                 guard bytes[index] != UInt8(ascii: " ") else {
@@ -187,5 +184,12 @@ enum HeaderFolding {
             }
         }
         wire.append(contentsOf: "\r\n".utf8)
+    }
+
+    /// Whether the value holds `=?`, as every encoded word does.
+    private static func holdsEncodedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 1 else { return false }
+        for index in 1..<bytes.count where bytes[index] == UInt8(ascii: "?") && bytes[index - 1] == UInt8(ascii: "=") { return true }
+        return false
     }
 }

@@ -16,9 +16,27 @@ public enum ConversationSubject {
         let bytes = Array(subject.prefix(bytes: SubjectPrefixes.readLimit).utf8)
         let start = SubjectPrefixes.afterPrefixes(bytes, steps: &steps)
         let rest = ControlCharacters.removed(from: String(decoding: bytes[start...], as: UTF8.self))
-        let words = rest.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let words = rest.utf8.allSatisfy({ $0 < 0x80 }) ? blanksCollapsed(rest) : rest.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let kept = words.prefix(bytes: maxBytes).trimmedBlanks
         return kept.isEmpty ? nil : kept
+    }
+
+    /// An ASCII text's words (between runs of blanks, tabs and line breaks) joined by one
+    /// space, as splitting at whitespace Characters gives them, on bytes.
+    private static func blanksCollapsed(_ text: String) -> String {
+        var words: [UInt8] = []
+        words.reserveCapacity(text.utf8.count)
+        var pendingBlank = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingBlank = !words.isEmpty
+            } else {
+                if pendingBlank { words.append(0x20) }
+                pendingBlank = false
+                words.append(byte)
+            }
+        }
+        return String(decoding: words, as: UTF8.self)
     }
 
     /// The subject of a mail about this conversation sent after its first: `Re: ` and the subject.
