@@ -1,6 +1,7 @@
 import EscalationCore
 import Foundation
 import MailMessage
+import MailReading
 
 /// What the gateway adds with its secret to every mail it sends: the loop header that marks
 /// it as the gateway's own; on an approval request or reminder the approver's token (footer line,
@@ -35,8 +36,8 @@ struct OutgoingSignature: Sendable {
         if job.notice.kind.carriesApprovalToken, let request = job.notice.request {
             token = signer.approvalToken(request: request.number, approver: recipient)
             job.context["token"] = token
-            job.context["approveLink"] = Self.mailto(gatewayAddress.value, subject: "APPROVE [ref:\(token)]")
-            job.context["rejectLink"] = Self.mailto(gatewayAddress.value, subject: "REJECT [ref:\(token)]", body: "REJECT reason: ")
+            job.context["approveLink"] = Self.approveLink(gatewayAddress.value, token: token)
+            job.context["rejectLink"] = Self.rejectLink(gatewayAddress.value, token: token)
         } else if let source = job.notice.source {
             token = signer.replyToken(source: source.description, recipient: recipient)
         } else {
@@ -46,6 +47,17 @@ struct OutgoingSignature: Sendable {
             job.replyTo = MailAddress(name: displayName, address: "\(localPart)+\(token)@\(domain)")
         }
         return job
+    }
+
+    /// The one-click Approve link: a mail to the gateway with the subject `APPROVE [ref:<token>]`.
+    static func approveLink(_ address: String, token: String) -> String {
+        mailto(address, subject: "APPROVE [ref:\(token)]")
+    }
+
+    /// The one-click Reject link: subject `REJECT [ref:<token>]`, the body a prompt for the
+    /// reason (`RejectPrompt`) that the reader takes out again.
+    static func rejectLink(_ address: String, token: String) -> String {
+        mailto(address, subject: "REJECT [ref:\(token)]", body: RejectPrompt.text)
     }
 
     static func mailto(_ address: String, subject: String, body: String? = nil) -> String {

@@ -58,7 +58,7 @@ extension Gateway {
             requesterName: directory.contact(request.requester)?.name ?? directory.staffMember(request.requester)?.name ?? request.requester.value,
             reason: request.reason, justification: request.justification, createdAt: EscalationReport.time(request.createdAt),
             age: EscalationEngine.age(from: request.createdAt, to: now), waitingFor: request.undecided.map(\.value),
-            approveLink: token.map { OutgoingSignature.mailto(config.address.value, subject: "APPROVE [ref:\($0)]") },
-            rejectLink: token.map { OutgoingSignature.mailto(config.address.value, subject: "REJECT [ref:\($0)]", body: "REJECT reason: ") })
+            approveLink: token.map { OutgoingSignature.approveLink(config.address.value, token: $0) },
+            rejectLink: token.map { OutgoingSignature.rejectLink(config.address.value, token: $0) })
     }
 }

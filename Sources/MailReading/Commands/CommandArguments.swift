@@ -18,8 +18,7 @@ struct CommandArguments {
             let reason = ReasonText.argument(rest)
             return .reject(reason: reason.isEmpty ? nil : reason)
         case .deescalate:
-            var reason = ReasonText.argument(rest)
-            if reason.isEmpty, !finding.strict { reason = ReasonText.argument(textBefore(finding)) }
+            let reason = finding.strict ? ReasonText.argument(rest) : ReasonText.around(before: reasonBefore(finding), rest: rest)
             return .deescalate(reason: reason.isEmpty ? nil : reason)
         case .escalate, .escalateAccount:
             let account = finding.kind == .escalateAccount
@@ -60,6 +59,21 @@ struct CommandArguments {
             start -= 1
         }
         let before = String(text[..<list[start].range.lowerBound])
+        return Self.withoutGreeting(before).trimmed(including: ",;:-–— \n\t")
+    }
+
+    /// The sender's words before a request phrased in a sentence: up to the conjunction that
+    /// joins the request to them ("the patch works and you can de-escalate", "it works, so please
+    /// de-escalate"), else up to the phrase's clause.
+    private func reasonBefore(_ finding: Finding) -> String {
+        var start = finding.first
+        while start > 0, list[start - 1].clause == list[finding.first].clause, GoverningWords.requestWrapping.contains(list[start - 1].folded) {
+            start -= 1
+        }
+        guard start > 0, list[start - 1].clause == list[finding.first].clause, GoverningWords.conjunctions.contains(list[start - 1].folded) else {
+            return textBefore(finding)
+        }
+        let before = String(text[..<list[start - 1].range.lowerBound])
         return Self.withoutGreeting(before).trimmed(including: ",;:-–— \n\t")
     }
 

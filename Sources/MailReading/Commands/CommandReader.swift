@@ -19,7 +19,8 @@ import MailMessage
 ///
 /// The intent never depends on who sent the text.
 public enum CommandReader {
-    /// Reads the new text; `subject` counts when the text is empty (one-click mailto links).
+    /// Reads the new text; `subject` counts when the text is empty (one-click mailto links) or
+    /// holds the Reject link's prompt (`RejectPrompt`): then the rest of the text is the reason.
     public static func read(_ text: String, subject: String = "") -> Intent {
         let body = text.trimmedSpace
         if body.isEmpty {
@@ -28,6 +29,10 @@ public enum CommandReader {
             let intent = read(cleanSubject)
             if case .comment = intent { return .empty }
             return intent
+        }
+        if let reason = RejectPrompt.removed(from: body), case .reject = read("", subject: subject) {
+            let written = ReasonText.argument(reason)
+            return .reject(reason: written.isEmpty ? nil : written)
         }
         let written = body.prefix(bytes: 4000)
         if let note = InternalNote.text(of: written) { return .note(note) }

@@ -113,6 +113,16 @@ enum GoverningWords {
         "svp", "s'il", "vous", "plait", "alors", "et", "por", "favor", "gracias", "entonces", "y", "ok", "okay",
     ])
 
+    /// Words that wrap a request around its verb ("and you can de-escalate", "so we'd like to close").
+    static let requestWrapping = Set<String>([
+        "please", "pls", "kindly", "you", "we", "i", "can", "could", "would", "may", "might", "now", "go", "ahead", "like", "to",
+        "want", "i'd", "we'd", "let's", "lets", "feel", "free", "bitte", "ihr", "sie", "konnt", "konnen", "durfen", "jetzt",
+        "vous", "pouvez", "pourriez", "svp", "puede", "pueden", "podeis", "ya", "por", "favor",
+    ])
+
+    /// Words that join a request to the sentence before it ("…works, so please de-escalate").
+    static let conjunctions = Set<String>(["and", "so", "then", "und", "also", "dann", "daher", "et", "donc", "alors", "y", "asi", "entonces"])
+
     /// Verbs that take someone off the watch list ("remove me from the watch list").
     static let removals = Set<String>([
         "remove", "take", "drop", "unsubscribe", "entfernen", "entferne", "entfernt", "nehmen", "nimm", "austragen", "retirer", "retirez",

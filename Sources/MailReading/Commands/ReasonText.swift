@@ -19,6 +19,11 @@ enum ReasonText {
     /// link pre-fills "REJECT reason: "), without the closing; its final punctuation kept.
     static func argument(_ text: String) -> String {
         var result = withoutLeading(Substring(text))
+        // A signature alone after the command's line ("REJECT.\n\nJane") is no reason.
+        if text[..<result.startIndex].contains("\n\n") {
+            let lines = result.trimmedSpace.split(separator: "\n", omittingEmptySubsequences: false)
+            if NameBlock.isBlock(lines[...]) { return "" }
+        }
         if let label = label.firstRange(in: String(result)) {
             result = withoutLeading(Substring(String(result)[label.upperBound...]))
         }
@@ -27,6 +32,31 @@ enum ReasonText {
         while let last = kept.unicodeScalars.last, last.properties.isWhitespace || trailing.contains(last) { kept.unicodeScalars.removeLast() }
         return kept
     }
+
+    /// A reason written around a command phrase: the sender's words before it and after it,
+    /// joined as the sender punctuated the gap, the phrase gone without a trace ("All fixed
+    /// now, please de-escalate. Thanks for the help" → "All fixed now. Thanks for the help").
+    static func around(before: String, rest: String) -> String {
+        let after = argument(rest)
+        let before = before.trimmed(including: ",;:-–—( \n\t")
+        guard !before.isEmpty else { return after }
+        let gap = rest.prefix { $0.isWhitespace || leading.contains($0) || $0 == "?" }
+        let mark = gap.first { !$0.isWhitespace && $0 != ")" }
+        let ended = before.last.map { sentenceEnds.contains($0) } ?? false
+        guard !after.isEmpty else {
+            guard !ended, let mark else { return before }
+            return before + (sentenceEnds.contains(mark) && mark != "?" ? String(mark) : ".")
+        }
+        let space = gap.contains("\n\n") ? "\n\n" : gap.contains("\n") ? "\n" : " "
+        guard !ended, let mark else { return before + space + after }
+        switch mark {
+        case "-", "–", "—": return before + " \(mark)" + space + after
+        case "?": return before + "." + space + after
+        default: return before + String(mark) + space + after
+        }
+    }
+
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "…"]
 
     static func withoutLeading(_ text: Substring) -> Substring {
         text.drop { $0.isWhitespace || leading.contains($0) }
@@ -43,11 +73,14 @@ enum ReasonText {
         "viele grüße", "viele grüsse", "beste grüße", "gruß", "grüße", "lg", "cordialement", "bien cordialement", "merci",
         "salutations", "saludos", "un saludo", "atentamente", "gracias", "groeten", "met vriendelijke groet", "hälsningar",
         "med vänliga hälsningar", "mvh", "med venlig hilsen", "venlig hilsen", "ystävällisin terveisin", "terveisin",
-        "cordiali saluti", "saluti", "grazie", "atenciosamente", "obrigado", "obrigada", "abraços",
+        "cordiali saluti", "saluti", "grazie", "atenciosamente", "obrigado", "obrigada", "abraços", "met vriendelijke groeten",
+        "saludos cordiales", "pozdrawiam", "z poważaniem", "pozdrowienia", "с уважением", "спасибо", "всего доброго",
+        "vänliga hälsningar", "hilsen", "mvh.", "よろしくお願いします", "よろしくお願いいたします", "敬具", "此致", "谢谢", "감사합니다",
     ]
 
     /// The text without a closing line and the short lines (name, title) after it, when the
-    /// closing stands within the last four lines; the text unchanged otherwise.
+    /// closing stands within the last four lines, or without a signature block (`NameBlock`);
+    /// the text unchanged otherwise.
     static func withoutClosing(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count > 1 else { return text }
@@ -57,7 +90,7 @@ enum ReasonText {
             guard after.allSatisfy({ $0.utf8.count <= 60 }) else { continue }
             return lines[..<index].joined(separator: "\n").trimmedSpace
         }
-        return text
+        return NameBlock.removed(from: lines) ?? text
     }
 
     private static func isClosing(_ line: Substring) -> Bool {

@@ -30,8 +30,8 @@ enum GoldenMail {
                 details: details(kind))
             let links = kind.carriesApprovalToken
                 ? [
-                    "token": token, "approveLink": OutgoingSignature.mailto(gateway.address, subject: "APPROVE [ref:\(token)]"),
-                    "rejectLink": OutgoingSignature.mailto(gateway.address, subject: "REJECT [ref:\(token)]", body: "REJECT reason: "),
+                    "token": token, "approveLink": OutgoingSignature.approveLink(gateway.address, token: token),
+                    "rejectLink": OutgoingSignature.rejectLink(gateway.address, token: token),
                 ] : [:]
             let body = composer.body(of: notice, directory: directory, extraContext: links)
             let message = composer.compose(
@@ -71,8 +71,8 @@ enum GoldenMail {
         case .rejected, .reescalationCooldown: details["reason"] = "The fix ships on Friday, so no escalation is needed."
         case .noApprover: details["reason"] = "Template case-standard asks the case's assignment group manager, and CS0001234 has none."
         case .pendingApprovals:
-            let approve = OutgoingSignature.mailto(gateway.address, subject: "APPROVE [ref:\(token)]")
-            let reject = OutgoingSignature.mailto(gateway.address, subject: "REJECT [ref:\(token)]", body: "REJECT reason: ")
+            let approve = OutgoingSignature.approveLink(gateway.address, token: token)
+            let reject = OutgoingSignature.rejectLink(gateway.address, token: token)
             details["count"] = "1"
             details["items"] = """
                 REQ0000001: CS0001234 – Login fails (Acme Corp, ACC0001001)

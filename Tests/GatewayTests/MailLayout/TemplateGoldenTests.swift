@@ -65,7 +65,7 @@ import Testing
         #expect(approvalText.hasPrefix("[CS0001234] Approval needed: Login fails (Acme Corp)\n\n"))
         #expect(approvalText.contains("\nCases named: CS0001235\n"))
         #expect(approvalText.contains("\nApprove:\nmailto:escalations@support.example?subject=APPROVE%20%5Bref%3Ar1xgolden0token%5D\n"))
-        #expect(approvalText.contains("\nReject:\nmailto:escalations@support.example?subject=REJECT%20%5Bref%3Ar1xgolden0token%5D&body=REJECT%20reason%3A%20\n"))
+        #expect(approvalText.contains("\nReject:\nmailto:escalations@support.example?subject=REJECT%20%5Bref%3Ar1xgolden0token%5D&body=Reason%20for%20rejecting%3A%20\n"))
         #expect(approval.1.contains(#"<a href="mailto:escalations@support.example?subject=APPROVE%20%5Bref%3Ar1xgolden0token%5D""#))
         let approved = try #require(mails[.approved]?.0.textBody).replacingOccurrences(of: "\r\n", with: "\n")
         #expect(approved.contains("\nSeverity: high\n"))
