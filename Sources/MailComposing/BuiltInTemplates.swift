@@ -5,7 +5,7 @@ enum BuiltInTemplates {
     static let files: [String: String] = [
         "address-suppressed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Mail to {{address}} is bouncing – {{title}}
+Subject: Mail to {{address}} is bouncing{{#title}} – {{title}}{{/title}}
 
 Mail from the gateway to {{address}} was refused permanently {{count}} times, so the gateway no longer sends to that address.
 Please check the address in the directory; someone on {{source}} may not be receiving updates.
@@ -13,14 +13,14 @@ Please check the address in the directory; someone on {{source}} may not be rece
 """##,
         "already-decided.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Decision already made – {{title}}
+Subject: Decision already made{{#title}} – {{title}}{{/title}}
 
 Nothing was changed. {{request.number}} was already {{request.state}}{{#request.escalation}} (escalation {{request.escalation}}){{/request.escalation}}, and a decision counts only once.
 
 """##,
         "already-escalated.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Already escalated – {{title}}
+Subject: Already escalated{{#title}} – {{title}}{{/title}}
 
 Nothing was changed. {{source}} is already {{#escalation}}escalated as {{escalation.number}} ({{escalation.state}}, severity {{escalation.severity}}){{/escalation}}{{^escalation}}awaiting approval of escalation request {{request.number}}{{/escalation}}.
 Updates follow on this thread.
@@ -28,7 +28,7 @@ Updates follow on this thread.
 """##,
         "answers-paused.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Automatic answers paused – {{title}}
+Subject: Automatic answers paused{{#title}} – {{title}}{{/title}}
 
 The gateway received more mail than usual and has paused its automatic answers to {{what}} for a few minutes.
 Every mail is still recorded and every valid command is still applied; only the answers are held back.
@@ -37,11 +37,11 @@ This often means a mail loop with an auto-responder, or a flood. The journal of 
 """##,
         "approval-overdue.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Approval overdue: {{request.number}} for {{source}} – {{title}}
+Subject: Approval overdue: {{request.number}} for {{source}}{{#title}} – {{title}}{{/title}}
 
 {{request.number}} to escalate {{source}} ({{title}}), requested by {{request.requesterName}}, has waited {{age}}, longer than the {{timeout}} the template allows, and no backup approver is configured.
 
-Still waiting for: {{waiting}}
+Still waiting for: {{waitingName}}
 Reason: {{request.reason}}
 Justification: {{request.justification}}
 
@@ -50,7 +50,7 @@ Nothing was decided automatically. Please reach the approvers, or tell the reque
 """##,
         "approval-reminder.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Reminder: approval needed for {{source}} – {{title}}
+Subject: Reminder: approval needed for {{source}}{{#title}} – {{title}}{{/title}}
 
 {{request.number}} to escalate {{source}} ({{title}}{{#accountName}}, {{accountName}}{{/accountName}}) has waited {{age}} for your decision.
 
@@ -97,7 +97,7 @@ Reference: {{token}}
 """##,
         "approved.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Escalation approved: {{escalation.number}} – {{title}}
+Subject: Escalation approved: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
 The escalation of {{source}} ({{title}}) was approved and is now {{escalation.number}}.
 Severity: {{escalation.severity}}
@@ -112,14 +112,14 @@ Updates follow on this thread.
 """##,
         "assignment-changed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Assigned to {{new}}: {{escalation.number}} – {{title}}
+Subject: Assigned to {{newName}}: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
-{{actor}} assigned {{escalation.number}} to {{new}} (was {{old}}).
+{{actorName}} assigned {{escalation.number}} to {{newName}} (was {{oldName}}).
 
 """##,
         "confirmation-required.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Please confirm – {{title}}
+Subject: Please confirm{{#title}} – {{title}}{{/title}}
 
 A mail from your address asked to change {{source}}: {{understood}}
 
@@ -130,7 +130,7 @@ If you sent it, reply to this mail with CONFIRM and it is applied. If you did no
 """##,
         "customer-message.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Message from {{fromName}} – {{title}}
+Subject: Message from {{fromName}}{{#title}} – {{title}}{{/title}}
 
 {{fromName}} ({{actor}}) wrote about {{source}} ({{title}}):
 
@@ -146,14 +146,14 @@ A reply to this mail reaches {{fromName}}. Start it with NOTE to keep it for the
 """##,
         "decision-confirmed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Your decision is recorded – {{title}}
+Subject: Your decision is recorded{{#title}} – {{title}}{{/title}}
 
-You {{outcome}} {{request.number}} for {{source}}{{#escalationNumber}}; it is now escalation {{escalationNumber}}{{/escalationNumber}}{{#reason}} (reason: {{reason}}){{/reason}}. The requester is told{{#othersTold}}, and so are the other approvers ({{othersTold}}){{/othersTold}}.
+You {{outcome}} {{request.number}} for {{source}}{{#escalationNumber}}; it is now escalation {{escalationNumber}}{{/escalationNumber}}{{#reason}} (reason: {{reason}}){{/reason}}. The requester is told{{#othersTold}}, and so are the other approvers ({{othersToldName}}){{/othersTold}}.
 
 """##,
         "decision-not-accepted.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: A decision could not be accepted – {{title}}
+Subject: A decision could not be accepted{{#title}} – {{title}}{{/title}}
 
 A mail with an approval decision{{#request.number}} on {{request.number}}{{/request.number}} for {{source}} reached the gateway, but it could not be verified as coming from you, so nothing was changed.
 
@@ -162,16 +162,16 @@ If you sent it, please answer the approval request mail itself (or use its Appro
 """##,
         "decision-recorded.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Approval recorded – {{title}}
+Subject: Approval recorded{{#title}} – {{title}}{{/title}}
 
-Your approval of {{request.number}} is recorded. The escalation waits for: {{waiting}}.
+Your approval of {{request.number}} is recorded. The escalation waits for: {{waitingName}}.
 
 """##,
         "deescalated.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: De-escalated: {{escalation.number}} – {{title}}
+Subject: De-escalated: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
-{{escalation.number}} on {{source}} ({{title}}) was de-escalated by {{actor}}.
+{{escalation.number}} on {{source}} ({{title}}) was de-escalated by {{actorName}}.
 Reason: {{reason}}
 
 The escalation and its SLA are closed.
@@ -179,7 +179,7 @@ The escalation and its SLA are closed.
 """##,
         "delivery-failed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Mail could not be delivered – {{title}}
+Subject: Mail could not be delivered{{#title}} – {{title}}{{/title}}
 
 The mail server refused, for good, the gateway's mail "{{subject}}" to {{addresses}}.
 Server's answer: {{error}}
@@ -189,7 +189,7 @@ Someone on {{source}} may not have received this update; please check the addres
 """##,
         "escalated.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Escalated as {{escalation.number}} – {{title}}
+Subject: Escalated as {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
 {{source}} ({{title}}) is escalated as {{escalation.number}}.
 Severity: {{escalation.severity}}
@@ -202,7 +202,7 @@ Resolution due: {{escalation.resolutionDue}}
 """##,
         "internal-note.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Internal note on {{source}} – {{title}}
+Subject: Internal note on {{source}}{{#title}} – {{title}}{{/title}}
 
 Internal note by {{fromName}} ({{actor}}) on {{source}} ({{title}}), for the staff only:
 
@@ -219,16 +219,27 @@ Customers do not see this note. A reply starting with NOTE stays internal too.
         "layout.html.mustache": ##"""
 <!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light"><meta name="supported-color-schemes" content="light">
-<title>{{headline}}</title><style>:root { color-scheme: light; }</style></head>
-<body style="margin:0;padding:0;background:#eef1f4;color:#1f2328;">
+<meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark">
+<title>{{headline}}</title><style>
+:root { color-scheme: light dark; supported-color-schemes: light dark; }
+{{! Dark mode: the reader's own palette, not an inverted one; every text keeps 4.5:1 and more. }}
+@media (prefers-color-scheme: dark) {
+  .eg-page, .eg-page > tbody > tr > td { background:#0d1117 !important; }
+  .eg-card { background:#161b22 !important; }
+  .eg-card td, .eg-card p, .eg-card h1 { color:#e6edf3 !important; }
+  .eg-card th { color:#c9d1d9 !important; }
+  .eg-card th, .eg-card td { border-color:#3d444d !important; }
+  .eg-badge { background:#21262d !important; color:#e6edf3 !important; }
+}
+</style></head>
+<body class="eg-page" style="margin:0;padding:0;background:#eef1f4;color:#1f2328;">
 {{! The preheader: what inbox lists show after the subject, hidden in the mail itself. }}
 <div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;">{{headline}}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#eef1f4;"><tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background:#ffffff;border-radius:8px;"><tr>
+<table class="eg-page" role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#eef1f4;"><tr><td align="center" style="padding:16px 8px;">
+<table class="eg-card" role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background:#ffffff;border-radius:8px;"><tr>
 <td style="padding:24px 20px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#1f2328;overflow-wrap:anywhere;word-break:break-word;">
 <h1 style="margin:0 0 16px;font-size:22px;line-height:28px;color:#1f2328;">{{headline}}</h1>
-{{#severity}}<p style="margin:0 0 16px;"><span style="display:inline-block;padding:4px 10px;border-left:8px solid {{color}};background:#f6f8fa;color:#1f2328;font-weight:bold;">Severity: {{severity}}</span></p>
+{{#severity}}<p style="margin:0 0 16px;"><span class="eg-badge" style="display:inline-block;padding:4px 10px;border-left:8px solid {{color}};background:#f6f8fa;color:#1f2328;font-weight:bold;">Severity: {{severity}}</span></p>
 {{/severity}}
 {{! bodyHTML is the text body as paragraphs, facts tables and buttons, already escaped by the gateway. }}
 {{{bodyHTML}}}
@@ -239,15 +250,15 @@ Customers do not see this note. A reply starting with NOTE stays internal too.
 """##,
         "linked-cases-changed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Linked cases changed: {{escalation.number}} – {{title}}
+Subject: Linked cases changed: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
-{{#linked}}{{linked}} was linked to {{escalation.number}} by {{actor}}.{{/linked}}{{#unlinked}}{{unlinked}} was unlinked from {{escalation.number}} by {{actor}}.{{/unlinked}}
+{{#linked}}{{linked}} was linked to {{escalation.number}} by {{actorName}}.{{/linked}}{{#unlinked}}{{unlinked}} was unlinked from {{escalation.number}} by {{actorName}}.{{/unlinked}}
 Linked cases now: {{escalation.linkedCasesText}}{{^escalation.linkedCasesText}}none{{/escalation.linkedCasesText}}
 
 """##,
         "message-passed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: {{#note}}Internal note kept{{/note}}{{^note}}Message passed on{{/note}} – {{title}}
+Subject: {{#note}}Internal note kept{{/note}}{{^note}}Message passed on{{/note}}{{#title}} – {{title}}{{/title}}
 
 {{#note}}Your internal note on {{source}} was kept and passed to {{passedTo}}; customers do not see it.{{/note}}{{^note}}Your message was passed to {{passedTo}}.{{/note}}
 {{#unchanged}}It was read as a message, so nothing on {{source}} was changed.
@@ -256,9 +267,9 @@ Subject: {{#note}}Internal note kept{{/note}}{{^note}}Message passed on{{/note}}
 """##,
         "no-approver.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Escalation request refused: no approver – {{title}}
+Subject: Escalation request refused: no approver{{#title}} – {{title}}{{/title}}
 
-{{actor}} asked to escalate {{source}} ({{title}}), and the request was refused because nobody could approve it:
+{{actorName}} asked to escalate {{source}} ({{title}}), and the request was refused because nobody could approve it:
 {{reason}}
 
 Nothing was escalated. Please ask an administrator to add an approver to template {{template}}, and let the requester know.
@@ -276,7 +287,7 @@ Please check the number, or reply on the thread of the case you mean.
 """##,
         "not-permitted.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Not permitted – {{title}}
+Subject: Not permitted{{#title}} – {{title}}{{/title}}
 
 Nothing was changed. Your address may not {{understood}} here.
 {{#ownerName}}{{ownerName}} ({{owner}}) can help; a reply to this mail reaches them.{{/ownerName}}
@@ -285,7 +296,7 @@ Nothing was changed. Your address may not {{understood}} here.
 """##,
         "not-understood.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Not understood – {{title}}
+Subject: Not understood{{#title}} – {{title}}{{/title}}
 
 {{#toStaff}}Nothing was changed. The gateway could not read a command in your mail.
 {{#understood}}Understood: {{understood}}
@@ -304,7 +315,7 @@ To reach the owner of your case, reply to the latest mail about it; to escalate 
 """##,
         "nothing-to-do.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Nothing to do – {{title}}
+Subject: Nothing to do{{#title}} – {{title}}{{/title}}
 
 Nothing was changed. "{{understood}}" needs {{#isCase}}an escalation of this case{{/isCase}}{{#isAccount}}an escalation of this account{{/isAccount}} in the right state, and there is none.
 {{#hint}}{{hint}}
@@ -323,7 +334,7 @@ Each link opens a mail that decides that one request; for a rejection, add the r
 """##,
         "reason-needed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: A reason is needed – {{title}}
+Subject: A reason is needed{{#title}} – {{title}}{{/title}}
 
 Nothing was changed. To {{understood}}, please give a reason.
 {{#reasons}}Escalation reasons: {{reasons}}
@@ -332,7 +343,7 @@ Nothing was changed. To {{understood}}, please give a reason.
 """##,
         "reescalation-cooldown.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Escalation request not repeated yet – {{title}}
+Subject: Escalation request not repeated yet{{#title}} – {{title}}{{/title}}
 
 Hello,
 
@@ -346,7 +357,7 @@ The reason given then:
 """##,
         "reescalation-received.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Re-escalation received – {{title}}
+Subject: Re-escalation received{{#title}} – {{title}}{{/title}}
 
 Hello,
 
@@ -359,7 +370,7 @@ The approvers see the earlier requests and their outcomes. You will hear the dec
 """##,
         "rejected.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Escalation request rejected – {{title}}
+Subject: Escalation request rejected{{#title}} – {{title}}{{/title}}
 
 Hello,
 
@@ -373,9 +384,9 @@ Reason given by the approver:
 """##,
         "request-decided.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Escalation request {{outcome}} by {{actor}} – {{title}}
+Subject: Escalation request {{outcome}} by {{actorName}}{{#title}} – {{title}}{{/title}}
 
-{{request.number}} to escalate {{source}} ({{title}}) was {{outcome}} by {{actor}}{{#escalationNumber}}; the escalation is now {{escalationNumber}}{{/escalationNumber}}.
+{{request.number}} to escalate {{source}} ({{title}}) was {{outcome}} by {{actorName}}{{#escalationNumber}}; the escalation is now {{escalationNumber}}{{/escalationNumber}}.
 {{#reason}}Reason given: {{reason}}
 {{/reason}}
 No decision is needed from you any more; the approval request you received is settled.
@@ -383,7 +394,7 @@ No decision is needed from you any more; the approval request you received is se
 """##,
         "request-received.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Escalation request received – {{title}}
+Subject: Escalation request received{{#title}} – {{title}}{{/title}}
 
 Hello,
 
@@ -393,22 +404,23 @@ Reason: {{request.reason}}
 {{/request.justification}}{{#request.hasLinkedCases}}Cases named: {{request.linkedCasesText}}
 {{/request.hasLinkedCases}}{{#leftOut}}Left out: {{leftOut}}.
 {{/leftOut}}
+
 It now awaits approval. You will hear the decision on this thread.
 {{#ownerName}}{{ownerName}} ({{owner}}) owns this {{#isCase}}case{{/isCase}}{{#isAccount}}account{{/isAccount}}; a reply to this mail reaches them.{{/ownerName}}
 
 """##,
         "request-withdrawn.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Escalation request withdrawn – {{title}}
+Subject: Escalation request withdrawn{{#title}} – {{title}}{{/title}}
 
-{{actor}} withdrew {{request.number}} to escalate {{source}} ({{title}}). It will not be decided, and no action is needed.
+{{actorName}} withdrew {{request.number}} to escalate {{source}} ({{title}}). It will not be decided, and no action is needed.
 
 """##,
         "severity-changed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Severity {{new}}: {{escalation.number}} – {{title}}
+Subject: Severity {{new}}: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
-{{actor}} changed the severity of {{escalation.number}} from {{old}} to {{new}}.
+{{actorName}} changed the severity of {{escalation.number}} from {{old}} to {{new}}.
 The SLA is re-targeted: response due {{escalation.responseDue}}, resolution due {{escalation.resolutionDue}}.
 
 """##,
@@ -430,7 +442,7 @@ Severity: {{escalation.severity}}
 """##,
         "staff-message.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Message from {{fromName}} – {{title}}
+Subject: Message from {{fromName}}{{#title}} – {{title}}{{/title}}
 
 Hello,
 
@@ -448,9 +460,9 @@ A reply to this mail reaches {{fromName}}.
 """##,
         "trend-changed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Trend {{new}}: {{escalation.number}} – {{title}}
+Subject: Trend {{new}}: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
-{{actor}} changed the trend of {{escalation.number}} from {{old}} to {{new}}.
+{{actorName}} changed the trend of {{escalation.number}} from {{old}} to {{new}}.
 
 """##,
         "unknown-sender.mustache": ##"""
@@ -465,9 +477,9 @@ If you are a customer, please write from the address your account has on file, o
 """##,
         "watch-list-changed.mustache": ##"""
 {{% CONTENT_TYPE: TEXT}}
-Subject: Watch list changed: {{escalation.number}} – {{title}}
+Subject: Watch list changed: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
-{{#added}}{{added}} was added to the watch list of {{escalation.number}} by {{actor}}.{{/added}}{{#removed}}{{removed}} was removed from the watch list of {{escalation.number}} by {{actor}}.{{/removed}}
+{{#added}}{{addedName}} was added to the watch list of {{escalation.number}} by {{actorName}}.{{/added}}{{#removed}}{{removedName}} was removed from the watch list of {{escalation.number}} by {{actorName}}.{{/removed}}
 Watch list now: {{escalation.watchListText}}{{^escalation.watchListText}}nobody{{/escalation.watchListText}}
 
 """##,
@@ -475,7 +487,7 @@ Watch list now: {{escalation.watchListText}}{{^escalation.watchListText}}nobody{
 {{% CONTENT_TYPE: TEXT}}
 Subject: Work note on {{source}}: {{escalation.number}}
 
-Work note added to {{source}} ({{title}}) by {{actor}}:
+Work note added to {{source}} ({{title}}) by {{actorName}}:
 
 {{note}}
 

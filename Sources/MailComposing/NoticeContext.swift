@@ -17,6 +17,7 @@ struct NoticeContext {
         if let reader = notice.to.first, directory.staffMember(reader) != nil { values["toStaff"] = .flag(true) }
         values.reserveCapacity(notice.details.count + 16)
         for (key, value) in notice.details { values[key] = .text(value) }
+        for key in Self.people { if let value = notice.details[key] { values[key + "Name"] = .text(names(value)) } }
         if let history = notice.details["history"], !history.isEmpty {
             values["historyLines"] = .list(history.split(separator: "\n").map(String.init))
         }
@@ -39,6 +40,19 @@ struct NoticeContext {
         directory.contact(address)?.name ?? directory.staffMember(address)?.name ?? address.value
     }
 
+    /// Details that name people by address (the engine's `actor`, `waiting`…): templates show
+    /// them by name as `<key>Name` (`actorName`), the address kept where it helps.
+    private static let people = ["actor", "waiting", "othersTold", "added", "removed", "old", "new"]
+
+    /// A detail's comma-separated addresses by name; any other text as it is ("high").
+    private func names(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "@")) else { return value }
+        return joined(value.split(separator: ",").map { part in
+            let written = part.trimmingCharacters(in: .whitespaces)
+            return EmailAddress(written).map(name) ?? written
+        })
+    }
+
     /// The case's or account's values, over any detail of the same name.
     private func addSourceValues(_ source: EscalationSource, to values: inout [String: TemplateValue]) {
         switch source {
@@ -46,7 +60,7 @@ struct NoticeContext {
             let supportCase = directory.supportCase(number)
             values["source"] = .text(number.value)
             values["isCase"] = .flag(true)
-            values["title"] = .text(supportCase?.subject ?? "")
+            if let title = supportCase?.subject { values["title"] = .text(title) }
             if let supportCase {
                 values["owner"] = .text(supportCase.owner.value)
                 values["ownerName"] = .text(directory.staffMember(supportCase.owner)?.name ?? supportCase.owner.value)

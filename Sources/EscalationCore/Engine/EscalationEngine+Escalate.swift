@@ -24,7 +24,7 @@ extension EscalationEngine.Context {
                 details: [
                     "reason": rejected.rejectionReason ?? "",
                     "dialog": participants.dialogContact?.value ?? "",
-                    "until": Self.timestamp(decidedAt.addingTimeInterval(TimeInterval(configuration.policy.reescalationCooldown.seconds))),
+                    "until": Self.shownTime(decidedAt.addingTimeInterval(TimeInterval(configuration.policy.reescalationCooldown.seconds))),
                 ])
             return refuse(.cooldown, notice: notice)
         }
@@ -136,5 +136,11 @@ extension EscalationEngine.Context {
 
     static func timestamp(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
+    }
+
+    /// A moment as mail shows it, with its zone: `2026-11-24 15:00 UTC`.
+    static func shownTime(_ date: Date) -> String {
+        let stamp = timestamp(date)
+        return "\(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5)) UTC"
     }
 }

@@ -36,7 +36,7 @@ import Testing
         let told = try #require(try harness.sent("request-decided", to: "t2-manager@support.example"))
         #expect(told.to.map(\.address) == ["t2-manager@support.example"])
         let text = try #require(told.textBody)
-        #expect(text.contains("approved by duty-manager@support.example"))
+        #expect(text.contains("approved by Dana Duty"))
         #expect(text.contains("ESC0001001"))
         #expect(try harness.sent("request-decided", to: "duty-manager@support.example") == nil)
 
@@ -64,7 +64,7 @@ import Testing
         #expect(last.sent.contains { $0.template == "approved" && $0.to.first == "bob@globex.example" })
         #expect(last.sent.contains { $0.template == "decision-confirmed" && $0.to == ["vp-support@support.example"] })
         let told = try #require(try harness.sent("request-decided", to: "duty-manager@support.example"))
-        #expect(told.textBody?.contains("approved by vp-support@support.example") == true)
+        #expect(told.textBody?.contains("approved by Vic President") == true)
         #expect(try harness.sent("request-decided", to: "vp-support@support.example") == nil)
     }
 
@@ -82,7 +82,7 @@ import Testing
         #expect(rejection.sent.contains { $0.template == "decision-confirmed" && $0.to == ["vp-support@support.example"] })
         let told = try #require(try harness.sent("request-decided", to: "duty-manager@support.example"))
         let text = try #require(told.textBody)
-        #expect(text.contains("rejected by vp-support@support.example"))
+        #expect(text.contains("rejected by Vic President"))
         #expect(text.contains("the fix ships on Friday"))
     }
 

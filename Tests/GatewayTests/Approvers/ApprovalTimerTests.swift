@@ -74,7 +74,7 @@ import Testing
         #expect(outcome.outcome == "applied")
         #expect(outcome.escalation == "ESC0001001")
         for approver in approvers {
-            #expect(try harness.sent("request-decided", to: approver)?.unwrappedText?.contains("approved by em@support.example") == true)
+            #expect(try harness.sent("request-decided", to: approver)?.unwrappedText?.contains("approved by Erin Escalation") == true)
         }
         let before = try harness.allSent().count
         clock.advance(by: 8 * 3600)
@@ -93,7 +93,7 @@ import Testing
         let overdue = try #require(try harness.sent("approval-overdue", to: "agent1@support.example"))
         #expect(overdue.to.map(\.address) == ["agent1@support.example"])
         let text = try #require(overdue.unwrappedText)
-        #expect(text.contains("duty-manager@support.example, t2-manager@support.example"))
+        #expect(text.contains("Still waiting for: Dana Duty, Terry Tier2"))
         #expect(text.contains("Nothing was decided automatically"))
         clock.advance(by: 24 * 3600)
         try harness.tick()

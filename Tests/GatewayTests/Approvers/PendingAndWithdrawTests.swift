@@ -91,7 +91,7 @@ import Testing
         for approver in ["duty-manager@support.example", "t2-manager@support.example"] {
             let told = try #require(try harness.sent("request-withdrawn", to: approver))
             #expect(told.to.map(\.address) == [approver])
-            #expect(told.unwrappedText?.contains("jane@acme.example withdrew REQ0000001") == true)
+            #expect(told.unwrappedText?.contains("Jane Doe withdrew REQ0000001") == true)
         }
         #expect(outcome.sent.contains { $0.template == "request-withdrawn" && $0.to.first == "jane@acme.example" })
         let report = try harness.subject("CS0001234")
@@ -143,7 +143,7 @@ import Testing
         let answer = try #require(try harness.sent("not-permitted", to: "bob@globex.example")?.unwrappedText)
         #expect(answer.contains("asks the case's assignment group manager to approve, and CS0002001 has none"))
         let told = try #require(try harness.sent("no-approver", to: "agent2@support.example"))
-        #expect(told.unwrappedText?.contains("bob@globex.example asked to escalate CS0002001") == true)
+        #expect(told.unwrappedText?.contains("Bob Stone asked to escalate CS0002001") == true)
         #expect(try harness.allSent().filter { $0.kind == "approval-requested" }.isEmpty)
         #expect(try harness.subject("CS0002001").requests.isEmpty)
     }

@@ -15,32 +15,56 @@ enum GoldenMail {
     static let token = "r1xgolden0token"
     static let gateway = MailAddress(name: "Escalations", address: "escalations@support.example")
 
-    /// The rendered mail of each notice kind, by kind.
-    static func render() throws -> [(kind: Notice.Kind, raw: [UInt8], html: String)] {
+    /// One golden mail: its file name (the template's, with `-account` for an account
+    /// escalation's), kind, bytes and HTML part.
+    struct Rendered {
+        var name: String
+        var kind: Notice.Kind
+        var raw: [UInt8]
+        var html: String
+    }
+
+    /// Kinds that also have a golden mail for an account escalation: its request and approval.
+    static let accountKinds: [Notice.Kind] = [.requestReceived, .approvalRequested, .approved, .rejected]
+
+    /// The rendered mail of each notice kind about the case, then the account escalation's.
+    static func render() throws -> [Rendered] {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let config = try GatewayConfig.load(path: workspace.configURL.path)
         let directory = try DirectoryFile.load(path: workspace.directoryFile)
         let composer = Composer(templates: try TemplateSet(), configuration: config.escalation, gateway: gateway, domain: "support.example")
-        let (escalation, request) = try records()
-        return Notice.Kind.allCases.map { kind in
-            let notice = Notice(
-                kind: kind, to: [EmailAddress("jane@acme.example")!], source: kind == .pendingApprovals || kind == .unknownSender ? nil : .supportCase(CaseNumber("CS0001234")!),
-                escalation: hasEscalation(kind) ? escalation : nil, request: [.pendingApprovals, .unknownSender].contains(kind) ? nil : request,
-                details: details(kind))
-            let links = kind.carriesApprovalToken
-                ? [
-                    "token": token, "approveLink": OutgoingSignature.approveLink(gateway.address, token: token),
-                    "rejectLink": OutgoingSignature.rejectLink(gateway.address, token: token),
-                ] : [:]
-            let body = composer.body(of: notice, directory: directory, extraContext: links)
-            let message = composer.compose(
-                notice, body: body, to: MailAddress(name: "Jane Doe", address: "jane@acme.example"),
-                subject: notice.source == nil ? nil : "Re: [CS0001234] Login fails – users in Zürich cannot sign in", messageID: "golden-\(kind.rawValue)@support.example",
-                date: now, thread: ThreadPlacement(inReplyTo: "root@acme.example", references: ["root@acme.example"]),
-                extraHeaders: [("X-Escalation-Case", "CS0001234")])
-            return (kind, message.rendered(), body.html)
+        let caseMail = try Notice.Kind.allCases.map { kind in
+            try render(kind, source: .supportCase(CaseNumber("CS0001234")!), composer: composer, directory: directory)
         }
+        let accountMail = try accountKinds.map { kind in
+            try render(kind, source: .account(AccountNumber("ACC0001001")!), composer: composer, directory: directory)
+        }
+        return caseMail + accountMail
+    }
+
+    private static func render(_ kind: Notice.Kind, source: EscalationSource, composer: Composer, directory: any DirectoryLookup) throws -> Rendered {
+        let (escalation, request) = try records(source)
+        let isAccount = source.description.hasPrefix("ACC")
+        let noSource = kind == .pendingApprovals || kind == .unknownSender
+        let notice = Notice(
+            kind: kind, to: [EmailAddress("jane@acme.example")!], source: noSource ? nil : source,
+            escalation: hasEscalation(kind) ? escalation : nil, request: noSource ? nil : request,
+            details: details(kind))
+        let links = kind.carriesApprovalToken
+            ? [
+                "token": token, "approveLink": OutgoingSignature.approveLink(gateway.address, token: token),
+                "rejectLink": OutgoingSignature.rejectLink(gateway.address, token: token),
+            ] : [:]
+        let body = composer.body(of: notice, directory: directory, extraContext: links)
+        let name = kind.rawValue + (isAccount ? "-account" : "")
+        let subject = isAccount ? "Re: [ACC0001001] Escalate our account: Acme Corp – reports and logins" : "Re: [CS0001234] Login fails – users in Zürich cannot sign in"
+        let message = composer.compose(
+            notice, body: body, to: MailAddress(name: "Jane Doe", address: "jane@acme.example"),
+            subject: notice.source == nil ? nil : subject, messageID: "golden-\(name)@support.example",
+            date: now, thread: ThreadPlacement(inReplyTo: "root@acme.example", references: ["root@acme.example"]),
+            extraHeaders: [(isAccount ? "X-Escalation-Account" : "X-Escalation-Case", source.description)])
+        return Rendered(name: name, kind: kind, raw: message.rendered(), html: body.html)
     }
 
     private static func hasEscalation(_ kind: Notice.Kind) -> Bool {
@@ -55,19 +79,19 @@ enum GoldenMail {
     /// What the engine puts in a notice's details, with values as people write them.
     private static func details(_ kind: Notice.Kind) -> [String: String] {
         var details = [
-            "actor": "Sam Agent", "reason": "All fixed now, please de-escalate. Thanks for the quick help.", "old": "medium", "new": "high",
+            "actor": "agent1@support.example", "reason": "All fixed now. Thanks for the quick help.", "old": "medium", "new": "high",
             "understood": "SEVERITY high", "hint": "Severity levels: high, medium, low.", "clock": "response", "target": "1h", "due": "2026-11-24 15:00 UTC",
-            "age": "4h", "timeout": "1d", "waiting": "Terry Tier2, Dana Duty", "outcome": "approved", "escalationNumber": "ESC0001001",
-            "othersTold": "Terry Tier2", "why": "the mail failed DKIM and SPF checks", "address": "raj@acme.example", "count": "3",
+            "age": "4h", "timeout": "1d", "waiting": "t2-manager@support.example, duty-manager@support.example", "outcome": "approved", "escalationNumber": "ESC0001001",
+            "othersTold": "t2-manager@support.example", "why": "the mail failed DKIM and SPF checks", "address": "raj@acme.example", "count": "3",
             "subject": "Re: [CS0001234] Login fails", "addresses": "raj@acme.example", "error": "550 5.1.1 User unknown",
             "comment": "The patch is deployed to staging; production follows tonight at 22:00 UTC.", "note": "Called the customer; they confirm the workaround.",
-            "linked": "CS0001235", "added": "Raj Patel", "template": "case-standard", "reasons": "Lack of Progress, Customer Imposed Deadline",
+            "linked": "CS0001235", "added": "raj@acme.example", "template": "case-standard", "reasons": "Lack of Progress, Customer Imposed Deadline",
             "until": "2026-11-25 14:00 UTC", "what": "jane@acme.example", "history": "REQ0000000 rejected: not enough impact.",
             "fromName": "Sam Agent", "message": "We deployed a fix to staging.\nPlease try again and tell us whether you can sign in.",
             "attached": "screenshot.png", "passedTo": "Sam Agent",
         ]
         switch kind {
-        case .customerMessage, .internalNote: details["actor"] = "agent1@support.example"
+        case .assignmentChanged: (details["old"], details["new"]) = ("agent1@support.example", "agent2@support.example")
         case .rejected, .reescalationCooldown: details["reason"] = "The fix ships on Friday, so no escalation is needed."
         case .noApprover: details["reason"] = "Template case-standard asks the case's assignment group manager, and CS0001234 has none."
         case .pendingApprovals:
@@ -86,22 +110,24 @@ enum GoldenMail {
         return details
     }
 
-    /// A case escalation and its request, as stored.
-    private static func records() throws -> (Escalation, EscalationRequest) {
+    /// An escalation of `source` and its request, as stored: the case's names one more case,
+    /// the account's two.
+    private static func records(_ source: EscalationSource) throws -> (Escalation, EscalationRequest) {
+        let linked = source.description.hasPrefix("ACC") ? #"["CS0001234", "CS0001235"]"# : #"["CS0001235"]"#
         let start = now.timeIntervalSince1970 - 3600
         let clock: (Int) -> String = { #"{"target": {"seconds": \#($0)}, "startedAt": \#(start), "dueAt": \#(start + Double($0))}"# }
         let escalation = """
-            {"number": "ESC0001001", "source": "CS0001234", "account": "ACC0001001", "state": "active", "severity": "high", "trend": "worsening",
-             "linkedCases": ["CS0001235"], "watchList": ["raj@acme.example", "am@support.example"], "requester": "jane@acme.example",
+            {"number": "ESC0001001", "source": "\(source.description)", "account": "ACC0001001", "state": "active", "severity": "high", "trend": "worsening",
+             "linkedCases": \(linked), "watchList": ["raj@acme.example", "am@support.example"], "requester": "jane@acme.example",
              "reason": "Lack of Progress", "justification": "Users in Zürich cannot sign in since Monday's update; 40 people are blocked.",
              "request": "REQ0000001", "createdAt": \(start),
              "sla": {"attachedTo": "ESC0001001", "response": \(clock(3600)), "resolution": \(clock(86400)), "updatesMet": 0, "updatesBreached": 0}}
             """
         let request = """
-            {"number": "REQ0000001", "source": "CS0001234", "account": "ACC0001001", "state": "pending", "requester": "jane@acme.example",
+            {"number": "REQ0000001", "source": "\(source.description)", "account": "ACC0001001", "state": "pending", "requester": "jane@acme.example",
              "reason": "Lack of Progress", "justification": "Users in Zürich cannot sign in since Monday's update; 40 people are blocked.",
              "severity": "high", "template": "case-standard", "approvers": ["t2-manager@support.example", "duty-manager@support.example"],
-             "approvalRule": "any", "decisions": [], "previousRequests": [], "linkedCases": ["CS0001235"], "createdAt": \(start)}
+             "approvalRule": "any", "decisions": [], "previousRequests": [], "linkedCases": \(linked), "createdAt": \(start)}
             """
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
