@@ -3,7 +3,11 @@
 headless Chromium and checks what a reader sees: no sideways scroll at 390 px, no raw mailto: or
 percent-encoded text shown, action buttons are links at least 44 px tall, the first text shown is
 the headline, every text meets 4.5:1 contrast against its background (computed in the page), no
-template syntax left. Screenshots at 390 and 900 px go to a folder it prints."""
+template syntax left; all of it in the light and in the dark palette. Headless Chromium here
+prefers a dark scheme whatever its flags say (--force-dark-mode, --blink-settings=
+preferredColorScheme), so each palette is chosen in the page: its `prefers-color-scheme: dark`
+rule is made to hold (dark) or not (light). Screenshots at 390 and 900 px in both go to a folder
+it prints."""
 import html
 import json
 import os
@@ -48,13 +52,23 @@ window.addEventListener('load', () => {
 CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--virtual-time-budget=3000"]
 
 
-def measure(page: pathlib.Path, width: int) -> dict:
-    dom = subprocess.run(CHROMIUM + [f"--window-size={width},900", "--dump-dom", page.as_uri()],
+def measure(page: pathlib.Path, width: int, screenshot: pathlib.Path) -> dict:
+    """The page's measurement at `width`, and its screenshot (one Chromium run for both)."""
+    dom = subprocess.run(CHROMIUM + [f"--window-size={width},1200", f"--screenshot={screenshot}", "--dump-dom", page.as_uri()],
                          capture_output=True, text=True, timeout=60).stdout
     found = re.search(r'<pre id="eg-result"[^>]*>(.*?)</pre>', dom, re.S)
     if not found:
         raise SystemExit(f"{page.name}: no measurement in the page")
     return json.loads(html.unescape(found.group(1)))
+
+
+DARK_RULE = "@media (prefers-color-scheme: dark)"
+SCHEMES = {"light": "@media not all", "dark": "@media all"}
+
+
+def in_scheme(text: str, scheme: str) -> str:
+    """The page as a reader with that colour scheme sees it."""
+    return text.replace(DARK_RULE, SCHEMES[scheme])
 
 
 def main() -> int:
@@ -67,12 +81,19 @@ def main() -> int:
     screens = pathlib.Path(os.environ.get("EG_SCREENSHOTS") or tempfile.mkdtemp(prefix="eg-mail-screens-"))
     screens.mkdir(parents=True, exist_ok=True)
     work = pathlib.Path(tempfile.mkdtemp(prefix="eg-mail-measure-"))
-    failures, lowest = [], (99.0, "")
-    for page in pages:
+    failures, lowest = [], {scheme: (99.0, "") for scheme in SCHEMES}
+    for page, scheme in [(page, scheme) for page in pages for scheme in SCHEMES]:
         kind = page.stem
-        measured = work / page.name
-        measured.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"), encoding="utf-8")
-        result = measure(measured, 390)
+        text = page.read_text(encoding="utf-8")
+        if DARK_RULE not in text or not re.search(r'<meta name="color-scheme" content="light dark">', text):
+            failures.append(f"{kind}: no color-scheme declared for light and dark, or no dark palette")
+        shown_page = work / f"{kind}-{scheme}.html"
+        shown_page.write_text(in_scheme(text, scheme), encoding="utf-8")
+        measured = work / f"{kind}-{scheme}-measured.html"
+        measured.write_text(in_scheme(text, scheme).replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+        suffix = "-dark" if scheme == "dark" else ""
+        result = measure(measured, 390, screens / f"{kind}-390{suffix}.png")
+        kind = f"{kind} ({scheme})"
         if result["scrollWidth"] > result["clientWidth"]:
             failures.append(f"{kind}: {result['scrollWidth']} px wide at 390, scrolls sideways")
         shown = result["shown"]
@@ -86,15 +107,16 @@ def main() -> int:
         for text in texts:
             if text["ratio"] < 4.5:
                 failures.append(f"{kind}: contrast {text['ratio']}:1 for {text['text']!r}")
-            if text["ratio"] < lowest[0]:
-                lowest = (text["ratio"], f"{kind}: {text['text']!r}")
+            if text["ratio"] < lowest[scheme][0]:
+                lowest[scheme] = (text["ratio"], f"{page.stem}: {text['text']!r}")
         for button in result["buttons"]:
             if button["height"] < 44:
                 failures.append(f"{kind}: button {button['label']!r} is {button['height']} px tall")
-        for width in (390, 900):
-            subprocess.run(CHROMIUM + [f"--window-size={width},1200", f"--screenshot={screens / f'{kind}-{width}.png'}", page.as_uri()],
-                           capture_output=True, timeout=60)
-    print(f"browser check: {len(pages)} templates; lowest contrast {lowest[0]}:1 ({lowest[1]})")
+        subprocess.run(CHROMIUM + ["--window-size=900,1200", f"--screenshot={screens / f'{page.stem}-900{suffix}.png'}", shown_page.as_uri()],
+                       capture_output=True, timeout=60)
+    print(f"browser check: {len(pages)} templates, light and dark")
+    for scheme, (ratio, where) in lowest.items():
+        print(f"lowest contrast ({scheme}): {ratio}:1 ({where})")
     print(f"screenshots: {screens}")
     for failure in failures:
         print("FAIL", failure)
