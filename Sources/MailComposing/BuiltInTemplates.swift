@@ -72,7 +72,7 @@ Reference: {{token}}
 {{% CONTENT_TYPE: TEXT}}
 Subject: Approval needed: {{title}}{{#accountName}} ({{accountName}}){{/accountName}}
 
-{{#backup}}{{backup}}
+{{#backup}}The approvers ({{waitingName}}) have not decided within {{timeout}}; you may decide as backup approver.
 
 {{/backup}}{{request.requesterName}} asks to escalate {{source}} ({{title}}{{#accountName}}, {{accountName}}{{/accountName}}).
 

@@ -54,7 +54,7 @@ extension EscalationEngine {
                 journal.append(entry("request.backup_asked", "\(request.number) undecided after \(timeout); asked \(backups.map(\.value).joined(separator: ", "))"))
                 for backup in backups {
                     notices.append(Notice(kind: .approvalRequested, to: [backup], source: request.source, request: updated,
-                        details: ["backup": "The approvers (\(waiting)) have not decided within \(timeout); you may decide as backup approver."]))
+                        details: ["backup": "yes", "waiting": waiting, "timeout": timeout.description]))
                 }
             }
         }

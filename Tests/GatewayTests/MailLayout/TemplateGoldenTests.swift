@@ -62,6 +62,12 @@ import Testing
             #expect(html.contains("<h1 "), "\(kind)")
             #expect(!text.contains(" \n") && !text.contains("– \n"), "\(kind): a dangling blank or separator")
         }
+        // Severity as the badge, its text on its own background, wherever a mail states it.
+        for name in ["approval-requested", "approval-reminder", "rejected", "approved", "escalated", "severity-changed", "sla-warning", "sla-breached",
+            "already-escalated", "work-note", "approval-requested-account", "approved-account", "rejected-account"] {
+            let html = try #require(mails[name]?.1, "\(name)")
+            #expect(html.contains(#"<span class="eg-badge" style="display:inline-block;padding:4px 10px;border-left:8px solid red;background:#f6f8fa;color:#1f2328;font-weight:bold;">Severity: high</span>"#), "\(name)")
+        }
         let approval = try #require(mails["approval-requested"])
         let approvalText = try #require(approval.0.textBody).replacingOccurrences(of: "\r\n", with: "\n")
         #expect(approvalText.hasPrefix("[CS0001234] Approval needed: Login fails (Acme Corp)\n\n"))
