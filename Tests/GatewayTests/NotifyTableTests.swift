@@ -101,15 +101,7 @@ import Testing
 
     @Test func escalatedAndSLAWarningRowsWithoutApproval() throws {
         let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
-        let template = """
-            [[template]]
-            name = "globex-direct"
-            type = "case"
-            approval = false
-            default_severity = "medium"
-            accounts = ["ACC0001002"]
-            """
-        var h = try SecurityHarness(extraConfig: template, clock: clock.now)
+        var h = try SecurityHarness(extraConfig: SecurityHarness.directTemplate, clock: clock.now)
         defer { h.remove() }
         let escalated = try h.escalate("CS0002001", from: "Bob Stone <bob@globex.example>")
         #expect(Self.recipients(escalated, "escalated") == ["agent2@support.example", "bob@globex.example"])

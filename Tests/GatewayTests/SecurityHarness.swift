@@ -15,6 +15,16 @@ struct SecurityHarness {
     /// The mail `send` processed last, as it was written.
     private(set) var lastSent: [UInt8] = []
 
+    /// A template that escalates Globex's cases at once, without approval.
+    static let directTemplate = """
+        [[template]]
+        name = "globex-direct"
+        type = "case"
+        approval = false
+        default_severity = "medium"
+        accounts = ["ACC0001002"]
+        """
+
     /// `replacing` edits the sample config; `directoryFile` replaces the sample directory; `clock` is the gateway's time.
     init(
         extraConfig: String = "", replacing: [(String, String)] = [], directoryFile: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }

@@ -109,15 +109,7 @@ import Testing
     /// Times with their zone: the SLA warning's due time and the escalation's deadlines.
     @Test func timesShowTheirZone() throws {
         let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
-        let template = """
-            [[template]]
-            name = "globex-direct"
-            type = "case"
-            approval = false
-            default_severity = "medium"
-            accounts = ["ACC0001002"]
-            """
-        var harness = try SecurityHarness(extraConfig: template, clock: clock.now)
+        var harness = try SecurityHarness(extraConfig: SecurityHarness.directTemplate, clock: clock.now)
         defer { harness.remove() }
         _ = try harness.escalate("CS0002001", from: "Bob Stone <bob@globex.example>")
         let escalated = try Self.text(try harness.sent("escalated", to: "bob@globex.example"))
