@@ -171,7 +171,9 @@ Your approval of {{request.number}} is recorded. The escalation waits for: {{wai
 {{% CONTENT_TYPE: TEXT}}
 Subject: De-escalated: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
-{{escalation.number}} on {{source}} ({{title}}) was de-escalated by {{actorName}}.
+{{escalation.number}} on {{source}} ({{title}}) was de-escalated.
+
+De-escalated by: {{actorName}}
 Reason: {{reason}}
 
 The escalation and its SLA are closed.
