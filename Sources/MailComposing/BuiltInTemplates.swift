@@ -173,7 +173,7 @@ Subject: De-escalated: {{escalation.number}}{{#title}} – {{title}}{{/title}}
 
 {{escalation.number}} on {{source}} ({{title}}) was de-escalated.
 
-De-escalated by: {{actorName}}
+By: {{actorName}}
 Reason: {{reason}}
 
 The escalation and its SLA are closed.

@@ -36,7 +36,7 @@ import Testing
         let outcome = try harness.reply(to: approved, from: Self.jane, body: body.replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(outcome.intent == "de-escalate")
         let text = try Self.text(try harness.sent("deescalated", to: "agent1@support.example"))
-        #expect(text.contains("\nDe-escalated by: Jane Doe\n" + line + "\n"), "\(text)")
+        #expect(text.contains("\nBy: Jane Doe\n" + line + "\n"), "\(text)")
     }
 
     /// The signature is left out and kept off the next line; the final full stop stays.
