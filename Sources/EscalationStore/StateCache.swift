@@ -10,7 +10,9 @@ import Synchronization
 /// Only write transactions use it, so it never shows a reader what is not committed. It is
 /// emptied whenever what it holds may differ from the database: a savepoint or transaction
 /// that rolled back, a commit that failed, or another connection's commit (SQLite's
-/// `data_version`). It keeps at most `capacity` subjects and starts again empty past that.
+/// `data_version`). It keeps at most `capacity` subjects (and threads), and as many readers'
+/// latest mails as a thread has readers, several per subject, and starts a map again empty past
+/// that: sized so that a busy day's cases stay in it, where one key per case filled it before.
 final class StateCache: Sendable {
     struct Subject: Sendable {
         var requests: [EscalationRequest]
@@ -37,9 +39,11 @@ final class StateCache: Sendable {
     }
 
     let capacity: Int
+    /// Readers' latest mails kept per subject of `capacity`.
+    private static let readersPerSubject = 4
     private let contents = Mutex(Contents())
 
-    init(capacity: Int = 1024) {
+    init(capacity: Int = 4096) {
         self.capacity = capacity
     }
 
@@ -88,7 +92,7 @@ final class StateCache: Sendable {
     }
 
     func remember(conversationLatest messageID: String, for key: String) {
-        contents.withLock { $0.conversationLatest.set(messageID, for: key, capacity: capacity) }
+        contents.withLock { $0.conversationLatest.set(messageID, for: key, capacity: capacity * Self.readersPerSubject) }
     }
 
     func counter(_ name: String) -> Int? {
