@@ -90,7 +90,11 @@ import Testing
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
         _ = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
-        guard case .subject(let pending) = try #require(try gateway.showReport("CS0001234")) else { return }
+        let shown = try #require(try gateway.showReport("CS0001234"))
+        guard case .subject(let pending) = shown else {
+            Issue.record("CS0001234 shows \(shown), not its case")
+            return
+        }
         #expect(pending.escalated == false)
         #expect(pending.requests.map(\.state) == ["pending"])
     }
@@ -154,7 +158,11 @@ struct RefusingSink: MailSink {
         #expect(refusedWithoutOwner.count == 3)
         #expect(notices.count == refusedWithoutOwner.count)
         #expect(notices.allSatisfy { $0.recipients == ["agent1@support.example"] })
-        guard case .subject(let report) = try #require(try gateway.showReport("CS0001234")) else { return }
+        let shown = try #require(try gateway.showReport("CS0001234"))
+        guard case .subject(let report) = shown else {
+            Issue.record("CS0001234 shows \(shown), not its case")
+            return
+        }
         #expect(report.journal.contains { $0.action == "delivery.failed" && $0.detail.contains("550 5.1.1") })
     }
 }

@@ -25,6 +25,7 @@ import Testing
 
     @Test func everyFixtureParsesWithinLimits() throws {
         guard CorpusLocation.root != nil else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "missing in CI, where it must run")
             print("corpus not found beside the checkout (../shared/corpus): MIME corpus test skipped")
             return
         }

@@ -14,6 +14,7 @@ import Testing
 
     @Test func replyFixturesGiveTheirVisibleText() throws {
         guard CorpusLocation.root != nil else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "missing in CI, where it must run")
             print("corpus not found beside the checkout (../shared/corpus): reply corpus test skipped")
             return
         }
