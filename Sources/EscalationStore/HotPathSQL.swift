@@ -2,38 +2,55 @@ import GRDB
 
 /// The statements every inbound mail or outgoing send runs, in one place so that their query
 /// plans can be checked: each must find its rows through an index, never by scanning a table.
-public enum HotPathSQL: String, CaseIterable, Sendable {
-    case receiptByKeys = "SELECT outcome, raw_sha256 FROM receipt WHERE dedupe_key IN (?, ?) LIMIT 1"
-    case threadMessageByID = "SELECT message_id, source, request, recipient, outbound FROM thread_message WHERE message_id = ?"
-    case threadAppend = """
-        INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence)
-        VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM thread_message WHERE source = ?))
-        """
-    case threadRoot = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence LIMIT 1"
-    case threadLatest = "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence DESC LIMIT ?"
-    case threadSubject = "SELECT subject FROM thread_subject WHERE source = ?"
-    case threadSubjectStart = """
-        INSERT OR IGNORE INTO thread_subject(source, subject)
-        SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM thread_message WHERE source = ?)
-        """
-    case threadReaderLatest = "SELECT message_id FROM thread_reader WHERE source = ? AND recipient = ?"
-    case requestSource = "SELECT source FROM request WHERE number = ?"
-    case requestsOfSource = "SELECT body FROM request WHERE source = ? ORDER BY number"
-    case latestEscalationOfSource = "SELECT body FROM escalation WHERE source = ? ORDER BY number DESC LIMIT 1"
-    case sentMessageExists = "SELECT EXISTS(SELECT 1 FROM outbox WHERE message_id = ?)"
-    case pendingOutbox = """
-        SELECT o.*, COALESCE(b.raw, o.raw) AS body FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
-        WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?
-        """
-    case mailsToAddress = "SELECT COUNT(*) FROM outbox_recipient WHERE address = ? AND created_at >= ?"
-    case mailsOnThread = "SELECT COUNT(*) FROM outbox WHERE source = ? AND created_at >= ?"
-    case suppressed = "SELECT EXISTS(SELECT 1 FROM suppression WHERE address = ?)"
-    case slaDue = "SELECT body FROM escalation WHERE next_sla_event_at IS NOT NULL AND next_sla_event_at <= ? ORDER BY number"
-    case approvalDue = "SELECT body FROM request WHERE approval_due_at IS NOT NULL AND approval_due_at <= ? ORDER BY number"
-    case requestsAwaiting = """
-        SELECT r.body FROM request_approver a JOIN request r ON r.number = a.request
-        WHERE a.approver = ? AND r.state = 'pending' ORDER BY r.number
-        """
+public enum HotPathSQL: CaseIterable, Sendable {
+    case receiptByKeys, threadMessageByID, threadAppend, threadRoot, threadLatest, threadSubject, threadSubjectStart, threadReaderLatest, requestSource, sentMessageExists, pendingOutbox, mailsToAddress, mailsOnThread, suppressed
+    /// Requests of a case or account, with their lists; its latest escalation, with its
+    /// lists and clocks; the SLA clocks written; the timed passes' selections.
+    case requestsOfSource, approversOfSource, decisionsOfSource, previousOfSource, casesOfSource, latestEscalationOfSource, linksOfLatestEscalation, watchListOfLatestEscalation, clocksOfLatestEscalation, clockSequence, clockUpdate, clockReplaced, slaDue, approvalDue, requestsAwaiting
+
+    /// The statement's SQL.
+    public var rawValue: String {
+        switch self {
+        case .receiptByKeys: "SELECT outcome, raw_sha256 FROM receipt WHERE dedupe_key IN (?, ?) LIMIT 1"
+        case .threadMessageByID: "SELECT message_id, source, request, recipient, outbound FROM thread_message WHERE message_id = ?"
+        case .threadAppend: """
+            INSERT OR IGNORE INTO thread_message(message_id, source, request, recipient, outbound, sequence)
+            VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM thread_message WHERE source = ?))
+            """
+        case .threadRoot: "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence LIMIT 1"
+        case .threadLatest: "SELECT message_id FROM thread_message WHERE source = ? ORDER BY sequence DESC LIMIT ?"
+        case .threadSubject: "SELECT subject FROM thread_subject WHERE source = ?"
+        case .threadSubjectStart: """
+            INSERT OR IGNORE INTO thread_subject(source, subject)
+            SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM thread_message WHERE source = ?)
+            """
+        case .threadReaderLatest: "SELECT message_id FROM thread_reader WHERE source = ? AND recipient = ?"
+        case .requestSource: "SELECT source FROM request WHERE number = ?"
+        case .sentMessageExists: "SELECT EXISTS(SELECT 1 FROM outbox WHERE message_id = ?)"
+        case .pendingOutbox: """
+            SELECT o.*, COALESCE(b.raw, o.raw) AS body FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
+            WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?
+            """
+        case .mailsToAddress: "SELECT COUNT(*) FROM outbox_recipient WHERE address = ? AND created_at >= ?"
+        case .mailsOnThread: "SELECT COUNT(*) FROM outbox WHERE source = ? AND created_at >= ?"
+        case .suppressed: "SELECT EXISTS(SELECT 1 FROM suppression WHERE address = ?)"
+        case .requestsOfSource: RequestSQL.rows(RequestSQL.bySource)
+        case .approversOfSource: RequestSQL.approvers(RequestSQL.bySource)
+        case .decisionsOfSource: RequestSQL.decisions(RequestSQL.bySource)
+        case .previousOfSource: RequestSQL.previous(RequestSQL.bySource)
+        case .casesOfSource: RequestSQL.cases(RequestSQL.bySource)
+        case .latestEscalationOfSource: EscalationSQL.rows(EscalationSQL.latestOfSource, order: "e.number")
+        case .linksOfLatestEscalation: EscalationSQL.links(EscalationSQL.latestOfSource)
+        case .watchListOfLatestEscalation: EscalationSQL.watchList(EscalationSQL.latestOfSource)
+        case .clocksOfLatestEscalation: EscalationSQL.clocks(EscalationSQL.latestOfSource)
+        case .clockSequence: EscalationSQL.clockSequence
+        case .clockUpdate: EscalationSQL.clockUpdate
+        case .clockReplaced: EscalationSQL.clockReplaced
+        case .slaDue: EscalationSQL.rows(EscalationSQL.slaDue, order: "e.number")
+        case .approvalDue: RequestSQL.rows(RequestSQL.approvalDue)
+        case .requestsAwaiting: RequestSQL.rows(RequestSQL.awaiting)
+        }
+    }
 
     /// The number of `?` placeholders.
     var placeholderCount: Int { rawValue.filter { $0 == "?" }.count }

@@ -232,6 +232,16 @@ enum Migrations {
                 UPDATE request SET approval_due_at = json_extract(body, '$.createdAt') WHERE state = 'pending';
                 """)
         }
+        // The model in tables (issue 26): every request and escalation, their approvers,
+        // decisions, linked cases, watch lists and SLA clocks, moved out of the JSON documents
+        // they were stored as; the journal append-only. `Schema.relational` is the schema.
+        migrator.registerMigration(Self.relational) { db in
+            try db.execute(sql: Schema.relational)
+        }
         return migrator
     }
+
+    /// The first migration whose database an older build cannot read: before it runs, the file
+    /// is copied beside itself as `…before-v9-issue26-relational`.
+    static let relational = "v9-issue26-relational"
 }

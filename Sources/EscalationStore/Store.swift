@@ -33,7 +33,7 @@ public final class Store: Sendable {
         try pool.writeWithoutTransaction {
             try $0.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -8000")
         }
-        try Migrations.migrator.migrate(pool)
+        try StoreMigration.migrate(pool, path: path)
         checkpointer = try BackgroundCheckpointer(path: path)
     }
 
@@ -122,10 +122,16 @@ public struct StoreSession {
         try db.cachedStatement(sql: sql)
     }
 
-    /// A stored record's JSON body (dates as seconds since 1970, read back by `decoder`).
+    /// A directory record's JSON body, written at import (read back by `decoder`).
     func encode(_ value: some Encodable) throws -> String {
-        try StreamingJSONEncoder().encode(value)
+        String(decoding: try Self.encoder.encode(value), as: UTF8.self)
     }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return encoder
+    }()
 
     func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         try Self.decoder.decode(type, from: Data(text.utf8))

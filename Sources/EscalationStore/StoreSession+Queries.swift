@@ -3,36 +3,9 @@ import Foundation
 import GRDB
 
 extension StoreSession {
-    /// Every escalation, newest first.
-    public func escalations() throws -> [Escalation] {
-        try String.fetchAll(try statement("SELECT body FROM escalation ORDER BY number DESC")).map { try decode(Escalation.self, $0) }
-    }
-
-    public func escalation(_ number: EscalationNumber) throws -> Escalation? {
-        try String.fetchOne(try statement("SELECT body FROM escalation WHERE number = ?"), arguments: [number.value])
-            .map { try decode(Escalation.self, $0) }
-    }
-
     /// The case or account a request is about, without decoding the request.
     public func requestSource(_ number: RequestNumber) throws -> EscalationSource? {
         try String.fetchOne(try statement(HotPathSQL.requestSource.rawValue), arguments: [number.value]).flatMap(EscalationSource.init)
-    }
-
-    public func request(_ number: RequestNumber) throws -> EscalationRequest? {
-        try String.fetchOne(try statement("SELECT body FROM request WHERE number = ?"), arguments: [number.value])
-            .map { try decode(EscalationRequest.self, $0) }
-    }
-
-    /// Active account escalations that link this case (a linked case shows their colour).
-    public func accountEscalations(linking supportCase: CaseNumber) throws -> [Escalation] {
-        try String.fetchAll(
-            try statement(
-                """
-                SELECT e.body FROM escalation e JOIN escalation_case_link l ON l.escalation = e.number
-                WHERE l.case_number = ? AND e.state = 'active' ORDER BY e.number
-                """),
-            arguments: [supportCase.value]
-        ).map { try decode(Escalation.self, $0) }
     }
 
     /// The journal of one escalation (and the requests before it), oldest first.

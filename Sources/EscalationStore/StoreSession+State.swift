@@ -11,10 +11,8 @@ extension StoreSession {
             subject = cached
         } else {
             subject = StateCache.Subject(
-                requests: try String.fetchAll(try statement(HotPathSQL.requestsOfSource.rawValue), arguments: [source.description])
-                    .map { try decode(EscalationRequest.self, $0) },
-                escalation: try String.fetchOne(try statement(HotPathSQL.latestEscalationOfSource.rawValue), arguments: [source.description])
-                    .map { try decode(Escalation.self, $0) })
+                requests: try requests(where: RequestSQL.bySource, [source.description]),
+                escalation: try escalations(where: EscalationSQL.latestOfSource, [source.description]).first)
             cache?.remember(subject, for: source)
         }
         return SubjectState(
@@ -22,18 +20,19 @@ extension StoreSession {
             nextRequestSequence: try counter("request", default: 1), nextEscalationSequence: try counter("escalation", default: 1001))
     }
 
-    /// Writes a decision taken on `previous`: the requests and escalation it changed (with,
-    /// for each request, when its next reminder or timeout is due), the counters it moved, its
-    /// journal and work notes.
+    /// Writes a decision taken on `previous`: the rows of the requests and escalation it
+    /// changed (with, for each request, when its next reminder or timeout is due), the
+    /// counters it moved, its journal and work notes.
     public func save(_ decision: Decision, from previous: SubjectState, warningShare: Double, approvalDue: (EscalationRequest) -> Date?) throws {
         let state = decision.state
         let before = Dictionary(previous.requests.map { ($0.number, $0) }) { _, later in later }
         for request in state.requests where before[request.number] != request {
-            try write(request, due: approvalDue(request), was: before[request.number])
+            let was = before[request.number]
+            try write(request, due: approvalDue(request), was: was, previousRow: was.map { RequestRecord($0, due: approvalDue($0)) })
         }
         if let escalation = state.escalation, escalation != previous.escalation {
-            let linksKept = previous.escalation.map { $0.number == escalation.number && $0.linkedCases == escalation.linkedCases } ?? false
-            try write(escalation, links: !linksKept, warningShare: warningShare)
+            let was = previous.escalation.flatMap { $0.number == escalation.number ? $0 : nil }
+            try write(escalation, was: was, previousRow: was.map { EscalationRecord($0, warningShare: warningShare) }, warningShare: warningShare)
         }
         if state.nextRequestSequence != previous.nextRequestSequence { try setCounter("request", state.nextRequestSequence) }
         if state.nextEscalationSequence != previous.nextEscalationSequence { try setCounter("escalation", state.nextEscalationSequence) }
@@ -42,34 +41,6 @@ extension StoreSession {
         for note in decision.workNotes {
             try statement("INSERT INTO work_note(case_number, at, author, text) VALUES (?, ?, ?, ?)").execute(
                 arguments: [note.supportCase.value, note.at.timeIntervalSince1970, note.author, note.text])
-        }
-    }
-
-    /// Writes one escalation record and its case links, with its next SLA event for the ticker.
-    public func save(_ escalation: Escalation, warningShare: Double) throws {
-        try write(escalation, links: true, warningShare: warningShare)
-        if let cached = cache?.subject(escalation.source), cached.escalation.map({ $0.number <= escalation.number }) ?? true {
-            cache?.remember(StateCache.Subject(requests: cached.requests, escalation: escalation), for: escalation.source)
-        }
-    }
-
-    private func write(_ escalation: Escalation, links: Bool, warningShare: Double) throws {
-        try statement(
-            """
-            INSERT INTO escalation(number, source, account, state, next_sla_event_at, body) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT(number) DO UPDATE SET state = excluded.state, next_sla_event_at = excluded.next_sla_event_at, body = excluded.body
-            """
-        ).execute(
-            arguments: [
-                escalation.number.value, escalation.source.description, escalation.account.value, escalation.state.rawValue,
-                escalation.state == .active ? escalation.sla.nextEventAt(warningShare: warningShare)?.timeIntervalSince1970 : nil,
-                try encode(escalation),
-            ])
-        guard links else { return }
-        try statement("DELETE FROM escalation_case_link WHERE escalation = ?").execute(arguments: [escalation.number.value])
-        for supportCase in escalation.linkedCases {
-            try statement("INSERT INTO escalation_case_link(escalation, case_number) VALUES (?, ?)").execute(
-                arguments: [escalation.number.value, supportCase.value])
         }
     }
 
@@ -83,14 +54,6 @@ extension StoreSession {
                         entry.request?.value, entry.action, entry.detail,
                     ])
         }
-    }
-
-    /// Active escalations whose next SLA warning or breach is due at or before `now`.
-    public func escalationsDueForSLA(at now: Date) throws -> [Escalation] {
-        try String.fetchAll(
-            try statement(HotPathSQL.slaDue.rawValue),
-            arguments: [now.timeIntervalSince1970]
-        ).map { try decode(Escalation.self, $0) }
     }
 
     private func counter(_ name: String, default value: Int) throws -> Int {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// An escalation record (`ESC…`), created when its request is approved or needs no approval.
-public struct Escalation: Hashable, Sendable, Codable {
-    public enum State: String, Sendable, Codable {
+public struct Escalation: Hashable, Sendable {
+    public enum State: String, Sendable {
         case active
         case deescalated
     }
@@ -28,4 +28,28 @@ public struct Escalation: Hashable, Sendable, Codable {
     public var sla: SLA
 
     public var type: EscalationType { source.type }
+
+    public init(
+        number: EscalationNumber, source: EscalationSource, account: AccountNumber, state: State, severity: String, trend: Trend,
+        linkedCases: [CaseNumber], assignedTo: EmailAddress?, watchList: [EmailAddress], requester: EmailAddress, reason: String,
+        justification: String, request: RequestNumber, createdAt: Date, deescalatedAt: Date?, deescalationReason: String?, sla: SLA
+    ) {
+        self.number = number
+        self.source = source
+        self.account = account
+        self.state = state
+        self.severity = severity
+        self.trend = trend
+        self.linkedCases = linkedCases
+        self.assignedTo = assignedTo
+        self.watchList = watchList
+        self.requester = requester
+        self.reason = reason
+        self.justification = justification
+        self.request = request
+        self.createdAt = createdAt
+        self.deescalatedAt = deescalatedAt
+        self.deescalationReason = deescalationReason
+        self.sla = sla
+    }
 }

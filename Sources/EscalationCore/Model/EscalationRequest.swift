@@ -2,8 +2,8 @@ import Foundation
 
 /// A request to escalate a case or an account. With approval, the escalation record is
 /// created only when the request is approved (seed 000).
-public struct EscalationRequest: Hashable, Sendable, Codable {
-    public enum State: String, Sendable, Codable {
+public struct EscalationRequest: Hashable, Sendable {
+    public enum State: String, Sendable {
         case pending
         case approved
         case rejected
@@ -38,6 +38,34 @@ public struct EscalationRequest: Hashable, Sendable, Codable {
     /// the case owner or escalation manager was told).
     public var overdueAt: Date?
 
+    public init(
+        number: RequestNumber, source: EscalationSource, account: AccountNumber, state: State, requester: EmailAddress, reason: String,
+        justification: String, severity: String, template: String, approvers: [EmailAddress], approvalRule: EscalationTemplate.ApprovalRule,
+        decisions: [ApprovalDecision], previousRequests: [RequestNumber], linkedCases: [CaseNumber], createdAt: Date, decidedAt: Date?,
+        escalation: EscalationNumber?, backupApprovers: [EmailAddress] = [], remindedAt: Date? = nil, overdueAt: Date? = nil
+    ) {
+        self.number = number
+        self.source = source
+        self.account = account
+        self.state = state
+        self.requester = requester
+        self.reason = reason
+        self.justification = justification
+        self.severity = severity
+        self.template = template
+        self.approvers = approvers
+        self.approvalRule = approvalRule
+        self.decisions = decisions
+        self.previousRequests = previousRequests
+        self.linkedCases = linkedCases
+        self.createdAt = createdAt
+        self.decidedAt = decidedAt
+        self.escalation = escalation
+        self.backupApprovers = backupApprovers
+        self.remindedAt = remindedAt
+        self.overdueAt = overdueAt
+    }
+
     /// Everyone who may decide: the approvers and, once asked, the backup approvers.
     public var deciders: [EmailAddress] {
         backupApprovers.isEmpty ? approvers : approvers + backupApprovers.filter { !approvers.contains($0) }
@@ -54,37 +82,9 @@ public struct EscalationRequest: Hashable, Sendable, Codable {
     }
 }
 
-extension EscalationRequest {
-    /// Reads a stored request; requests stored before backup approvers and reminders existed
-    /// have none of their fields and read as never reminded, with no backup approvers.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        number = try container.decode(RequestNumber.self, forKey: .number)
-        source = try container.decode(EscalationSource.self, forKey: .source)
-        account = try container.decode(AccountNumber.self, forKey: .account)
-        state = try container.decode(State.self, forKey: .state)
-        requester = try container.decode(EmailAddress.self, forKey: .requester)
-        reason = try container.decode(String.self, forKey: .reason)
-        justification = try container.decode(String.self, forKey: .justification)
-        severity = try container.decode(String.self, forKey: .severity)
-        template = try container.decode(String.self, forKey: .template)
-        approvers = try container.decode([EmailAddress].self, forKey: .approvers)
-        approvalRule = try container.decode(EscalationTemplate.ApprovalRule.self, forKey: .approvalRule)
-        decisions = try container.decode([ApprovalDecision].self, forKey: .decisions)
-        previousRequests = try container.decode([RequestNumber].self, forKey: .previousRequests)
-        linkedCases = try container.decode([CaseNumber].self, forKey: .linkedCases)
-        createdAt = try container.decode(Date.self, forKey: .createdAt)
-        decidedAt = try container.decodeIfPresent(Date.self, forKey: .decidedAt)
-        escalation = try container.decodeIfPresent(EscalationNumber.self, forKey: .escalation)
-        backupApprovers = try container.decodeIfPresent([EmailAddress].self, forKey: .backupApprovers) ?? []
-        remindedAt = try container.decodeIfPresent(Date.self, forKey: .remindedAt)
-        overdueAt = try container.decodeIfPresent(Date.self, forKey: .overdueAt)
-    }
-}
-
 /// One approver's answer to a request.
-public struct ApprovalDecision: Hashable, Sendable, Codable {
-    public enum Verdict: String, Sendable, Codable {
+public struct ApprovalDecision: Hashable, Sendable {
+    public enum Verdict: String, Sendable {
         case approved
         case rejected
     }

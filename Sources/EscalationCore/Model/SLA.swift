@@ -1,7 +1,7 @@
 import Foundation
 
 /// One SLA clock: started at a moment, due at a moment, then met, warned or breached.
-public struct SLAClock: Hashable, Sendable, Codable {
+public struct SLAClock: Hashable, Sendable {
     public var target: TimeSpan
     public var startedAt: Date
     public var dueAt: Date
@@ -13,6 +13,16 @@ public struct SLAClock: Hashable, Sendable, Codable {
         self.target = target
         self.startedAt = startedAt
         self.dueAt = startedAt.addingTimeInterval(TimeInterval(target.seconds))
+    }
+
+    /// A clock as stored, with its own deadline and events.
+    public init(target: TimeSpan, startedAt: Date, dueAt: Date, warnedAt: Date?, breachedAt: Date?, metAt: Date?) {
+        self.target = target
+        self.startedAt = startedAt
+        self.dueAt = dueAt
+        self.warnedAt = warnedAt
+        self.breachedAt = breachedAt
+        self.metAt = metAt
     }
 
     /// Whether the clock still runs (neither met nor stopped).
@@ -32,7 +42,7 @@ public struct SLAClock: Hashable, Sendable, Codable {
 
 /// The SLA of an escalation (DESIGN.md, "SLA"): response, update interval and resolution,
 /// counted round the clock from the record's creation and re-targeted on severity changes.
-public struct SLA: Hashable, Sendable, Codable {
+public struct SLA: Hashable, Sendable {
     /// Where the SLA is attached: the case for a case escalation, the record for an account one (seed 001).
     public var attachedTo: String
     public var response: SLAClock
@@ -50,6 +60,19 @@ public struct SLA: Hashable, Sendable, Codable {
         self.resolution = SLAClock(target: targets.resolution, startedAt: startedAt)
         self.updatesMet = 0
         self.updatesBreached = 0
+    }
+
+    /// An SLA as stored: its clocks and counters.
+    public init(
+        attachedTo: String, response: SLAClock, update: SLAClock?, resolution: SLAClock, updatesMet: Int, updatesBreached: Int, stoppedAt: Date?
+    ) {
+        self.attachedTo = attachedTo
+        self.response = response
+        self.update = update
+        self.resolution = resolution
+        self.updatesMet = updatesMet
+        self.updatesBreached = updatesBreached
+        self.stoppedAt = stoppedAt
     }
 
     /// The open clocks, by name, in a stable order.

@@ -113,24 +113,26 @@ enum GoldenMail {
     /// An escalation of `source` and its request, as stored: the case's names one more case,
     /// the account's two.
     private static func records(_ source: EscalationSource) throws -> (Escalation, EscalationRequest) {
-        let linked = source.description.hasPrefix("ACC") ? #"["CS0001234", "CS0001235"]"# : #"["CS0001235"]"#
-        let start = now.timeIntervalSince1970 - 3600
-        let clock: (Int) -> String = { #"{"target": {"seconds": \#($0)}, "startedAt": \#(start), "dueAt": \#(start + Double($0))}"# }
-        let escalation = """
-            {"number": "ESC0001001", "source": "\(source.description)", "account": "ACC0001001", "state": "active", "severity": "high", "trend": "worsening",
-             "linkedCases": \(linked), "watchList": ["raj@acme.example", "am@support.example"], "requester": "jane@acme.example",
-             "reason": "Lack of Progress", "justification": "Users in Zürich cannot sign in since Monday's update; 40 people are blocked.",
-             "request": "REQ0000001", "createdAt": \(start),
-             "sla": {"attachedTo": "ESC0001001", "response": \(clock(3600)), "resolution": \(clock(86400)), "updatesMet": 0, "updatesBreached": 0}}
-            """
-        let request = """
-            {"number": "REQ0000001", "source": "\(source.description)", "account": "ACC0001001", "state": "pending", "requester": "jane@acme.example",
-             "reason": "Lack of Progress", "justification": "Users in Zürich cannot sign in since Monday's update; 40 people are blocked.",
-             "severity": "high", "template": "case-standard", "approvers": ["t2-manager@support.example", "duty-manager@support.example"],
-             "approvalRule": "any", "decisions": [], "previousRequests": [], "linkedCases": \(linked), "createdAt": \(start)}
-            """
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return (try decoder.decode(Escalation.self, from: Data(escalation.utf8)), try decoder.decode(EscalationRequest.self, from: Data(request.utf8)))
+        let linked = source.description.hasPrefix("ACC")
+            ? [CaseNumber(unchecked: "CS0001234"), CaseNumber(unchecked: "CS0001235")] : [CaseNumber(unchecked: "CS0001235")]
+        let start = now.addingTimeInterval(-3600)
+        let justification = "Users in Zürich cannot sign in since Monday's update; 40 people are blocked."
+        let clock: (Int) -> SLAClock = { SLAClock(target: TimeSpan(seconds: $0), startedAt: start) }
+        let escalation = Escalation(
+            number: EscalationNumber(unchecked: "ESC0001001"), source: source,
+            account: AccountNumber(unchecked: "ACC0001001"), state: .active, severity: "high", trend: .worsening,
+            linkedCases: linked, assignedTo: nil,
+            watchList: [EmailAddress(unchecked: "raj@acme.example"), EmailAddress(unchecked: "am@support.example")],
+            requester: EmailAddress(unchecked: "jane@acme.example"), reason: "Lack of Progress", justification: justification,
+            request: RequestNumber(unchecked: "REQ0000001"), createdAt: start, deescalatedAt: nil, deescalationReason: nil,
+            sla: SLA(attachedTo: "ESC0001001", response: clock(3600), update: nil, resolution: clock(86400), updatesMet: 0, updatesBreached: 0, stoppedAt: nil))
+        let request = EscalationRequest(
+            number: RequestNumber(unchecked: "REQ0000001"), source: source,
+            account: AccountNumber(unchecked: "ACC0001001"), state: .pending, requester: EmailAddress(unchecked: "jane@acme.example"),
+            reason: "Lack of Progress", justification: justification, severity: "high", template: "case-standard",
+            approvers: [EmailAddress(unchecked: "t2-manager@support.example"), EmailAddress(unchecked: "duty-manager@support.example")],
+            approvalRule: .any, decisions: [], previousRequests: [], linkedCases: linked, createdAt: start,
+            decidedAt: nil, escalation: nil)
+        return (escalation, request)
     }
 }

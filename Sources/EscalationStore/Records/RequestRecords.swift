@@ -1,0 +1,275 @@
+import EscalationCore
+import Foundation
+import GRDB
+
+/// A row of `request`: one escalation request without its lists (approvers, decisions,
+/// previous requests, named cases), which have tables of their own.
+struct RequestRecord: Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "request"
+
+    enum Columns {
+        static let number = Column("number")
+        static let source = Column("source")
+        static let account = Column("account")
+        static let state = Column("state")
+        static let requester = Column("requester")
+        static let reason = Column("reason")
+        static let justification = Column("justification")
+        static let severity = Column("severity")
+        static let template = Column("template")
+        static let approvalRule = Column("approval_rule")
+        static let createdAt = Column("created_at")
+        static let decidedAt = Column("decided_at")
+        static let escalation = Column("escalation")
+        static let remindedAt = Column("reminded_at")
+        static let overdueAt = Column("overdue_at")
+        static let approvalDueAt = Column("approval_due_at")
+    }
+
+    var number: String
+    var source: String
+    var account: String
+    var state: String
+    var requester: String
+    var reason: String
+    var justification: String
+    var severity: String
+    var template: String
+    var approvalRule: String
+    var createdAt: Double
+    var decidedAt: Double?
+    var escalation: String?
+    var remindedAt: Double?
+    var overdueAt: Double?
+    /// When the pending request's next reminder or timeout falls due (nil once settled).
+    var approvalDueAt: Double?
+
+    init(_ request: EscalationRequest, due: Date?) {
+        number = request.number.value
+        source = request.source.description
+        account = request.account.value
+        state = request.state.rawValue
+        requester = request.requester.value
+        reason = request.reason
+        justification = request.justification
+        severity = request.severity
+        template = request.template
+        approvalRule = request.approvalRule.rawValue
+        createdAt = request.createdAt.timeIntervalSince1970
+        decidedAt = request.decidedAt?.timeIntervalSince1970
+        escalation = request.escalation?.value
+        remindedAt = request.remindedAt?.timeIntervalSince1970
+        overdueAt = request.overdueAt?.timeIntervalSince1970
+        approvalDueAt = request.state == .pending ? due?.timeIntervalSince1970 : nil
+    }
+
+    init(row: Row) throws {
+        number = row[0]
+        source = row[1]
+        account = row[2]
+        state = row[3]
+        requester = row[4]
+        reason = row[5]
+        justification = row[6]
+        severity = row[7]
+        template = row[8]
+        approvalRule = row[9]
+        createdAt = row[10]
+        decidedAt = row[11]
+        escalation = row[12]
+        remindedAt = row[13]
+        overdueAt = row[14]
+        approvalDueAt = row[15]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.number] = number
+        container[Columns.source] = source
+        container[Columns.account] = account
+        container[Columns.state] = state
+        container[Columns.requester] = requester
+        container[Columns.reason] = reason
+        container[Columns.justification] = justification
+        container[Columns.severity] = severity
+        container[Columns.template] = template
+        container[Columns.approvalRule] = approvalRule
+        container[Columns.createdAt] = createdAt
+        container[Columns.decidedAt] = decidedAt
+        container[Columns.escalation] = escalation
+        container[Columns.remindedAt] = remindedAt
+        container[Columns.overdueAt] = overdueAt
+        container[Columns.approvalDueAt] = approvalDueAt
+    }
+
+    /// The columns in `init(row:)`'s order, for `SELECT`.
+    static let selection = """
+        number, source, account, state, requester, reason, justification, severity, template, approval_rule, created_at,
+        decided_at, escalation, reminded_at, overdue_at, approval_due_at
+        """
+}
+
+/// A row of `request_approver`: who may decide a request, in order: its approvers, then the
+/// backup approvers it went to once overdue.
+struct RequestApproverRecord: Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "request_approver"
+
+    enum Role: String {
+        case approver
+        case backup
+    }
+
+    enum Columns {
+        static let request = Column("request")
+        static let role = Column("role")
+        static let position = Column("position")
+        static let approver = Column("approver")
+    }
+
+    var request: String
+    var role: String
+    var position: Int
+    var approver: String
+
+    init(request: String, role: Role, position: Int, approver: String) {
+        self.request = request
+        self.role = role.rawValue
+        self.position = position
+        self.approver = approver
+    }
+
+    init(row: Row) throws {
+        request = row[0]
+        role = row[1]
+        position = row[2]
+        approver = row[3]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.request] = request
+        container[Columns.role] = role
+        container[Columns.position] = position
+        container[Columns.approver] = approver
+    }
+}
+
+/// A row of `approval_decision`: one approver's answer to a request, in the order given.
+struct ApprovalDecisionRecord: Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "approval_decision"
+
+    enum Columns {
+        static let request = Column("request")
+        static let position = Column("position")
+        static let approver = Column("approver")
+        static let decision = Column("decision")
+        static let reason = Column("reason")
+        static let at = Column("at")
+    }
+
+    var request: String
+    var position: Int
+    var approver: String
+    var decision: String
+    var reason: String?
+    var at: Double
+
+    init(request: String, position: Int, _ decision: ApprovalDecision) {
+        self.request = request
+        self.position = position
+        approver = decision.approver.value
+        self.decision = decision.decision.rawValue
+        reason = decision.reason
+        at = decision.at.timeIntervalSince1970
+    }
+
+    init(row: Row) throws {
+        request = row[0]
+        position = row[1]
+        approver = row[2]
+        decision = row[3]
+        reason = row[4]
+        at = row[5]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.request] = request
+        container[Columns.position] = position
+        container[Columns.approver] = approver
+        container[Columns.decision] = decision
+        container[Columns.reason] = reason
+        container[Columns.at] = at
+    }
+
+    var approvalDecision: ApprovalDecision {
+        get throws {
+            ApprovalDecision(
+                approver: EmailAddress(unchecked: approver), decision: try StoredValue.parse({ ApprovalDecision.Verdict(rawValue: $0) }, decision, "decision"),
+                reason: reason, at: Date(timeIntervalSince1970: at))
+        }
+    }
+}
+
+/// A row of `request_previous`: an earlier request for the same case or account, oldest first.
+struct RequestPreviousRecord: Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "request_previous"
+
+    enum Columns {
+        static let request = Column("request")
+        static let position = Column("position")
+        static let previous = Column("previous")
+    }
+
+    var request: String
+    var position: Int
+    var previous: String
+
+    init(request: String, position: Int, previous: String) {
+        self.request = request
+        self.position = position
+        self.previous = previous
+    }
+
+    init(row: Row) throws {
+        request = row[0]
+        position = row[1]
+        previous = row[2]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.request] = request
+        container[Columns.position] = position
+        container[Columns.previous] = previous
+    }
+}
+
+/// A row of `request_case`: a case an account escalation request names, in the order named.
+struct RequestCaseRecord: Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "request_case"
+
+    enum Columns {
+        static let request = Column("request")
+        static let position = Column("position")
+        static let caseNumber = Column("case_number")
+    }
+
+    var request: String
+    var position: Int
+    var caseNumber: String
+
+    init(request: String, position: Int, caseNumber: String) {
+        self.request = request
+        self.position = position
+        self.caseNumber = caseNumber
+    }
+
+    init(row: Row) throws {
+        request = row[0]
+        position = row[1]
+        caseNumber = row[2]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Columns.request] = request
+        container[Columns.position] = position
+        container[Columns.caseNumber] = caseNumber
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// Brings a database to this build's schema. Before the relational migration runs on a
+/// database that has data, the file is copied beside itself (`gateway.sqlite.before-v9-…`,
+/// through SQLite's backup, so the copy holds every committed transaction); when a migration
+/// fails, that copy is written back, so the file is as it was. A database that a newer build
+/// migrated further is refused.
+enum StoreMigration {
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = Migrations.migrator
+        let applied = try pool.read { try migrator.appliedIdentifiers($0) }
+        if try pool.read(migrator.hasBeenSuperseded) {
+            throw StoreError.newerDatabase(path: path, unknown: applied.filter { id in !migrator.migrations.contains(id) }.sorted())
+        }
+        let keepsCopy = !applied.isEmpty && !applied.contains(Migrations.relational)
+        let copyPath = path + ".before-" + Migrations.relational
+        if keepsCopy { try pool.backup(to: try DatabaseQueue(path: copyPath)) }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            if keepsCopy { try DatabaseQueue(path: copyPath).backup(to: pool) }
+            throw StoreError.migrationFailed(path: path, reason: "\(error)", copy: keepsCopy ? copyPath : nil)
+        }
+    }
+}
+
+/// Why a database cannot be opened.
+public enum StoreError: Error, CustomStringConvertible {
+    /// Written by a newer build: its migrations are unknown here.
+    case newerDatabase(path: String, unknown: [String])
+    /// A migration failed; the file was left as it was.
+    case migrationFailed(path: String, reason: String, copy: String?)
+
+    public var description: String {
+        switch self {
+        case .newerDatabase(let path, let unknown):
+            "\(path) was written by a newer escalation-gateway (schema \(unknown.joined(separator: ", "))); this build cannot read it: run the newer build"
+        case .migrationFailed(let path, let reason, let copy):
+            "\(path) could not be brought to this build's schema and was left as it was\(copy.map { " (a copy is kept at \($0))" } ?? ""): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import EscalationCore
+import Foundation
+import GRDB
+
+extension StoreSession {
+    /// The escalations that `condition` (SQL on `escalation e`) chooses, in `order`, each with
+    /// its linked cases, watch list and current SLA clocks: one query per table, the lists
+    /// only when an escalation was found.
+    func escalations(where condition: String, _ arguments: StatementArguments, order: String = "e.number") throws -> [Escalation] {
+        let rows = try EscalationRecord.fetchAll(try statement(EscalationSQL.rows(condition, order: order)), arguments: arguments)
+        guard !rows.isEmpty else { return [] }
+        let links = Dictionary(grouping: try CaseLinkRecord.fetchAll(try statement(EscalationSQL.links(condition)), arguments: arguments), by: \.escalation)
+        let watchers = Dictionary(
+            grouping: try WatchListEntryRecord.fetchAll(try statement(EscalationSQL.watchList(condition)), arguments: arguments), by: \.escalation)
+        var clocks: [String: [String: SLAClock]] = [:]
+        for clock in try SLAClockRecord.fetchAll(try statement(EscalationSQL.clocks(condition)), arguments: arguments) {
+            clocks[clock.escalation, default: [:]][clock.target] = clock.clock
+        }
+        return try rows.map { row in
+            let current = clocks[row.number] ?? [:]
+            guard let response = current[SLAClockRecord.Target.response.rawValue], let resolution = current[SLAClockRecord.Target.resolution.rawValue]
+            else { throw DatabaseError(message: "escalation \(row.number): its response or resolution clock is missing") }
+            let sla = SLA(
+                attachedTo: row.slaAttachedTo, response: response, update: current[SLAClockRecord.Target.update.rawValue], resolution: resolution,
+                updatesMet: row.slaUpdatesMet, updatesBreached: row.slaUpdatesBreached, stoppedAt: row.slaStoppedAt.map(Date.init(timeIntervalSince1970:)))
+            return Escalation(
+                number: EscalationNumber(unchecked: row.number), source: try StoredValue.parse(EscalationSource.init, row.source, "escalation.source"),
+                account: AccountNumber(unchecked: row.account), state: try StoredValue.parse({ Escalation.State(rawValue: $0) }, row.state, "escalation.state"),
+                severity: row.severity, trend: try StoredValue.parse({ Trend(rawValue: $0) }, row.trend, "escalation.trend"),
+                linkedCases: (links[row.number] ?? []).map { CaseNumber(unchecked: $0.caseNumber) },
+                assignedTo: row.assignedTo.map(EmailAddress.init(unchecked:)),
+                watchList: (watchers[row.number] ?? []).map { EmailAddress(unchecked: $0.address) }, requester: EmailAddress(unchecked: row.requester),
+                reason: row.reason, justification: row.justification, request: RequestNumber(unchecked: row.request),
+                createdAt: Date(timeIntervalSince1970: row.createdAt), deescalatedAt: row.deescalatedAt.map(Date.init(timeIntervalSince1970:)),
+                deescalationReason: row.deescalationReason, sla: sla)
+        }
+    }
+
+    /// Writes one escalation, only the rows that differ from `previous` (nil: a new one): its
+    /// row when it differs from `previousRow` (nil: not known, written), a list rewritten only
+    /// when it changed, each SLA clock updated in place, or replaced by a new row when it
+    /// started again (the old one kept as history).
+    func write(_ escalation: Escalation, was previous: Escalation?, previousRow: EscalationRecord?, warningShare: Double) throws {
+        let number = escalation.number.value
+        let record = EscalationRecord(escalation, warningShare: warningShare)
+        if previous == nil { try record.insert(db) } else if record != previousRow { try record.update(db) }
+        if escalation.linkedCases != previous?.linkedCases ?? [] {
+            if previous != nil { try statement("DELETE FROM escalation_case_link WHERE escalation = ?").execute(arguments: [number]) }
+            for (position, supportCase) in escalation.linkedCases.enumerated() {
+                try CaseLinkRecord(escalation: number, position: position, caseNumber: supportCase.value).insert(db)
+            }
+        }
+        if escalation.watchList != previous?.watchList ?? [] {
+            if previous != nil { try statement("DELETE FROM watch_list_entry WHERE escalation = ?").execute(arguments: [number]) }
+            for (position, address) in escalation.watchList.enumerated() {
+                try WatchListEntryRecord(escalation: number, position: position, address: address.value).insert(db)
+            }
+        }
+        let clocks: [(SLAClockRecord.Target, SLAClock?, SLAClock?)] = [
+            (.response, escalation.sla.response, previous?.sla.response), (.update, escalation.sla.update, previous?.sla.update),
+            (.resolution, escalation.sla.resolution, previous?.sla.resolution),
+        ]
+        for (target, clock, before) in clocks {
+            guard let clock, clock != before else { continue }
+            if let before, before.startedAt == clock.startedAt, before.target == clock.target {
+                try statement(EscalationSQL.clockUpdate).execute(
+                    arguments: [
+                        clock.dueAt.timeIntervalSince1970, clock.warnedAt?.timeIntervalSince1970, clock.breachedAt?.timeIntervalSince1970,
+                        clock.metAt?.timeIntervalSince1970, number, target.rawValue, number, target.rawValue,
+                    ])
+                continue
+            }
+            var sequence = 1
+            if previous != nil {
+                sequence += try Int.fetchOne(try statement(EscalationSQL.clockSequence), arguments: [number, target.rawValue]) ?? 0
+                if before != nil {
+                    try statement(EscalationSQL.clockReplaced).execute(
+                        arguments: [clock.startedAt.timeIntervalSince1970, number, target.rawValue, sequence - 1])
+                }
+            }
+            try SLAClockRecord(escalation: number, target: target, sequence: sequence, clock).insert(db)
+        }
+    }
+
+    /// Writes one escalation changed outside a mail (the SLA ticker), with its next SLA event.
+    public func save(_ escalation: Escalation, warningShare: Double) throws {
+        let previous = try self.escalation(escalation.number)
+        let previousRow = try EscalationRecord.fetchOne(db, key: escalation.number.value)
+        try write(escalation, was: previous, previousRow: previousRow, warningShare: warningShare)
+        if let cached = cache?.subject(escalation.source), cached.escalation.map({ $0.number <= escalation.number }) ?? true {
+            cache?.remember(StateCache.Subject(requests: cached.requests, escalation: escalation), for: escalation.source)
+        }
+    }
+
+    /// Every escalation, newest first.
+    public func escalations() throws -> [Escalation] {
+        try escalations(where: "1", [], order: "e.number DESC")
+    }
+
+    public func escalation(_ number: EscalationNumber) throws -> Escalation? {
+        try escalations(where: EscalationSQL.byNumber, [number.value]).first
+    }
+
+    /// Active escalations whose next SLA warning or breach is due at or before `now`.
+    public func escalationsDueForSLA(at now: Date) throws -> [Escalation] {
+        try escalations(where: EscalationSQL.slaDue, [now.timeIntervalSince1970])
+    }
+
+    /// Active account escalations that link this case (a linked case shows their colour).
+    public func accountEscalations(linking supportCase: CaseNumber) throws -> [Escalation] {
+        try escalations(where: EscalationSQL.linking, [supportCase.value])
+    }
+}

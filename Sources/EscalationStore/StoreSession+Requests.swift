@@ -1,0 +1,124 @@
+import EscalationCore
+import Foundation
+import GRDB
+
+extension StoreSession {
+    /// The requests that `condition` (SQL on `request r`) chooses, in number order, each with
+    /// its approvers, decisions, previous requests and named cases: one query per table, the
+    /// lists only when a request was found.
+    func requests(where condition: String, _ arguments: StatementArguments) throws -> [EscalationRequest] {
+        let rows = try RequestRecord.fetchAll(try statement(RequestSQL.rows(condition)), arguments: arguments)
+        guard !rows.isEmpty else { return [] }
+        let approvers = Dictionary(
+            grouping: try RequestApproverRecord.fetchAll(try statement(RequestSQL.approvers(condition)), arguments: arguments), by: \.request)
+        let decisions = Dictionary(
+            grouping: try ApprovalDecisionRecord.fetchAll(try statement(RequestSQL.decisions(condition)), arguments: arguments), by: \.request)
+        let previous = Dictionary(
+            grouping: try RequestPreviousRecord.fetchAll(try statement(RequestSQL.previous(condition)), arguments: arguments), by: \.request)
+        let cases = Dictionary(grouping: try RequestCaseRecord.fetchAll(try statement(RequestSQL.cases(condition)), arguments: arguments), by: \.request)
+        return try rows.map { row in
+            let deciders = approvers[row.number] ?? []
+            return EscalationRequest(
+                number: RequestNumber(unchecked: row.number), source: try StoredValue.parse(EscalationSource.init, row.source, "request.source"),
+                account: AccountNumber(unchecked: row.account),
+                state: try StoredValue.parse({ EscalationRequest.State(rawValue: $0) }, row.state, "request.state"),
+                requester: EmailAddress(unchecked: row.requester), reason: row.reason, justification: row.justification,
+                severity: row.severity, template: row.template,
+                approvers: deciders.filter { $0.role == RequestApproverRecord.Role.approver.rawValue }.map { EmailAddress(unchecked: $0.approver) },
+                approvalRule: try StoredValue.parse({ EscalationTemplate.ApprovalRule(rawValue: $0) }, row.approvalRule, "request.approval_rule"),
+                decisions: try (decisions[row.number] ?? []).map { try $0.approvalDecision },
+                previousRequests: (previous[row.number] ?? []).map { RequestNumber(unchecked: $0.previous) },
+                linkedCases: (cases[row.number] ?? []).map { CaseNumber(unchecked: $0.caseNumber) },
+                createdAt: Date(timeIntervalSince1970: row.createdAt), decidedAt: row.decidedAt.map(Date.init(timeIntervalSince1970:)),
+                escalation: row.escalation.map(EscalationNumber.init(unchecked:)),
+                backupApprovers: deciders.filter { $0.role == RequestApproverRecord.Role.backup.rawValue }.map { EmailAddress(unchecked: $0.approver) },
+                remindedAt: row.remindedAt.map(Date.init(timeIntervalSince1970:)), overdueAt: row.overdueAt.map(Date.init(timeIntervalSince1970:)))
+        }
+    }
+
+    /// Writes one request, only the rows that differ from `previous` (nil: a new request):
+    /// its row when it differs from `previousRow` (nil: not known, written), a decision
+    /// appended, a list rewritten only when it changed.
+    func write(_ request: EscalationRequest, due: Date?, was previous: EscalationRequest?, previousRow: RequestRecord?) throws {
+        let number = request.number.value
+        let record = RequestRecord(request, due: due)
+        guard let previous else {
+            try record.insert(db)
+            try writeApprovers(request.approvers, role: .approver, of: number, replacing: false)
+            try writeApprovers(request.backupApprovers, role: .backup, of: number, replacing: false)
+            for (position, decision) in request.decisions.enumerated() {
+                try ApprovalDecisionRecord(request: number, position: position, decision).insert(db)
+            }
+            for (position, earlier) in request.previousRequests.enumerated() {
+                try RequestPreviousRecord(request: number, position: position, previous: earlier.value).insert(db)
+            }
+            for (position, supportCase) in request.linkedCases.enumerated() {
+                try RequestCaseRecord(request: number, position: position, caseNumber: supportCase.value).insert(db)
+            }
+            return
+        }
+        if record != previousRow { try record.update(db) }
+        if request.approvers != previous.approvers { try writeApprovers(request.approvers, role: .approver, of: number, replacing: true) }
+        if request.backupApprovers != previous.backupApprovers {
+            try writeApprovers(request.backupApprovers, role: .backup, of: number, replacing: true)
+        }
+        if request.decisions != previous.decisions {
+            let kept = request.decisions.starts(with: previous.decisions) ? previous.decisions.count : 0
+            if kept == 0 { try statement("DELETE FROM approval_decision WHERE request = ?").execute(arguments: [number]) }
+            for (position, decision) in request.decisions.enumerated().dropFirst(kept) {
+                try ApprovalDecisionRecord(request: number, position: position, decision).insert(db)
+            }
+        }
+        if request.previousRequests != previous.previousRequests {
+            try statement("DELETE FROM request_previous WHERE request = ?").execute(arguments: [number])
+            for (position, earlier) in request.previousRequests.enumerated() {
+                try RequestPreviousRecord(request: number, position: position, previous: earlier.value).insert(db)
+            }
+        }
+        if request.linkedCases != previous.linkedCases {
+            try statement("DELETE FROM request_case WHERE request = ?").execute(arguments: [number])
+            for (position, supportCase) in request.linkedCases.enumerated() {
+                try RequestCaseRecord(request: number, position: position, caseNumber: supportCase.value).insert(db)
+            }
+        }
+    }
+
+    private func writeApprovers(_ approvers: [EmailAddress], role: RequestApproverRecord.Role, of request: String, replacing: Bool) throws {
+        if replacing {
+            try statement("DELETE FROM request_approver WHERE request = ? AND role = ?").execute(arguments: [request, role.rawValue])
+        }
+        for (position, approver) in approvers.enumerated() {
+            try RequestApproverRecord(request: request, role: role, position: position, approver: approver.value).insert(db)
+        }
+    }
+
+    /// Writes a request changed by its timers (reminded, sent to backup approvers).
+    public func save(_ request: EscalationRequest, due: Date?) throws {
+        let previous = try self.request(request.number)
+        try write(request, due: due, was: previous, previousRow: nil)
+        if let cached = cache?.subject(request.source) {
+            var requests = cached.requests
+            if let index = requests.firstIndex(where: { $0.number == request.number }) { requests[index] = request }
+            cache?.remember(StateCache.Subject(requests: requests, escalation: cached.escalation), for: request.source)
+        }
+    }
+
+    public func request(_ number: RequestNumber) throws -> EscalationRequest? {
+        try requests(where: RequestSQL.byNumber, [number.value]).first
+    }
+
+    /// Pending requests whose next reminder or timeout is due at or before `now`.
+    public func requestsDueForApproval(at now: Date) throws -> [EscalationRequest] {
+        try requests(where: RequestSQL.approvalDue, [now.timeIntervalSince1970])
+    }
+
+    /// The pending requests waiting for `approver`'s decision, oldest first.
+    public func requestsAwaiting(_ approver: EmailAddress) throws -> [EscalationRequest] {
+        try requests(where: RequestSQL.awaiting, [approver.value, approver.value])
+    }
+
+    /// Every pending request, oldest first.
+    public func pendingRequests() throws -> [EscalationRequest] {
+        try requests(where: RequestSQL.pending, [])
+    }
+}
