@@ -188,3 +188,18 @@ import Testing
         #expect(decision.notices.contains { $0.kind == .deescalated && $0.to.contains(F.jane) })
     }
 }
+
+/// A request no template covers is answered with its own reason, not with "not permitted".
+@Suite struct NoTemplateTests {
+    @Test func requestWithoutTemplateIsToldNoTemplateCoversIt() throws {
+        var configuration = Fixtures.configuration()
+        configuration.templates.removeAll { $0.type == .account }
+        var chat = Conversation(.account(Fixtures.acme), configuration: configuration)
+        let decision = chat.send(Conversation.escalate(type: .account), from: Fixtures.jane)
+        #expect(decision.outcome == .refused(.noTemplate))
+        let notice = try #require(decision.notices.first)
+        #expect(notice.kind == .notPermitted)
+        #expect(notice.details["hint"] == "No escalation template covers account escalations of ACC0001001; an administrator must configure one.")
+        #expect(chat.state.requests.isEmpty)
+    }
+}

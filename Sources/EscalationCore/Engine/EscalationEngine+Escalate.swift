@@ -35,7 +35,8 @@ extension EscalationEngine.Context {
             return refuse(.reasonNeeded, notice: answer(.reasonNeeded, details: ["understood": "escalate", "reasons": names]))
         }
         guard let template = configuration.template(for: mail.source.type, account: participants.account) else {
-            return refuse(.noTemplate, notice: answer(.notPermitted, details: ["understood": "escalate"]))
+            let why = "No escalation template covers \(mail.source.type == .case ? "case" : "account") escalations of \(participants.account.number); an administrator must configure one."
+            return refuse(.noTemplate, notice: answer(.notPermitted, details: ["understood": "escalate", "hint": why]))
         }
         let severity = arguments.severity.flatMap(configuration.severity(named:))?.name ?? template.defaultSeverity
         var approvers = template.approvers

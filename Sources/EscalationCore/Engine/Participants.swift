@@ -25,7 +25,6 @@ struct Participants {
     }
 
     var isCaseOwner: Bool { supportCase?.owner == sender }
-    var isCaseContact: Bool { supportCase?.contact == sender }
     var isGroupManager: Bool { supportCase?.groupManager == sender }
     var isEscalationManager: Bool { account.escalationManager == sender }
     var isAccountTeam: Bool { account.team.contains(sender) }
