@@ -12,7 +12,7 @@ public struct EscalationEngine: Sendable {
     /// Decides what one command does to one case or account.
     public func decide(_ mail: CommandMail, state: SubjectState, directory: some DirectoryLookup, now: Date) -> Decision {
         guard let context = Context(mail: mail, state: state, directory: directory, engine: self, now: now), context.participants.isKnown else {
-            return Self.notTheirs(mail, state: state, directory: directory)
+            return Self.notTheirs(mail.sender, state: state, directory: directory)
         }
         switch mail.command {
         case .escalate(let arguments): return context.escalate(arguments)
@@ -30,11 +30,11 @@ public struct EscalationEngine: Sendable {
     /// The answer to a sender who is not known on the case or account the mail names: a contact
     /// or staff member is told that no such case is on their account (nothing about any other
     /// account); a stranger learns nothing.
-    private static func notTheirs(_ mail: CommandMail, state: SubjectState, directory: some DirectoryLookup) -> Decision {
-        guard directory.contact(mail.sender) != nil || directory.staffMember(mail.sender) != nil else {
-            return Decision(outcome: .refused(.unknownSender), state: state, notices: [Notice(kind: .unknownSender, to: [mail.sender], source: nil)])
+    static func notTheirs(_ sender: EmailAddress, state: SubjectState, directory: some DirectoryLookup) -> Decision {
+        guard directory.contact(sender) != nil || directory.staffMember(sender) != nil else {
+            return Decision(outcome: .refused(.unknownSender), state: state, notices: [Notice(kind: .unknownSender, to: [sender], source: nil)])
         }
-        let notice = Notice(kind: .noSuchCase, to: [mail.sender], source: nil)
+        let notice = Notice(kind: .noSuchCase, to: [sender], source: nil)
         return Decision(outcome: .refused(.noSuchCase), state: state, notices: [notice])
     }
 }
@@ -53,26 +53,14 @@ extension EscalationEngine {
         var notices: [Notice] = []
 
         init?(mail: CommandMail, state: SubjectState, directory: some DirectoryLookup, engine: EscalationEngine, now: Date) {
-            let supportCase: SupportCase?
-            let accountNumber: AccountNumber
-            switch mail.source {
-            case .supportCase(let number):
-                guard let found = directory.supportCase(number) else { return nil }
-                supportCase = found
-                accountNumber = found.account
-            case .account(let number):
-                supportCase = nil
-                accountNumber = number
-            }
-            guard let account = directory.account(accountNumber) else { return nil }
+            guard let participants = Participants(sender: mail.sender, source: mail.source, directory: directory, policy: engine.configuration.policy)
+            else { return nil }
             self.mail = mail
             self.engine = engine
             self.directory = directory
             self.state = state
             self.now = now
-            self.participants = Participants(
-                sender: mail.sender, account: account, supportCase: supportCase, directory: directory,
-                policy: engine.configuration.policy)
+            self.participants = participants
         }
 
         var configuration: EscalationConfiguration { engine.configuration }

@@ -18,6 +18,24 @@ struct Participants {
         self.allowDomainContacts = policy.allowDomainContacts
     }
 
+    /// The people around `source` as the directory lists them; nil when it lists no such case
+    /// or account.
+    init?(sender: EmailAddress, source: EscalationSource, directory: some DirectoryLookup, policy: EscalationPolicy) {
+        let supportCase: SupportCase?
+        let accountNumber: AccountNumber
+        switch source {
+        case .supportCase(let number):
+            guard let found = directory.supportCase(number) else { return nil }
+            supportCase = found
+            accountNumber = found.account
+        case .account(let number):
+            supportCase = nil
+            accountNumber = number
+        }
+        guard let account = directory.account(accountNumber) else { return nil }
+        self.init(sender: sender, account: account, supportCase: supportCase, directory: directory, policy: policy)
+    }
+
     /// A contact listed for this account (or, where the policy allows, a sender of its domain).
     var isAccountContact: Bool {
         if let contact = senderContact { return contact.account == account.number }

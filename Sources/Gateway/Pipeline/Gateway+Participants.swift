@@ -8,14 +8,7 @@ extension Gateway {
     /// Message-ID would otherwise travel in the References of every later mail on the thread,
     /// or become its root.
     func isParticipant(_ sender: EmailAddress, of source: EscalationSource) -> Bool {
-        if EscalationEngine.isKnown(sender, about: source, directory: directory) { return true }
-        guard config.escalation.policy.allowDomainContacts else { return false }
-        let account: AccountNumber?
-        switch source {
-        case .supportCase(let number): account = directory.supportCase(number)?.account
-        case .account(let number): account = number
-        }
-        return account.flatMap(directory.account)?.domains.contains(sender.domain) ?? false
+        engine.isKnown(sender, about: source, directory: directory)
     }
 }
 

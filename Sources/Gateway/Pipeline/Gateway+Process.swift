@@ -179,7 +179,7 @@ extension Gateway {
         let match = try ThreadMatch.find(
             understood.hints, intent: understood.intent, sender: sender, directory: directory, signer: signer, session: session)
         guard let match else {
-            let kind: Notice.Kind = directory.contact(sender) != nil || directory.staffMember(sender) != nil ? .notUnderstood : .unknownSender
+            let kind: Notice.Kind = isKnownSomewhere(sender) ? .notUnderstood : .unknownSender
             let notice = Notice(
                 kind: kind, to: [sender], source: nil,
                 details: ["understood": intentName, "hint": "Name the case number (CS…) in the subject or the first line."])
@@ -234,7 +234,7 @@ extension Gateway {
                 return outcome("refused", "decision not accepted: \(refusal.reason)", escalation: state.escalation?.number.value, sent: sent)
             }
         }
-        if !confirmed, CommandGate.isGated(command), EscalationEngine.isKnown(sender, about: match.source, directory: directory),
+        if !confirmed, CommandGate.isGated(command), engine.isKnown(sender, about: match.source, directory: directory),
             case .confirmationRequired(let why) = try CommandGate(signer: signer, security: config.security)
                 .check(understood, sender: sender, source: match.source, session: session)
         {
