@@ -13,8 +13,7 @@ public struct Receipt: Hashable, Sendable {
     /// Where the mail was read from: a file path or `imap:INBOX/<uidvalidity>/<uid>`.
     public var position: String
     public var receivedAt: Date
-    /// `applied`, `ignored`, `refused` or `failed`.
-    public var outcome: String
+    public var outcome: ReceiptOutcome
     public var reason: String
     public var intent: String
     public var escalation: String?
@@ -22,7 +21,7 @@ public struct Receipt: Hashable, Sendable {
 
     public init(
         dedupeKey: String, messageID: String, rawSHA256: String, mailbox: String, uidValidity: Int? = nil, uid: Int? = nil,
-        position: String, receivedAt: Date, outcome: String, reason: String, intent: String, escalation: String?, raw: [UInt8]
+        position: String, receivedAt: Date, outcome: ReceiptOutcome, reason: String, intent: String, escalation: String?, raw: [UInt8]
     ) {
         self.dedupeKey = dedupeKey
         self.messageID = messageID

@@ -4,9 +4,9 @@ import GRDB
 extension StoreSession {
     /// The receipt of a mail processed before under either key (its receipt key, or the content
     /// hash receipts were keyed by before): its outcome and the SHA-256 of the bytes recorded.
-    public func receipt(key: String, legacyKey: String) throws -> (outcome: String, rawSHA256: String)? {
+    public func receipt(key: String, legacyKey: String) throws -> (outcome: ReceiptOutcome?, rawSHA256: String)? {
         guard let row = try Row.fetchOne(try statement(HotPathSQL.receiptByKeys.rawValue), arguments: [key, legacyKey]) else { return nil }
-        return (row[0], row[1])
+        return (ReceiptOutcome(rawValue: row[0]), row[1])
     }
 
     public func insert(_ receipt: Receipt) throws {

@@ -69,9 +69,9 @@ import Testing
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
         let raw = try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml")
-        #expect(try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "a", uidValidity: 7, uid: 3)).outcome == "applied")
+        #expect(try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "a", uidValidity: 7, uid: 3)).outcome == .applied)
         let renumbered = try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "b", uidValidity: 9, uid: 1))
-        #expect(renumbered.outcome == "duplicate")
+        #expect(renumbered.outcome == .duplicate)
         let changed = try gateway.store.transaction { try $0.recordMailboxPosition(mailbox: "INBOX", uidValidity: 9, uid: 2) }
         #expect(changed == nil)
     }

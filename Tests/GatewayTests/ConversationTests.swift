@@ -40,7 +40,7 @@ import Testing
 
         let request = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
         try gateway.dispatch(to: sink)
-        #expect(request.outcome == "applied")
+        #expect(request.outcome == .applied)
         #expect(request.intent == "escalate")
         #expect(request.escalation == nil)
         let approvalMail = try #require(try workspace.outboxFiles().first { url in
@@ -51,7 +51,7 @@ import Testing
         let replyBytes = try Self.reply(to: approvalMail, from: "Dana Duty <duty-manager@support.example>", body: "Approved.", id: "dana-1@support.example")
         let approval = try gateway.process(InboundMail(raw: replyBytes, mailbox: "t", position: "2"))
         try gateway.dispatch(to: sink)
-        #expect(approval.outcome == "applied")
+        #expect(approval.outcome == .applied)
         #expect(approval.escalation == "ESC0001001")
         let approvedNotice = try #require(approval.sent.first { $0.template == "approved" })
         #expect(approvedNotice.to.first == "jane@acme.example")
@@ -79,8 +79,8 @@ import Testing
         let transit = Array("Received: from mx.example by mx2.example; Tue, 24 Nov 2026 10:00:00 +0000\r\n".utf8) + replyBytes
         let replayWithTransit = try gateway.process(InboundMail(raw: transit, mailbox: "t", position: "4"))
         try gateway.dispatch(to: sink)
-        #expect(replay.outcome == "duplicate" && replay.sent.isEmpty)
-        #expect(replayWithTransit.outcome == "duplicate")
+        #expect(replay.outcome == .duplicate && replay.sent.isEmpty)
+        #expect(replayWithTransit.outcome == .duplicate)
         #expect(try workspace.outboxFiles().count == filesBefore)
     }
 
@@ -106,7 +106,7 @@ import Testing
         let gateway = try workspace.gateway()
         let outcome = try gateway.process(InboundMail(raw: try workspace.sample("06-unknown-sender/01-stranger-asks.eml"), mailbox: "t", position: "1"))
         try gateway.dispatch(to: try gateway.config.makeSink())
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         let text = try String(contentsOf: try #require(try workspace.outboxFiles().first), encoding: .utf8)
         #expect(!text.contains("CS0001234") && !text.contains("Login fails") && !text.contains("agent1"))
     }
@@ -117,7 +117,7 @@ import Testing
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
         let outcome = try gateway.process(InboundMail(raw: try workspace.sample("07-auto-reply/01-out-of-office.eml"), mailbox: "t", position: "1"))
-        #expect(outcome.outcome == "ignored")
+        #expect(outcome.outcome == .ignored)
         #expect(outcome.sent.isEmpty)
     }
 
@@ -129,7 +129,7 @@ import Testing
         try Data(big).write(to: inbox.folder.appendingPathComponent("big.eml"))
         let gateway = try workspace.gateway()
         let outcomes = try gateway.drain(inbox, batchSize: 10)
-        #expect(outcomes.map(\.outcome) == ["failed"])
+        #expect(outcomes.map(\.outcome) == [.failed])
         #expect(FileManager.default.fileExists(atPath: inbox.folder.appendingPathComponent("failed/big.eml").path))
         #expect(try gateway.failedMail().first?.reason.contains("exceeds the limit") == true)
     }

@@ -25,7 +25,7 @@ import Testing
         try gateway.store.limitGrowth(toExtraPages: nil)
         let afterwards = try gateway.drain(inbox, batchSize: 10)
         #expect(afterwards.count == FaultInjectionTests.mails.count)
-        #expect(!afterwards.contains { $0.outcome == "duplicate" })
+        #expect(!afterwards.contains { $0.outcome == .duplicate })
         #expect(try inbox.fetch(limit: 100).isEmpty)
     }
 }

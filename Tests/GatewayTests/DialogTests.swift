@@ -18,7 +18,7 @@ import Testing
         _ = try harness.escalate()
         let approval = try #require(try harness.sent("approval-requested", to: dutyManager))
         let decision = try harness.reply(to: approval, from: "Dana Duty <\(dutyManager)>", body: "REJECT The fix ships on Friday.")
-        #expect(decision.outcome == "applied")
+        #expect(decision.outcome == .applied)
         return try #require(try harness.sent("rejected", to: jane))
     }
 
@@ -61,7 +61,7 @@ import Testing
             Self.replyWithAttachment(
                 to: rejection, from: "Jane Doe <\(Self.jane)>", body: "Could Sam call me today? The list of blocked users is attached.",
                 file: "blocked-users.pdf", content: pdf, id: "jane-dialog-1@acme.example"))
-        #expect(asked.outcome == "applied")
+        #expect(asked.outcome == .applied)
         #expect(asked.intent == "comment")
         #expect(asked.sent.map(\.template).sorted() == ["customer-message", "customer-message", "message-passed"])
         #expect(asked.sent.first { $0.template == "customer-message" }?.to.first == Self.owner)
@@ -78,7 +78,7 @@ import Testing
         #expect(!answer.contains("APPROVE") && !answer.contains("SEVERITY") && !answer.contains("nothing on"))
 
         let answered = try harness.reply(to: relayed, from: "Sam Agent <\(Self.owner)>", body: "Hi Jane, I will call you at 15:00 today.")
-        #expect(answered.outcome == "applied")
+        #expect(answered.outcome == .applied)
         #expect(answered.sent.first { $0.template == "staff-message" }?.to == [Self.jane])
         let toJane = try #require(try harness.sent("staff-message", to: Self.jane))
         #expect(toJane.from?.name == "Sam Agent via Escalations")
@@ -135,7 +135,7 @@ import Testing
         let received = try #require(try harness.sent("request-received", to: Self.owner))
         let noted = try harness.reply(to: received, from: "Sam Agent <\(Self.owner)>", body: "NOTE Jane's month-end close is on the 30th; call before Friday.")
         #expect(noted.intent == "note")
-        #expect(noted.outcome == "applied")
+        #expect(noted.outcome == .applied)
         #expect(noted.sent.allSatisfy { !$0.to.contains(Self.jane) })
         let note = try #require(noted.sent.first { $0.template == "internal-note" })
         #expect(note.to == [Self.dutyManager])
@@ -156,7 +156,7 @@ import Testing
 
         // The owner's command gone wrong stays with the staff too.
         let slip = try harness.reply(to: received, from: "Sam Agent <\(Self.owner)>", body: "Don't de-escalate this one yet.")
-        #expect(slip.intent == "unclear" && slip.outcome == "refused")
+        #expect(slip.intent == "unclear" && slip.outcome == .refused)
         #expect(slip.sent.allSatisfy { !$0.to.contains(Self.jane) })
         #expect(try harness.sent("not-understood", to: Self.owner)?.textBody?.contains("DE-ESCALATE followed by the reason") == true)
 

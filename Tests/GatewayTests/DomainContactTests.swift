@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationStore
 import Foundation
 import Gateway
 import MailTransport
@@ -28,12 +29,12 @@ import Testing
         let gateway = try workspace.gateway()
 
         let onCase = try gateway.process(InboundMail(raw: mail("CS0001234", "TREND sideways", id: "lee-1@acme.example"), mailbox: "t", position: "1"))
-        #expect(onCase.outcome == "refused")
+        #expect(onCase.outcome == .refused)
         #expect(onCase.sent.map(\.template) == ["not-understood"])
         #expect(onCase.sent.first?.to == ["lee@acme.example"])
 
         let noCase = try gateway.process(InboundMail(raw: mail("Hello", "Can you help?", id: "lee-2@acme.example"), mailbox: "t", position: "2"))
-        #expect(noCase.outcome == "refused")
+        #expect(noCase.outcome == .refused)
         #expect(noCase.sent.map(\.template) == ["not-understood"])
 
         let stranger = try gateway.process(

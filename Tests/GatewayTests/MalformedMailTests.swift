@@ -39,14 +39,14 @@ import Testing
         var outcomes: [String: Int] = [:]
         for (name, raw) in cases {
             let outcome = try gateway.process(InboundMail(raw: raw, mailbox: "malformed", position: name))
-            #expect(["applied", "ignored", "refused", "failed", "duplicate"].contains(outcome.outcome), "\(name): \(outcome.outcome)")
+            #expect(ReceiptOutcome.allCases.contains(outcome.outcome), "\(name): \(outcome.outcome)")
             #expect(!outcome.reason.isEmpty, "\(name) has no reason")
-            outcomes[outcome.outcome, default: 0] += 1
+            outcomes[outcome.outcome.rawValue, default: 0] += 1
         }
         print("malformed mail: \(cases.count) tried, outcomes \(outcomes.sorted { $0.key < $1.key })")
         let failed = try gateway.failedMail()
         #expect(failed.contains { $0.position == "10000-parts" && $0.reason.contains("MIME parts") })
         #expect(failed.contains { $0.position == "100-levels" && $0.reason.contains("nesting") })
-        #expect(try gateway.process(InboundMail(raw: try workspace.sample("02-rejected-then-reescalated/01-bob-escalates.eml"), mailbox: "t", position: "after")).outcome == "applied")
+        #expect(try gateway.process(InboundMail(raw: try workspace.sample("02-rejected-then-reescalated/01-bob-escalates.eml"), mailbox: "t", position: "after")).outcome == .applied)
     }
 }

@@ -52,7 +52,7 @@ import Testing
             to: Self.fixture.appendingPathComponent("approval-requested.eml"), from: "Dana Duty <duty-manager@support.example>",
             body: "Approved.", id: "dana-after-migration@support.example")
         let outcome = try gateway.process(InboundMail(raw: reply, mailbox: "t", position: "1"))
-        #expect(outcome.outcome == "applied", "\(outcome.reason)")
+        #expect(outcome.outcome == .applied, "\(outcome.reason)")
         #expect(outcome.escalation == "ESC0001004")
         guard case .subject(let shown) = try #require(try gateway.showReport("CS0001235")) else { throw NotACase() }
         #expect(shown.escalated)

@@ -40,7 +40,7 @@ import Testing
         let ownersCopy = try #require(try h.sent("approved", to: Self.owner))
 
         let customerWatches = try h.reply(to: ownersCopy, from: Self.owner, body: "WATCH \(Self.raj)")
-        #expect(customerWatches.outcome == "applied")
+        #expect(customerWatches.outcome == .applied)
         #expect(Self.recipients(customerWatches, "watch-list-changed").isEmpty)
         let staffWatches = try h.reply(to: ownersCopy, from: Self.owner, body: "WATCH \(Self.am)")
         #expect(Self.recipients(staffWatches, "watch-list-changed") == [Self.am])
@@ -48,7 +48,7 @@ import Testing
         #expect(Self.recipients(severity, "severity-changed") == [Self.am])
         let groupApproval = try #require(try h.sent("approval-requested", to: Self.groupManager))
         let trend = try h.reply(to: groupApproval, from: Self.groupManager, body: "TREND worsening")
-        #expect(trend.outcome == "applied")
+        #expect(trend.outcome == .applied)
         #expect(Self.recipients(trend, "trend-changed") == [Self.am])
         #expect(Self.recipients(trend, "work-note") == [Self.owner])
 
@@ -89,10 +89,10 @@ import Testing
         let linked = try h.reply(to: managersCopy, from: Self.em, body: "LINK CS0001234")
         #expect(Self.recipients(linked, "linked-cases-changed") == [Self.am])
         let foreign = try h.reply(to: managersCopy, from: Self.em, body: "LINK CS0002001")
-        #expect(foreign.outcome == "refused")
+        #expect(foreign.outcome == .refused)
         #expect(try h.sent("not-understood", to: Self.em)?.textBody?.contains("No case CS0002001 is on account Acme Corp") == true)
         let missing = try h.reply(to: managersCopy, from: Self.em, body: "LINK CS0009999")
-        #expect(missing.outcome == "refused")
+        #expect(missing.outcome == .refused)
         let report = try h.subject("ACC0001001")
         #expect(report.escalation?.linkedCases == ["CS0001235", "CS0001234"])
         let assigned = try h.reply(to: managersCopy, from: Self.em, body: "ASSIGN agent2@support.example")
@@ -126,7 +126,7 @@ import Testing
         let ownersCopy = try #require(try h.sent("approved", to: Self.owner))
         _ = try h.reply(to: ownersCopy, from: Self.owner, body: "WATCH \(Self.raj)")
         let severity = try h.reply(to: ownersCopy, from: Self.owner, body: "SEVERITY high")
-        #expect(severity.outcome == "applied")
+        #expect(severity.outcome == .applied)
         #expect(Self.recipients(severity, "severity-changed").isEmpty)
     }
 

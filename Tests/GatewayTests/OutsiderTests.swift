@@ -31,7 +31,7 @@ import Testing
         var (harness, _) = try pendingCase()
         defer { harness.remove() }
         let forged = try harness.write(from: "mallory@evil.example", subject: "Re: [CS0001234] Login fails", body: "APPROVE [ref:r1xaaaaaaaaaaaaaaaaaaaaaaaa]")
-        #expect(forged.outcome == "refused")
+        #expect(forged.outcome == .refused)
         let told = try #require(forged.sent.first { $0.to == [duty] })
         let guessable = (0..<3).map { index in
             SHA256.hash(data: Array("<new-1@test.example>#\(index)#decision-not-accepted".utf8)).map { String(format: "%02x", $0) }.joined().prefix(32)
@@ -39,7 +39,7 @@ import Testing
         #expect(!guessable.contains { told.messageId.hasPrefix($0) })
         for (index, guess) in guessable.enumerated() {
             let bounce = try harness.send(SecurityHarness.deliveryStatus(index, messageID: "\(guess)@support.example", recipient: duty, status: "5.1.1"))
-            #expect(bounce.outcome == "ignored")
+            #expect(bounce.outcome == .ignored)
             #expect(bounce.reason == "bounce for mail the gateway did not send")
         }
         #expect(try suppressed(harness).isEmpty)
@@ -69,7 +69,7 @@ import Testing
         let id = try #require(approval.messageID)
         for index in 0..<4 {
             let outcome = try harness.send(SecurityHarness.deliveryStatus(index, messageID: id, recipient: duty, status: nil))
-            #expect(outcome.outcome == "ignored")
+            #expect(outcome.outcome == .ignored)
             #expect(outcome.reason.contains("(temporary)"))
         }
         #expect(try suppressed(harness).isEmpty)
@@ -90,7 +90,7 @@ import Testing
         let acknowledgement = try #require(try harness.allSent().first { $0.kind == "request-received" })
         for (index, id) in [try #require(approval.messageID), acknowledgement.messageID, acknowledgement.messageID].enumerated() {
             let outcome = try harness.send(SecurityHarness.deliveryStatus(index, messageID: id, recipient: "someone-else@elsewhere.example", status: "5.1.1"))
-            #expect(outcome.outcome == "ignored")
+            #expect(outcome.outcome == .ignored)
             #expect(outcome.reason.hasPrefix("bounce names none of the recipients"))
         }
         #expect(try suppressed(harness).isEmpty)
@@ -111,7 +111,7 @@ import Testing
         defer { harness.remove() }
         for subject in ["Undeliverable: your mail", "Returned mail: see transcript", "Delivery failure on our side"] {
             let outcome = try harness.write(from: "jane@acme.example", subject: "\(subject) [CS0001234]", body: "Our mail server lost your last mail, please call me.")
-            #expect(outcome.outcome != "ignored" && !outcome.reason.contains("bounce"), "\(subject) made a customer's mail a bounce: \(outcome.reason)")
+            #expect(outcome.outcome != .ignored && !outcome.reason.contains("bounce"), "\(subject) made a customer's mail a bounce: \(outcome.reason)")
             #expect(outcome.sent.contains { $0.to == ["jane@acme.example"] }, "the customer is answered")
         }
     }
@@ -125,17 +125,17 @@ import Testing
             "From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] update\r\nMessage-ID: <same@acme.example>\r\n\r\n\(body)\r\n"
         }
         let first = try harness.send(raw("We still see the errors."))
-        #expect(first.outcome != "duplicate" && !first.sent.isEmpty)
+        #expect(first.outcome != .duplicate && !first.sent.isEmpty)
         let before = try harness.allSent().count
         let second = try harness.send(raw("We still see the errors.\r\n--\r\nSent through the Acme list server"))
-        #expect(second.outcome == "duplicate")
+        #expect(second.outcome == .duplicate)
         #expect(second.sent.isEmpty)
         #expect(try harness.allSent().count == before)
         #expect(try harness.subject("CS0001234").journal.filter { $0.cause == "same@acme.example" }.count == 1)
         let copies = try harness.gateway.store.read { session in
             try String.fetchAll(session.db, sql: "SELECT outcome FROM receipt WHERE message_id = 'same@acme.example' ORDER BY id")
         }
-        #expect(copies == [first.outcome, "duplicate"])
+        #expect(copies == [first.outcome.rawValue, "duplicate"])
     }
 
     @Test func theSameMessageIDFromAnotherSenderIsItsOwnMail() throws {
@@ -146,12 +146,12 @@ import Testing
             "From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] news\r\nMessage-ID: <taken@acme.example>\r\n\r\nAny news?\r\n")
         let forged = try harness.send(
             "From: mallory@evil.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] news\r\nMessage-ID: <taken@acme.example>\r\n\r\nAPPROVE\r\n")
-        #expect(own.outcome != "duplicate" && forged.outcome != "duplicate")
-        #expect(forged.outcome == "refused")
+        #expect(own.outcome != .duplicate && forged.outcome != .duplicate)
+        #expect(forged.outcome == .refused)
         #expect(Set(own.sent.map(\.messageId)).isDisjoint(with: forged.sent.map(\.messageId)))
         let echo = try harness.send(
             "From: raj@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] news\r\nMessage-ID: <\(stolen)>\r\n\r\nHello\r\n")
-        #expect(echo.outcome != "failed")
+        #expect(echo.outcome != .failed)
     }
 
     @Test func aBatchFullOfSameIDMailFromOthersNeverBlocksRealMail() throws {
@@ -168,8 +168,8 @@ import Testing
             .write(to: inbox.appendingPathComponent("z-real.eml"))
         let outcomes = try harness.gateway.drain(try harness.gateway.config.makeSource(), batchSize: 3)
         #expect(outcomes.count == 7)
-        #expect(!outcomes.contains { $0.outcome == "failed" })
-        #expect(outcomes.last?.messageId == "real@acme.example" && outcomes.last?.outcome == "applied")
+        #expect(!outcomes.contains { $0.outcome == .failed })
+        #expect(outcomes.last?.messageId == "real@acme.example" && outcomes.last?.outcome == .applied)
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".eml") }.isEmpty)
     }
 
@@ -224,14 +224,14 @@ import Testing
         defer { harness.remove() }
         for index in 0..<26 {
             let outcome = try harness.reply(to: approval, from: "stranger\(index)@evil.example", body: "APPROVE", to: "escalations+r1xforged\(index)@support.example")
-            #expect(outcome.outcome == "refused")
+            #expect(outcome.outcome == .refused)
         }
         let toApprovers = try harness.allSent().filter { $0.kind == "decision-not-accepted" }
         #expect(toApprovers.count == 2, "each approver is told once per request within the window")
         #expect(Set(toApprovers.flatMap(\.recipients)) == [duty, groupManager])
         #expect(try harness.subject("CS0001234").requests.map(\.state) == ["pending"])
         let real = try harness.reply(to: approval, from: duty, body: "APPROVE")
-        #expect(real.outcome == "applied")
+        #expect(real.outcome == .applied)
         #expect(real.sent.contains { $0.template == "approved" && $0.to.contains("jane@acme.example") })
     }
 
@@ -242,7 +242,7 @@ import Testing
             _ = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] your mail", body: "Thanks \(index), we will get back to you.")
         }
         let decision = try harness.reply(to: approval, from: duty, body: "APPROVE")
-        #expect(decision.outcome == "applied")
+        #expect(decision.outcome == .applied)
         #expect(decision.sent.contains { $0.template == "approved" && $0.to.contains("jane@acme.example") })
         #expect(decision.sent.contains { $0.template == "work-note" && $0.to == [owner] })
     }
@@ -255,7 +255,7 @@ import Testing
         var answered = 0
         for index in 0..<8 {
             let outcome = try harness.write(from: "victim+\(index)@elsewhere.example", subject: "Escalation CS0001234", body: "ESCALATE CS0001234\r\nReason: no progress")
-            #expect(outcome.outcome == "refused")
+            #expect(outcome.outcome == .refused)
             answered += outcome.sent.count
         }
         #expect(answered == 1)
@@ -268,10 +268,10 @@ import Testing
     @Test func anAccountEscalationNamingARejectedCaseWaitsForTheCooldown() throws {
         var (harness, approval) = try pendingCase()
         defer { harness.remove() }
-        #expect(try harness.reply(to: approval, from: duty, body: "REJECT the fix ships Friday").outcome == "applied")
+        #expect(try harness.reply(to: approval, from: duty, body: "REJECT the fix ships Friday").outcome == .applied)
         let before = try harness.allSent().filter { $0.kind == "approval-requested" }.count
         let bypass = try harness.write(from: "jane@acme.example", subject: "Account escalation", body: "ESCALATE ACCOUNT\r\nReason: Lack of Progress\r\nCases: CS0001234\r\nNothing moves.")
-        #expect(bypass.outcome == "refused")
+        #expect(bypass.outcome == .refused)
         #expect(bypass.reason.hasPrefix("cooldown"))
         #expect(bypass.sent.map(\.template) == ["reescalation-cooldown"])
         #expect(try harness.allSent().filter { $0.kind == "approval-requested" }.count == before)

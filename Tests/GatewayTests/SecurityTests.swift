@@ -18,7 +18,7 @@ import Testing
     }
 
     private func expectNothingChanged(_ harness: SecurityHarness, _ outcome: MailOutcome) throws {
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         let report = try harness.subject("CS0001234")
         #expect(report.escalated == false)
         #expect(report.requests.map(\.state) == ["pending"])
@@ -52,7 +52,7 @@ import Testing
         let approvalB = try #require(try harness.sent("approval-requested", to: duty).flatMap { $0.subject.contains("CS0002001") ? $0 : nil })
         let tokenA = SecurityHarness.token(of: approvalA)
         let outcome = try harness.reply(to: approvalB, from: duty, body: "APPROVE", to: "escalations+\(tokenA)@support.example", quote: false)
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(try harness.subject("CS0002001").requests.map(\.state) == ["pending"])
         #expect(try harness.subject("CS0001234").requests.map(\.state) == ["pending"])
         #expect(outcome.sent.allSatisfy { $0.template == "decision-not-accepted" })
@@ -90,7 +90,7 @@ import Testing
         let genuine = "Authentication-Results: mx.support.example; dkim=pass header.d=support.example; dmarc=pass header.from=support.example\r\n"
             + "Received: from mail.sender.example by mx.support.example; Sat, 5 Dec 2026 10:00:00 +0000\r\n" + forged
         let accepted = try harness.reply(to: approval, from: duty, body: "APPROVE", headers: genuine)
-        #expect(accepted.outcome == "applied")
+        #expect(accepted.outcome == .applied)
         #expect(try harness.subject("CS0001234").escalated)
     }
 
@@ -108,10 +108,10 @@ import Testing
     @Test func approvalAfterRejectionChangesNothing() throws {
         var (harness, approval) = try pendingCase()
         defer { harness.remove() }
-        #expect(try harness.reply(to: approval, from: duty, body: "REJECT the fix ships Friday").outcome == "applied")
+        #expect(try harness.reply(to: approval, from: duty, body: "REJECT the fix ships Friday").outcome == .applied)
         let other = try #require(try harness.sent("approval-requested", to: groupManager))
         let late = try harness.reply(to: other, from: groupManager, body: "APPROVE")
-        #expect(late.outcome == "refused")
+        #expect(late.outcome == .refused)
         #expect(late.sent.map(\.template) == ["already-decided"])
         let report = try harness.subject("CS0001234")
         #expect(report.requests.map(\.state) == ["rejected"])
@@ -121,11 +121,11 @@ import Testing
     @Test func decisionOnADeescalatedEscalationChangesNothing() throws {
         var (harness, approval) = try pendingCase()
         defer { harness.remove() }
-        #expect(try harness.reply(to: approval, from: duty, body: "APPROVE").outcome == "applied")
+        #expect(try harness.reply(to: approval, from: duty, body: "APPROVE").outcome == .applied)
         let approved = try #require(try harness.sent("approved", to: "jane@acme.example"))
-        #expect(try harness.reply(to: approved, from: "jane@acme.example", body: "All fixed, please de-escalate").outcome == "applied")
+        #expect(try harness.reply(to: approved, from: "jane@acme.example", body: "All fixed, please de-escalate").outcome == .applied)
         let again = try harness.reply(to: approval, from: duty, body: "APPROVE")
-        #expect(again.outcome == "refused")
+        #expect(again.outcome == .refused)
         #expect(again.sent.map(\.template) == ["already-decided"])
         let report = try harness.subject("CS0001234")
         #expect(report.escalation?.state == "deescalated")
@@ -137,7 +137,7 @@ import Testing
         defer { harness.remove() }
         _ = try harness.escalate()
         let outcome = try harness.write(from: "mallory@elsewhere.example", subject: "CS0001234 status?", body: "What is the state of CS0001234 and who owns it? Please escalate CS0001234, no progress.")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(outcome.escalation == nil)
         let answer = try #require(try harness.allSent().first { $0.recipients == ["mallory@elsewhere.example"] })
         let text = String(decoding: answer.raw, as: UTF8.self)
@@ -149,7 +149,7 @@ import Testing
         var harness = try SecurityHarness()
         defer { harness.remove() }
         let outcome = try harness.escalate("CS0001234", from: "bob@globex.example")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(try harness.subject("CS0001234").requests.isEmpty)
         #expect(outcome.sent.map(\.template) == ["no-such-case"])
         let text = String(decoding: try #require(try harness.allSent().first).raw, as: UTF8.self)
@@ -166,7 +166,7 @@ import Testing
             let bounceBack = try harness.reply(
                 to: mail, from: duty, body: "I am out of the office until Monday.", quote: false,
                 headers: round.isMultiple(of: 2) ? "Auto-Submitted: auto-replied\r\n" : "X-Autoreply: yes\r\n")
-            #expect(bounceBack.outcome == "ignored")
+            #expect(bounceBack.outcome == .ignored)
             #expect(bounceBack.sent.isEmpty)
             mail = try #require(try harness.sent("approval-requested", to: duty))
         }
@@ -231,7 +231,7 @@ import Testing
         let before = try harness.allSent().count
         for index in 0..<30 {
             let outcome = try harness.send(SecurityHarness.deliveryStatus(index, messageID: original.messageID, recipient: "jane@acme.example", status: "5.1.1"))
-            #expect(outcome.outcome == "ignored")
+            #expect(outcome.outcome == .ignored)
         }
         let sent = try harness.allSent()
         #expect(sent.count == before + 1)
@@ -288,11 +288,11 @@ import Testing
         defer { harness.remove() }
         let own = try #require(try harness.allSent().first)
         let echoed = try harness.send(String(decoding: own.raw, as: UTF8.self))
-        #expect(echoed.outcome == "ignored" && echoed.reason.hasPrefix("own"))
+        #expect(echoed.outcome == .ignored && echoed.reason.hasPrefix("own"))
         let mark = try #require(approval.header.raw("X-Escalation-Loop"))
         let copied = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] any news?", body: "Any news on this?", headers: "X-Escalation-Loop: \(mark)\r\n")
-        #expect(copied.outcome != "ignored")
+        #expect(copied.outcome != .ignored)
         let staff = try harness.write(from: "agent1@support.example", subject: "[CS0001234] note", body: "We are on it.")
-        #expect(staff.outcome != "ignored")
+        #expect(staff.outcome != .ignored)
     }
 }

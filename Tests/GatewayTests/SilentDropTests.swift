@@ -23,7 +23,7 @@ import Testing
         var h = try SecurityHarness()
         defer { h.remove() }
         let outcome = try h.write(from: Self.jane, subject: subject, body: "Please escalate CS0001234, lack of progress for two weeks.")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(outcome.intent == "escalate")
         #expect(outcome.sent.contains { $0.template == "request-received" })
     }
@@ -32,7 +32,7 @@ import Testing
         var h = try SecurityHarness()
         defer { h.remove() }
         let outcome = try h.write(from: "someone@elsewhere.example", subject: "Out of office: back on Monday", body: "I am away.")
-        #expect(outcome.outcome == "ignored")
+        #expect(outcome.outcome == .ignored)
         #expect(outcome.sent.isEmpty)
     }
 
@@ -49,7 +49,7 @@ import Testing
         var h = try SecurityHarness()
         defer { h.remove() }
         let outcome = try h.write(from: Self.jane, subject: "Re: CS0001234", body: "Please escalate CS0001234, lack of progress.", headers: header)
-        #expect(outcome.outcome == "ignored")
+        #expect(outcome.outcome == .ignored)
         #expect(outcome.reason.hasPrefix(kind))
         #expect(outcome.sent.isEmpty)
     }
@@ -92,7 +92,7 @@ import Testing
             --b--\r
 
             """)
-        #expect(outcome.outcome == "ignored")
+        #expect(outcome.outcome == .ignored)
         #expect(outcome.reason.hasPrefix("bounce"))
     }
 
@@ -108,7 +108,7 @@ import Testing
         let breachedAt = try #require(try h.subject("CS0001234").escalation?.sla.response.breachedAt)
         let approved = try #require(try h.sent("approved", to: "agent1@support.example"))
         let changed = try h.reply(to: approved, from: "agent1@support.example", body: "SEVERITY high")
-        #expect(changed.outcome == "applied")
+        #expect(changed.outcome == .applied)
         let report = try h.subject("CS0001234")
         let sla = try #require(report.escalation?.sla)
         #expect(sla.response.status == "breached")
@@ -122,7 +122,7 @@ import Testing
         defer { h.remove() }
         for (index, body) in ["Please escalate CS0002001, lack of progress.", "Any news on CS0002001?", "Please escalate CS0009999, lack of progress."].enumerated() {
             let outcome = try h.write(from: Self.jane, subject: "Case \(index)", body: body)
-            #expect(outcome.outcome == "refused")
+            #expect(outcome.outcome == .refused)
             #expect(outcome.escalation == nil)
             #expect(outcome.sent.map(\.template) == ["no-such-case"])
         }

@@ -23,14 +23,14 @@ import Testing
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let daemon = try workspace.gateway()
         let request = try daemon.process(InboundMail(raw: try workspace.sample(Self.request), mailbox: "t", position: "1"))
-        #expect(request.outcome == "applied" && request.escalation == nil)
+        #expect(request.outcome == .applied && request.escalation == nil)
 
         let reply = try approvalReply(daemon, workspace)
         let approval = try workspace.gateway().process(InboundMail(raw: reply, mailbox: "t", position: "2"))
-        #expect(approval.outcome == "applied" && approval.escalation == "ESC0001001")
+        #expect(approval.outcome == .applied && approval.escalation == "ESC0001001")
 
         let repeated = try daemon.process(try janeAgain(workspace))
-        #expect(repeated.outcome == "refused")
+        #expect(repeated.outcome == .refused)
         #expect(repeated.escalation == "ESC0001001", "the daemon answered from the state it had before the approval")
     }
 
@@ -57,7 +57,7 @@ import Testing
         let results = try gateway.processBatch([approval, try janeAgain(workspace)])
         #expect(throws: (any Error).self) { try results[0].get() }
         let repeated = try results[1].get()
-        #expect(repeated.outcome == "refused")
+        #expect(repeated.outcome == .refused)
         #expect(repeated.escalation == nil, "answered from a decision whose write had failed")
         guard case .subject(let report) = try #require(try gateway.showReport("CS0001234")) else { return }
         #expect(report.requests.map(\.state) == ["pending"])

@@ -21,11 +21,11 @@ import Testing
         var harness = try SecurityHarness()
         defer { harness.remove() }
         let first = try harness.send(mail(from: stranger, id: "stranger-first@attacker.example", subject: "[CS0001234] hello", body: "Please escalate CS0001234"))
-        #expect(first.outcome == "refused")
+        #expect(first.outcome == .refused)
         let request = try harness.escalate()
         let approval = try #require(try harness.sent("approval-requested", to: duty))
         let strangerReply = try harness.reply(to: approval, from: stranger, body: "Thanks, noted.")
-        #expect(strangerReply.outcome == "refused")
+        #expect(strangerReply.outcome == .refused)
         _ = try harness.reply(to: approval, from: duty, body: "APPROVE")
         _ = try harness.write(from: "agent1@support.example", subject: "[CS0001234] update", body: "COMMENT we are on it")
         let caseMail = try harness.allSent().filter { $0.kind != "unknown-sender" }
@@ -45,7 +45,7 @@ import Testing
         let received = try #require(try harness.allSent().last { $0.recipients.first == jane })
         let approval = try #require(try harness.sent("approval-requested", to: duty))
         let decision = try harness.reply(to: approval, from: duty, body: "APPROVE")
-        #expect(decision.outcome == "applied")
+        #expect(decision.outcome == .applied)
         let told = try #require(try harness.allSent().first { $0.recipients.first == jane })
         #expect(told.messageID != received.messageID)
         let answer = try Mail(parsing: told.raw)
@@ -62,7 +62,7 @@ import Testing
             mail(
                 from: jane, id: longID, subject: "Escalation CS0001234", body: "ESCALATE CS0001234\r\nReason: Lack of Progress\r\nUsers are blocked.",
                 headers: "In-Reply-To: <\(longID)>\r\nReferences: \(references)\r\n"))
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(outcome.messageId != longID && outcome.messageId.hasSuffix("@missing-message-id"))
         let approval = try #require(try harness.sent("approval-requested", to: duty))
         _ = try harness.reply(to: approval, from: duty, body: "APPROVE")
@@ -83,7 +83,7 @@ import Testing
         _ = try harness.reply(to: approval, from: duty, body: "APPROVE")
         let comment = try harness.write(
             from: "agent1@support.example", subject: "[CS0001234] update", body: "COMMENT call at 10\u{0}, then\u{1B} more\tdetails\r\nsecond line")
-        #expect(comment.outcome == "applied")
+        #expect(comment.outcome == .applied)
         let report = try harness.subject("CS0001234")
         let note = try #require(report.workNotes?.last)
         #expect(note.text.hasSuffix(": call at 10, then more\tdetails\nsecond line"))

@@ -24,7 +24,7 @@ import Testing
         _ = try harness.escalate()
         let approval = try #require(try harness.sent("approval-requested", to: duty))
         let auth = extraConfig.isEmpty ? "" : "Authentication-Results: mx.support.example; dmarc=pass header.from=support.example\r\n" + receivedByUs
-        #expect(try harness.reply(to: approval, from: duty, body: "APPROVE", headers: auth).outcome == "applied")
+        #expect(try harness.reply(to: approval, from: duty, body: "APPROVE", headers: auth).outcome == .applied)
         let approved = try #require(try harness.sent("approved", to: owner))
         return (harness, approved)
     }
@@ -35,7 +35,7 @@ import Testing
     }
 
     private func expectConfirmationAsked(_ outcome: MailOutcome, of address: String, harness: SecurityHarness) throws {
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(outcome.reason.hasPrefix("confirmation-required"))
         #expect(outcome.sent.map(\.template) == ["confirmation-required"])
         #expect(outcome.sent.map(\.to) == [[address]])
@@ -63,11 +63,11 @@ import Testing
         #expect(confirmation.textBody?.contains("SEVERITY high") == true)
         #expect(confirmation.textBody?.contains("it answers no mail the gateway sent to this address") == true)
         let confirmed = try harness.reply(to: confirmation, from: owner, body: "CONFIRM")
-        #expect(confirmed.outcome == "applied")
+        #expect(confirmed.outcome == .applied)
         #expect(try escalation(harness).severity == "high")
         #expect(try harness.subject("CS0001234").journal.contains { $0.action == "command.confirmed" })
         let again = try harness.reply(to: confirmation, from: owner, body: "CONFIRM")
-        #expect(again.outcome != "applied" || again.reason.hasPrefix("comment"), "a confirmation is used once")
+        #expect(again.outcome != .applied || again.reason.hasPrefix("comment"), "a confirmation is used once")
     }
 
     @Test func aConfirmationAnsweredByAnotherAddressConfirmsNothing() throws {
@@ -76,7 +76,7 @@ import Testing
         _ = try harness.write(from: owner, subject: "Re: [CS0001234] Login fails", body: "SEVERITY high")
         let confirmation = try #require(try harness.sent("confirmation-required", to: owner))
         let forged = try harness.reply(to: confirmation, from: "jane@acme.example", body: "CONFIRM")
-        #expect(forged.outcome != "applied" || !forged.reason.hasPrefix("severity"))
+        #expect(forged.outcome != .applied || !forged.reason.hasPrefix("severity"))
         #expect(try escalation(harness).severity == "medium")
     }
 
@@ -92,7 +92,7 @@ import Testing
         var (harness, approved) = try escalatedCase()
         defer { harness.remove() }
         let outcome = try harness.reply(to: approved, from: owner, body: "SEVERITY high", to: "escalations@support.example")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(try escalation(harness).severity == "high")
     }
 
@@ -105,10 +105,10 @@ import Testing
         let replyTo = try #require(mail.replyTo.first?.address)
         #expect(replyTo.hasPrefix("escalations+tcs0001234x"))
         let outcome = try harness.write(from: owner, subject: "CS0001234", body: "TREND improving", headers: "")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         let tokened = try harness.send(
             "From: \(owner)\r\nTo: \(replyTo)\r\nSubject: CS0001234\r\nMessage-ID: <tok@support.example>\r\n\r\nTREND improving\r\n")
-        #expect(tokened.outcome == "applied")
+        #expect(tokened.outcome == .applied)
     }
 
     @Test func anotherRecipientsTokenIsNoProof() throws {
@@ -148,7 +148,7 @@ import Testing
         defer { harness.remove() }
         let outcome = try harness.write(
             from: "vp-support@support.example", subject: "Escalate ACC0001001", body: "ESCALATE ACCOUNT ACC0001001\r\nReason: Executive Visibility\r\nBoard asks.")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(outcome.reason.hasPrefix("no-approver"))
         #expect(try harness.subject("ACC0001001").requests.isEmpty)
         #expect(!outcome.sent.contains { $0.template == "approval-requested" })
@@ -175,7 +175,7 @@ import Testing
         let below = name.hasPrefix("no Received") ? "" : "Received: from x by mx.support.example; Sat, 5 Dec 2026 10:00:00 +0000\r\n"
         let (harness, outcome) = try approve(with: header + below)
         defer { harness.remove() }
-        #expect(outcome.outcome == "refused", "\(name)")
+        #expect(outcome.outcome == .refused, "\(name)")
         #expect(try harness.subject("CS0001234").escalated == false)
     }
 
@@ -183,7 +183,7 @@ import Testing
         let ours = "Authentication-Results: (checked by the MX)\r\n\tmx.support.example;\r\n\tdkim=pass (good) header.d=support.example\r\n"
         let (harness, outcome) = try approve(with: ours + receivedByUs)
         defer { harness.remove() }
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
     }
 
     @Test func aForgedHeaderBelowTheServersFailingOneDoesNotCount() throws {
@@ -191,7 +191,7 @@ import Testing
         let forged = "Authentication-Results: mx.support.example; dmarc=pass header.from=support.example\r\n"
         let (harness, outcome) = try approve(with: ours + receivedByUs + forged)
         defer { harness.remove() }
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(try harness.subject("CS0001234").escalated == false)
     }
 
@@ -199,14 +199,14 @@ import Testing
         let forged = "Authentication-Results: mx.support.example; dmarc=pass header.from=support.example\r\n"
         let (harness, outcome) = try approve(with: receivedByUs + forged + "Received: from evil by evil.test; Sat, 5 Dec 2026 09:00:00 +0000\r\n")
         defer { harness.remove() }
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
     }
 
     @Test func twoFromHeadersAreRefused() throws {
         let pass = "Authentication-Results: mx.support.example; dmarc=pass header.from=support.example\r\n" + receivedByUs
         let (harness, outcome) = try approve(with: pass + "From: \(attacker)\r\n")
         defer { harness.remove() }
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(try harness.subject("CS0001234").escalated == false)
     }
 
@@ -214,13 +214,13 @@ import Testing
         let pass = "Authentication-Results: mx.support.example; dmarc=pass header.from=support.example\r\n" + receivedByUs
         let (harness, outcome) = try approve(with: pass + "Sender: \(attacker)\r\n")
         defer { harness.remove() }
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
     }
 
     @Test func aCommentIsNotAnAddress() throws {
         let (harness, outcome) = try approve(with: "", from: "(x <\(duty)>) \(attacker)")
         defer { harness.remove() }
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(try harness.subject("CS0001234").escalated == false)
         #expect(try harness.allSent().allSatisfy { !$0.recipients.contains(duty) || $0.kind != "approved" })
         #expect(MailAddress.parseList("(x <\(duty)>) \(attacker)").map(\.address) == [attacker])
@@ -233,7 +233,7 @@ import Testing
         var (harness, approved) = try escalatedCase()
         defer { harness.remove() }
         let outcome = try harness.reply(to: approved, from: owner, body: "WATCH \(address)", to: "escalations@support.example")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(try escalation(harness).watchList.allSatisfy { !$0.contains("x.example") && !$0.contains("evil") && !$0.contains("[") })
         for message in try harness.allSent() { #expect(!message.recipients.contains { $0.contains("evil") || $0.contains("x.example") }) }
     }
@@ -243,21 +243,21 @@ import Testing
         defer { harness.remove() }
         _ = try harness.write(from: "jane@acme.example", subject: "Escalate our account", body: "ESCALATE ACCOUNT\r\nReason: Lack of Progress\r\nNothing moves.")
         let approval = try #require(try harness.sent("approval-requested", to: "vp-support@support.example"))
-        #expect(try harness.reply(to: approval, from: "vp-support@support.example", body: "APPROVE").outcome == "applied")
+        #expect(try harness.reply(to: approval, from: "vp-support@support.example", body: "APPROVE").outcome == .applied)
         let approved = try #require(try harness.sent("approved", to: "em@support.example"))
         let outcome = try harness.reply(to: approved, from: "em@support.example", body: "ASSIGN jane@acme.example", to: "escalations@support.example")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         let staff = try harness.reply(to: approved, from: "em@support.example", body: "ASSIGN agent2@support.example", to: "escalations@support.example")
-        #expect(staff.outcome == "applied")
+        #expect(staff.outcome == .applied)
     }
 
     @Test func aWatcherCanAlwaysRemoveThemself() throws {
         var (harness, approved) = try escalatedCase()
         defer { harness.remove() }
-        #expect(try harness.reply(to: approved, from: owner, body: "WATCH agent2@support.example", to: "escalations@support.example").outcome == "applied")
+        #expect(try harness.reply(to: approved, from: owner, body: "WATCH agent2@support.example", to: "escalations@support.example").outcome == .applied)
         let told = try #require(try harness.allSent().first { $0.kind == "watch-list-changed" && $0.recipients.contains("agent2@support.example") })
         let outcome = try harness.reply(to: try Mail(parsing: told.raw), from: "agent2@support.example", body: "UNWATCH agent2@support.example")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(try escalation(harness).watchList.isEmpty)
     }
 }

@@ -6,7 +6,7 @@ extension Gateway {
     /// `PENDING` by mail, whatever thread it is on: staff (and anyone a request waits for) get
     /// the requests waiting for their decision with one-click links for each; a customer is
     /// told it is not theirs to ask; unknown senders learn nothing. Nothing changes.
-    func answerPending(sender: EmailAddress, cause: MailCause, session: StoreSession, now: Date) throws -> (outcome: String, reason: String, sent: [MailOutcome.SentMail]) {
+    func answerPending(sender: EmailAddress, cause: MailCause, session: StoreSession, now: Date) throws -> (outcome: ReceiptOutcome, reason: String, sent: [MailOutcome.SentMail]) {
         let waiting = try session.requestsAwaiting(sender)
         guard directory.staffMember(sender) != nil || !waiting.isEmpty else {
             let known = directory.contact(sender) != nil
@@ -15,12 +15,12 @@ extension Gateway {
                     details: ["understood": "PENDING", "hint": "PENDING lists the escalation requests waiting for a staff member's decision."])
                 : Notice(kind: .unknownSender, to: [sender], source: nil)
             let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
-            return ("refused", known ? "pending: not staff" : "unknown sender", sent)
+            return (.refused, known ? "pending: not staff" : "unknown sender", sent)
         }
         let items = waiting.map { Self.pendingItem(pendingApproval($0, for: sender, now: now)) }
         let notice = Notice(kind: .pendingApprovals, to: [sender], source: nil, details: ["count": String(waiting.count), "items": items.joined(separator: "\n\n")])
         let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
-        return ("applied", "pending: \(waiting.count) waiting", sent)
+        return (.applied, "pending: \(waiting.count) waiting", sent)
     }
 
     /// One request of the `PENDING` answer: number, case, account, requester, reason, age and links.

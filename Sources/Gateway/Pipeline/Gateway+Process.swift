@@ -104,10 +104,10 @@ extension Gateway {
         try session.insert(
             Receipt(
                 dedupeKey: mail.receiptKey, messageID: mail.messageID, rawSHA256: mail.rawSHA256, mailbox: inbound.mailbox,
-                uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: "failed",
+                uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: .failed,
                 reason: reason, intent: "", escalation: nil, raw: inbound.raw))
         logger.error("mail set aside as failed", metadata: ["mail.position": "\(inbound.position)", "mail.attempts": "\(attempts)", "error": "\(error)"])
-        return .success(MailOutcome(file: nil, messageId: mail.messageID, outcome: "failed", reason: reason, intent: "", escalation: nil, sent: []))
+        return .success(MailOutcome(file: nil, messageId: mail.messageID, outcome: .failed, reason: reason, intent: "", escalation: nil, sent: []))
     }
 
     /// Puts the rendered subjects (by Message-ID) into the outcomes' sent mail.
@@ -136,15 +136,15 @@ extension Gateway {
                 try session.insertDuplicate(
                     Receipt(
                         dedupeKey: "d:" + prepared.rawSHA256, messageID: prepared.messageID, rawSHA256: prepared.rawSHA256, mailbox: inbound.mailbox,
-                        uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: "duplicate",
+                        uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: .duplicate,
                         reason: reason, intent: "", escalation: nil, raw: inbound.raw))
             }
-            return MailOutcome(file: nil, messageId: prepared.messageID, outcome: "duplicate", reason: reason, intent: "", escalation: nil, sent: [])
+            return MailOutcome(file: nil, messageId: prepared.messageID, outcome: .duplicate, reason: reason, intent: "", escalation: nil, sent: [])
         }
         var result: MailOutcome
         switch prepared.understood {
         case .failure(let error):
-            result = MailOutcome(file: nil, messageId: prepared.messageID, outcome: "failed", reason: error.reason, intent: "", escalation: nil, sent: [])
+            result = MailOutcome(file: nil, messageId: prepared.messageID, outcome: .failed, reason: error.reason, intent: "", escalation: nil, sent: [])
         case .success(var understood):
             if let why = ownMailCheck(session)(understood.mail) { understood.markOwn(why) }
             let cause = MailCause(messageID: prepared.messageID, key: prepared.receiptKey, subject: ConversationSubject.of(understood.mail.subject))
@@ -162,16 +162,16 @@ extension Gateway {
     private func apply(_ understood: UnderstoodMail, cause: MailCause, session: StoreSession, now: Date) throws -> MailOutcome {
         let messageID = cause.messageID
         let intentName = understood.intent.name
-        func outcome(_ outcome: String, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
+        func outcome(_ outcome: ReceiptOutcome, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
             MailOutcome(file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: intentName, escalation: escalation, sent: sent)
         }
         if let automation = understood.automated, !(automation.restsOnSubjectOnly && isKnownSomewhere(understood.sender)) {
             if case .bounce(let bounce) = automation {
-                return outcome("ignored", try recordBounce(bounce, cause: cause, session: session, now: now))
+                return outcome(.ignored, try recordBounce(bounce, cause: cause, session: session, now: now))
             }
-            return outcome("ignored", "\(automation.kind): \(automation.because)")
+            return outcome(.ignored, "\(automation.kind): \(automation.because)")
         }
-        guard let sender = understood.sender else { return outcome("refused", "no usable From address") }
+        guard let sender = understood.sender else { return outcome(.refused, "no usable From address") }
         if understood.intent == .pending {
             let answer = try answerPending(sender: sender, cause: cause, session: session, now: now)
             return outcome(answer.outcome, answer.reason, sent: answer.sent)
@@ -184,7 +184,7 @@ extension Gateway {
                 kind: kind, to: [sender], source: nil,
                 details: ["understood": intentName, "hint": "Name the case number (CS…) in the subject or the first line."])
             let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
-            return outcome("refused", kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
+            return outcome(.refused, kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
         }
         if isParticipant(sender, of: match.source) {
             try session.startThread(source: match.source.description, subject: cause.subject ?? threadSubject(startedByGateway: match.source))
@@ -201,7 +201,7 @@ extension Gateway {
                 details: ["understood": understoodText, "hint": hint])
             try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
             let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
-            return outcome("refused", "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
+            return outcome(.refused, "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
         }
         return try apply(command, from: understood, sender: sender, match: match, cause: cause, confirmed: false, session: session, now: now)
     }
@@ -214,7 +214,7 @@ extension Gateway {
         session: StoreSession, now: Date
     ) throws -> MailOutcome {
         let messageID = cause.messageID
-        func outcome(_ outcome: String, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
+        func outcome(_ outcome: ReceiptOutcome, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
             MailOutcome(
                 file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: understood.intent.name, escalation: escalation, sent: sent)
         }
@@ -231,7 +231,7 @@ extension Gateway {
                 if understood.hints.answeredIDs.isEmpty { cause.subject = nil }
             case .refused(let refusal):
                 let sent = try refuseDecision(refusal, sender: sender, source: match.source, cause: cause, state: state, session: session, now: now)
-                return outcome("refused", "decision not accepted: \(refusal.reason)", escalation: state.escalation?.number.value, sent: sent)
+                return outcome(.refused, "decision not accepted: \(refusal.reason)", escalation: state.escalation?.number.value, sent: sent)
             }
         }
         if !confirmed, CommandGate.isGated(command), engine.isKnown(sender, about: match.source, directory: directory),
@@ -239,7 +239,7 @@ extension Gateway {
                 .check(understood, sender: sender, source: match.source, session: session)
         {
             let sent = try askConfirmation(of: command, why: why, sender: sender, source: match.source, cause: cause, state: state, session: session, now: now)
-            return outcome("refused", "\(Refusal.confirmationRequired.rawValue): \(why)", escalation: state.escalation?.number.value, sent: sent)
+            return outcome(.refused, "\(Refusal.confirmationRequired.rawValue): \(why)", escalation: state.escalation?.number.value, sent: sent)
         }
         var deciding = state
         if case .escalate(let arguments) = command, arguments.type == .account {
@@ -253,8 +253,8 @@ extension Gateway {
         let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now, attachments: attachments)
         let escalation = [.refused(.unknownSender), .refused(.noSuchCase)].contains(decision.outcome) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {
-        case .applied: return outcome("applied", "\(command.name) (\(match.method))", escalation: escalation, sent: sent)
-        case .refused(let refusal): return outcome("refused", "\(refusal.rawValue) (\(match.method))", escalation: escalation, sent: sent)
+        case .applied: return outcome(.applied, "\(command.name) (\(match.method))", escalation: escalation, sent: sent)
+        case .refused(let refusal): return outcome(.refused, "\(refusal.rawValue) (\(match.method))", escalation: escalation, sent: sent)
         }
     }
 

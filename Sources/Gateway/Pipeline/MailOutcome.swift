@@ -1,3 +1,5 @@
+import EscalationStore
+
 /// What processing one mail did, as `process --json` prints it.
 public struct MailOutcome: Encodable, Sendable, Equatable {
     /// One mail the gateway queued because of this one.
@@ -10,14 +12,13 @@ public struct MailOutcome: Encodable, Sendable, Equatable {
 
     public var file: String?
     public var messageId: String
-    /// `applied`, `ignored`, `refused`, `failed` or `duplicate`.
-    public var outcome: String
+    public var outcome: ReceiptOutcome
     public var reason: String
     public var intent: String
     public var escalation: String?
     public var sent: [SentMail]
 
-    public init(file: String?, messageId: String, outcome: String, reason: String, intent: String, escalation: String?, sent: [SentMail]) {
+    public init(file: String?, messageId: String, outcome: ReceiptOutcome, reason: String, intent: String, escalation: String?, sent: [SentMail]) {
         self.file = file
         self.messageId = messageId
         self.outcome = outcome

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationStore
 import Foundation
 import Logging
 import MailTransport
@@ -24,7 +25,7 @@ extension Gateway {
                 }
                 outcome.file = inbound.position
                 FaultPoint.beforeMove.reach()
-                try source.settle(inbound, as: outcome.outcome == "failed" ? .failed(reason: outcome.reason) : .processed)
+                try source.settle(inbound, as: outcome.outcome == .failed ? .failed(reason: outcome.reason) : .processed)
                 logger.info("processed", metadata: ["mail.message_id": "\(outcome.messageId)", "mail.outcome": "\(outcome.outcome)", "mail.reason": "\(outcome.reason)"])
                 outcomes.append(outcome)
             }

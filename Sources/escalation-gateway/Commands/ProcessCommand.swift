@@ -1,4 +1,5 @@
 import ArgumentParser
+import EscalationStore
 import Foundation
 import Gateway
 import MailTransport
@@ -23,10 +24,10 @@ struct ProcessCommand: ParsableCommand {
             do {
                 outcome = try gateway.process(InboundMail(raw: try read(file), mailbox: "process", position: position))
             } catch {
-                outcome = MailOutcome(file: nil, messageId: "", outcome: "failed", reason: "\(error)", intent: "", escalation: nil, sent: [])
+                outcome = MailOutcome(file: nil, messageId: "", outcome: .failed, reason: "\(error)", intent: "", escalation: nil, sent: [])
             }
             outcome.file = file
-            anyFailed = anyFailed || outcome.outcome == "failed"
+            anyFailed = anyFailed || outcome.outcome == .failed
             try gateway.dispatch(to: sink)
             if options.json {
                 JSONLines.print(outcome)

@@ -29,7 +29,7 @@ import Testing
         #expect(try harness.sent("approval-requested", to: "t2-manager@support.example") != nil)
 
         let outcome = try harness.reply(to: approval, from: "Dana Duty <duty-manager@support.example>", body: "Approved.")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(outcome.escalation == "ESC0001001")
         let confirmation = try #require(outcome.sent.first { $0.template == "decision-confirmed" })
         #expect(confirmation.to == ["duty-manager@support.example"])
@@ -44,7 +44,7 @@ import Testing
         #expect(told.subject == otherApproval.subject, "the thread's subject")
         #expect(told.references.contains(otherApproval.messageID ?? "-"), "the notice joins the thread of Terry's approval request")
         let late = try harness.reply(to: otherApproval, from: "Terry Tier2 <t2-manager@support.example>", body: "Approved.")
-        #expect(late.outcome == "refused")
+        #expect(late.outcome == .refused)
         #expect(late.sent.map(\.template) == ["already-decided"])
     }
 
@@ -77,7 +77,7 @@ import Testing
         _ = try harness.reply(to: dana, from: "duty-manager@support.example", body: "Approved.")
 
         let rejection = try harness.reply(to: vic, from: "vp-support@support.example", body: "REJECT the fix ships on Friday")
-        #expect(rejection.outcome == "applied")
+        #expect(rejection.outcome == .applied)
         #expect(rejection.sent.contains { $0.template == "rejected" && $0.to.first == "bob@globex.example" })
         #expect(rejection.sent.contains { $0.template == "decision-confirmed" && $0.to == ["vp-support@support.example"] })
         let told = try #require(try harness.sent("request-decided", to: "duty-manager@support.example"))
@@ -96,7 +96,7 @@ import Testing
 
         // What the Approve link opens: a new mail to the gateway, the token in its subject, no body, no threading headers.
         let outcome = try harness.write(from: "Dana Duty <duty-manager@support.example>", subject: "APPROVE [ref:\(token)]", body: "")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(outcome.escalation == "ESC0001001")
         let confirmation = try #require(try harness.sent("decision-confirmed", to: "duty-manager@support.example"))
         #expect(confirmation.subject == approval.subject, "the case thread's subject, not the link's")

@@ -71,7 +71,7 @@ import Testing
         #expect(reminders.count == 6, "the third period's reminders go to the approvers, not to the backup just asked")
 
         let outcome = try harness.reply(to: backup, from: "Erin Escalation <em@support.example>", body: "Approved.")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(outcome.escalation == "ESC0001001")
         for approver in approvers {
             #expect(try harness.sent("request-decided", to: approver)?.unwrappedText?.contains("approved by Erin Escalation") == true)

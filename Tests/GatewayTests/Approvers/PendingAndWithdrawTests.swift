@@ -15,7 +15,7 @@ import Testing
         _ = try harness.write(from: "raj@acme.example", subject: "Escalation CS0001235", body: "ESCALATE CS0001235\r\nReason: Customer Imposed Deadline\r\nMonth end on Friday.")
 
         let outcome = try harness.write(from: "Dana Duty <duty-manager@support.example>", subject: "what is waiting", body: "PENDING")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(outcome.intent == "pending")
         let answer = try #require(try harness.sent("pending-approvals", to: "duty-manager@support.example"))
         #expect(answer.to.map(\.address) == ["duty-manager@support.example"])
@@ -47,7 +47,7 @@ import Testing
         defer { harness.remove() }
         _ = try harness.escalate()
         let outcome = try harness.write(from: "raj@acme.example", subject: "pending", body: "PENDING")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(outcome.sent.map(\.template) == ["not-permitted"])
         let text = try #require(try harness.sent("not-permitted", to: "raj@acme.example")?.unwrappedText)
         #expect(!text.contains("REQ0000001") && !text.contains("CS0001234"))
@@ -86,7 +86,7 @@ import Testing
         _ = try harness.escalate()
         let received = try #require(try harness.sent("request-received", to: "jane@acme.example"))
         let outcome = try harness.reply(to: received, from: "Jane Doe <jane@acme.example>", body: "Please cancel my escalation request, the login works again.")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         #expect(outcome.intent == "withdraw")
         for approver in ["duty-manager@support.example", "t2-manager@support.example"] {
             let told = try #require(try harness.sent("request-withdrawn", to: approver))
@@ -100,7 +100,7 @@ import Testing
 
         let approval = try #require(try harness.sent("approval-requested", to: "duty-manager@support.example"))
         let late = try harness.reply(to: approval, from: "duty-manager@support.example", body: "Approved.")
-        #expect(late.outcome == "refused")
+        #expect(late.outcome == .refused)
         #expect(late.escalation == nil)
         let pending = try GatewayCLI.run(["pending", "--config", harness.workspace.configURL.path, "--json"])
         #expect(pending.output.isEmpty)
@@ -112,7 +112,7 @@ import Testing
         _ = try harness.escalate()
         let approval = try #require(try harness.sent("approval-requested", to: "duty-manager@support.example"))
         let outcome = try harness.reply(to: approval, from: "duty-manager@support.example", body: "WITHDRAW")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(try harness.subject("CS0001234").requests.map(\.state) == ["pending"])
     }
 
@@ -138,7 +138,7 @@ import Testing
         defer { harness.remove() }
 
         let outcome = try harness.escalate("CS0002001", from: "bob@globex.example")
-        #expect(outcome.outcome == "refused")
+        #expect(outcome.outcome == .refused)
         #expect(outcome.reason.hasPrefix("no-approver"))
         let answer = try #require(try harness.sent("not-permitted", to: "bob@globex.example")?.unwrappedText)
         #expect(answer.contains("asks the case's assignment group manager to approve, and CS0002001 has none"))

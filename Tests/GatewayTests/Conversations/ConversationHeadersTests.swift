@@ -16,7 +16,7 @@ import Testing
             let outcome = try harness.write(
                 from: writer, subject: "[CS0001234] Re: Escalation ESC0001001 for ACC0001001",
                 body: "ESCALATE CS0001234\r\nReason: Lack of Progress\r\nSee REQ0001001 and CS0001235.")
-            #expect(outcome.outcome == "refused")
+            #expect(outcome.outcome == .refused)
         }
         let answers = try harness.allSent().filter { writers.contains($0.recipients[0]) }
         #expect(answers.count == 2)

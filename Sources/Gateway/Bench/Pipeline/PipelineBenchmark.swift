@@ -111,7 +111,7 @@ public struct PipelineBenchmark {
         result.mails += batch.count
         result.bytes += batch.reduce(0) { $0 + $1.raw.count }
         for outcome in outcomes {
-            result.outcomes[(try? outcome.get().outcome) ?? "error", default: 0] += 1
+            result.outcomes[(try? outcome.get().outcome.rawValue) ?? "error", default: 0] += 1
         }
     }
 
