@@ -78,6 +78,6 @@ extension Gateway {
         let match = try store.read { session in
             try ThreadMatch.find(understood.hints, intent: understood.intent, sender: understood.sender, directory: directory, signer: signer, session: session)
         }
-        return ReadReport(understood, file: file, thread: match?.source.description, threadMethod: match?.method)
+        return ReadReport(understood, file: file, thread: match?.source.description, threadMethod: match?.method.rawValue)
     }
 }

@@ -7,8 +7,23 @@ import MailReading
 struct ThreadMatch {
     var source: EscalationSource
     var request: RequestNumber?
-    /// `reply-token`, `in-reply-to`, `subject-tag`, `body-number` or `sender-account`.
-    var method: String
+    /// How a mail's case or account was found, strongest first; `read --json` prints it.
+    enum Method: String, CustomStringConvertible {
+        /// A reply token the gateway signed, in the address replied to or the subject.
+        case replyToken = "reply-token"
+        /// A Message-ID of the thread the mail answers.
+        case inReplyTo = "in-reply-to"
+        /// A `[CS…]` tag in the subject.
+        case subjectTag = "subject-tag"
+        /// A number in the subject or the first lines.
+        case bodyNumber = "body-number"
+        /// An account escalation request: the sender's account.
+        case senderAccount = "sender-account"
+
+        var description: String { rawValue }
+    }
+
+    var method: Method
     /// The request whose approval mail this one answers (In-Reply-To/References), whatever matched.
     var answeredRequest: RequestNumber? = nil
 
@@ -32,22 +47,22 @@ struct ThreadMatch {
         _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, signer: TokenSigner, session: StoreSession
     ) throws -> ThreadMatch? {
         if case .escalate(true, _, _, _, _) = intent, let sender, let contact = directory.contact(sender), hints.answeredIDs.isEmpty, hints.subjectTags.isEmpty {
-            return ThreadMatch(source: .account(contact.account), request: nil, method: "sender-account")
+            return ThreadMatch(source: .account(contact.account), request: nil, method: .senderAccount)
         }
         for token in hints.tokens {
             if let number = TokenSigner.request(in: token), let source = try session.requestSource(number) {
-                return ThreadMatch(source: source, request: number, method: "reply-token")
+                return ThreadMatch(source: source, request: number, method: .replyToken)
             }
             if let record = TokenSigner.source(in: token), let source = EscalationSource(record), let sender,
                 signer.verifyReplyToken(token, source: record, recipient: sender)
             {
-                return ThreadMatch(source: source, request: nil, method: "reply-token")
+                return ThreadMatch(source: source, request: nil, method: .replyToken)
             }
         }
         if let message = try session.threadMessage(amongst: hints.answeredIDs), let source = EscalationSource(message.source) {
-            return ThreadMatch(source: source, request: message.request.flatMap(RequestNumber.init), method: "in-reply-to")
+            return ThreadMatch(source: source, request: message.request.flatMap(RequestNumber.init), method: .inReplyTo)
         }
-        for (numbers, method) in [(hints.subjectTags, "subject-tag"), (hints.mentionedNumbers, "body-number")] {
+        for (numbers, method) in [(hints.subjectTags, Method.subjectTag), (hints.mentionedNumbers, .bodyNumber)] {
             for number in numbers {
                 if let source = try resolve(number, session: session) { return ThreadMatch(source: source, request: nil, method: method) }
             }
