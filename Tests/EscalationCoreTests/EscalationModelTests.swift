@@ -117,7 +117,8 @@ import Testing
         let notice = try #require(decision.notices.first { $0.kind == .rejected })
         #expect(notice.to == [F.jane])
         #expect(notice.details["reason"] == "The fix ships Friday")
-        #expect(notice.details["dialog"] == F.owner.value)
+        // The template names the case owner, found from the notice's case, as the dialog avenue.
+        #expect(notice.source == .supportCase(F.login))
         #expect(chat.state.requests.first?.state == .rejected)
     }
 

@@ -38,7 +38,7 @@ extension EscalationEngine.Context {
             context.state.upsert(request)
             context.record("request.rejected", "\(request.number) rejected: \(trimmedReason ?? "")", request: request.number)
             if let notice = context.event(
-                .rejected, request: request, details: ["reason": trimmedReason ?? "", "dialog": participants.dialogContact?.value ?? ""])
+                .rejected, request: request, details: ["reason": trimmedReason ?? ""])
             {
                 context.notices.append(notice)
             }

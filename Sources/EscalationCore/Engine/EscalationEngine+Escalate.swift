@@ -23,7 +23,6 @@ extension EscalationEngine.Context {
                 kind: .reescalationCooldown, to: [sender], source: mail.source, request: rejected,
                 details: [
                     "reason": rejected.rejectionReason ?? "",
-                    "dialog": participants.dialogContact?.value ?? "",
                     "until": Self.shownTime(decidedAt.addingTimeInterval(TimeInterval(configuration.policy.reescalationCooldown.seconds))),
                 ])
             return refuse(.cooldown, notice: notice)
