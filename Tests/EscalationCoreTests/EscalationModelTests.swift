@@ -204,3 +204,28 @@ import Testing
         #expect(chat.state.requests.isEmpty)
     }
 }
+
+/// A decision the approval gate refused is the core's decision: journaled, the real approvers
+/// told, and told only once within the rate window when someone else sent it.
+@Suite struct UnverifiedDecisionTests {
+    @Test func realApproversAreToldOnceOfADecisionFromSomeoneElse() throws {
+        var chat = Conversation(.supportCase(Fixtures.login))
+        chat.send(Conversation.escalate(), from: Fixtures.jane)
+        let request = try #require(chat.state.pendingRequest)
+        let approvers = [Fixtures.dutyManager, Fixtures.groupManager]
+        func refuse(toldRecently: Bool) -> Decision {
+            chat.engine.unverifiedDecision(
+                "no valid token", request: request, tell: approvers, sender: Fixtures.stranger, source: chat.state.source, cause: "<forged@x>",
+                state: chat.state, toldRecently: toldRecently, now: chat.now)
+        }
+        let first = refuse(toldRecently: false)
+        #expect(first.outcome == .refused(.decisionUnverified))
+        #expect(first.journal.map(\.action) == ["refused.decision_unverified", EscalationEngine.approversToldAction])
+        #expect(first.notices.map(\.kind) == [.decisionNotAccepted, .decisionNotAccepted])
+        #expect(first.notices.flatMap(\.to) == approvers)
+        let again = refuse(toldRecently: true)
+        #expect(again.journal.map(\.action) == ["refused.decision_unverified"])
+        #expect(again.notices.isEmpty)
+        #expect(again.state == chat.state)
+    }
+}

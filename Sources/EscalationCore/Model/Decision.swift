@@ -18,6 +18,8 @@ public enum Refusal: String, Sendable, Hashable {
     case confirmationRequired = "confirmation-required"
     /// A known sender named a case or account that is not on their account (or does not exist).
     case noSuchCase = "no-such-case"
+    /// An approval or rejection the approval gate could not tie to a real approver.
+    case decisionUnverified = "decision_unverified"
 }
 
 /// The result of one command or SLA tick: the new state, and everything to record and send.

@@ -264,26 +264,16 @@ extension Gateway {
     private func refuseDecision(
         _ refusal: ApprovalGate.Refusal, sender: EmailAddress, source: EscalationSource, cause: MailCause, state: SubjectState, session: StoreSession, now: Date
     ) throws -> [MailOutcome.SentMail] {
-        try session.append([
-            JournalEntry(
-                at: now, actor: sender.value, cause: cause.messageID, source: source, escalation: state.escalation?.number, request: refusal.request?.number,
-                action: "refused.decision_unverified", detail: refusal.reason)
-        ])
-        if !refusal.tell.contains(sender), let request = refusal.request?.number {
-            let since = now.addingTimeInterval(-TimeInterval(config.security.rateWindowSeconds))
-            guard try !session.journalHas(action: Self.approversToldAction, source: source.description, request: request.value, since: since) else { return [] }
-            try session.append([
-                JournalEntry(
-                    at: now, actor: "gateway", cause: cause.messageID, source: source, escalation: state.escalation?.number, request: request,
-                    action: Self.approversToldAction, detail: "told \(refusal.tell.map(\.value).joined(separator: ", ")) of a refused decision by \(sender)")
-            ])
+        let since = now.addingTimeInterval(-TimeInterval(config.security.rateWindowSeconds))
+        var toldRecently = false
+        if !refusal.tell.contains(sender), let request = refusal.request {
+            toldRecently = try session.journalHas(
+                action: EscalationEngine.approversToldAction, source: source.description, request: request.number.value, since: since)
         }
-        let notices = refusal.tell.map { approver in
-            Notice(kind: .decisionNotAccepted, to: [approver], source: source, request: refusal.request)
-        }
-        return try enqueue(notices, cause: cause, sender: sender, session: session, now: now)
+        let decision = engine.unverifiedDecision(
+            refusal.reason, request: refusal.request, tell: refusal.tell, sender: sender, source: source, cause: cause.messageID, state: state,
+            toldRecently: toldRecently, now: now)
+        try session.append(decision.journal)
+        return try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
     }
-
-    /// The journal action that records that approvers were told of a decision refused from someone else.
-    private static let approversToldAction = "approvers.told_of_refusal"
 }
