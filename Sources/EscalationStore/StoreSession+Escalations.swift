@@ -82,11 +82,11 @@ extension StoreSession {
         }
     }
 
-    /// Writes one escalation changed outside a mail (the SLA ticker), with its next SLA event.
-    public func save(_ escalation: Escalation, warningShare: Double) throws {
-        let previous = try self.escalation(escalation.number)
-        let previousRow = try EscalationRecord.fetchOne(db, key: escalation.number.value)
-        try write(escalation, was: previous, previousRow: previousRow, warningShare: warningShare)
+    /// Writes one escalation changed outside a mail (the SLA ticker) from `previous`, as the
+    /// ticker loaded it: its row always (its next SLA event moves on), its lists and clocks
+    /// where they changed.
+    public func save(_ escalation: Escalation, was previous: Escalation, warningShare: Double) throws {
+        try write(escalation, was: previous, previousRow: nil, warningShare: warningShare)
         if let cached = cache?.subject(escalation.source), cached.escalation.map({ $0.number <= escalation.number }) ?? true {
             cache?.remember(StateCache.Subject(requests: cached.requests, escalation: escalation), for: escalation.source)
         }

@@ -92,9 +92,10 @@ extension StoreSession {
         }
     }
 
-    /// Writes a request changed by its timers (reminded, sent to backup approvers).
-    public func save(_ request: EscalationRequest, due: Date?) throws {
-        let previous = try self.request(request.number)
+    /// Writes a request changed by its timers (reminded, sent to backup approvers) from
+    /// `previous`, as the timed pass loaded it: its row always (its due time moves on), its
+    /// lists where they changed.
+    public func save(_ request: EscalationRequest, was previous: EscalationRequest, due: Date?) throws {
         try write(request, due: due, was: previous, previousRow: nil)
         if let cached = cache?.subject(request.source) {
             var requests = cached.requests

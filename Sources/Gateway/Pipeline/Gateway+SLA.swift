@@ -13,10 +13,10 @@ extension Gateway {
             var events = 0
             for escalation in try session.escalationsDueForSLA(at: now) {
                 guard let result = engine.tick(escalation, directory: directory, now: now) else {
-                    try session.save(escalation, warningShare: config.escalation.policy.slaWarningShare)
+                    try session.save(escalation, was: escalation, warningShare: config.escalation.policy.slaWarningShare)
                     continue
                 }
-                try session.save(result.escalation, warningShare: config.escalation.policy.slaWarningShare)
+                try session.save(result.escalation, was: escalation, warningShare: config.escalation.policy.slaWarningShare)
                 try session.append(result.journal)
                 let cause = "sla-\(escalation.number.value)-\(Int(now.timeIntervalSince1970))"
                 _ = try enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
@@ -33,10 +33,10 @@ extension Gateway {
         var events = 0
         for request in try session.requestsDueForApproval(at: now) {
             guard let result = engine.tickApproval(request, manager: manager(of: request.source), now: now) else {
-                try session.save(request, due: engine.nextApprovalEvent(of: request))
+                try session.save(request, was: request, due: engine.nextApprovalEvent(of: request))
                 continue
             }
-            try session.save(result.request, due: engine.nextApprovalEvent(of: result.request))
+            try session.save(result.request, was: request, due: engine.nextApprovalEvent(of: result.request))
             try session.append(result.journal)
             let cause = "approval-\(request.number.value)-\(Int(now.timeIntervalSince1970))"
             _ = try enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
