@@ -11,14 +11,6 @@ enum EscalationSQL {
         "SELECT \(EscalationRecord.selection) FROM escalation e WHERE \(condition) ORDER BY \(order)"
     }
 
-    static func links(_ condition: String) -> String {
-        "SELECT escalation, position, case_number FROM escalation_case_link WHERE escalation IN (SELECT e.number FROM escalation e WHERE \(condition)) ORDER BY escalation, position"
-    }
-
-    static func watchList(_ condition: String) -> String {
-        "SELECT escalation, position, address FROM watch_list_entry WHERE escalation IN (SELECT e.number FROM escalation e WHERE \(condition)) ORDER BY escalation, position"
-    }
-
     /// Every clock, oldest first per target: the last one read is the current one.
     static func clocks(_ condition: String) -> String {
         "SELECT \(SLAClockRecord.selection) FROM sla_clock WHERE escalation IN (SELECT e.number FROM escalation e WHERE \(condition)) ORDER BY escalation, target, sequence"

@@ -37,11 +37,11 @@ public enum HotPathSQL: CaseIterable, Sendable {
         case .requestsOfSource: RequestSQL.rows(RequestSQL.bySource)
         case .approversOfSource: RequestSQL.approvers(RequestSQL.bySource)
         case .decisionsOfSource: RequestSQL.decisions(RequestSQL.bySource)
-        case .previousOfSource: RequestSQL.previous(RequestSQL.bySource)
-        case .casesOfSource: RequestSQL.cases(RequestSQL.bySource)
+        case .previousOfSource: ListEntryRecord<RequestPreviousList>.selection(RequestSQL.bySource)
+        case .casesOfSource: ListEntryRecord<RequestCaseList>.selection(RequestSQL.bySource)
         case .latestEscalationOfSource: EscalationSQL.rows(EscalationSQL.latestOfSource, order: "e.number")
-        case .linksOfLatestEscalation: EscalationSQL.links(EscalationSQL.latestOfSource)
-        case .watchListOfLatestEscalation: EscalationSQL.watchList(EscalationSQL.latestOfSource)
+        case .linksOfLatestEscalation: ListEntryRecord<CaseLinkList>.selection(EscalationSQL.latestOfSource)
+        case .watchListOfLatestEscalation: ListEntryRecord<WatchList>.selection(EscalationSQL.latestOfSource)
         case .clocksOfLatestEscalation: EscalationSQL.clocks(EscalationSQL.latestOfSource)
         case .clockSequence: EscalationSQL.clockSequence
         case .clockUpdate: EscalationSQL.clockUpdate

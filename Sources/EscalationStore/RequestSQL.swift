@@ -23,12 +23,4 @@ enum RequestSQL {
     static func decisions(_ condition: String) -> String {
         "SELECT request, position, approver, decision, reason, at FROM approval_decision WHERE request IN (SELECT r.number FROM request r WHERE \(condition)) ORDER BY request, position"
     }
-
-    static func previous(_ condition: String) -> String {
-        "SELECT request, position, previous FROM request_previous WHERE request IN (SELECT r.number FROM request r WHERE \(condition)) ORDER BY request, position"
-    }
-
-    static func cases(_ condition: String) -> String {
-        "SELECT request, position, case_number FROM request_case WHERE request IN (SELECT r.number FROM request r WHERE \(condition)) ORDER BY request, position"
-    }
 }

@@ -9,9 +9,8 @@ extension StoreSession {
     func escalations(where condition: String, _ arguments: StatementArguments, order: String = "e.number") throws -> [Escalation] {
         let rows = try EscalationRecord.fetchAll(try statement(EscalationSQL.rows(condition, order: order)), arguments: arguments)
         guard !rows.isEmpty else { return [] }
-        let links = Dictionary(grouping: try CaseLinkRecord.fetchAll(try statement(EscalationSQL.links(condition)), arguments: arguments), by: \.escalation)
-        let watchers = Dictionary(
-            grouping: try WatchListEntryRecord.fetchAll(try statement(EscalationSQL.watchList(condition)), arguments: arguments), by: \.escalation)
+        let links = try lists(CaseLinkList.self, condition, arguments)
+        let watchers = try lists(WatchList.self, condition, arguments)
         var clocks: [String: [String: SLAClock]] = [:]
         for clock in try SLAClockRecord.fetchAll(try statement(EscalationSQL.clocks(condition)), arguments: arguments) {
             clocks[clock.escalation, default: [:]][clock.target] = clock.clock
@@ -27,9 +26,9 @@ extension StoreSession {
                 number: EscalationNumber(unchecked: row.number), source: try StoredValue.parse(EscalationSource.init, row.source, "escalation.source"),
                 account: AccountNumber(unchecked: row.account), state: try StoredValue.parse({ Escalation.State(rawValue: $0) }, row.state, "escalation.state"),
                 severity: row.severity, trend: try StoredValue.parse({ Trend(rawValue: $0) }, row.trend, "escalation.trend"),
-                linkedCases: (links[row.number] ?? []).map { CaseNumber(unchecked: $0.caseNumber) },
+                linkedCases: (links[row.number] ?? []).map(CaseNumber.init(unchecked:)),
                 assignedTo: row.assignedTo.map(EmailAddress.init(unchecked:)),
-                watchList: (watchers[row.number] ?? []).map { EmailAddress(unchecked: $0.address) }, requester: EmailAddress(unchecked: row.requester),
+                watchList: (watchers[row.number] ?? []).map(EmailAddress.init(unchecked:)), requester: EmailAddress(unchecked: row.requester),
                 reason: row.reason, justification: row.justification, request: RequestNumber(unchecked: row.request),
                 createdAt: Date(timeIntervalSince1970: row.createdAt), deescalatedAt: row.deescalatedAt.map(Date.init(timeIntervalSince1970:)),
                 deescalationReason: row.deescalationReason, sla: sla)
@@ -45,16 +44,10 @@ extension StoreSession {
         let record = EscalationRecord(escalation, warningShare: warningShare)
         if previous == nil { try record.insert(db) } else if record != previousRow { try record.update(db) }
         if escalation.linkedCases != previous?.linkedCases ?? [] {
-            if previous != nil { try statement("DELETE FROM escalation_case_link WHERE escalation = ?").execute(arguments: [number]) }
-            for (position, supportCase) in escalation.linkedCases.enumerated() {
-                try CaseLinkRecord(escalation: number, position: position, caseNumber: supportCase.value).insert(db)
-            }
+            try write(escalation.linkedCases.map(\.value), of: number, in: CaseLinkList.self, replacing: previous != nil)
         }
         if escalation.watchList != previous?.watchList ?? [] {
-            if previous != nil { try statement("DELETE FROM watch_list_entry WHERE escalation = ?").execute(arguments: [number]) }
-            for (position, address) in escalation.watchList.enumerated() {
-                try WatchListEntryRecord(escalation: number, position: position, address: address.value).insert(db)
-            }
+            try write(escalation.watchList.map(\.value), of: number, in: WatchList.self, replacing: previous != nil)
         }
         let clocks: [(SLAClockRecord.Target, SLAClock?, SLAClock?)] = [
             (.response, escalation.sla.response, previous?.sla.response), (.update, escalation.sla.update, previous?.sla.update),

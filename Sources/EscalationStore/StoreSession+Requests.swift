@@ -13,9 +13,8 @@ extension StoreSession {
             grouping: try RequestApproverRecord.fetchAll(try statement(RequestSQL.approvers(condition)), arguments: arguments), by: \.request)
         let decisions = Dictionary(
             grouping: try ApprovalDecisionRecord.fetchAll(try statement(RequestSQL.decisions(condition)), arguments: arguments), by: \.request)
-        let previous = Dictionary(
-            grouping: try RequestPreviousRecord.fetchAll(try statement(RequestSQL.previous(condition)), arguments: arguments), by: \.request)
-        let cases = Dictionary(grouping: try RequestCaseRecord.fetchAll(try statement(RequestSQL.cases(condition)), arguments: arguments), by: \.request)
+        let previous = try lists(RequestPreviousList.self, condition, arguments)
+        let cases = try lists(RequestCaseList.self, condition, arguments)
         return try rows.map { row in
             let deciders = approvers[row.number] ?? []
             return EscalationRequest(
@@ -27,8 +26,8 @@ extension StoreSession {
                 approvers: deciders.filter { $0.role == RequestApproverRecord.Role.approver.rawValue }.map { EmailAddress(unchecked: $0.approver) },
                 approvalRule: try StoredValue.parse({ EscalationTemplate.ApprovalRule(rawValue: $0) }, row.approvalRule, "request.approval_rule"),
                 decisions: try (decisions[row.number] ?? []).map { try $0.approvalDecision },
-                previousRequests: (previous[row.number] ?? []).map { RequestNumber(unchecked: $0.previous) },
-                linkedCases: (cases[row.number] ?? []).map { CaseNumber(unchecked: $0.caseNumber) },
+                previousRequests: (previous[row.number] ?? []).map(RequestNumber.init(unchecked:)),
+                linkedCases: (cases[row.number] ?? []).map(CaseNumber.init(unchecked:)),
                 createdAt: Date(timeIntervalSince1970: row.createdAt), decidedAt: row.decidedAt.map(Date.init(timeIntervalSince1970:)),
                 escalation: row.escalation.map(EscalationNumber.init(unchecked:)),
                 backupApprovers: deciders.filter { $0.role == RequestApproverRecord.Role.backup.rawValue }.map { EmailAddress(unchecked: $0.approver) },
@@ -49,12 +48,8 @@ extension StoreSession {
             for (position, decision) in request.decisions.enumerated() {
                 try ApprovalDecisionRecord(request: number, position: position, decision).insert(db)
             }
-            for (position, earlier) in request.previousRequests.enumerated() {
-                try RequestPreviousRecord(request: number, position: position, previous: earlier.value).insert(db)
-            }
-            for (position, supportCase) in request.linkedCases.enumerated() {
-                try RequestCaseRecord(request: number, position: position, caseNumber: supportCase.value).insert(db)
-            }
+            try write(request.previousRequests.map(\.value), of: number, in: RequestPreviousList.self, replacing: false)
+            try write(request.linkedCases.map(\.value), of: number, in: RequestCaseList.self, replacing: false)
             return
         }
         if record != previousRow { try record.update(db) }
@@ -70,16 +65,10 @@ extension StoreSession {
             }
         }
         if request.previousRequests != previous.previousRequests {
-            try statement("DELETE FROM request_previous WHERE request = ?").execute(arguments: [number])
-            for (position, earlier) in request.previousRequests.enumerated() {
-                try RequestPreviousRecord(request: number, position: position, previous: earlier.value).insert(db)
-            }
+            try write(request.previousRequests.map(\.value), of: number, in: RequestPreviousList.self, replacing: true)
         }
         if request.linkedCases != previous.linkedCases {
-            try statement("DELETE FROM request_case WHERE request = ?").execute(arguments: [number])
-            for (position, supportCase) in request.linkedCases.enumerated() {
-                try RequestCaseRecord(request: number, position: position, caseNumber: supportCase.value).insert(db)
-            }
+            try write(request.linkedCases.map(\.value), of: number, in: RequestCaseList.self, replacing: true)
         }
     }
 
