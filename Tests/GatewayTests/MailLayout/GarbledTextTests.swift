@@ -19,7 +19,7 @@ import Testing
     static func active(_ harness: inout SecurityHarness) throws -> Mail {
         _ = try harness.escalate()
         let approval = try #require(try harness.sent("approval-requested", to: "duty-manager@support.example"))
-        #expect(try harness.reply(to: approval, from: dana, body: "APPROVE").outcome == "applied")
+        #expect(try harness.reply(to: approval, from: dana, body: "APPROVE").outcome == .applied)
         return try #require(try harness.sent("approved", to: "jane@acme.example"))
     }
 
@@ -70,7 +70,7 @@ import Testing
         let outcome = try harness.write(
             from: Self.jane, subject: "Escalate our account",
             body: "ESCALATE ACCOUNT\r\nReason: Lack of Progress\r\nCS0001234 and CS0001235 have not moved for two weeks.")
-        #expect(outcome.outcome == "applied")
+        #expect(outcome.outcome == .applied)
         let approval = try #require(try harness.allSent().first { $0.kind == "approval-requested" })
         let text = try Self.text(try Mail(parsing: approval.raw))
         #expect(text.hasPrefix("[ACC0001001] Approval needed: Acme Corp\n\nJane Doe asks to escalate ACC0001001 (Acme Corp).\n"), "\(text)")
