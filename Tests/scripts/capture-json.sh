@@ -10,7 +10,7 @@
 #
 # Usage: Tests/scripts/capture-json.sh BINARY OUTDIR
 # Tests/Fixtures/json-before/ holds what the build before the relational store printed
-# (made with this script on commit 36dee65); JSONOutputTests compares the build under test with it.
+# (made with this script on commit 0421a8d); JSONOutputTests compares the build under test with it.
 set -euo pipefail
 binary="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 out="$2"

@@ -1,3 +1,4 @@
+import EscalationStore
 import Foundation
 import Gateway
 import MailMessage
