@@ -1,5 +1,5 @@
-/// The statements that load and write escalations: the row query of a selection and, with the
-/// same condition as a subquery, those of its lists and clocks.
+/// The statements that load and write escalations: the row query of a selection and, joined to
+/// the same selection and unordered (as `RequestSQL` says why), those of its lists and clocks.
 enum EscalationSQL {
     /// The latest escalation of a case or account.
     static let latestOfSource = "e.number = (SELECT MAX(number) FROM escalation WHERE source = ?)"
@@ -11,9 +11,9 @@ enum EscalationSQL {
         "SELECT \(EscalationRecord.selection) FROM escalation e WHERE \(condition) ORDER BY \(order)"
     }
 
-    /// Every clock, oldest first per target: the last one read is the current one.
+    /// Every clock, unordered: the one with the highest sequence of its target is the current one.
     static func clocks(_ condition: String) -> String {
-        "SELECT \(SLAClockRecord.selection) FROM sla_clock WHERE escalation IN (SELECT e.number FROM escalation e WHERE \(condition)) ORDER BY escalation, target, sequence"
+        "SELECT \(SLAClockRecord.joinedSelection) FROM escalation e JOIN sla_clock l ON l.escalation = e.number WHERE \(condition)"
     }
 
     static let clockSequence = "SELECT MAX(sequence) FROM sla_clock WHERE escalation = ? AND target = ?"

@@ -11,12 +11,13 @@ extension StoreSession {
         guard !rows.isEmpty else { return [] }
         let links = try lists(CaseLinkList.self, condition, arguments)
         let watchers = try lists(WatchList.self, condition, arguments)
-        var clocks: [String: [String: SLAClock]] = [:]
-        for clock in try SLAClockRecord.fetchAll(try statement(EscalationSQL.clocks(condition)), arguments: arguments) {
-            clocks[clock.escalation, default: [:]][clock.target] = clock.clock
+        var clocks: [String: [String: SLAClockRecord]] = [:]
+        for clock in try SLAClockRecord.fetchAll(try statement(EscalationSQL.clocks(condition)), arguments: arguments)
+        where clock.sequence > clocks[clock.escalation]?[clock.target]?.sequence ?? 0 {
+            clocks[clock.escalation, default: [:]][clock.target] = clock
         }
         return try rows.map { row in
-            let current = clocks[row.number] ?? [:]
+            let current = (clocks[row.number] ?? [:]).mapValues(\.clock)
             guard let response = current[SLAClockRecord.Target.response.rawValue], let resolution = current[SLAClockRecord.Target.resolution.rawValue]
             else { throw DatabaseError(message: "escalation \(row.number): its response or resolution clock is missing") }
             let sla = SLA(
@@ -42,7 +43,7 @@ extension StoreSession {
     func write(_ escalation: Escalation, was previous: Escalation?, previousRow: EscalationRecord?, warningShare: Double) throws {
         let number = escalation.number.value
         let record = EscalationRecord(escalation, warningShare: warningShare)
-        if previous == nil { try record.insert(db) } else if record != previousRow { try record.update(db) }
+        if previous == nil { try record.insert(into: self) } else if record != previousRow { try record.update(in: self) }
         if escalation.linkedCases != previous?.linkedCases ?? [] {
             try write(escalation.linkedCases.map(\.value), of: number, in: CaseLinkList.self, replacing: previous != nil)
         }
@@ -71,7 +72,7 @@ extension StoreSession {
                         arguments: [clock.startedAt.timeIntervalSince1970, number, target.rawValue, sequence - 1])
                 }
             }
-            try SLAClockRecord(escalation: number, target: target, sequence: sequence, clock).insert(db)
+            try SLAClockRecord(escalation: number, target: target, sequence: sequence, clock).insert(into: self)
         }
     }
 

@@ -10,9 +10,11 @@ extension StoreSession {
         let rows = try RequestRecord.fetchAll(try statement(RequestSQL.rows(condition)), arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let approvers = Dictionary(
-            grouping: try RequestApproverRecord.fetchAll(try statement(RequestSQL.approvers(condition)), arguments: arguments), by: \.request)
+            grouping: try RequestApproverRecord.fetchAll(try statement(RequestSQL.approvers(condition)), arguments: arguments), by: \.request
+        ).mapValues { $0.sorted { $0.position < $1.position } }
         let decisions = Dictionary(
-            grouping: try ApprovalDecisionRecord.fetchAll(try statement(RequestSQL.decisions(condition)), arguments: arguments), by: \.request)
+            grouping: try ApprovalDecisionRecord.fetchAll(try statement(RequestSQL.decisions(condition)), arguments: arguments), by: \.request
+        ).mapValues { $0.sorted { $0.position < $1.position } }
         let previous = try lists(RequestPreviousList.self, condition, arguments)
         let cases = try lists(RequestCaseList.self, condition, arguments)
         return try rows.map { row in
@@ -42,17 +44,17 @@ extension StoreSession {
         let number = request.number.value
         let record = RequestRecord(request, due: due)
         guard let previous else {
-            try record.insert(db)
+            try record.insert(into: self)
             try writeApprovers(request.approvers, role: .approver, of: number, replacing: false)
             try writeApprovers(request.backupApprovers, role: .backup, of: number, replacing: false)
             for (position, decision) in request.decisions.enumerated() {
-                try ApprovalDecisionRecord(request: number, position: position, decision).insert(db)
+                try ApprovalDecisionRecord(request: number, position: position, decision).insert(into: self)
             }
             try write(request.previousRequests.map(\.value), of: number, in: RequestPreviousList.self, replacing: false)
             try write(request.linkedCases.map(\.value), of: number, in: RequestCaseList.self, replacing: false)
             return
         }
-        if record != previousRow { try record.update(db) }
+        if record != previousRow { try record.update(in: self) }
         if request.approvers != previous.approvers { try writeApprovers(request.approvers, role: .approver, of: number, replacing: true) }
         if request.backupApprovers != previous.backupApprovers {
             try writeApprovers(request.backupApprovers, role: .backup, of: number, replacing: true)
@@ -61,7 +63,7 @@ extension StoreSession {
             let kept = request.decisions.starts(with: previous.decisions) ? previous.decisions.count : 0
             if kept == 0 { try statement("DELETE FROM approval_decision WHERE request = ?").execute(arguments: [number]) }
             for (position, decision) in request.decisions.enumerated().dropFirst(kept) {
-                try ApprovalDecisionRecord(request: number, position: position, decision).insert(db)
+                try ApprovalDecisionRecord(request: number, position: position, decision).insert(into: self)
             }
         }
         if request.previousRequests != previous.previousRequests {
@@ -77,7 +79,7 @@ extension StoreSession {
             try statement("DELETE FROM request_approver WHERE request = ? AND role = ?").execute(arguments: [request, role.rawValue])
         }
         for (position, approver) in approvers.enumerated() {
-            try RequestApproverRecord(request: request, role: role, position: position, approver: approver.value).insert(db)
+            try RequestApproverRecord(request: request, role: role, position: position, approver: approver.value).insert(into: self)
         }
     }
 

@@ -4,7 +4,7 @@ import GRDB
 
 /// A row of `escalation`: one escalation record with its SLA's counters, without its lists
 /// (linked cases, watch list) and clocks, which have tables of their own.
-struct EscalationRecord: Equatable, FetchableRecord, PersistableRecord {
+struct EscalationRecord: Equatable, UpdatableRowRecord {
     static let databaseTableName = "escalation"
 
     enum Columns {
@@ -94,40 +94,32 @@ struct EscalationRecord: Equatable, FetchableRecord, PersistableRecord {
         nextSLAEventAt = row[18]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.number] = number
-        container[Columns.source] = source
-        container[Columns.account] = account
-        container[Columns.state] = state
-        container[Columns.severity] = severity
-        container[Columns.trend] = trend
-        container[Columns.assignedTo] = assignedTo
-        container[Columns.requester] = requester
-        container[Columns.reason] = reason
-        container[Columns.justification] = justification
-        container[Columns.request] = request
-        container[Columns.createdAt] = createdAt
-        container[Columns.deescalatedAt] = deescalatedAt
-        container[Columns.deescalationReason] = deescalationReason
-        container[Columns.slaAttachedTo] = slaAttachedTo
-        container[Columns.slaUpdatesMet] = slaUpdatesMet
-        container[Columns.slaUpdatesBreached] = slaUpdatesBreached
-        container[Columns.slaStoppedAt] = slaStoppedAt
-        container[Columns.nextSLAEventAt] = nextSLAEventAt
+    static let columns = [
+        Columns.number, Columns.source, Columns.account, Columns.state, Columns.severity, Columns.trend, Columns.assignedTo,
+        Columns.requester, Columns.reason, Columns.justification, Columns.request, Columns.createdAt, Columns.deescalatedAt,
+        Columns.deescalationReason, Columns.slaAttachedTo, Columns.slaUpdatesMet, Columns.slaUpdatesBreached, Columns.slaStoppedAt,
+        Columns.nextSLAEventAt
+    ]
+    static let primaryKeyCount = 1
+    static let insertion = RowSQL.insertion(into: databaseTableName, columns)
+    static let updating = RowSQL.updating(databaseTableName, columns, primaryKeyCount: primaryKeyCount)
+
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [
+            number, source, account, state, severity, trend, assignedTo, requester, reason, justification, request, createdAt,
+            deescalatedAt, deescalationReason, slaAttachedTo, slaUpdatesMet, slaUpdatesBreached, slaStoppedAt, nextSLAEventAt
+        ]
     }
 
     /// The columns in `init(row:)`'s order, for `SELECT`.
-    static let selection = """
-        number, source, account, state, severity, trend, assigned_to, requester, reason, justification, request, created_at,
-        deescalated_at, deescalation_reason, sla_attached_to, sla_updates_met, sla_updates_breached, sla_stopped_at, next_sla_event_at
-        """
+    static let selection = RowSQL.selection(columns)
 }
 
 /// A row of `sla_clock`: one clock of an escalation's SLA (`response`, `update` or
 /// `resolution`). A clock started again (a new update period, a new severity's targets) is a
 /// new row with the next sequence; the one it replaced stays, with `replaced_at`, as history.
 /// The current clock of each target is the one with the highest sequence.
-struct SLAClockRecord: Equatable, FetchableRecord, PersistableRecord {
+struct SLAClockRecord: Equatable, RowRecord {
     static let databaseTableName = "sla_clock"
 
     enum Target: String, CaseIterable {
@@ -185,21 +177,23 @@ struct SLAClockRecord: Equatable, FetchableRecord, PersistableRecord {
         replacedAt = row[9]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.escalation] = escalation
-        container[Columns.target] = target
-        container[Columns.sequence] = sequence
-        container[Columns.targetSeconds] = targetSeconds
-        container[Columns.startedAt] = startedAt
-        container[Columns.dueAt] = dueAt
-        container[Columns.warnedAt] = warnedAt
-        container[Columns.breachedAt] = breachedAt
-        container[Columns.metAt] = metAt
-        container[Columns.replacedAt] = replacedAt
+    static let columns = [
+        Columns.escalation, Columns.target, Columns.sequence, Columns.targetSeconds, Columns.startedAt, Columns.dueAt, Columns.warnedAt,
+        Columns.breachedAt, Columns.metAt, Columns.replacedAt
+    ]
+    static let primaryKeyCount = 3
+    static let insertion = RowSQL.insertion(into: databaseTableName, columns)
+
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [
+            escalation, target, sequence, targetSeconds, startedAt, dueAt, warnedAt, breachedAt, metAt, replacedAt
+        ]
     }
 
     /// The columns in `init(row:)`'s order, for `SELECT`.
-    static let selection = "escalation, target, sequence, target_seconds, started_at, due_at, warned_at, breached_at, met_at, replaced_at"
+    static let selection = RowSQL.selection(columns)
+    /// `selection` of the clock rows joined as `l` to their escalations.
+    static let joinedSelection = RowSQL.selection(columns, alias: "l")
 
     var clock: SLAClock {
         SLAClock(

@@ -7,7 +7,8 @@ protocol OrderedListTable {
     /// The column naming the owning request or escalation.
     static var ownerColumn: String { get }
     static var valueColumn: String { get }
-    /// The query of the owners' numbers, to which a selection's condition is added.
+    /// The owners' table, with the alias that selections' conditions use (`request r`),
+    /// joined with this table as `l`.
     static var owners: String { get }
 }
 
@@ -16,7 +17,7 @@ enum RequestPreviousList: OrderedListTable {
     static let tableName = "request_previous"
     static let ownerColumn = "request"
     static let valueColumn = "previous"
-    static let owners = "SELECT r.number FROM request r"
+    static let owners = "request r JOIN \(tableName) l ON l.\(ownerColumn) = r.number"
 }
 
 /// The cases an account escalation request names, in the order named.
@@ -24,7 +25,7 @@ enum RequestCaseList: OrderedListTable {
     static let tableName = "request_case"
     static let ownerColumn = "request"
     static let valueColumn = "case_number"
-    static let owners = "SELECT r.number FROM request r"
+    static let owners = "request r JOIN \(tableName) l ON l.\(ownerColumn) = r.number"
 }
 
 /// The cases linked to an account escalation, in link order.
@@ -32,7 +33,7 @@ enum CaseLinkList: OrderedListTable {
     static let tableName = "escalation_case_link"
     static let ownerColumn = "escalation"
     static let valueColumn = "case_number"
-    static let owners = "SELECT e.number FROM escalation e"
+    static let owners = "escalation e JOIN \(tableName) l ON l.\(ownerColumn) = e.number"
 }
 
 /// The addresses on an escalation's watch list, in the order added.
@@ -40,11 +41,11 @@ enum WatchList: OrderedListTable {
     static let tableName = "watch_list_entry"
     static let ownerColumn = "escalation"
     static let valueColumn = "address"
-    static let owners = "SELECT e.number FROM escalation e"
+    static let owners = "escalation e JOIN \(tableName) l ON l.\(ownerColumn) = e.number"
 }
 
 /// A row of an ordered list table.
-struct ListEntryRecord<Table: OrderedListTable>: Equatable, FetchableRecord, PersistableRecord {
+struct ListEntryRecord<Table: OrderedListTable>: Equatable, RowRecord {
     static var databaseTableName: String { Table.tableName }
 
     enum Columns {
@@ -69,38 +70,32 @@ struct ListEntryRecord<Table: OrderedListTable>: Equatable, FetchableRecord, Per
         value = row[2]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.owner] = owner
-        container[Columns.position] = position
-        container[Columns.value] = value
-    }
+    static var columns: [Column] { [Columns.owner, Columns.position, Columns.value] }
+    static var primaryKeyCount: Int { 2 }
+    static var insertion: String { RowSQL.insertion(into: Table.tableName, columns) }
 
-    /// The entries of the owners `condition` chooses, by owner and position.
+    var databaseValues: [(any DatabaseValueConvertible)?] { [owner, position, value] }
+
+    /// The entries of the owners `condition` chooses, unordered (`lists` orders them).
     static func selection(_ condition: String) -> String {
-        """
-        SELECT \(Table.ownerColumn), position, \(Table.valueColumn) FROM \(Table.tableName)
-        WHERE \(Table.ownerColumn) IN (\(Table.owners) WHERE \(condition)) ORDER BY \(Table.ownerColumn), position
-        """
+        "SELECT l.\(Table.ownerColumn), l.position, l.\(Table.valueColumn) FROM \(Table.owners) WHERE \(condition)"
     }
 
     static var deletion: String { "DELETE FROM \(Table.tableName) WHERE \(Table.ownerColumn) = ?" }
 }
 
 extension StoreSession {
-    /// The lists of the owners `condition` chooses, by owner.
+    /// The lists of the owners `condition` chooses, by owner, each in position order.
     func lists<Table: OrderedListTable>(_ table: Table.Type, _ condition: String, _ arguments: StatementArguments) throws -> [String: [String]] {
-        var lists: [String: [String]] = [:]
-        for entry in try ListEntryRecord<Table>.fetchAll(try statement(ListEntryRecord<Table>.selection(condition)), arguments: arguments) {
-            lists[entry.owner, default: []].append(entry.value)
-        }
-        return lists
+        let entries = try ListEntryRecord<Table>.fetchAll(try statement(ListEntryRecord<Table>.selection(condition)), arguments: arguments)
+        return Dictionary(grouping: entries, by: \.owner).mapValues { $0.sorted { $0.position < $1.position }.map(\.value) }
     }
 
     /// Writes one owner's list, first removing what it held when `replacing`.
     func write<Table: OrderedListTable>(_ values: [String], of owner: String, in table: Table.Type, replacing: Bool) throws {
         if replacing { try statement(ListEntryRecord<Table>.deletion).execute(arguments: [owner]) }
         for (position, value) in values.enumerated() {
-            try ListEntryRecord<Table>(owner: owner, position: position, value: value).insert(db)
+            try ListEntryRecord<Table>(owner: owner, position: position, value: value).insert(into: self)
         }
     }
 }

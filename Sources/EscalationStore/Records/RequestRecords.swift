@@ -4,7 +4,7 @@ import GRDB
 
 /// A row of `request`: one escalation request without its lists (approvers, decisions,
 /// previous requests, named cases), which have tables of their own.
-struct RequestRecord: Equatable, FetchableRecord, PersistableRecord {
+struct RequestRecord: Equatable, UpdatableRowRecord {
     static let databaseTableName = "request"
 
     enum Columns {
@@ -82,35 +82,29 @@ struct RequestRecord: Equatable, FetchableRecord, PersistableRecord {
         approvalDueAt = row[15]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.number] = number
-        container[Columns.source] = source
-        container[Columns.account] = account
-        container[Columns.state] = state
-        container[Columns.requester] = requester
-        container[Columns.reason] = reason
-        container[Columns.justification] = justification
-        container[Columns.severity] = severity
-        container[Columns.template] = template
-        container[Columns.approvalRule] = approvalRule
-        container[Columns.createdAt] = createdAt
-        container[Columns.decidedAt] = decidedAt
-        container[Columns.escalation] = escalation
-        container[Columns.remindedAt] = remindedAt
-        container[Columns.overdueAt] = overdueAt
-        container[Columns.approvalDueAt] = approvalDueAt
+    static let columns = [
+        Columns.number, Columns.source, Columns.account, Columns.state, Columns.requester, Columns.reason, Columns.justification,
+        Columns.severity, Columns.template, Columns.approvalRule, Columns.createdAt, Columns.decidedAt, Columns.escalation,
+        Columns.remindedAt, Columns.overdueAt, Columns.approvalDueAt
+    ]
+    static let primaryKeyCount = 1
+    static let insertion = RowSQL.insertion(into: databaseTableName, columns)
+    static let updating = RowSQL.updating(databaseTableName, columns, primaryKeyCount: primaryKeyCount)
+
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [
+            number, source, account, state, requester, reason, justification, severity, template, approvalRule, createdAt, decidedAt,
+            escalation, remindedAt, overdueAt, approvalDueAt
+        ]
     }
 
     /// The columns in `init(row:)`'s order, for `SELECT`.
-    static let selection = """
-        number, source, account, state, requester, reason, justification, severity, template, approval_rule, created_at,
-        decided_at, escalation, reminded_at, overdue_at, approval_due_at
-        """
+    static let selection = RowSQL.selection(columns)
 }
 
 /// A row of `request_approver`: who may decide a request, in order: its approvers, then the
 /// backup approvers it went to once overdue.
-struct RequestApproverRecord: Equatable, FetchableRecord, PersistableRecord {
+struct RequestApproverRecord: Equatable, RowRecord {
     static let databaseTableName = "request_approver"
 
     enum Role: String {
@@ -144,16 +138,15 @@ struct RequestApproverRecord: Equatable, FetchableRecord, PersistableRecord {
         approver = row[3]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.request] = request
-        container[Columns.role] = role
-        container[Columns.position] = position
-        container[Columns.approver] = approver
-    }
+    static let columns = [Columns.request, Columns.role, Columns.position, Columns.approver]
+    static let primaryKeyCount = 3
+    static let insertion = RowSQL.insertion(into: databaseTableName, columns)
+
+    var databaseValues: [(any DatabaseValueConvertible)?] { [request, role, position, approver] }
 }
 
 /// A row of `approval_decision`: one approver's answer to a request, in the order given.
-struct ApprovalDecisionRecord: Equatable, FetchableRecord, PersistableRecord {
+struct ApprovalDecisionRecord: Equatable, RowRecord {
     static let databaseTableName = "approval_decision"
 
     enum Columns {
@@ -190,14 +183,11 @@ struct ApprovalDecisionRecord: Equatable, FetchableRecord, PersistableRecord {
         at = row[5]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container[Columns.request] = request
-        container[Columns.position] = position
-        container[Columns.approver] = approver
-        container[Columns.decision] = decision
-        container[Columns.reason] = reason
-        container[Columns.at] = at
-    }
+    static let columns = [Columns.request, Columns.position, Columns.approver, Columns.decision, Columns.reason, Columns.at]
+    static let primaryKeyCount = 2
+    static let insertion = RowSQL.insertion(into: databaseTableName, columns)
+
+    var databaseValues: [(any DatabaseValueConvertible)?] { [request, position, approver, decision, reason, at] }
 
     var approvalDecision: ApprovalDecision {
         get throws {
