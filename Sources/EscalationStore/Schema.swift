@@ -1,13 +1,15 @@
 /// The relational schema of requests and escalations (migration `v9-issue26-relational`),
 /// with the statements that move the JSON documents of earlier versions into it. The README's
-/// "Database" section lists the tables and their constraints.
+/// "Database" section lists the tables and their constraints. A CHECK of three or more
+/// allowed values is written with `OR`: SQLite evaluates `IN (…)` of that length by filling a
+/// temporary table on every insert and update.
 enum Schema {
     static let relational = """
         CREATE TABLE request_new (
             number TEXT PRIMARY KEY CHECK (number GLOB 'REQ[0-9]*'),
             source TEXT NOT NULL CHECK (source GLOB 'CS[0-9]*' OR source GLOB 'ACC[0-9]*'),
             account TEXT NOT NULL CHECK (account GLOB 'ACC[0-9]*'),
-            state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected', 'withdrawn')),
+            state TEXT NOT NULL CHECK (state = 'pending' OR state = 'approved' OR state = 'rejected' OR state = 'withdrawn'),
             requester TEXT NOT NULL CHECK (requester <> ''),
             reason TEXT NOT NULL,
             justification TEXT NOT NULL,
@@ -57,7 +59,7 @@ enum Schema {
             account TEXT NOT NULL CHECK (account GLOB 'ACC[0-9]*'),
             state TEXT NOT NULL CHECK (state IN ('active', 'deescalated')),
             severity TEXT NOT NULL CHECK (severity <> ''),
-            trend TEXT NOT NULL CHECK (trend IN ('improving', 'unchanged', 'worsening')),
+            trend TEXT NOT NULL CHECK (trend = 'improving' OR trend = 'unchanged' OR trend = 'worsening'),
             assigned_to TEXT,
             requester TEXT NOT NULL CHECK (requester <> ''),
             reason TEXT NOT NULL,
@@ -89,7 +91,7 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE TABLE sla_clock (
             escalation TEXT NOT NULL REFERENCES escalation_new(number),
-            target TEXT NOT NULL CHECK (target IN ('response', 'update', 'resolution')),
+            target TEXT NOT NULL CHECK (target = 'response' OR target = 'update' OR target = 'resolution'),
             sequence INTEGER NOT NULL CHECK (sequence >= 1),
             target_seconds INTEGER NOT NULL CHECK (target_seconds >= 0),
             started_at REAL NOT NULL,
