@@ -2,6 +2,16 @@ import Foundation
 
 /// A mail waiting in (or sent from) the outbox, stored exactly as it goes on the wire.
 public struct OutboxMessage: Hashable, Sendable {
+    /// Where a mail is in its delivery.
+    public enum State: String, Hashable, Sendable {
+        /// Waiting for its next attempt.
+        case pending
+        /// Accepted by the server or the directory sink.
+        case sent
+        /// Given up: refused for good, or out of attempts (`outbox --retry` queues it again).
+        case failed
+    }
+
     public var id: Int
     public var messageID: String
     public var kind: String
@@ -10,13 +20,13 @@ public struct OutboxMessage: Hashable, Sendable {
     public var subject: String
     public var raw: [UInt8]
     public var attempts: Int
-    public var state: String
+    public var state: State
     public var lastError: String?
     /// The case or account thread the mail belongs to, if any.
     public var source: String?
 
     public init(
-        id: Int, messageID: String, kind: String, recipients: [String], subject: String, raw: [UInt8], attempts: Int, state: String, lastError: String?,
+        id: Int, messageID: String, kind: String, recipients: [String], subject: String, raw: [UInt8], attempts: Int, state: State, lastError: String?,
         source: String? = nil
     ) {
         self.id = id

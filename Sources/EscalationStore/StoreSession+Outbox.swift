@@ -70,7 +70,7 @@ extension StoreSession {
         try statement(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?, state = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?"
         ).execute(
-            arguments: [error, retryAt == nil ? "failed" : "pending", retryAt?.timeIntervalSince1970, id])
+            arguments: [error, (retryAt == nil ? OutboxMessage.State.failed : .pending).rawValue, retryAt?.timeIntervalSince1970, id])
     }
 
     /// Puts failed outbox rows back in the queue.
@@ -88,7 +88,8 @@ extension StoreSession {
     private func outboxMessage(_ row: Row) throws -> OutboxMessage {
         OutboxMessage(
             id: row["id"], messageID: row["message_id"], kind: row["kind"], recipients: try decode([String].self, row["recipients"]),
-            subject: row["subject"], raw: Array(row["body"] as Data), attempts: row["attempts"], state: row["state"],
+            subject: row["subject"], raw: Array(row["body"] as Data), attempts: row["attempts"],
+            state: try StoredValue.parse(OutboxMessage.State.init(rawValue:), row["state"], "outbox.state"),
             lastError: row["last_error"], source: row["source"])
     }
 }

@@ -151,9 +151,9 @@ struct RefusingSink: MailSink {
         _ = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
         try gateway.dispatch(to: RefusingSink())
         let outbox = try gateway.outbox()
-        #expect(outbox.filter { $0.kind == "request-received" }.allSatisfy { $0.state == "failed" })
+        #expect(outbox.filter { $0.kind == "request-received" }.allSatisfy { $0.state == .failed })
         let notices = outbox.filter { $0.kind == "delivery-failed" }
-        let refusedWithoutOwner = outbox.filter { $0.state == "failed" && !$0.recipients.contains("agent1@support.example") }
+        let refusedWithoutOwner = outbox.filter { $0.state == .failed && !$0.recipients.contains("agent1@support.example") }
         // The acknowledgement to Jane and the two approval requests (the owner's own copy is not reported to them).
         #expect(refusedWithoutOwner.count == 3)
         #expect(notices.count == refusedWithoutOwner.count)

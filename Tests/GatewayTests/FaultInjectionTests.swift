@@ -70,7 +70,7 @@ import Testing
         let processed = try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("processed").path).count
         return (
             Outcome(
-                journal: journal, outbox: outbox.map { "\($0.kind) \($0.state)" }.sorted(), sentMessageIDs: ids, outboxFiles: files.count,
+                journal: journal, outbox: outbox.map { "\($0.kind) \($0.state.rawValue)" }.sorted(), sentMessageIDs: ids, outboxFiles: files.count,
                 inboxLeft: left, processed: processed), crashed
         )
     }

@@ -36,7 +36,7 @@ final class FlakySink: MailSink, @unchecked Sendable {
 
         #expect(try gateway.dispatch(to: sink) == 0)
         var row = try #require(try gateway.outbox().first)
-        #expect(row.state == "pending" && row.attempts == 1 && row.lastError?.hasPrefix("451") == true)
+        #expect(row.state == .pending && row.attempts == 1 && row.lastError?.hasPrefix("451") == true)
         #expect(try gateway.dispatch(to: sink) == 0, "retried before its backoff ran out")
         #expect(try gateway.outbox().first?.attempts == 1)
 
@@ -48,7 +48,7 @@ final class FlakySink: MailSink, @unchecked Sendable {
         #expect(try gateway.dispatch(to: sink) == 0, "the second backoff is 60 s")
         clock.advance(by: 30)
         #expect(try gateway.dispatch(to: sink) == 1)
-        #expect(try gateway.outbox().first?.state == "sent")
+        #expect(try gateway.outbox().first?.state == .sent)
         #expect(sink.accepted.count == 1)
         #expect(try gateway.dispatch(to: sink) == 0)
     }

@@ -26,6 +26,6 @@ import Testing
         #expect(try gateway.dispatch(to: try gateway.config.makeSink()) == 1)
         let written = try String(contentsOf: try #require(try workspace.outboxFiles().first), encoding: .utf8)
         #expect(written.hasSuffix(raw))
-        #expect(try gateway.outbox().first?.state == "sent")
+        #expect(try gateway.outbox().first?.state == .sent)
     }
 }

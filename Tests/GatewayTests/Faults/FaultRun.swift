@@ -67,7 +67,7 @@ struct FaultRun {
         let deadline = Date().addingTimeInterval(seconds)
         var state = ""
         while Date() < deadline {
-            let pending = try world.outbox().filter { $0.state == "pending" }.count
+            let pending = try world.outbox().filter { $0.state == .pending }.count
             let queued = servers.queuedMails()
             let left = Self.files(in: inbox).count
             if pending == 0 && queued == 0 && left == 0 { return }
@@ -108,7 +108,7 @@ struct FaultRun {
         var unlogged = 0
         var mailboxes: [String: [String: Int]] = [:]
         let submissions = servers.acceptedSubmissions()
-        for message in try world.outbox() where message.state == "sent" {
+        for message in try world.outbox() where message.state == .sent {
             let taken = submissions[message.messageID] ?? 0
             extra += max(0, taken - 1)
             if taken == 0 { unlogged += 1 }
