@@ -22,17 +22,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        .target(name: "EscalationCore", swiftSettings: strictSettings),
+        .target(name: "EscalationValues", swiftSettings: strictSettings),
+        .target(name: "EscalationCore", dependencies: ["EscalationValues"], swiftSettings: strictSettings),
         .target(name: "MailMessage", swiftSettings: strictSettings),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "MailReading", dependencies: ["MailMessage", "CLibXML2"], swiftSettings: strictSettings),
         .target(
             name: "MailComposing",
-            dependencies: ["EscalationCore", "MailMessage", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["EscalationCore", "EscalationValues", "MailMessage", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strictSettings),
         .target(
             name: "EscalationStore",
-            dependencies: ["EscalationCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["EscalationCore", "EscalationValues", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .systemLibrary(name: "CFileSync"),
         .target(name: "MailTransport", dependencies: ["MailMessage", "CFileSync"], swiftSettings: strictSettings),
@@ -42,7 +43,8 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "EscalationCore", "MailMessage", "MailReading", "MailComposing", "EscalationStore", "MailTransport", "MailTransportCurl",
+                "EscalationCore", "EscalationValues", "MailMessage", "MailReading", "MailComposing", "EscalationStore", "MailTransport",
+                "MailTransportCurl",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,12 +53,12 @@ let package = Package(
         .executableTarget(
             name: "escalation-gateway",
             dependencies: [
-                "Gateway", "EscalationCore", "EscalationStore", "MailComposing", "CMimalloc",
+                "Gateway", "EscalationCore", "EscalationValues", "EscalationStore", "MailComposing", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "EscalationCoreTests", dependencies: ["EscalationCore"], swiftSettings: strictSettings),
+        .testTarget(name: "EscalationCoreTests", dependencies: ["EscalationCore", "EscalationValues"], swiftSettings: strictSettings),
         .target(name: "CorpusSupport", path: "Tests/CorpusSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "MailMessageTests", dependencies: ["MailMessage", "MailReading", "CorpusSupport"], exclude: ["Corpus/mime-known-failures.txt"],
@@ -67,7 +69,8 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "EscalationCore", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl", "MailComposing",
+                "Gateway", "EscalationCore", "EscalationValues", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl",
+                "MailComposing",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

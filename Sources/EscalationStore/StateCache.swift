@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Synchronization
 
 /// The decoded requests and escalation of recently decided cases and accounts, the ends of

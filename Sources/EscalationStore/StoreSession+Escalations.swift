@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 import GRDB
 
@@ -11,26 +12,23 @@ extension StoreSession {
         guard !rows.isEmpty else { return [] }
         let links = try lists(CaseLinkList.self, condition, arguments)
         let watchers = try lists(WatchList.self, condition, arguments)
-        var clocks: [String: [String: SLAClockRecord]] = [:]
+        var clocks: [EscalationNumber: [SLAClockRecord.Target: SLAClockRecord]] = [:]
         for clock in try SLAClockRecord.fetchAll(try statement(EscalationSQL.clocks(condition)), arguments: arguments)
         where clock.sequence > clocks[clock.escalation]?[clock.target]?.sequence ?? 0 {
             clocks[clock.escalation, default: [:]][clock.target] = clock
         }
         return try rows.map { row in
             let current = (clocks[row.number] ?? [:]).mapValues(\.clock)
-            guard let response = current[SLAClockRecord.Target.response.rawValue], let resolution = current[SLAClockRecord.Target.resolution.rawValue]
+            guard let response = current[.response], let resolution = current[.resolution]
             else { throw DatabaseError(message: "escalation \(row.number): its response or resolution clock is missing") }
             let sla = SLA(
-                attachedTo: row.slaAttachedTo, response: response, update: current[SLAClockRecord.Target.update.rawValue], resolution: resolution,
+                attachedTo: row.slaAttachedTo, response: response, update: current[.update], resolution: resolution,
                 updatesMet: row.slaUpdatesMet, updatesBreached: row.slaUpdatesBreached, stoppedAt: row.slaStoppedAt.map(Date.init(timeIntervalSince1970:)))
             return Escalation(
-                number: EscalationNumber(unchecked: row.number), source: try StoredValue.parse(EscalationSource.init, row.source, "escalation.source"),
-                account: AccountNumber(unchecked: row.account), state: try StoredValue.parse({ Escalation.State(rawValue: $0) }, row.state, "escalation.state"),
-                severity: row.severity, trend: try StoredValue.parse({ Trend(rawValue: $0) }, row.trend, "escalation.trend"),
-                linkedCases: (links[row.number] ?? []).map(CaseNumber.init(unchecked:)),
-                assignedTo: row.assignedTo.map(EmailAddress.init(unchecked:)),
-                watchList: (watchers[row.number] ?? []).map(EmailAddress.init(unchecked:)), requester: EmailAddress(unchecked: row.requester),
-                reason: row.reason, justification: row.justification, request: RequestNumber(unchecked: row.request),
+                number: row.number, source: row.source, account: row.account, state: row.state, severity: row.severity, trend: row.trend,
+                linkedCases: (links[row.number.value] ?? []).map(CaseNumber.init(unchecked:)), assignedTo: row.assignedTo,
+                watchList: (watchers[row.number.value] ?? []).map(EmailAddress.init(unchecked:)), requester: row.requester,
+                reason: row.reason, justification: row.justification, request: row.request,
                 createdAt: Date(timeIntervalSince1970: row.createdAt), deescalatedAt: row.deescalatedAt.map(Date.init(timeIntervalSince1970:)),
                 deescalationReason: row.deescalationReason, sla: sla)
         }
@@ -72,7 +70,7 @@ extension StoreSession {
                         arguments: [clock.startedAt.timeIntervalSince1970, number, target.rawValue, sequence - 1])
                 }
             }
-            try SLAClockRecord(escalation: number, target: target, sequence: sequence, clock).insert(into: self)
+            try SLAClockRecord(escalation: escalation.number, target: target, sequence: sequence, clock).insert(into: self)
         }
     }
 

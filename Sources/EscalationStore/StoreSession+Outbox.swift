@@ -89,7 +89,7 @@ extension StoreSession {
         OutboxMessage(
             id: row["id"], messageID: row["message_id"], kind: row["kind"], recipients: try decode([String].self, row["recipients"]),
             subject: row["subject"], raw: Array(row["body"] as Data), attempts: row["attempts"],
-            state: try StoredValue.parse(OutboxMessage.State.init(rawValue:), row["state"], "outbox.state"),
+            state: try row.decode(forColumn: "state"),
             lastError: row["last_error"], source: row["source"])
     }
 }
@@ -123,3 +123,5 @@ extension StoreSession {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 }
+
+extension OutboxMessage.State: DatabaseValueConvertible {}

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 import GRDB
 

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 import GRDB
 
@@ -17,22 +18,17 @@ extension StoreSession {
         ).mapValues { $0.sorted { $0.position < $1.position } }
         let previous = try lists(RequestPreviousList.self, condition, arguments)
         let cases = try lists(RequestCaseList.self, condition, arguments)
-        return try rows.map { row in
+        return rows.map { row in
             let deciders = approvers[row.number] ?? []
             return EscalationRequest(
-                number: RequestNumber(unchecked: row.number), source: try StoredValue.parse(EscalationSource.init, row.source, "request.source"),
-                account: AccountNumber(unchecked: row.account),
-                state: try StoredValue.parse({ EscalationRequest.State(rawValue: $0) }, row.state, "request.state"),
-                requester: EmailAddress(unchecked: row.requester), reason: row.reason, justification: row.justification,
-                severity: row.severity, template: row.template,
-                approvers: deciders.filter { $0.role == RequestApproverRecord.Role.approver.rawValue }.map { EmailAddress(unchecked: $0.approver) },
-                approvalRule: try StoredValue.parse({ EscalationTemplate.ApprovalRule(rawValue: $0) }, row.approvalRule, "request.approval_rule"),
-                decisions: try (decisions[row.number] ?? []).map { try $0.approvalDecision },
-                previousRequests: (previous[row.number] ?? []).map(RequestNumber.init(unchecked:)),
-                linkedCases: (cases[row.number] ?? []).map(CaseNumber.init(unchecked:)),
+                number: row.number, source: row.source, account: row.account, state: row.state, requester: row.requester,
+                reason: row.reason, justification: row.justification, severity: row.severity, template: row.template,
+                approvers: deciders.filter { $0.role == .approver }.map(\.approver), approvalRule: row.approvalRule,
+                decisions: (decisions[row.number] ?? []).map(\.approvalDecision),
+                previousRequests: (previous[row.number.value] ?? []).map(RequestNumber.init(unchecked:)),
+                linkedCases: (cases[row.number.value] ?? []).map(CaseNumber.init(unchecked:)),
                 createdAt: Date(timeIntervalSince1970: row.createdAt), decidedAt: row.decidedAt.map(Date.init(timeIntervalSince1970:)),
-                escalation: row.escalation.map(EscalationNumber.init(unchecked:)),
-                backupApprovers: deciders.filter { $0.role == RequestApproverRecord.Role.backup.rawValue }.map { EmailAddress(unchecked: $0.approver) },
+                escalation: row.escalation, backupApprovers: deciders.filter { $0.role == .backup }.map(\.approver),
                 remindedAt: row.remindedAt.map(Date.init(timeIntervalSince1970:)), overdueAt: row.overdueAt.map(Date.init(timeIntervalSince1970:)))
         }
     }
@@ -45,25 +41,25 @@ extension StoreSession {
         let record = RequestRecord(request, due: due)
         guard let previous else {
             try record.insert(into: self)
-            try writeApprovers(request.approvers, role: .approver, of: number, replacing: false)
-            try writeApprovers(request.backupApprovers, role: .backup, of: number, replacing: false)
+            try writeApprovers(request.approvers, role: .approver, of: request.number, replacing: false)
+            try writeApprovers(request.backupApprovers, role: .backup, of: request.number, replacing: false)
             for (position, decision) in request.decisions.enumerated() {
-                try ApprovalDecisionRecord(request: number, position: position, decision).insert(into: self)
+                try ApprovalDecisionRecord(request: request.number, position: position, decision).insert(into: self)
             }
             try write(request.previousRequests.map(\.value), of: number, in: RequestPreviousList.self, replacing: false)
             try write(request.linkedCases.map(\.value), of: number, in: RequestCaseList.self, replacing: false)
             return
         }
         if record != previousRow { try record.update(in: self) }
-        if request.approvers != previous.approvers { try writeApprovers(request.approvers, role: .approver, of: number, replacing: true) }
+        if request.approvers != previous.approvers { try writeApprovers(request.approvers, role: .approver, of: request.number, replacing: true) }
         if request.backupApprovers != previous.backupApprovers {
-            try writeApprovers(request.backupApprovers, role: .backup, of: number, replacing: true)
+            try writeApprovers(request.backupApprovers, role: .backup, of: request.number, replacing: true)
         }
         if request.decisions != previous.decisions {
             let kept = request.decisions.starts(with: previous.decisions) ? previous.decisions.count : 0
             if kept == 0 { try statement("DELETE FROM approval_decision WHERE request = ?").execute(arguments: [number]) }
             for (position, decision) in request.decisions.enumerated().dropFirst(kept) {
-                try ApprovalDecisionRecord(request: number, position: position, decision).insert(into: self)
+                try ApprovalDecisionRecord(request: request.number, position: position, decision).insert(into: self)
             }
         }
         if request.previousRequests != previous.previousRequests {
@@ -74,12 +70,12 @@ extension StoreSession {
         }
     }
 
-    private func writeApprovers(_ approvers: [EmailAddress], role: RequestApproverRecord.Role, of request: String, replacing: Bool) throws {
+    private func writeApprovers(_ approvers: [EmailAddress], role: RequestApproverRecord.Role, of request: RequestNumber, replacing: Bool) throws {
         if replacing {
-            try statement("DELETE FROM request_approver WHERE request = ? AND role = ?").execute(arguments: [request, role.rawValue])
+            try statement("DELETE FROM request_approver WHERE request = ? AND role = ?").execute(arguments: [request, role])
         }
         for (position, approver) in approvers.enumerated() {
-            try RequestApproverRecord(request: request, role: role, position: position, approver: approver.value).insert(into: self)
+            try RequestApproverRecord(request: request, role: role, position: position, approver: approver).insert(into: self)
         }
     }
 

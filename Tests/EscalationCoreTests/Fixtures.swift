@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 
 /// A small world: two accounts, their contacts and cases, staff and the seed templates.

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Testing
 
 /// Record numbers and severity names as people type them: any case, blanks around, short

@@ -1,5 +1,6 @@
 import EscalationCore
 @testable import EscalationStore
+import EscalationValues
 import Foundation
 import Gateway
 import GRDB

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// Who may de-escalate, besides nobody else: the roles named here.

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// A customer account from the directory.

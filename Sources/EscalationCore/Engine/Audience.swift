@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// Resolves the roles of the `[notify]` table to addresses for one case or account: who holds

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 extension EscalationEngine.Context {

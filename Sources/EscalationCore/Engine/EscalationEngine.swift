@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// The escalation state machine: `(state, command, now) → decision`. Pure: it reads the

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// The people around one case or account, and what the sender is to them.

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// What a mail asks for, once understood (DESIGN.md, "Commands").

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// An escalation record (`ESC…`), created when its request is approved or needs no approval.

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// A request to escalate a case or an account. With approval, the escalation record is

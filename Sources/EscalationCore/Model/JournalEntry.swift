@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// One line of the audit journal: who changed what, when, and which message caused it.

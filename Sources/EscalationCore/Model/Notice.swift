@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// A mail the gateway owes someone because of a decision; rendered by `MailComposing`

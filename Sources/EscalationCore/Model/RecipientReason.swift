@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// Why a person gets mail about a case or account, as the `X-Escalation-Reason` header names it

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 import GRDB
 
@@ -29,17 +30,17 @@ struct EscalationRecord: Equatable, UpdatableRowRecord {
         static let nextSLAEventAt = Column("next_sla_event_at")
     }
 
-    var number: String
-    var source: String
-    var account: String
-    var state: String
+    var number: EscalationNumber
+    var source: EscalationSource
+    var account: AccountNumber
+    var state: Escalation.State
     var severity: String
-    var trend: String
-    var assignedTo: String?
-    var requester: String
+    var trend: Trend
+    var assignedTo: EmailAddress?
+    var requester: EmailAddress
     var reason: String
     var justification: String
-    var request: String
+    var request: RequestNumber
     var createdAt: Double
     var deescalatedAt: Double?
     var deescalationReason: String?
@@ -51,17 +52,17 @@ struct EscalationRecord: Equatable, UpdatableRowRecord {
     var nextSLAEventAt: Double?
 
     init(_ escalation: Escalation, warningShare: Double) {
-        number = escalation.number.value
-        source = escalation.source.description
-        account = escalation.account.value
-        state = escalation.state.rawValue
+        number = escalation.number
+        source = escalation.source
+        account = escalation.account
+        state = escalation.state
         severity = escalation.severity
-        trend = escalation.trend.rawValue
-        assignedTo = escalation.assignedTo?.value
-        requester = escalation.requester.value
+        trend = escalation.trend
+        assignedTo = escalation.assignedTo
+        requester = escalation.requester
         reason = escalation.reason
         justification = escalation.justification
-        request = escalation.request.value
+        request = escalation.request
         createdAt = escalation.createdAt.timeIntervalSince1970
         deescalatedAt = escalation.deescalatedAt?.timeIntervalSince1970
         deescalationReason = escalation.deescalationReason
@@ -73,25 +74,25 @@ struct EscalationRecord: Equatable, UpdatableRowRecord {
     }
 
     init(row: Row) throws {
-        number = row[0]
-        source = row[1]
-        account = row[2]
-        state = row[3]
-        severity = row[4]
-        trend = row[5]
-        assignedTo = row[6]
-        requester = row[7]
-        reason = row[8]
-        justification = row[9]
-        request = row[10]
-        createdAt = row[11]
-        deescalatedAt = row[12]
-        deescalationReason = row[13]
-        slaAttachedTo = row[14]
-        slaUpdatesMet = row[15]
-        slaUpdatesBreached = row[16]
-        slaStoppedAt = row[17]
-        nextSLAEventAt = row[18]
+        number = try row.decode(atIndex: 0)
+        source = try row.decode(atIndex: 1)
+        account = try row.decode(atIndex: 2)
+        state = try row.decode(atIndex: 3)
+        severity = try row.decode(atIndex: 4)
+        trend = try row.decode(atIndex: 5)
+        assignedTo = try row.decode(atIndex: 6)
+        requester = try row.decode(atIndex: 7)
+        reason = try row.decode(atIndex: 8)
+        justification = try row.decode(atIndex: 9)
+        request = try row.decode(atIndex: 10)
+        createdAt = try row.decode(atIndex: 11)
+        deescalatedAt = try row.decode(atIndex: 12)
+        deescalationReason = try row.decode(atIndex: 13)
+        slaAttachedTo = try row.decode(atIndex: 14)
+        slaUpdatesMet = try row.decode(atIndex: 15)
+        slaUpdatesBreached = try row.decode(atIndex: 16)
+        slaStoppedAt = try row.decode(atIndex: 17)
+        nextSLAEventAt = try row.decode(atIndex: 18)
     }
 
     static let columns = [
@@ -122,7 +123,7 @@ struct EscalationRecord: Equatable, UpdatableRowRecord {
 struct SLAClockRecord: Equatable, RowRecord {
     static let databaseTableName = "sla_clock"
 
-    enum Target: String, CaseIterable {
+    enum Target: String, CaseIterable, DatabaseValueConvertible {
         case response
         case update
         case resolution
@@ -141,8 +142,8 @@ struct SLAClockRecord: Equatable, RowRecord {
         static let replacedAt = Column("replaced_at")
     }
 
-    var escalation: String
-    var target: String
+    var escalation: EscalationNumber
+    var target: Target
     var sequence: Int
     var targetSeconds: Int
     var startedAt: Double
@@ -152,9 +153,9 @@ struct SLAClockRecord: Equatable, RowRecord {
     var metAt: Double?
     var replacedAt: Double?
 
-    init(escalation: String, target: Target, sequence: Int, _ clock: SLAClock) {
+    init(escalation: EscalationNumber, target: Target, sequence: Int, _ clock: SLAClock) {
         self.escalation = escalation
-        self.target = target.rawValue
+        self.target = target
         self.sequence = sequence
         targetSeconds = clock.target.seconds
         startedAt = clock.startedAt.timeIntervalSince1970
@@ -165,16 +166,16 @@ struct SLAClockRecord: Equatable, RowRecord {
     }
 
     init(row: Row) throws {
-        escalation = row[0]
-        target = row[1]
-        sequence = row[2]
-        targetSeconds = row[3]
-        startedAt = row[4]
-        dueAt = row[5]
-        warnedAt = row[6]
-        breachedAt = row[7]
-        metAt = row[8]
-        replacedAt = row[9]
+        escalation = try row.decode(atIndex: 0)
+        target = try row.decode(atIndex: 1)
+        sequence = try row.decode(atIndex: 2)
+        targetSeconds = try row.decode(atIndex: 3)
+        startedAt = try row.decode(atIndex: 4)
+        dueAt = try row.decode(atIndex: 5)
+        warnedAt = try row.decode(atIndex: 6)
+        breachedAt = try row.decode(atIndex: 7)
+        metAt = try row.decode(atIndex: 8)
+        replacedAt = try row.decode(atIndex: 9)
     }
 
     static let columns = [
@@ -203,11 +204,5 @@ struct SLAClockRecord: Equatable, RowRecord {
     }
 }
 
-/// A stored enumeration value read back; a value the schema's CHECK let through but this
-/// build does not know is an error, not a guess.
-enum StoredValue {
-    static func parse<T>(_ make: (String) -> T?, _ text: String, _ column: String) throws -> T {
-        guard let value = make(text) else { throw DatabaseError(message: "\(column): unknown stored value \(text)") }
-        return value
-    }
-}
+extension Escalation.State: DatabaseValueConvertible {}
+extension Trend: DatabaseValueConvertible {}

@@ -65,9 +65,9 @@ struct ListEntryRecord<Table: OrderedListTable>: Equatable, RowRecord {
     }
 
     init(row: Row) throws {
-        owner = row[0]
-        position = row[1]
-        value = row[2]
+        owner = try row.decode(atIndex: 0)
+        position = try row.decode(atIndex: 1)
+        value = try row.decode(atIndex: 2)
     }
 
     static var columns: [Column] { [Columns.owner, Columns.position, Columns.value] }

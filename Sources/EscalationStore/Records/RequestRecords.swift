@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 import GRDB
 
@@ -26,60 +27,60 @@ struct RequestRecord: Equatable, UpdatableRowRecord {
         static let approvalDueAt = Column("approval_due_at")
     }
 
-    var number: String
-    var source: String
-    var account: String
-    var state: String
-    var requester: String
+    var number: RequestNumber
+    var source: EscalationSource
+    var account: AccountNumber
+    var state: EscalationRequest.State
+    var requester: EmailAddress
     var reason: String
     var justification: String
     var severity: String
     var template: String
-    var approvalRule: String
+    var approvalRule: EscalationTemplate.ApprovalRule
     var createdAt: Double
     var decidedAt: Double?
-    var escalation: String?
+    var escalation: EscalationNumber?
     var remindedAt: Double?
     var overdueAt: Double?
     /// When the pending request's next reminder or timeout falls due (nil once settled).
     var approvalDueAt: Double?
 
     init(_ request: EscalationRequest, due: Date?) {
-        number = request.number.value
-        source = request.source.description
-        account = request.account.value
-        state = request.state.rawValue
-        requester = request.requester.value
+        number = request.number
+        source = request.source
+        account = request.account
+        state = request.state
+        requester = request.requester
         reason = request.reason
         justification = request.justification
         severity = request.severity
         template = request.template
-        approvalRule = request.approvalRule.rawValue
+        approvalRule = request.approvalRule
         createdAt = request.createdAt.timeIntervalSince1970
         decidedAt = request.decidedAt?.timeIntervalSince1970
-        escalation = request.escalation?.value
+        escalation = request.escalation
         remindedAt = request.remindedAt?.timeIntervalSince1970
         overdueAt = request.overdueAt?.timeIntervalSince1970
         approvalDueAt = request.state == .pending ? due?.timeIntervalSince1970 : nil
     }
 
     init(row: Row) throws {
-        number = row[0]
-        source = row[1]
-        account = row[2]
-        state = row[3]
-        requester = row[4]
-        reason = row[5]
-        justification = row[6]
-        severity = row[7]
-        template = row[8]
-        approvalRule = row[9]
-        createdAt = row[10]
-        decidedAt = row[11]
-        escalation = row[12]
-        remindedAt = row[13]
-        overdueAt = row[14]
-        approvalDueAt = row[15]
+        number = try row.decode(atIndex: 0)
+        source = try row.decode(atIndex: 1)
+        account = try row.decode(atIndex: 2)
+        state = try row.decode(atIndex: 3)
+        requester = try row.decode(atIndex: 4)
+        reason = try row.decode(atIndex: 5)
+        justification = try row.decode(atIndex: 6)
+        severity = try row.decode(atIndex: 7)
+        template = try row.decode(atIndex: 8)
+        approvalRule = try row.decode(atIndex: 9)
+        createdAt = try row.decode(atIndex: 10)
+        decidedAt = try row.decode(atIndex: 11)
+        escalation = try row.decode(atIndex: 12)
+        remindedAt = try row.decode(atIndex: 13)
+        overdueAt = try row.decode(atIndex: 14)
+        approvalDueAt = try row.decode(atIndex: 15)
     }
 
     static let columns = [
@@ -107,7 +108,7 @@ struct RequestRecord: Equatable, UpdatableRowRecord {
 struct RequestApproverRecord: Equatable, RowRecord {
     static let databaseTableName = "request_approver"
 
-    enum Role: String {
+    enum Role: String, DatabaseValueConvertible {
         case approver
         case backup
     }
@@ -119,23 +120,23 @@ struct RequestApproverRecord: Equatable, RowRecord {
         static let approver = Column("approver")
     }
 
-    var request: String
-    var role: String
+    var request: RequestNumber
+    var role: Role
     var position: Int
-    var approver: String
+    var approver: EmailAddress
 
-    init(request: String, role: Role, position: Int, approver: String) {
+    init(request: RequestNumber, role: Role, position: Int, approver: EmailAddress) {
         self.request = request
-        self.role = role.rawValue
+        self.role = role
         self.position = position
         self.approver = approver
     }
 
     init(row: Row) throws {
-        request = row[0]
-        role = row[1]
-        position = row[2]
-        approver = row[3]
+        request = try row.decode(atIndex: 0)
+        role = try row.decode(atIndex: 1)
+        position = try row.decode(atIndex: 2)
+        approver = try row.decode(atIndex: 3)
     }
 
     static let columns = [Columns.request, Columns.role, Columns.position, Columns.approver]
@@ -158,29 +159,29 @@ struct ApprovalDecisionRecord: Equatable, RowRecord {
         static let at = Column("at")
     }
 
-    var request: String
+    var request: RequestNumber
     var position: Int
-    var approver: String
-    var decision: String
+    var approver: EmailAddress
+    var decision: ApprovalDecision.Verdict
     var reason: String?
     var at: Double
 
-    init(request: String, position: Int, _ decision: ApprovalDecision) {
+    init(request: RequestNumber, position: Int, _ decision: ApprovalDecision) {
         self.request = request
         self.position = position
-        approver = decision.approver.value
-        self.decision = decision.decision.rawValue
+        approver = decision.approver
+        self.decision = decision.decision
         reason = decision.reason
         at = decision.at.timeIntervalSince1970
     }
 
     init(row: Row) throws {
-        request = row[0]
-        position = row[1]
-        approver = row[2]
-        decision = row[3]
-        reason = row[4]
-        at = row[5]
+        request = try row.decode(atIndex: 0)
+        position = try row.decode(atIndex: 1)
+        approver = try row.decode(atIndex: 2)
+        decision = try row.decode(atIndex: 3)
+        reason = try row.decode(atIndex: 4)
+        at = try row.decode(atIndex: 5)
     }
 
     static let columns = [Columns.request, Columns.position, Columns.approver, Columns.decision, Columns.reason, Columns.at]
@@ -190,10 +191,10 @@ struct ApprovalDecisionRecord: Equatable, RowRecord {
     var databaseValues: [(any DatabaseValueConvertible)?] { [request, position, approver, decision, reason, at] }
 
     var approvalDecision: ApprovalDecision {
-        get throws {
-            ApprovalDecision(
-                approver: EmailAddress(unchecked: approver), decision: try StoredValue.parse({ ApprovalDecision.Verdict(rawValue: $0) }, decision, "decision"),
-                reason: reason, at: Date(timeIntervalSince1970: at))
-        }
+        ApprovalDecision(approver: approver, decision: decision, reason: reason, at: Date(timeIntervalSince1970: at))
     }
 }
+
+extension EscalationRequest.State: DatabaseValueConvertible {}
+extension EscalationTemplate.ApprovalRule: DatabaseValueConvertible {}
+extension ApprovalDecision.Verdict: DatabaseValueConvertible {}

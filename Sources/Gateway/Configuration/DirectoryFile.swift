@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 
 /// The directory import file (JSON): accounts, contacts, staff and cases.

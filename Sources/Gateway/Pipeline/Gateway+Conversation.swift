@@ -1,5 +1,6 @@
 import EscalationCore
 import EscalationStore
+import EscalationValues
 import Foundation
 import MailComposing
 import MailMessage

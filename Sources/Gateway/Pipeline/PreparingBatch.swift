@@ -1,5 +1,6 @@
 import Dispatch
 import EscalationCore
+import EscalationValues
 import MailMessage
 import MailTransport
 import Synchronization

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 
 /// An escalation as `show ESC…` and `list` print it.

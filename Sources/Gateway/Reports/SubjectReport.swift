@@ -1,5 +1,6 @@
 import EscalationCore
 import EscalationStore
+import EscalationValues
 import Foundation
 
 /// A case or an account as `show CS…` / `show ACC…` print it.

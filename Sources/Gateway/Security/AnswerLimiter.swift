@@ -1,5 +1,6 @@
 import EscalationCore
 import EscalationStore
+import EscalationValues
 import Foundation
 
 /// Sliding-window limits on answers to a mail's own sender (`[security] answers_per_sender`,

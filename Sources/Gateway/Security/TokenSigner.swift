@@ -1,5 +1,6 @@
 import Crypto
 import EscalationCore
+import EscalationValues
 import Foundation
 import Synchronization
 

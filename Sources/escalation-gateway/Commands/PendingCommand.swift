@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscalationCore
+import EscalationValues
 import Foundation
 import Gateway
 

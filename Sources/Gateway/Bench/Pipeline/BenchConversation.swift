@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 
 /// One mail of a generated conversation, before it is written.

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationValues
 import Foundation
 
 /// Someone who writes in a generated conversation.
