@@ -145,6 +145,15 @@ extension RecordNumber {
         }
     }
 
+    /// The number with the given sequence value, e.g. 1001 → `ESC0001001`.
+    public init(sequence: Int) {
+        let digits = String(sequence)
+        self.init(unchecked: Self.prefix + String(repeating: "0", count: max(0, 7 - digits.count)) + digits)
+    }
+
+    /// The sequence value of this number.
+    public var sequence: Int { Int(value.dropFirst(Self.prefix.count)) ?? 0 }
+
     public var description: String { value }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 
@@ -182,15 +191,6 @@ public struct EscalationNumber: RecordNumber {
     public static let prefix = "ESC"
     public let value: String
     public init(unchecked: String) { value = unchecked }
-
-    /// The number with the given sequence value, e.g. 1001 → `ESC0001001`.
-    public init(sequence: Int) {
-        let digits = String(sequence)
-        value = Self.prefix + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
-    }
-
-    /// The sequence value of this number.
-    public var sequence: Int { Int(value.dropFirst(Self.prefix.count)) ?? 0 }
 }
 
 /// The identity of an escalation request, `REQ0000001`.
@@ -198,11 +198,4 @@ public struct RequestNumber: RecordNumber {
     public static let prefix = "REQ"
     public let value: String
     public init(unchecked: String) { value = unchecked }
-
-    public init(sequence: Int) {
-        let digits = String(sequence)
-        value = Self.prefix + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
-    }
-
-    public var sequence: Int { Int(value.dropFirst(Self.prefix.count)) ?? 0 }
 }
