@@ -20,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "EscalationValues", swiftSettings: strictSettings),
@@ -48,12 +52,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Operations",
+            dependencies: [
+                "Gateway", "EscalationCore", "EscalationStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "escalation-gateway",
             dependencies: [
-                "Gateway", "EscalationCore", "EscalationValues", "EscalationStore", "MailComposing", "CMimalloc",
+                "Gateway", "Operations", "EscalationCore", "EscalationValues", "EscalationStore", "MailComposing", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -69,11 +86,12 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "EscalationCore", "EscalationValues", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl",
+                "Gateway", "Operations", "EscalationCore", "EscalationValues", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl",
                 "MailComposing",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            exclude: ["MailLayout/Golden"],
             swiftSettings: strictSettings),
     ]
 )

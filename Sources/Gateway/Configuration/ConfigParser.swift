@@ -16,7 +16,7 @@ struct ConfigParser {
     }
 
     func parse() throws -> GatewayConfig {
-        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify"])
+        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log"])
         let gateway = try root.table("gateway")
         try gateway.allowOnly(["address", "domain", "database", "name", "templates", "poll_interval", "batch_size"])
         let severities = try parseSeverities()
@@ -54,7 +54,9 @@ struct ConfigParser {
             maxAttachmentBytes: try limits?.int("max_attachment_bytes", default: 10 << 20) ?? 10 << 20,
             escalation: EscalationConfiguration(
                 severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy, notify: try parseNotify()),
-            security: try parseSecurity(databasePath: resolve(try gateway.string("database"))))
+            security: try parseSecurity(databasePath: resolve(try gateway.string("database"))),
+            http: try OperationsConfigParser(root: root, resolve: resolve).parseHTTP(),
+            log: try OperationsConfigParser(root: root, resolve: resolve).parseLog())
     }
 
     /// `[gateway] templates`: a folder that must exist (its files replace built-in ones).
@@ -185,10 +187,10 @@ struct ConfigParser {
         let kind = try reader.string("kind")
         switch kind {
         case "directory":
-            try reader.allowOnly(["kind", "path", "retry_after"])
+            try reader.allowOnly(["kind", "path", "retry_after", "poll_interval", "batch_size"])
             return .directory(resolve(try reader.string("path")))
         case "maildir":
-            try reader.allowOnly(["kind", "path", "retry_after"])
+            try reader.allowOnly(["kind", "path", "retry_after", "poll_interval", "batch_size"])
             return .maildir(resolve(try reader.string("path")))
         case "imap":
             try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed", "poll_interval", "batch_size"])

@@ -44,6 +44,10 @@ public struct GatewayConfig: Sendable {
     public var maxAttachmentBytes: Int
     public var escalation: EscalationConfiguration
     public var security: SecurityPolicy
+    /// `[http]`: the metrics and health listener of `run` (nil: none).
+    public var http: HTTPSettings?
+    /// `[log]`: the log's format and level.
+    public var log: LogSettings
 
     /// Loads and checks a config file.
     /// - Throws: `ConfigError` naming the file, the key (and line for syntax errors) and what is expected.

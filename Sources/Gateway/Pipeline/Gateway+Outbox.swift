@@ -116,17 +116,32 @@ extension Gateway {
     }
 
     private func deliver(_ message: OutboxMessage, to sink: any MailSink) -> DeliveryAttempt {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let attempt: DeliveryAttempt
+        let result: String
+        let reply: String?
+        var serverWords: String?
         do {
             let refused = try sink.deliver(
                 Envelope(sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
             FaultPoint.afterSMTPAccept.reach()
-            return DeliveryAttempt(message: message, result: .accepted(refused: refused))
+            attempt = DeliveryAttempt(message: message, result: .accepted(refused: refused))
+            (result, reply) = ("accepted", "2xx")
         } catch {
             let failure = error as? DeliveryError ?? DeliveryError(permanent: false, message: "\(error)")
-            logger.warning(
-                "delivery failed", metadata: ["mail.message_id": "\(message.messageID)", "error": "\(failure.message)", "permanent": "\(failure.permanent)"])
-            return DeliveryAttempt(message: message, result: .failed(failure))
+            serverWords = failure.message
+            attempt = DeliveryAttempt(message: message, result: .failed(failure))
+            (result, reply) = (failure.permanent ? "permanent-failure" : "temporary-failure", Self.replyCode(in: failure.message))
         }
+        let nanoseconds = DispatchTime.now().uptimeNanoseconds - start
+        metrics.recordSend(nanoseconds: nanoseconds)
+        metrics.countDelivery(result: result, replyClass: reply.map { $0.prefix(1) + "xx" } ?? "none")
+        if logger.logLevel <= .warning {
+            logDelivery(
+                messageID: message.messageID, recipients: message.recipients.count, attempt: message.attempts + 1, result: result, reply: reply ?? "none",
+                error: serverWords, nanoseconds: nanoseconds)
+        }
+        return attempt
     }
 
     /// Makes the accepted mails durable, then records every attempt in one transaction. The

@@ -202,7 +202,9 @@ extension Gateway {
                 details: ["understood": understoodText, "hint": hint])
             try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
             let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
-            return outcome(.refused, "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
+            var refused = outcome(.refused, "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
+            refused.matchMethod = match.method.rawValue
+            return refused
         }
         return try apply(command, from: understood, sender: sender, match: match, cause: cause, confirmed: false, session: session, now: now)
     }
@@ -216,8 +218,10 @@ extension Gateway {
     ) throws -> MailOutcome {
         let messageID = cause.messageID
         func outcome(_ outcome: ReceiptOutcome, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
-            MailOutcome(
+            var result = MailOutcome(
                 file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: understood.intent.name, escalation: escalation, sent: sent)
+            result.matchMethod = match.method.rawValue
+            return result
         }
         let state = try session.subjectState(match.source)
         var request = match.request

@@ -2,6 +2,7 @@ import EscalationCore
 import EscalationStore
 import EscalationValues
 import Foundation
+import Logging
 
 extension Gateway {
     /// The timed pass: SLA warnings and breach notices, approval reminders and approval
@@ -19,12 +20,28 @@ extension Gateway {
                 }
                 try session.save(result.escalation, was: escalation, warningShare: config.escalation.policy.slaWarningShare)
                 try session.append(result.journal)
+                recordSLAEvents(result.notices, escalation: result.escalation)
                 let cause = "sla-\(escalation.number.value)-\(Int(now.timeIntervalSince1970))"
                 _ = try enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
                 events += result.journal.count
             }
             events += try tickApprovals(session: session, now: now)
             return events
+        }
+    }
+
+    /// Counts and logs each SLA warning and breach: the escalation, severity and clock.
+    private func recordSLAEvents(_ notices: [Notice], escalation: Escalation) {
+        for notice in notices where notice.kind == .slaWarning || notice.kind == .slaBreached {
+            let event = notice.kind == .slaWarning ? "warning" : "breach"
+            let target = notice.details["clock"] ?? ""
+            metrics.countSLA(event: event, severity: escalation.severity, target: target)
+            logger.notice(
+                "SLA \(event)",
+                metadata: [
+                    "escalation.number": "\(escalation.number.value)", "escalation.severity": "\(escalation.severity)", "sla.target": "\(target)",
+                    "sla.due": "\(notice.details["due"] ?? "")",
+                ])
         }
     }
 

@@ -24,6 +24,10 @@ public final class Gateway: Sendable {
     let renderQueue = RenderQueue()
     /// The worker slots that parsing and rendering share beside the applying thread.
     let spareWorkers = SpareWorkers()
+    /// Counters and timings, every handle made here once.
+    let metrics: GatewayMetrics
+    /// The inbox's last cycles, for `/readyz`.
+    public let inboxHealth = InboxHealth()
 
     /// Wires the gateway once: templates compiled, directory loaded.
     public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
@@ -32,6 +36,7 @@ public final class Gateway: Sendable {
         self.logger = logger
         self.clock = clock
         engine = EscalationEngine(configuration: config.escalation)
+        metrics = GatewayMetrics(severities: config.escalation.severities.map(\.name))
         composer = Composer(
             templates: try TemplateSet(overrides: config.templatesFolder), configuration: config.escalation,
             gateway: MailAddress(name: config.displayName, address: config.address.value), domain: config.domain)

@@ -17,6 +17,13 @@ public struct MailOutcome: Encodable, Sendable, Equatable {
     public var intent: String
     public var escalation: String?
     public var sent: [SentMail]
+    /// How the mail's case or account was found (`ThreadMatch.Method`), when it was; for
+    /// metrics and the log, not printed.
+    public var matchMethod: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case file, messageId, outcome, reason, intent, escalation, sent
+    }
 
     public init(file: String?, messageId: String, outcome: ReceiptOutcome, reason: String, intent: String, escalation: String?, sent: [SentMail]) {
         self.file = file

@@ -2,6 +2,7 @@ import EscalationCore
 import EscalationStore
 import EscalationValues
 import Foundation
+import Logging
 import MailComposing
 import MailTransport
 
@@ -18,7 +19,14 @@ extension Gateway {
     public func importDirectory(path: String) throws -> DirectoryCounts {
         let loaded = try DirectoryFile.load(path: path)
         try store.transaction { try $0.replaceDirectory(loaded) }
-        return DirectoryCounts(accounts: loaded.accounts.count, contacts: loaded.contacts.count, staff: loaded.staff.count, cases: loaded.cases.count)
+        let counts = DirectoryCounts(accounts: loaded.accounts.count, contacts: loaded.contacts.count, staff: loaded.staff.count, cases: loaded.cases.count)
+        logger.notice(
+            "directory reloaded",
+            metadata: [
+                "directory.accounts": "\(counts.accounts)", "directory.contacts": "\(counts.contacts)", "directory.staff": "\(counts.staff)",
+                "directory.cases": "\(counts.cases)",
+            ])
+        return counts
     }
 
     /// Which mail templates are in use: the built-in set, and the files of `[gateway] templates`

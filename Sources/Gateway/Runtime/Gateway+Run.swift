@@ -15,7 +15,13 @@ extension Gateway {
             let batch = try source.fetch(limit: batchSize)
             if batch.isEmpty { break }
             var stuck = 0
-            for (inbound, result) in zip(batch, try processBatch(batch)) {
+            metrics.recordBatch(size: batch.count)
+            let timings = MailTimings(count: batch.count)
+            let results = try processBatch(batch) { index, nanoseconds in
+                timings.nanoseconds[index] = nanoseconds
+                self.metrics.recordApply(nanoseconds: nanoseconds)
+            }
+            for (index, (inbound, result)) in zip(batch, results).enumerated() {
                 guard case .success(var outcome) = result else {
                     stuck += 1
                     if case .failure(let error) = result {
@@ -26,7 +32,8 @@ extension Gateway {
                 outcome.file = inbound.position
                 FaultPoint.beforeMove.reach()
                 try source.settle(inbound, as: outcome.outcome == .failed ? .failed(reason: outcome.reason) : .processed)
-                logger.info("processed", metadata: ["mail.message_id": "\(outcome.messageId)", "mail.outcome": "\(outcome.outcome)", "mail.reason": "\(outcome.reason)"])
+                metrics.count(outcome)
+                if logger.logLevel <= .info { logProcessed(outcome, nanoseconds: timings.nanoseconds[index]) }
                 outcomes.append(outcome)
             }
             if stuck == batch.count { break }
@@ -39,7 +46,17 @@ extension Gateway {
     /// also when the inbox server is down, and the inbox drained when the outbox server is; the
     /// first error is thrown after both were tried.
     public func cycle(source: any MailSource, sink: any MailSink) throws -> [MailOutcome] {
+        let start = DispatchTime.now().uptimeNanoseconds
         let drained = Result { try drain(source, batchSize: config.batchSize) }
+        metrics.recordCycle(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+        switch drained {
+        case .success:
+            inboxHealth.recordSuccess(at: clock())
+            metrics.countCycle(succeeded: true)
+        case .failure(let error):
+            inboxHealth.recordFailure(error)
+            metrics.countCycle(succeeded: false)
+        }
         let sent = Result {
             try tickSLAs()
             try dispatch(to: sink)
@@ -60,7 +77,7 @@ extension Gateway {
                 failures = 0
             } catch {
                 failures += 1
-                logger.error("cycle failed", metadata: ["error": "\(error)", "attempt": "\(failures)"])
+                logger.error("cycle failed", metadata: ["error": "\(error)", "cycle.failures": "\(failures)"])
             }
             if failures == 0 {
                 source.waitForNewMail(seconds: Double(config.pollInterval.seconds), shouldStop: shouldStop)
@@ -70,4 +87,11 @@ extension Gateway {
             }
         }
     }
+}
+
+/// Each mail's processing time in a batch, by position, as `processBatch` reports it.
+private final class MailTimings {
+    var nanoseconds: [UInt64]
+
+    init(count: Int) { nanoseconds = Array(repeating: 0, count: count) }
 }

@@ -23,11 +23,13 @@ extension Gateway {
         var notices: [Notice] = []
         for address in recipients {
             let count = try session.recordBounce(address: address, messageID: original, status: status, permanent: permanent, at: now)
+            metrics.countBounce(permanent: permanent)
             summary.append("\(address) \(status)" + (permanent ? "" : " (temporary)"))
             guard permanent, count >= config.security.bouncesBeforeSuppression,
                 try session.suppress(address: address, reason: "\(count) permanent bounces, last \(status)", at: now),
                 let source = sent.source.flatMap(EscalationSource.init)
             else { continue }
+            metrics.countSuppression()
             try session.append([
                 JournalEntry(
                     at: now, actor: "gateway", cause: cause.messageID, source: source, action: "address.suppressed",

@@ -3,6 +3,7 @@ import EscalationStore
 import Foundation
 import Gateway
 import Logging
+import Operations
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
@@ -17,7 +18,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Loads the config and wires the gateway, or exits with the config error.
     func makeGateway(clock: @escaping @Sendable () -> Date = { Date() }) throws -> Gateway {
-        bootstrapLogging()
+        bootstrapLogging(try loadConfig().log)
         return try openGateway(clock: clock)
     }
 
@@ -39,13 +40,12 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    func bootstrapLogging() {
-        let level: Logger.Level = verbose ? .info : .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+    /// Logging as `[log]` says; `--verbose` logs every mail whatever the level, and without a
+    /// level only warnings and errors are written.
+    func bootstrapLogging(_ settings: LogSettings) {
+        var settings = settings
+        if verbose, (settings.level.flatMap(Logger.Level.init(rawValue:)) ?? .warning) > .info { settings.level = "info" }
+        LogBootstrap.bootstrap(settings, fallback: .warning)
     }
 }
 

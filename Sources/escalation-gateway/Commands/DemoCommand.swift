@@ -16,8 +16,9 @@ struct DemoCommand: ParsableCommand {
     var conversations: String = "Samples/conversations"
 
     func run() throws {
-        options.bootstrapLogging()
-        try DemoWorkspace.reset(try options.loadConfig())
+        let config = try options.loadConfig()
+        options.bootstrapLogging(config.log)
+        try DemoWorkspace.reset(config)
         let clock = VirtualClock(start: Date())
         let counts = try options.openGateway(clock: { clock.now() }).importDirectory(path: directory)
         print("imported \(counts.accounts) accounts, \(counts.contacts) contacts, \(counts.staff) staff, \(counts.cases) cases")

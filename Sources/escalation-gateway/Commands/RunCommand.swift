@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Gateway
+import Logging
+import Operations
 
 #if canImport(Glibc)
     import Glibc
@@ -22,7 +24,13 @@ struct RunCommand: ParsableCommand {
         // A server that dies mid-conversation would otherwise kill the gateway with SIGPIPE on
         // the next write, silently; ignored, the write fails, is logged, and is retried.
         signal(SIGPIPE, SIG_IGN)
-        let gateway = try options.makeGateway()
+        let config = try options.loadConfig()
+        options.bootstrapLogging(config.log)
+        // The metrics backend first: the gateway makes its metric handles when it is wired.
+        let server = try config.http.map { try OperationsServer(settings: $0, logger: Logger(label: "escalation-gateway.http")) }
+        let gateway = try options.openGateway(clock: { Date() })
+        try server?.start(gateway)
+        defer { server?.stop() }
         let source = try gateway.config.makeSource()
         let sink = try gateway.config.makeSink()
         if once {
