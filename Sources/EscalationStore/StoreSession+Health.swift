@@ -7,6 +7,11 @@ public struct OutboxHealth: Sendable, Equatable {
     public var depth: Int
     /// When the oldest mail that is due now was queued (nil: none is due).
     public var oldestDueQueuedAt: Date?
+
+    public init(depth: Int, oldestDueQueuedAt: Date?) {
+        self.depth = depth
+        self.oldestDueQueuedAt = oldestDueQueuedAt
+    }
 }
 
 extension StoreSession {

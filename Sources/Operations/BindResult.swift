@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 import Synchronization
 
 /// The first word from the starting listener: bound (nil) or the error that stopped it.
@@ -21,11 +22,31 @@ final class BindResult: Sendable {
     }
 }
 
-/// The listener's task, cancelled to stop it.
-final class TaskBox: Sendable {
-    private let task = Mutex<Task<Void, Never>?>(nil)
+/// The listener's service group, run on Swift concurrency's threads and shut down gracefully
+/// from the gateway's synchronous loop.
+final class RunningGroup: Sendable {
+    private let group = Mutex<ServiceGroup?>(nil)
+    private let ended = DispatchSemaphore(value: 0)
 
-    func set(_ value: Task<Void, Never>) { task.withLock { $0 = value } }
+    /// Runs `group`; `finished` learns the error that ended it, or nil when it ended normally.
+    func start(_ serviceGroup: ServiceGroup, finished: @escaping @Sendable ((any Error)?) -> Void) {
+        group.withLock { $0 = serviceGroup }
+        let ended = self.ended
+        Task.detached {
+            do {
+                try await serviceGroup.run()
+                finished(nil)
+            } catch {
+                finished(error)
+            }
+            ended.signal()
+        }
+    }
 
-    func cancel() { task.withLock { $0?.cancel() } }
+    /// Asks the group to shut down and waits until it has.
+    func stop() {
+        guard let serviceGroup = group.withLock({ $0 }) else { return }
+        Task.detached { await serviceGroup.triggerGracefulShutdown() }
+        ended.wait()
+    }
 }

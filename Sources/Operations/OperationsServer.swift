@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The `[http]` listener of `run`: `/metrics`, `/healthz` and `/readyz`, behind `AccessGuard`.
 /// It runs on Swift concurrency's threads beside the gateway's own loop and ends when `stop`
@@ -13,7 +14,7 @@ public final class OperationsServer: Sendable {
     private let endpoint: MetricsEndpoint
     private let users: UsersFile?
     private let logger: Logger
-    private let task = TaskBox()
+    private let running = RunningGroup()
 
     /// Sets up the metrics backend; call before the gateway is wired (its handles are made then).
     /// - Throws: when `users_file` cannot be read.
@@ -44,22 +45,16 @@ public final class OperationsServer: Sendable {
             router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
             onServerRunning: { _ in bound.finish(nil) }, logger: logger)
         let listen = "\(settings.host):\(settings.port)"
-        task.set(
-            Task.detached {
-                do {
-                    try await app.runService(gracefulShutdownSignals: [])
-                } catch {
-                    bound.finish("\(error)")
-                }
-            })
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        running.start(group) { error in bound.finish(error.map { "\($0)" }) }
         if let error = bound.wait() {
             throw OperationsError("[http] listen = \"\(listen)\": cannot listen there: \(error)")
         }
         logger.notice("http listening", metadata: ["http.listen": "\(listen)", "http.authentication": "\(settings.requiresAuthentication)"])
     }
 
-    /// Stops listening.
-    public func stop() { task.cancel() }
+    /// Stops listening, letting requests in progress finish; returns when it has stopped.
+    public func stop() { running.stop() }
 
     private static func json(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
         let encoder = JSONEncoder()
