@@ -19,11 +19,16 @@ done
 
 export DEBIAN_FRONTEND=noninteractive
 echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections 2>/dev/null || true
+# One line says what is installed; apt's own output goes to a log, shown only if it fails.
+echo "installing ${missing[*]} (Debian packages, through apt)"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for attempt in 1 2 3; do
-  if apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+  if apt-get update -qq >"$log" 2>&1 && apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$log" 2>&1; then
     exit 0
   fi
   echo "apt-get failed (attempt $attempt), retrying" >&2
   sleep 5
 done
+cat "$log" >&2
 exit 1
