@@ -24,6 +24,33 @@ public enum StarterFiles {
         }
     }
 
+    /// Two severities and two reasons, as the starter config and the benchmark's have them.
+    static let severitiesAndReasons = """
+        [[severity]]
+        name = "high"
+        color = "red"
+        rank = 1
+        response = "1h"
+        update = "4h"
+        resolution = "2d"
+
+        [[severity]]
+        name = "medium"
+        color = "orange"
+        rank = 2
+        response = "4h"
+        update = "1d"
+        resolution = "5d"
+
+        [[reason]]
+        name = "Lack of Progress"
+        aliases = ["lack of progress", "no progress", "stalled"]
+
+        [[reason]]
+        name = "Customer Imposed Deadline"
+        aliases = ["customer imposed deadline", "deadline"]
+        """
+
     private static let config = """
         # Escalation Gateway: a starter config. Edit [gateway] address and domain, the approvers of
         # [[template]], then [inbound]/[outbound] (kind = "imap"/"smtp" for real mail; see README).
@@ -49,29 +76,7 @@ public enum StarterFiles {
         format = "text"
         level = "info"
 
-        [[severity]]
-        name = "high"
-        color = "red"
-        rank = 1
-        response = "1h"
-        update = "4h"
-        resolution = "2d"
-
-        [[severity]]
-        name = "medium"
-        color = "orange"
-        rank = 2
-        response = "4h"
-        update = "1d"
-        resolution = "5d"
-
-        [[reason]]
-        name = "Lack of Progress"
-        aliases = ["lack of progress", "no progress", "stalled"]
-
-        [[reason]]
-        name = "Customer Imposed Deadline"
-        aliases = ["customer imposed deadline", "deadline"]
+        \(severitiesAndReasons)
 
         [[template]]
         name = "case-default"

@@ -17,23 +17,27 @@ struct FaultRun {
         self.servers = servers
         self.mails = mails
         self.seed = seed
-        world = try FaultWorld(
-            transports: """
-                [inbound]
-                kind = "imap"
-                url = "imap://127.0.0.1:\(servers.imapPort)/INBOX"
-                user = "\(ConversationPlayer.gatewayAddress)"
-                password_env = "EG_TEST_PASSWORD"
-                ca_file = "\(servers.caFile)"
-                poll_interval = "1s"
+        world = try FaultWorld(transports: Self.transports(servers))
+    }
 
-                [outbound]
-                kind = "smtp"
-                url = "smtp://127.0.0.1:\(servers.smtpPort)"
-                ca_file = "\(servers.caFile)"
-                helo = "gateway.support.example"
-                retry_after = "1s"
-                """)
+    /// `[inbound]` and `[outbound]` on the test's own Dovecot and Postfix, polled every second.
+    static func transports(_ servers: PrivateMailServers) -> String {
+        """
+        [inbound]
+        kind = "imap"
+        url = "imap://127.0.0.1:\(servers.imapPort)/INBOX"
+        user = "\(ConversationPlayer.gatewayAddress)"
+        password_env = "EG_TEST_PASSWORD"
+        ca_file = "\(servers.caFile)"
+        poll_interval = "1s"
+
+        [outbound]
+        kind = "smtp"
+        url = "smtp://127.0.0.1:\(servers.smtpPort)"
+        ca_file = "\(servers.caFile)"
+        helo = "gateway.support.example"
+        retry_after = "1s"
+        """
     }
 
     /// The date every generated mail carries, so that both runs write the same mail.

@@ -12,20 +12,7 @@ import Testing
         }
         let port = RunningGateway.freePort()
         let world = try FaultWorld(
-            transports: """
-                [inbound]
-                kind = "imap"
-                url = "imap://127.0.0.1:\(servers.imapPort)/INBOX"
-                user = "escalations@support.example"
-                password_env = "EG_TEST_PASSWORD"
-                ca_file = "\(servers.caFile)"
-                poll_interval = "1s"
-
-                [outbound]
-                kind = "smtp"
-                url = "smtp://127.0.0.1:\(servers.smtpPort)"
-                ca_file = "\(servers.caFile)"
-                helo = "gateway.support.example"
+            transports: FaultRun.transports(servers) + """
 
                 [http]
                 listen = "127.0.0.1:\(port)"

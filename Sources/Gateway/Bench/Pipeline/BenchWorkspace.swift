@@ -37,29 +37,7 @@ struct BenchWorkspace {
 
             \(transports)
 
-            [[severity]]
-            name = "high"
-            color = "red"
-            rank = 1
-            response = "1h"
-            update = "4h"
-            resolution = "2d"
-
-            [[severity]]
-            name = "medium"
-            color = "orange"
-            rank = 2
-            response = "4h"
-            update = "1d"
-            resolution = "5d"
-
-            [[reason]]
-            name = "Lack of Progress"
-            aliases = ["lack of progress", "no progress", "stalled"]
-
-            [[reason]]
-            name = "Customer Imposed Deadline"
-            aliases = ["customer imposed deadline", "deadline"]
+            \(StarterFiles.severitiesAndReasons)
 
             [[template]]
             name = "case-default"
