@@ -14,14 +14,25 @@ public struct OutboxHealth: Sendable, Equatable {
     }
 }
 
+/// The statements `/metrics` and `/readyz` run when asked, never per mail: each reads the
+/// pending rows only, through the partial index `outbox_pending`, so its cost follows the mail
+/// waiting to be sent, not the mail ever sent.
+public enum HealthSQL: String, CaseIterable, Sendable {
+    case outboxDepth = "SELECT COUNT(*) FROM outbox WHERE state = 'pending'"
+    case oldestDue = "SELECT MIN(created_at) FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?"
+}
+
 extension StoreSession {
-    /// Pending outbox mail and the oldest due one, over the `outbox_pending` index: asked when
-    /// scraped, never per mail.
+    /// Pending outbox mail and the oldest due one.
     public func outboxHealth(at now: Date) throws -> OutboxHealth {
-        let depth = try Int.fetchOne(try statement("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")) ?? 0
-        let oldest = try Double.fetchOne(
-            try statement("SELECT MIN(created_at) FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?"), arguments: [now.timeIntervalSince1970])
+        let depth = try Int.fetchOne(try statement(HealthSQL.outboxDepth.rawValue)) ?? 0
+        let oldest = try Double.fetchOne(try statement(HealthSQL.oldestDue.rawValue), arguments: [now.timeIntervalSince1970])
         return OutboxHealth(depth: depth, oldestDueQueuedAt: oldest.map(Date.init(timeIntervalSince1970:)))
+    }
+
+    /// SQLite's plan for a health statement (`EXPLAIN QUERY PLAN`), one line per step.
+    public func queryPlan(_ statement: HealthSQL) throws -> [String] {
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue, arguments: StatementArguments(Array(repeating: 1, count: statement == .oldestDue ? 1 : 0))).map { $0["detail"] as String }
     }
 }
 

@@ -17,4 +17,14 @@ import Testing
             #expect(!plan.contains { $0.contains("TEMP B-TREE") || $0.hasPrefix("LIST SUBQUERY") }, "\(statement): \(plan)")
         }
     }
+
+    /// The scrape's statements read the pending rows through `outbox_pending`, never the table.
+    @Test(arguments: HealthSQL.allCases)
+    func healthStatementsReadThePendingIndex(_ statement: HealthSQL) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("eg-plan-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let plan = try Store(path: path).read { try $0.queryPlan(statement) }
+        #expect(plan.contains { $0.contains("INDEX outbox_pending") }, "\(statement): \(plan)")
+        #expect(!plan.contains { $0 == "SCAN outbox" }, "\(statement): \(plan)")
+    }
 }
