@@ -118,28 +118,28 @@ extension Gateway {
     private func deliver(_ message: OutboxMessage, to sink: any MailSink) -> DeliveryAttempt {
         let start = DispatchTime.now().uptimeNanoseconds
         let attempt: DeliveryAttempt
-        let result: String
-        let reply: String?
-        var serverWords: String?
+        let result: DeliveryResult
+        var failure: DeliveryError?
         do {
             let refused = try sink.deliver(
                 Envelope(sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
             FaultPoint.afterSMTPAccept.reach()
             attempt = DeliveryAttempt(message: message, result: .accepted(refused: refused))
-            (result, reply) = ("accepted", "2xx")
+            result = .accepted
         } catch {
-            let failure = error as? DeliveryError ?? DeliveryError(permanent: false, message: "\(error)")
-            serverWords = failure.message
-            attempt = DeliveryAttempt(message: message, result: .failed(failure))
-            (result, reply) = (failure.permanent ? "permanent-failure" : "temporary-failure", Self.replyCode(in: failure.message))
+            let failed = error as? DeliveryError ?? DeliveryError(permanent: false, message: "\(error)")
+            failure = failed
+            attempt = DeliveryAttempt(message: message, result: .failed(failed))
+            result = failed.permanent ? .permanentFailure : .temporaryFailure
         }
         let nanoseconds = DispatchTime.now().uptimeNanoseconds - start
         metrics.recordSend(nanoseconds: nanoseconds)
-        metrics.countDelivery(result: result, replyClass: reply.map { $0.prefix(1) + "xx" } ?? "none")
-        if logger.logLevel <= .warning {
+        let code = failure.flatMap { Self.replyCode(in: $0.message) }
+        metrics.countDelivery(result, replyClass: failure == nil ? .success : ReplyClass(code: code))
+        if logger.logLevel <= (failure == nil ? .info : .warning) {
             logDelivery(
-                messageID: message.messageID, recipients: message.recipients.count, attempt: message.attempts + 1, result: result, reply: reply ?? "none",
-                error: serverWords, nanoseconds: nanoseconds)
+                messageID: message.messageID, recipients: message.recipients.count, attempt: message.attempts + 1, result: result.rawValue,
+                reply: failure == nil ? ReplyClass.success.rawValue : code ?? ReplyClass.none.rawValue, error: failure?.message, nanoseconds: nanoseconds)
         }
         return attempt
     }

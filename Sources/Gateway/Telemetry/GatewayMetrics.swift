@@ -15,7 +15,7 @@ final class GatewayMetrics: Sendable {
     private let approvals: [String: [ReceiptOutcome: Counter]]
     private let refusedDecisions: [String: Counter]
     private let relayed: [String: Counter]
-    private let deliveries: [String: Counter]
+    private let deliveries: [DeliveryResult: [ReplyClass: Counter]]
     private let bounces: [Bool: Counter]
     private let suppressions: Counter
     private let slaEvents: [String: Counter]
@@ -32,8 +32,6 @@ final class GatewayMetrics: Sendable {
     ]
     static let matchMethods = ["reply-token", "in-reply-to", "subject-tag", "body-number", "sender-account"]
     static let relayedKinds = [Notice.Kind.customerMessage, .staffMessage, .internalNote].map(\.rawValue)
-    static let replyClasses = ["2xx", "4xx", "5xx", "none"]
-    static let deliveryResults = ["accepted", "temporary-failure", "permanent-failure"]
     static let slaTargets = ["response", "update", "resolution"]
 
     init(severities: [String]) {
@@ -64,14 +62,19 @@ final class GatewayMetrics: Sendable {
             })
         refusedDecisions = counters("escalation_gateway_refused_decisions_total", "cause", MailReasonCode.all)
         relayed = counters("escalation_gateway_relayed_messages_total", "kind", Self.relayedKinds)
-        var deliveries: [String: Counter] = [:]
-        for result in Self.deliveryResults {
-            for replyClass in Self.replyClasses {
-                deliveries[result + "/" + replyClass] = Counter(
-                    label: "escalation_gateway_deliveries_total", dimensions: [("result", result), ("reply_class", replyClass)])
-            }
-        }
-        self.deliveries = deliveries
+        deliveries = Dictionary(
+            uniqueKeysWithValues: DeliveryResult.allCases.map { result in
+                (
+                    result,
+                    Dictionary(
+                        uniqueKeysWithValues: ReplyClass.allCases.map {
+                            (
+                                $0,
+                                Counter(label: "escalation_gateway_deliveries_total", dimensions: [("result", result.rawValue), ("reply_class", $0.rawValue)])
+                            )
+                        })
+                )
+            })
         bounces = [
             true: Counter(label: "escalation_gateway_bounces_total", dimensions: [("permanent", "true")]),
             false: Counter(label: "escalation_gateway_bounces_total", dimensions: [("permanent", "false")]),
@@ -112,8 +115,8 @@ final class GatewayMetrics: Sendable {
 
     /// Counts one delivery attempt by its result and the SMTP reply class (`none`: no reply, e.g.
     /// the connection failed).
-    func countDelivery(result: String, replyClass: String) {
-        deliveries[result + "/" + replyClass]?.increment()
+    func countDelivery(_ result: DeliveryResult, replyClass: ReplyClass) {
+        deliveries[result]?[replyClass]?.increment()
     }
 
     func countBounce(permanent: Bool) { bounces[permanent]?.increment() }
@@ -138,4 +141,30 @@ final class GatewayMetrics: Sendable {
     }
 
     func countCycle(succeeded: Bool) { cycles[succeeded]?.increment() }
+}
+
+/// What came of one delivery attempt, for `escalation_gateway_deliveries_total{result}`.
+enum DeliveryResult: String, CaseIterable, Sendable {
+    case accepted
+    case temporaryFailure = "temporary-failure"
+    case permanentFailure = "permanent-failure"
+}
+
+/// The class of the SMTP server's reply (RFC 5321, 4.2.1), for `{reply_class}`.
+enum ReplyClass: String, CaseIterable, Sendable {
+    case success = "2xx"
+    case transient = "4xx"
+    case permanent = "5xx"
+    /// No reply: the connection failed, or the sink is a folder that failed.
+    case none
+
+    /// The class of a three-digit reply code (nil: none).
+    init(code: String?) {
+        switch code?.first {
+        case "2": self = .success
+        case "4": self = .transient
+        case "5": self = .permanent
+        default: self = .none
+        }
+    }
 }
