@@ -238,6 +238,17 @@ enum Migrations {
         migrator.registerMigration(Self.relational) { db in
             try db.execute(sql: Schema.relational)
         }
+        // Every foreign key of the model's tables leads an index. `request.escalation` is
+        // deferred: SQLite scanned the request table for every escalation inserted while it
+        // was outstanding (every approval), so `bench pipeline` slowed with the number of
+        // requests; the other two would be scanned on a delete.
+        migrator.registerMigration("v10-issue26-foreign-key-indexes") { db in
+            try db.execute(sql: """
+                CREATE INDEX request_escalation ON request(escalation);
+                CREATE INDEX escalation_request ON escalation(request);
+                CREATE INDEX request_previous_previous ON request_previous(previous);
+                """)
+        }
         return migrator
     }
 
