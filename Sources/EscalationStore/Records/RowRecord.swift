@@ -6,9 +6,8 @@ import GRDB
 /// every row (its column names compared case-insensitively) and look their SQL up by that
 /// container; on the mail path that cost about 12% of a mail's CPU time in `bench pipeline`.
 /// A row record lists its columns once, in `init(row:)`'s order, with its values in the same
-/// order: its statements are made once per type, and `encode(to:)` follows from the same list,
-/// so GRDB's own persistence methods stay available.
-protocol RowRecord: FetchableRecord, PersistableRecord {
+/// order, and its statements are made once per type.
+protocol RowRecord: FetchableRecord, TableRecord {
     /// The columns, primary key first, in `init(row:)`'s and `databaseValues`' order.
     static var columns: [Column] { get }
     /// How many leading `columns` form the primary key.
@@ -20,10 +19,6 @@ protocol RowRecord: FetchableRecord, PersistableRecord {
 }
 
 extension RowRecord {
-    func encode(to container: inout PersistenceContainer) {
-        for (column, value) in zip(Self.columns, databaseValues) { container[column] = value }
-    }
-
     /// Inserts the row through the session's cached `insertion`.
     func insert(into session: StoreSession) throws {
         try session.statement(Self.insertion).execute(arguments: StatementArguments(databaseValues))
