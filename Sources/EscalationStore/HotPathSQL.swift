@@ -3,7 +3,7 @@ import GRDB
 /// The statements every inbound mail or outgoing send runs, in one place so that their query
 /// plans can be checked: each must find its rows through an index, never by scanning a table.
 public enum HotPathSQL: CaseIterable, Sendable {
-    case receiptByKeys, threadMessageByID, threadAppend, threadRoot, threadLatest, threadSubject, threadSubjectStart, threadReaderLatest, requestSource, sentMessageExists, pendingOutbox, mailsToAddress, mailsOnThread, suppressed
+    case receiptByKeys, threadMessageByID, threadAppend, threadRoot, threadLatest, threadSubject, threadSubjectStart, threadReaderLatest, requestSource, sentMessageExists, pendingOutbox, outboxRecipients, mailsToAddress, mailsOnThread, suppressed
     /// Requests of a case or account, with their lists; its latest escalation, with its
     /// lists and clocks; the SLA clocks written; the timed passes' selections.
     case requestsOfSource, approversOfSource, decisionsOfSource, previousOfSource, casesOfSource, latestEscalationOfSource, linksOfLatestEscalation, watchListOfLatestEscalation, clocksOfLatestEscalation, clockSequence, clockUpdate, clockReplaced, slaDue, approvalDue, requestsAwaiting
@@ -31,6 +31,7 @@ public enum HotPathSQL: CaseIterable, Sendable {
             SELECT o.*, COALESCE(b.raw, o.raw) AS body FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
             WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?
             """
+        case .outboxRecipients: "SELECT address FROM outbox_recipient WHERE outbox_id = ? ORDER BY rowid"
         case .mailsToAddress: "SELECT COUNT(*) FROM outbox_recipient WHERE address = ? AND created_at >= ?"
         case .mailsOnThread: "SELECT COUNT(*) FROM outbox WHERE source = ? AND created_at >= ?"
         case .suppressed: "SELECT EXISTS(SELECT 1 FROM suppression WHERE address = ?)"

@@ -249,10 +249,19 @@ enum Migrations {
                 CREATE INDEX request_previous_previous ON request_previous(previous);
                 """)
         }
+        // The directory in tables and the outbox's recipients in `outbox_recipient` only: the
+        // last JSON the store kept (`Schema.directoryAndRecipients`).
+        migrator.registerMigration(Self.directoryAndRecipients) { db in
+            try db.execute(sql: Schema.directoryAndRecipients)
+        }
         return migrator
     }
 
-    /// The first migration whose database an older build cannot read: before it runs, the file
-    /// is copied beside itself as `…before-v9-issue26-relational`.
+    /// The first migration whose database an older build cannot read.
     static let relational = "v9-issue26-relational"
+    static let directoryAndRecipients = "v11-issue26-directory-and-recipients"
+
+    /// The migrations that move stored data into new tables: before the first of them that a
+    /// database has not had runs, the file is copied beside itself (`…before-<migration>`).
+    static let rewriting = [relational, directoryAndRecipients]
 }

@@ -110,31 +110,10 @@ public struct StoreSession {
     /// The state cache, in write transactions only (a reader must not see uncommitted state).
     let cache: StateCache?
 
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
-    }()
-
     /// The prepared statement for `sql`, compiled once per connection and reused: preparing
     /// SQL again for every mail cost more than running it.
     func statement(_ sql: String) throws -> Statement {
         try db.cachedStatement(sql: sql)
-    }
-
-    /// A directory record's JSON body, written at import (read back by `decoder`).
-    func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try Self.encoder.encode(value), as: UTF8.self)
-    }
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return encoder
-    }()
-
-    func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try Self.decoder.decode(type, from: Data(text.utf8))
     }
 
     /// Makes the savepoint-per-mail pattern available: a failure inside rolls back only `work`.

@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
 
-/// Brings a database to this build's schema. Before the relational migration runs on a
-/// database that has data, the file is copied beside itself (`gateway.sqlite.before-v9-…`,
-/// through SQLite's backup, so the copy holds every committed transaction); when a migration
-/// fails, that copy is written back, so the file is as it was. A database that a newer build
-/// migrated further is refused.
+/// Brings a database to this build's schema. Before a migration that moves stored data
+/// (`Migrations.rewriting`) runs on a database that has data, the file is copied beside itself
+/// (`gateway.sqlite.before-<migration>`, through SQLite's backup, so the copy holds every
+/// committed transaction); when a migration fails, that copy is written back, so the file is
+/// as it was. A database that a newer build migrated further is refused.
 enum StoreMigration {
     static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = Migrations.migrator
@@ -13,14 +13,14 @@ enum StoreMigration {
         if try pool.read(migrator.hasBeenSuperseded) {
             throw StoreError.newerDatabase(path: path, unknown: applied.filter { id in !migrator.migrations.contains(id) }.sorted())
         }
-        let keepsCopy = !applied.isEmpty && !applied.contains(Migrations.relational)
-        let copyPath = path + ".before-" + Migrations.relational
-        if keepsCopy { try pool.backup(to: try DatabaseQueue(path: copyPath)) }
+        let firstRewrite = applied.isEmpty ? nil : Migrations.rewriting.first { !applied.contains($0) }
+        let copyPath = firstRewrite.map { path + ".before-" + $0 }
+        if let copyPath { try pool.backup(to: try DatabaseQueue(path: copyPath)) }
         do {
             try migrator.migrate(pool)
         } catch {
-            if keepsCopy { try DatabaseQueue(path: copyPath).backup(to: pool) }
-            throw StoreError.migrationFailed(path: path, reason: "\(error)", copy: keepsCopy ? copyPath : nil)
+            if let copyPath { try DatabaseQueue(path: copyPath).backup(to: pool) }
+            throw StoreError.migrationFailed(path: path, reason: "\(error)", copy: copyPath)
         }
     }
 }

@@ -39,10 +39,10 @@ extension StoreSession {
 
     /// The outbox row of a Message-ID the gateway sent: its thread and recipients.
     public func sentMessage(_ messageID: String) throws -> (source: String?, recipients: [String])? {
-        guard let row = try Row.fetchOne(try statement("SELECT source, recipients FROM outbox WHERE message_id = ?"), arguments: [messageID]) else {
+        guard let row = try Row.fetchOne(try statement("SELECT source, id FROM outbox WHERE message_id = ?"), arguments: [messageID]) else {
             return nil
         }
-        return (row["source"], try decode([String].self, row["recipients"]))
+        return (row["source"], try recipients(ofOutbox: row["id"]))
     }
 
     /// Records a bounce; returns how many permanent bounces the address has now.

@@ -9,12 +9,12 @@ extension StoreSession {
     public func enqueue(_ message: NewOutboxMessage, at now: Date) throws -> Int64 {
         try statement(
             """
-            INSERT INTO outbox(message_id, kind, source, request, recipients, subject, raw, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, X'', ?, ?)
+            INSERT INTO outbox(message_id, kind, source, request, subject, raw, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, X'', ?, ?)
             """
         ).execute(
             arguments: [
-                message.messageID, message.kind, message.source, message.request, Self.jsonArray(message.recipients), message.subject,
+                message.messageID, message.kind, message.source, message.request, message.subject,
                 now.timeIntervalSince1970, now.timeIntervalSince1970,
             ])
         let id = db.lastInsertedRowID
@@ -86,8 +86,9 @@ extension StoreSession {
     static let outboxWithBody = "SELECT o.*, COALESCE(b.raw, o.raw) AS body FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id"
 
     private func outboxMessage(_ row: Row) throws -> OutboxMessage {
-        OutboxMessage(
-            id: row["id"], messageID: row["message_id"], kind: row["kind"], recipients: try decode([String].self, row["recipients"]),
+        let id: Int = row["id"]
+        return OutboxMessage(
+            id: id, messageID: row["message_id"], kind: row["kind"], recipients: try recipients(ofOutbox: id),
             subject: row["subject"], raw: Array(row["body"] as Data), attempts: row["attempts"],
             state: try row.decode(forColumn: "state"),
             lastError: row["last_error"], source: row["source"])
@@ -95,33 +96,10 @@ extension StoreSession {
 }
 
 extension StoreSession {
-    /// A JSON array of strings (RFC 8259 §7 escapes), written directly: JSONEncoder cost more
-    /// than the outbox row's insert.
-    static func jsonArray(_ strings: [String]) -> String {
-        var json: [UInt8] = [UInt8(ascii: "[")]
-        for (index, string) in strings.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(UInt8(ascii: "\""))
-            for byte in string.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    json.append(UInt8(ascii: "\\"))
-                    json.append(byte)
-                case ..<0x20:
-                    json.append(contentsOf: "\\u00".utf8)
-                    json.append(Self.hexDigits[Int(byte >> 4)])
-                    json.append(Self.hexDigits[Int(byte & 0x0F)])
-                default:
-                    json.append(byte)
-                }
-            }
-            json.append(UInt8(ascii: "\""))
-        }
-        json.append(UInt8(ascii: "]"))
-        return String(decoding: json, as: UTF8.self)
+    /// The envelope recipients of an outbox row, in the order its mail names them.
+    func recipients(ofOutbox id: Int) throws -> [String] {
+        try String.fetchAll(try statement(HotPathSQL.outboxRecipients.rawValue), arguments: [id])
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 extension OutboxMessage.State: DatabaseValueConvertible {}

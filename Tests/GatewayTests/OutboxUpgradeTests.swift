@@ -17,8 +17,9 @@ import Testing
         try database.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO outbox(message_id, kind, source, request, recipients, subject, raw, next_attempt_at, created_at)
-                    VALUES ('old-1@support.example', 'approved', NULL, NULL, '["jane@acme.example"]', 'queued before', ?, 0, 0)
+                    INSERT INTO outbox(id, message_id, kind, source, request, subject, raw, next_attempt_at, created_at)
+                    VALUES (1, 'old-1@support.example', 'approved', NULL, NULL, 'queued before', ?, 0, 0);
+                    INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (1, 'jane@acme.example', 0);
                     """, arguments: [Data(raw.utf8)])
         }
         try database.close()
