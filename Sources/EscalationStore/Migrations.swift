@@ -254,6 +254,11 @@ enum Migrations {
         migrator.registerMigration(Self.directoryAndRecipients) { db in
             try db.execute(sql: Schema.directoryAndRecipients)
         }
+        // The directory is read record by record (`StoreDirectory`): an account by its domain
+        // for `allow_domain_contacts`.
+        migrator.registerMigration("v12-issue26-directory-lookups") { db in
+            try db.execute(sql: "CREATE INDEX directory_account_domain_domain ON directory_account_domain(domain)")
+        }
         return migrator
     }
 

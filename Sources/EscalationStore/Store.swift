@@ -6,6 +6,8 @@ import GRDB
 /// One value is built at start-up and passed to whoever needs it.
 public final class Store: Sendable {
     let pool: DatabasePool
+    /// The database file.
+    let path: String
     /// What write transactions decided lately, decoded (see `StateCache`).
     let stateCache = StateCache()
     /// Moves committed pages from the log into the file beside the writer.
@@ -23,6 +25,7 @@ public final class Store: Sendable {
         // half of a 4 KB page empty, and every batch wrote and synced those pages.
         configuration.prepareDatabase { try $0.execute(sql: "PRAGMA page_size = 8192; PRAGMA temp_store = MEMORY") }
         pool = try DatabasePool(path: path, configuration: configuration)
+        self.path = path
         // GRDB opens WAL databases with synchronous = NORMAL, which skips the fsync at commit: a
         // power cut could then undo a commit after its mail was moved off the server. FULL syncs
         // the log once per transaction, so each batch costs one fsync. Checkpoints run beside

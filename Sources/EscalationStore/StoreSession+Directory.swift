@@ -10,7 +10,8 @@ extension StoreSession {
     }
 
     /// Replaces the directory with the records of `parts`, which share no record: a directory
-    /// made one part at a time need never be held in memory whole.
+    /// made one part at a time need never be held in memory whole. Counts the import, so that
+    /// a running gateway's `StoreDirectory` forgets what it read before.
     public func replaceDirectory(parts: some Sequence<Directory>) throws {
         let tables = ["directory_account_domain", "directory_account_team", "directory_account", "directory_contact", "directory_staff", "directory_case"]
         for table in tables {
@@ -19,7 +20,17 @@ extension StoreSession {
         for directory in parts {
             try insert(directory)
         }
+        try statement(
+            "INSERT INTO counter(name, value) VALUES ('\(Self.directoryGeneration)', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1"
+        ).execute()
     }
+
+    /// How many times the directory was imported (0: never since the count began).
+    func directoryGeneration() throws -> Int {
+        try Int.fetchOne(try statement("SELECT value FROM counter WHERE name = '\(Self.directoryGeneration)'")) ?? 0
+    }
+
+    private static let directoryGeneration = "directory-generation"
 
     private func insert(_ directory: Directory) throws {
         for account in directory.accounts.values {
@@ -57,38 +68,88 @@ extension StoreSession {
 
     /// Loads the whole directory into memory.
     public func directory() throws -> Directory {
-        let domains = try accountLists("SELECT account, position, domain FROM directory_account_domain", as: String.self)
-        let teams = try accountLists("SELECT account, position, member FROM directory_account_team", as: EmailAddress.self)
-        let accounts = try Row.fetchAll(try statement("SELECT number, name, escalation_manager, tier FROM directory_account")).map { row in
-            let number: AccountNumber = try row.decode(atIndex: 0)
-            return Account(
-                number: number, name: try row.decode(atIndex: 1), domains: domains[number] ?? [], team: teams[number] ?? [],
-                escalationManager: try row.decode(atIndex: 2), tier: try row.decode(atIndex: 3))
-        }
-        let contacts = try Row.fetchAll(try statement("SELECT email, name, account FROM directory_contact")).map { row in
-            Contact(email: try row.decode(atIndex: 0), name: try row.decode(atIndex: 1), account: try row.decode(atIndex: 2))
-        }
-        let staff = try Row.fetchAll(try statement("SELECT email, name FROM directory_staff")).map { row in
-            StaffMember(email: try row.decode(atIndex: 0), name: try row.decode(atIndex: 1))
-        }
-        let cases = try Row.fetchAll(
-            try statement("SELECT number, account, subject, owner, assignment_group, group_manager, contact FROM directory_case")
-        ).map { row in
-            SupportCase(
-                number: try row.decode(atIndex: 0), account: try row.decode(atIndex: 1), subject: try row.decode(atIndex: 2),
-                owner: try row.decode(atIndex: 3), assignmentGroup: try row.decode(atIndex: 4), groupManager: try row.decode(atIndex: 5),
-                contact: try row.decode(atIndex: 6))
-        }
-        return Directory(accounts: accounts, contacts: contacts, staff: staff, cases: cases)
+        let domains = try accountLists(DirectorySQL.domains, as: String.self)
+        let teams = try accountLists(DirectorySQL.teams, as: EmailAddress.self)
+        return Directory(
+            accounts: try Row.fetchAll(try statement(DirectorySQL.accounts)).map { row in
+                try Self.account(row, domains: domains[try row.decode(atIndex: 0)] ?? [], team: teams[try row.decode(atIndex: 0)] ?? [])
+            },
+            contacts: try Row.fetchAll(try statement(DirectorySQL.contacts)).map(Self.contact),
+            staff: try Row.fetchAll(try statement(DirectorySQL.staff)).map(Self.staffMember),
+            cases: try Row.fetchAll(try statement(DirectorySQL.cases)).map(Self.supportCase))
+    }
+
+    /// The first `limit` cases, by number, that name no group manager.
+    public func casesWithoutGroupManager(limit: Int) throws -> [CaseNumber] {
+        try CaseNumber.fetchAll(try statement("SELECT number FROM directory_case WHERE group_manager IS NULL ORDER BY number LIMIT ?"), arguments: [limit])
+    }
+
+    /// One account, with its domains and team.
+    func account(_ number: AccountNumber) throws -> Account? {
+        guard let row = try Row.fetchOne(try statement(DirectorySQL.accounts + " WHERE number = ?"), arguments: [number]) else { return nil }
+        let domains = try accountLists(DirectorySQL.domains + " WHERE account = ?", [number], as: String.self)[number] ?? []
+        let team = try accountLists(DirectorySQL.teams + " WHERE account = ?", [number], as: EmailAddress.self)[number] ?? []
+        return try Self.account(row, domains: domains, team: team)
+    }
+
+    /// The accounts one of whose mail domains is `domain` (lowercased), by number.
+    func accounts(withDomain domain: String) throws -> [Account] {
+        try AccountNumber.fetchAll(try statement(DirectorySQL.accountsOfDomain), arguments: [domain]).compactMap(account)
+    }
+
+    func supportCase(_ number: CaseNumber) throws -> SupportCase? {
+        try Row.fetchOne(try statement(DirectorySQL.cases + " WHERE number = ?"), arguments: [number]).map(Self.supportCase)
+    }
+
+    func contact(_ address: EmailAddress) throws -> Contact? {
+        try Row.fetchOne(try statement(DirectorySQL.contacts + " WHERE email = ?"), arguments: [address]).map(Self.contact)
+    }
+
+    func staffMember(_ address: EmailAddress) throws -> StaffMember? {
+        try Row.fetchOne(try statement(DirectorySQL.staff + " WHERE email = ?"), arguments: [address]).map(Self.staffMember)
+    }
+
+    private static func account(_ row: Row, domains: [String], team: [EmailAddress]) throws -> Account {
+        Account(
+            number: try row.decode(atIndex: 0), name: try row.decode(atIndex: 1), domains: domains, team: team,
+            escalationManager: try row.decode(atIndex: 2), tier: try row.decode(atIndex: 3))
+    }
+
+    private static func contact(_ row: Row) throws -> Contact {
+        Contact(email: try row.decode(atIndex: 0), name: try row.decode(atIndex: 1), account: try row.decode(atIndex: 2))
+    }
+
+    private static func staffMember(_ row: Row) throws -> StaffMember {
+        StaffMember(email: try row.decode(atIndex: 0), name: try row.decode(atIndex: 1))
+    }
+
+    private static func supportCase(_ row: Row) throws -> SupportCase {
+        SupportCase(
+            number: try row.decode(atIndex: 0), account: try row.decode(atIndex: 1), subject: try row.decode(atIndex: 2),
+            owner: try row.decode(atIndex: 3), assignmentGroup: try row.decode(atIndex: 4), groupManager: try row.decode(atIndex: 5),
+            contact: try row.decode(atIndex: 6))
     }
 
     /// An account list table's `(account, position, value)` rows as each account's list, in
     /// position order.
-    private func accountLists<Value: DatabaseValueConvertible>(_ sql: String, as: Value.Type) throws -> [AccountNumber: [Value]] {
+    private func accountLists<Value: DatabaseValueConvertible>(
+        _ sql: String, _ arguments: StatementArguments = [], as: Value.Type
+    ) throws -> [AccountNumber: [Value]] {
         var entries: [AccountNumber: [(position: Int, value: Value)]] = [:]
-        for row in try Row.fetchAll(try statement(sql)) {
+        for row in try Row.fetchAll(try statement(sql), arguments: arguments) {
             entries[try row.decode(atIndex: 0), default: []].append((try row.decode(atIndex: 1), try row.decode(atIndex: 2)))
         }
         return entries.mapValues { list in list.sorted { $0.position < $1.position }.map(\.value) }
     }
+}
+
+/// The directory tables' selections, columns in the order the row readers above take them.
+enum DirectorySQL {
+    static let accounts = "SELECT number, name, escalation_manager, tier FROM directory_account"
+    static let domains = "SELECT account, position, domain FROM directory_account_domain"
+    static let teams = "SELECT account, position, member FROM directory_account_team"
+    static let contacts = "SELECT email, name, account FROM directory_contact"
+    static let staff = "SELECT email, name FROM directory_staff"
+    static let cases = "SELECT number, account, subject, owner, assignment_group, group_manager, contact FROM directory_case"
+    static let accountsOfDomain = "SELECT DISTINCT account FROM directory_account_domain WHERE domain = ? ORDER BY account"
 }

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationStore
 import EscalationValues
 import Foundation
 

@@ -29,6 +29,7 @@ extension Gateway {
         _ batch: [InboundMail], observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
+        try directory.refresh()
         let results: [Result<MailOutcome, any Error>]
         do {
             results = try apply(batch, now: now, isolatingFailures: false, observe: observe)

@@ -14,7 +14,8 @@ public final class Gateway: Sendable {
     public let store: Store
     let engine: EscalationEngine
     let composer: Composer
-    let directory: Directory
+    /// The directory, read from the store record by record; a new import takes effect at the next batch.
+    let directory: StoreDirectory
     let clock: @Sendable () -> Date
     let logger: Logger
     let signer: TokenSigner
@@ -29,7 +30,7 @@ public final class Gateway: Sendable {
     /// The inbox's last cycles, for `/readyz`.
     public let inboxHealth = InboxHealth()
 
-    /// Wires the gateway once: templates compiled, directory loaded.
+    /// Wires the gateway once: templates compiled, the directory opened.
     public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.config = config
         self.store = store
@@ -40,7 +41,7 @@ public final class Gateway: Sendable {
         composer = Composer(
             templates: try TemplateSet(overrides: config.templatesFolder), configuration: config.escalation,
             gateway: MailAddress(name: config.displayName, address: config.address.value), domain: config.domain)
-        directory = try store.read { try $0.directory() }
+        directory = try store.directoryLookup()
         signer = TokenSigner(secret: try SecretFile.loadOrCreate(path: config.security.tokenSecretFile))
         signature = OutgoingSignature(
             signer: signer, gatewayAddress: config.address, displayName: config.displayName, plusAddressing: config.security.plusAddressing)

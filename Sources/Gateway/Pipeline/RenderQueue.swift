@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationStore
 import EscalationValues
 import Foundation
 import MailComposing
@@ -64,7 +65,7 @@ final class RenderQueue: Sendable {
     var isBatching: Bool { current.withLock { $0 != nil } }
 
     /// Starts rendering beside the batch: until `finish` or `stop`, `add` takes every job.
-    func begin(composer: Composer, directory: Directory, signature: OutgoingSignature, workers: SpareWorkers) {
+    func begin(composer: Composer, directory: StoreDirectory, signature: OutgoingSignature, workers: SpareWorkers) {
         current.withLock { $0 = RenderBatch(composer: composer, directory: directory, signature: signature, workers: workers) }
     }
 
@@ -103,7 +104,7 @@ final class RenderQueue: Sendable {
     }
 
     /// Signs and renders one job (also the path when no batch is in progress).
-    static func render(_ job: Job, with composer: Composer, directory: Directory, signature: OutgoingSignature) -> Rendered {
+    static func render(_ job: Job, with composer: Composer, directory: StoreDirectory, signature: OutgoingSignature) -> Rendered {
         let job = signature.signed(job)
         let render = { composer.body(of: job.notice, directory: directory, extraContext: job.context) }
         let body = job.context.isEmpty ? job.sharedBody?.body(render) ?? render() : render()
@@ -159,13 +160,13 @@ private final class RenderBatch: Sendable {
     /// Jobs that wait before a worker is woken.
     private static let jobsPerWakeUp = 8
     private let composer: Composer
-    private let directory: Directory
+    private let directory: StoreDirectory
     private let signature: OutgoingSignature
     private let workers: SpareWorkers
     private let ledger = Mutex(Ledger())
     private let running = DispatchGroup()
 
-    init(composer: Composer, directory: Directory, signature: OutgoingSignature, workers: SpareWorkers) {
+    init(composer: Composer, directory: StoreDirectory, signature: OutgoingSignature, workers: SpareWorkers) {
         self.composer = composer
         self.directory = directory
         self.signature = signature

@@ -33,7 +33,7 @@ struct ThreadMatch {
     /// the subject or the first lines. Numbers alone are checked against the sender later by the core.
     /// An account escalation request made on a case's thread or naming cases is about the case's account.
     static func find(
-        _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, signer: TokenSigner, session: StoreSession
+        _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: some DirectoryLookup, signer: TokenSigner, session: StoreSession
     ) throws -> ThreadMatch? {
         guard var match = try findSubject(hints, intent: intent, sender: sender, directory: directory, signer: signer, session: session) else { return nil }
         match.answeredRequest = try session.threadMessage(amongst: hints.answeredIDs)?.request.flatMap(RequestNumber.init)
@@ -45,7 +45,7 @@ struct ThreadMatch {
     }
 
     private static func findSubject(
-        _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: Directory, signer: TokenSigner, session: StoreSession
+        _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: some DirectoryLookup, signer: TokenSigner, session: StoreSession
     ) throws -> ThreadMatch? {
         if case .escalate(true, _, _, _, _) = intent, let sender, let contact = directory.contact(sender), hints.answeredIDs.isEmpty, hints.subjectTags.isEmpty {
             return ThreadMatch(source: .account(contact.account), request: nil, method: .senderAccount)

@@ -19,6 +19,7 @@ extension Gateway {
     public func importDirectory(path: String) throws -> DirectoryCounts {
         let loaded = try DirectoryFile.load(path: path)
         try store.transaction { try $0.replaceDirectory(loaded) }
+        try directory.refresh()
         let counts = DirectoryCounts(accounts: loaded.accounts.count, contacts: loaded.contacts.count, staff: loaded.staff.count, cases: loaded.cases.count)
         logger.notice(
             "directory reloaded",
@@ -45,9 +46,9 @@ extension Gateway {
             problems.append("no [[template]] of type \"\(type.rawValue)\" without an accounts list: some \(type.rawValue) escalations have no template")
         }
         for template in config.escalation.templates where template.approvalRequired && template.approvers.isEmpty {
-            let uncovered = directory.cases.values.filter { $0.groupManager == nil }.map(\.number.value).sorted()
+            let uncovered = (try? store.read { try $0.casesWithoutGroupManager(limit: 5) }) ?? []
             if !uncovered.isEmpty {
-                problems.append("template \(template.name): approval = true but no approvers, and cases \(uncovered.prefix(5).joined(separator: ", ")) have no group_manager")
+                problems.append("template \(template.name): approval = true but no approvers, and cases \(uncovered.map(\.value).joined(separator: ", ")) have no group_manager")
             }
         }
         return problems
