@@ -14,24 +14,30 @@ extension Notice {
         case approvalRequested(history: [String] = [], overdue: Overdue? = nil)
         /// The escalation was created without approval; the cases left out as for `requestReceived`.
         case escalated(leftOut: [String] = [])
+        /// The escalation was created on its request's approval.
         case approved
-        /// The approver's reason, in full.
+        /// To the requester and whom the table says: the approver's reason, in full.
         case rejected(reason: String)
+        /// To the requester: a request after earlier ones was received.
         case reescalationReceived
         /// A request within the cooldown after a rejection: that rejection's reason, and from when
         /// a new request is possible.
         case reescalationCooldown(reason: String, until: Date)
         /// An approval that does not settle the request yet: the approvers it still waits for.
         case decisionRecorded(waitingFor: [EmailAddress])
+        /// The sender had decided the request already, or it was settled.
         case alreadyDecided
+        /// Who ended the escalation, and why.
         case deescalated(by: EmailAddress, reason: String)
-        /// Severity names as configured.
+        /// Who changed the severity, from and to which (names as configured).
         case severityChanged(by: EmailAddress, from: String, to: String)
-        /// Trends as written (`improving`, `unchanged`, `worsening`).
+        /// Who changed the trend, from and to which (`improving`, `unchanged`, `worsening`).
         case trendChanged(by: EmailAddress, from: String, to: String)
+        /// Who added or removed whom.
         case watchListChanged(by: EmailAddress, ListChange<EmailAddress>)
+        /// Who linked or unlinked which case.
         case linkedCasesChanged(by: EmailAddress, ListChange<CaseNumber>)
-        /// The assignee before (nil: nobody) and after.
+        /// Who assigned the escalation, its assignee before (nil: nobody) and after.
         case assignmentChanged(by: EmailAddress, from: EmailAddress?, to: EmailAddress)
         /// A customer's words relayed to the staff of the case or account (dialog).
         case customerMessage(RelayedMessage)
@@ -44,20 +50,26 @@ extension Notice {
         case internalNote(RelayedMessage)
         /// A known sender named a case or account that is not theirs, or none that exists.
         case noSuchCase
+        /// A work note kept on the case: its author and text.
         case workNote(by: EmailAddress, text: String)
+        /// An SLA clock reached its warning share.
         case slaWarning(SLAEvent)
+        /// An SLA clock passed its deadline.
         case slaBreached(SLAEvent)
         /// What the gateway read (`SEVERITY high`), how to say it instead, and whether the text
         /// was kept as an internal note.
         case notUnderstood(understood: String, hint: String? = nil, keptAsNote: Bool = false)
         /// The command the sender may not give here (`de-escalate`), and why or what to do.
         case notPermitted(understood: String, hint: String? = nil)
+        /// A sender the directory does not know: nothing about any case or account.
         case unknownSender
         /// The command that needs a reason; for an escalation, the configured reasons.
         case reasonNeeded(understood: String, reasons: [String]? = nil)
+        /// The case or account has an active escalation or a pending request already.
         case alreadyEscalated
         /// The command that found nothing in the state it needs, and what to do instead.
         case nothingToDo(understood: String, hint: String? = nil)
+        /// To a real approver: a decision in their name could not be verified and was not applied.
         case decisionNotAccepted
         /// Whose answers are held back: `sender jane@acme.example` or `thread CS0001234`.
         case answersPaused(what: String)

@@ -4,7 +4,9 @@ import Foundation
 extension Notice {
     /// Words of a person the gateway passes on, and who wrote them.
     public struct RelayedMessage: Hashable, Sendable {
+        /// The words, as written.
         public var text: String
+        /// Whose words they are.
         public var author: EmailAddress
         /// The author as the directory names them, else the address; `From` shows it.
         public var authorName: String
@@ -40,6 +42,7 @@ extension Notice {
     public struct SLAEvent: Hashable, Sendable {
         /// `response`, `update` or `resolution`.
         public var clock: String
+        /// The clock's target for the escalation's severity.
         public var target: TimeSpan
         /// The clock's deadline; for a breach, the moment of the breach.
         public var due: Date
@@ -53,6 +56,7 @@ extension Notice {
 
     /// A request settled by one approver's decision.
     public struct Settlement: Hashable, Sendable {
+        /// The approver whose decision settled it.
         public var by: EmailAddress
         public var outcome: ApprovalDecision.Verdict
         /// The rejection's reason; nil for an approval.
@@ -72,6 +76,7 @@ extension Notice {
     public struct Overdue: Hashable, Sendable {
         /// The approvers it still waits for.
         public var waitingFor: [EmailAddress]
+        /// The template's `approval_timeout`.
         public var timeout: TimeSpan
 
         public init(waitingFor: [EmailAddress], timeout: TimeSpan) {

@@ -148,7 +148,7 @@ enum GoldenMail {
 
     /// An escalation of `source` and its request, as stored: the case's names one more case,
     /// the account's two.
-    private static func records(_ source: EscalationSource) throws -> (Escalation, EscalationRequest) {
+    static func records(_ source: EscalationSource) throws -> (Escalation, EscalationRequest) {
         let linked = source.description.hasPrefix("ACC")
             ? [CaseNumber(unchecked: "CS0001234"), CaseNumber(unchecked: "CS0001235")] : [CaseNumber(unchecked: "CS0001235")]
         let start = now.addingTimeInterval(-3600)
