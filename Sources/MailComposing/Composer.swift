@@ -89,7 +89,7 @@ public struct Composer: Sendable {
 
     /// The gateway's address; a relayed message shows whose words it carries ("Sam Agent via Escalations").
     func sender(of notice: Notice) -> MailAddress {
-        guard notice.isRelayed, let name = notice.details["fromName"] else { return gateway }
+        guard let name = notice.event.relayedMessage?.authorName else { return gateway }
         return MailAddress(name: "\(name) via \(gateway.name ?? "Escalations")", address: gateway.address)
     }
 }

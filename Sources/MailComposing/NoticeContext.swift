@@ -4,7 +4,7 @@ import Foundation
 import MailMessage
 
 /// Builds the values a template sees for one notice: the case or account, the escalation,
-/// the request, and the notice's own details, as texts (`TemplateText`), lists of texts, flags
+/// the request, and the facts of the notice's event, as texts (`TemplateText`), lists of texts, flags
 /// and numbers, built as such rather than converted afterwards.
 struct NoticeContext {
     let notice: Notice
@@ -16,12 +16,8 @@ struct NoticeContext {
         var values: [String: TemplateValue] = ["gateway": .text(gatewayAddress)]
         // Command help is for staff only: a customer is never sent the command list.
         if let reader = notice.to.first, directory.staffMember(reader) != nil { values["toStaff"] = .flag(true) }
-        values.reserveCapacity(notice.details.count + 16)
-        for (key, value) in notice.details { values[key] = .text(value) }
-        for key in Self.people { if let value = notice.details[key] { values[key + "Name"] = .text(names(value)) } }
-        if let history = notice.details["history"], !history.isEmpty {
-            values["historyLines"] = .list(history.split(separator: "\n").map(String.init))
-        }
+        values.reserveCapacity(24)
+        addEventValues(to: &values)
         if let source = notice.source { addSourceValues(source, to: &values) }
         if let escalation = notice.escalation { values["escalation"] = .values(TemplateValues(escalationValues(escalation))) }
         if let request = notice.request { values["request"] = .values(TemplateValues(requestValues(request))) }
@@ -34,27 +30,14 @@ struct NoticeContext {
     }
 
     /// A list as sentences show it: `CS0001234, CS0001235`.
-    private func joined(_ values: [String]) -> String { values.joined(separator: ", ") }
+    func joined(_ values: [String]) -> String { values.joined(separator: ", ") }
 
     /// A person as mail names them: the directory's name, else the address.
-    private func name(_ address: EmailAddress) -> String {
+    func name(_ address: EmailAddress) -> String {
         directory.contact(address)?.name ?? directory.staffMember(address)?.name ?? address.value
     }
 
-    /// Details that name people by address (the engine's `actor`, `waiting`…): templates show
-    /// them by name as `<key>Name` (`actorName`), the address kept where it helps.
-    private static let people = ["actor", "waiting", "othersTold", "added", "removed", "old", "new"]
-
-    /// A detail's comma-separated addresses by name; any other text as it is ("high").
-    private func names(_ value: String) -> String {
-        guard value.utf8.contains(UInt8(ascii: "@")) else { return value }
-        return joined(value.split(separator: ",").map { part in
-            let written = part.trimmingCharacters(in: .whitespaces)
-            return EmailAddress(written).map(name) ?? written
-        })
-    }
-
-    /// The case's or account's values, over any detail of the same name.
+    /// The case's or account's values.
     private func addSourceValues(_ source: EscalationSource, to values: inout [String: TemplateValue]) {
         switch source {
         case .supportCase(let number):

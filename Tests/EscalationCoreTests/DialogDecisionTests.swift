@@ -38,9 +38,9 @@ private typealias F = Fixtures
         #expect(decision.outcome == .applied)
         let message = try #require(decision.notices.first { $0.kind == .customerMessage })
         #expect(message.to == [F.owner])
-        #expect(!message.cc.contains(F.jane) && message.details["message"] == "Could you call me today?")
+        #expect(!message.cc.contains(F.jane) && message.event.relayedMessage?.text == "Could you call me today?")
         let answer = try #require(decision.notices.first { $0.kind == .messagePassed })
-        #expect(answer.to == [F.jane] && answer.details["passedTo"] == "agent1@support.example, who owns CS0001234")
+        #expect(answer.to == [F.jane] && answer.event == .messagePassed(to: "agent1@support.example, who owns CS0001234", .message))
         #expect(decision.state.requests == before.requests && decision.state.escalation?.state == before.escalation?.state)
         #expect(decision.workNotes.count == 1)
         #expect(decision.journal.map(\.action) == ["dialog.relayed"])
@@ -57,7 +57,7 @@ private typealias F = Fixtures
         let unclear = chat.send(.unclear(text: "maybe approve later", understood: "approve with doubt", hint: "Reply APPROVE"), from: F.dutyManager)
         #expect(unclear.outcome == .refused(.notUnderstood))
         #expect(unclear.notices.allSatisfy { !($0.to + $0.cc).contains(F.jane) })
-        #expect(unclear.notices.first { $0.kind == .notUnderstood }?.details["hint"] == "Reply APPROVE")
+        #expect(unclear.notices.first { $0.kind == .notUnderstood }?.event == .notUnderstood(understood: "approve with doubt", hint: "Reply APPROVE", keptAsNote: true))
     }
 
     @Test func theDialogClosesTwoWeeksAfterADeescalation() {

@@ -117,7 +117,7 @@ import Testing
         let decision = chat.send(.reject(reason: "The fix ships Friday"), from: F.dutyManager)
         let notice = try #require(decision.notices.first { $0.kind == .rejected })
         #expect(notice.to == [F.jane])
-        #expect(notice.details["reason"] == "The fix ships Friday")
+        #expect(notice.event == .rejected(reason: "The fix ships Friday"))
         // The template names the case owner, found from the notice's case, as the dialog avenue.
         #expect(notice.source == .supportCase(F.login))
         #expect(chat.state.requests.first?.state == .rejected)
@@ -129,7 +129,8 @@ import Testing
         chat.send(.reject(reason: "Fix ships Friday"), from: F.dutyManager)
         let early = chat.send(Conversation.escalate(), from: F.jane, after: 29 * 60)
         #expect(early.outcome == .refused(.cooldown))
-        #expect(early.notices.first?.details["reason"] == "Fix ships Friday")
+        let rejectedAt = try #require(chat.state.requests.first?.decidedAt)
+        #expect(early.notices.first?.event == .reescalationCooldown(reason: "Fix ships Friday", until: rejectedAt.addingTimeInterval(30 * 60)))
         #expect(chat.state.requests.count == 1)
     }
 
@@ -142,8 +143,8 @@ import Testing
         let request = try #require(chat.state.pendingRequest)
         #expect(request.previousRequests == [chat.state.requests[0].number])
         let approverNotice = try #require(again.notices.first { $0.kind == .approvalRequested })
-        #expect(approverNotice.details["count"] == "2")
-        #expect(approverNotice.details["history"]?.contains("Fix ships Friday") == true)
+        let earlier = chat.state.requests[0]
+        #expect(approverNotice.event == .approvalRequested(history: ["\(earlier.number): \(earlier.reason), rejected: Fix ships Friday"]))
     }
 
     @Test func oneActiveEscalationPerCase() {
@@ -200,8 +201,9 @@ import Testing
         let decision = chat.send(Conversation.escalate(type: .account), from: Fixtures.jane)
         #expect(decision.outcome == .refused(.noTemplate))
         let notice = try #require(decision.notices.first)
-        #expect(notice.kind == .notPermitted)
-        #expect(notice.details["hint"] == "No escalation template covers account escalations of ACC0001001; an administrator must configure one.")
+        #expect(
+            notice.event
+                == .notPermitted(understood: "escalate", hint: "No escalation template covers account escalations of ACC0001001; an administrator must configure one."))
         #expect(chat.state.requests.isEmpty)
     }
 }

@@ -11,9 +11,7 @@ import Testing
 @Suite struct RenderQueueTests {
     /// An unknown-sender answer to customer `index`, as the engine writes them.
     private static func job(_ index: Int) -> RenderQueue.Job {
-        let notice = Notice(
-            kind: .unknownSender, to: [EmailAddress("customer-\(index)@acme.example")!], source: nil,
-            details: ["understood": "an escalation request", "hint": "Name the case number (CS…) in the subject or the first line."])
+        let notice = Notice(.unknownSender, to: [EmailAddress("customer-\(index)@acme.example")!], source: nil)
         return RenderQueue.Job(
             notice: notice, messageID: "m\(index)@support.example", placement: ThreadPlacement(inReplyTo: nil, references: []), replyTo: nil,
             context: [:], extraHeaders: [], date: Date(timeIntervalSince1970: 1_795_000_000))

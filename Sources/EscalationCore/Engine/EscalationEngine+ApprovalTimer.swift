@@ -41,21 +41,20 @@ extension EscalationEngine {
         var justAsked: [EmailAddress] = []
         if let timeout = template.approvalTimeout, request.overdueAt == nil, now >= request.createdAt.addingTimeInterval(TimeInterval(timeout.seconds)) {
             updated.overdueAt = now
+            let overdue = Notice.Overdue(waitingFor: request.undecided, timeout: timeout)
             let waiting = request.undecided.map(\.value).joined(separator: ", ")
             let backups = template.backupApprovers.filter { $0 != request.requester && !request.deciders.contains($0) }
             if backups.isEmpty {
                 journal.append(entry("request.overdue", "\(request.number) undecided after \(timeout); waiting for \(waiting)" + (manager.map { "; told \($0)" } ?? "")))
                 if let manager {
-                    notices.append(Notice(kind: .approvalOverdue, to: [manager], source: request.source, request: request,
-                        details: ["age": age, "timeout": timeout.description, "waiting": waiting]))
+                    notices.append(Notice(.approvalOverdue(overdue, age: age), to: [manager], source: request.source, request: request))
                 }
             } else {
                 updated.backupApprovers = backups
                 justAsked = backups
                 journal.append(entry("request.backup_asked", "\(request.number) undecided after \(timeout); asked \(backups.map(\.value).joined(separator: ", "))"))
                 for backup in backups {
-                    notices.append(Notice(kind: .approvalRequested, to: [backup], source: request.source, request: updated,
-                        details: ["backup": "yes", "waiting": waiting, "timeout": timeout.description]))
+                    notices.append(Notice(.approvalRequested(overdue: overdue), to: [backup], source: request.source, request: updated))
                 }
             }
         }
@@ -66,7 +65,7 @@ extension EscalationEngine {
             let reminded = updated.undecided.filter { !justAsked.contains($0) }
             if !reminded.isEmpty { journal.append(entry("request.reminded", "\(request.number) pending for \(age); reminded \(reminded.map(\.value).joined(separator: ", "))")) }
             for approver in reminded {
-                notices.append(Notice(kind: .approvalReminder, to: [approver], source: request.source, request: updated, details: ["age": age]))
+                notices.append(Notice(.approvalReminder(age: age), to: [approver], source: request.source, request: updated))
             }
         }
         guard updated != request else { return nil }

@@ -42,35 +42,35 @@ extension EscalationEngine.Context {
     /// customers never the command list.
     func converse(_ text: String, unclear: (understood: String, hint: String)?) -> Decision {
         guard dialogIsOpen else {
-            var details = ["understood": unclear?.understood ?? "a message, but nothing on this thread awaits one"]
-            details["hint"] = unclear?.hint
-            return refuse(.notUnderstood, notice: answer(.notUnderstood, details: details))
+            let understood = unclear?.understood ?? "a message, but nothing on this thread awaits one"
+            return refuse(.notUnderstood, notice: answer(.notUnderstood(understood: understood, hint: unclear?.hint)))
         }
-        let kind: Notice.Kind
+        let fromCustomer: Bool
         switch dialogSide {
-        case .customer: kind = .customerMessage
-        case .answering where unclear == nil: kind = .staffMessage
+        case .customer: fromCustomer = true
+        case .answering where unclear == nil: fromCustomer = false
         case .answering, .internalStaff: return keepNote(text, unclear: unclear)
         }
         var context = self
         var (request, escalation) = episode
-        if kind == .staffMessage, var active = escalation, active.state == .active {
+        if !fromCustomer, var active = escalation, active.state == .active {
             context.recordManagerUpdate(on: &active)
             context.state.escalation = active
             escalation = active
         }
-        let message = context.event(kind, escalation: escalation, request: request, details: relayed(text), excluding: [sender])
+        let words = relayed(text)
+        let message = context.event(
+            fromCustomer ? .customerMessage(words) : .staffMessage(words), escalation: escalation, request: request, excluding: [sender])
         let audience = audience(escalation: escalation, request: request)
         let addressed = message.map { $0.to + $0.cc } ?? []
-        let readers = kind == .customerMessage ? dialogStaff(among: addressed) : audience.customers(among: addressed)
+        let readers = fromCustomer ? dialogStaff(among: addressed) : audience.customers(among: addressed)
         guard let message, !readers.isEmpty else { return keepNote(text, unclear: unclear) }
         context.notices.append(message)
         let names = readers.map(displayName).joined(separator: ", ")
         context.record("dialog.relayed", "message from \(sender) to \(readers.map(\.value).joined(separator: ", ")): \(text)")
         context.keepOnCase("Message from \(displayName(sender)) to \(names): \(text)")
-        var details = ["passedTo": kind == .customerMessage ? role(of: readers, names: names) : names]
-        if unclear != nil { details["unchanged"] = "yes" }
-        context.notices.append(answer(.messagePassed, details: details))
+        let passedTo = fromCustomer ? role(of: readers, names: names) : names
+        context.notices.append(answer(.messagePassed(to: passedTo, unclear == nil ? .message : .unclearMessage)))
         return context.applied()
     }
 
@@ -78,7 +78,7 @@ extension EscalationEngine.Context {
     func note(_ text: String) -> Decision {
         guard audience(escalation: nil, request: nil).isStaff(sender) else { return converse(text, unclear: nil) }
         guard dialogIsOpen else {
-            return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": "note"]))
+            return refuse(.nothingToDo, notice: answer(.nothingToDo(understood: "note")))
         }
         return keepNote(text, unclear: nil)
     }
@@ -88,25 +88,25 @@ extension EscalationEngine.Context {
     func keepNote(_ text: String, unclear: (understood: String, hint: String)?) -> Decision {
         var context = self
         let (request, escalation) = episode
-        let note = context.event(.internalNote, escalation: escalation, request: request, details: relayed(text), excluding: [sender])
+        let note = context.event(.internalNote(relayed(text)), escalation: escalation, request: request, excluding: [sender])
         let readers = note.map { $0.to + $0.cc } ?? []
         if let note { context.notices.append(note) }
         context.record("note.added", "internal note by \(sender)" + (readers.isEmpty ? "" : " to \(readers.map(\.value).joined(separator: ", "))") + ": \(text)")
         context.keepOnCase("Internal note by \(displayName(sender)): \(text)")
         guard let unclear else {
             let names = readers.map(displayName).joined(separator: ", ")
-            context.notices.append(answer(.messagePassed, details: ["note": "yes", "passedTo": names.isEmpty ? "nobody else yet" : names]))
+            context.notices.append(answer(.messagePassed(to: names.isEmpty ? "nobody else yet" : names, .note)))
             return context.applied()
         }
-        context.notices.append(answer(.notUnderstood, details: ["understood": unclear.understood, "hint": unclear.hint, "kept": "yes"]))
+        context.notices.append(answer(.notUnderstood(understood: unclear.understood, hint: unclear.hint, keptAsNote: true)))
         var decision = context.applied()
         decision.outcome = .refused(.notUnderstood)
         return decision
     }
 
-    /// The details of a relayed message: the words, and who wrote them.
-    private func relayed(_ text: String) -> [String: String] {
-        ["message": text, "fromName": displayName(sender), "actor": sender.value]
+    /// The sender's words as a relayed message.
+    private func relayed(_ text: String) -> Notice.RelayedMessage {
+        Notice.RelayedMessage(text: text, author: sender, authorName: displayName(sender))
     }
 
     /// The owner, assignee and escalation manager among `addresses`: whom a customer's message is for.

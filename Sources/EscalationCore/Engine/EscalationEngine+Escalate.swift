@@ -8,35 +8,30 @@ extension EscalationEngine.Context {
         var context = self
         let participants = self.participants
         guard participants.mayEscalate else {
-            return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": mail.command.name]))
+            return refuse(.notPermitted, notice: answer(.notPermitted(understood: mail.command.name)))
         }
         if let active = state.activeEscalation {
-            return refuse(.alreadyEscalated, notice: Notice(kind: .alreadyEscalated, to: [sender], source: mail.source, escalation: active))
+            return refuse(.alreadyEscalated, notice: Notice(.alreadyEscalated, to: [sender], source: mail.source, escalation: active))
         }
         if let pending = state.pendingRequest {
-            return refuse(.alreadyEscalated, notice: Notice(kind: .alreadyEscalated, to: [sender], source: mail.source, request: pending))
+            return refuse(.alreadyEscalated, notice: Notice(.alreadyEscalated, to: [sender], source: mail.source, request: pending))
         }
         let earlier = state.requests
-        if let rejected = state.latestRejection, let decidedAt = rejected.decidedAt,
-            now < decidedAt.addingTimeInterval(TimeInterval(configuration.policy.reescalationCooldown.seconds))
-        {
+        let cooldown = TimeInterval(configuration.policy.reescalationCooldown.seconds)
+        if let rejected = state.latestRejection, let until = rejected.decidedAt?.addingTimeInterval(cooldown), now < until {
             let notice = Notice(
-                kind: .reescalationCooldown, to: [sender], source: mail.source, request: rejected,
-                details: [
-                    "reason": rejected.rejectionReason ?? "",
-                    "until": Self.shownTime(decidedAt.addingTimeInterval(TimeInterval(configuration.policy.reescalationCooldown.seconds))),
-                ])
+                .reescalationCooldown(reason: rejected.rejectionReason ?? "", until: until), to: [sender], source: mail.source, request: rejected)
             return refuse(.cooldown, notice: notice)
         }
         let reasonText = arguments.reason ?? earlier.last?.reason
         guard let reasonText, let reason = configuration.reasons.reason(in: reasonText) ?? configuration.reasons.reason(named: reasonText)
         else {
-            let names = configuration.reasons.reasons.map(\.name).joined(separator: ", ")
-            return refuse(.reasonNeeded, notice: answer(.reasonNeeded, details: ["understood": "escalate", "reasons": names]))
+            let names = configuration.reasons.reasons.map(\.name)
+            return refuse(.reasonNeeded, notice: answer(.reasonNeeded(understood: "escalate", reasons: names)))
         }
         guard let template = configuration.template(for: mail.source.type, account: participants.account) else {
             let why = "No escalation template covers \(mail.source.type == .case ? "case" : "account") escalations of \(participants.account.number); an administrator must configure one."
-            return refuse(.noTemplate, notice: answer(.notPermitted, details: ["understood": "escalate", "hint": why]))
+            return refuse(.noTemplate, notice: answer(.notPermitted(understood: "escalate", hint: why)))
         }
         let severity = arguments.severity.flatMap(configuration.severity(named:))?.name ?? template.defaultSeverity
         var approvers = template.approvers
@@ -71,21 +66,16 @@ extension EscalationEngine.Context {
         guard template.approvalRequired else {
             context.approve(request, approvalDetail: "no approval required by template \(template.name)")
             if !leftOut.isEmpty, let index = context.notices.firstIndex(where: { $0.kind == .escalated }) {
-                context.notices[index].details["leftOut"] = leftOut.joined(separator: ", ")
+                context.notices[index].event = .escalated(leftOut: leftOut)
             }
             return context.applied()
         }
         let history = earlier.map { "\($0.number): \($0.reason)" + ($0.rejectionReason.map { ", rejected: \($0)" } ?? "") }
-        var received = ["count": String(earlier.count + 1)]
-        if !leftOut.isEmpty { received["leftOut"] = leftOut.joined(separator: ", ") }
-        if let notice = context.event(again ? .reescalationReceived : .requestReceived, request: request, details: received) {
+        if let notice = context.event(again ? .reescalationReceived : .requestReceived(leftOut: leftOut), request: request) {
             context.notices.append(notice)
         }
         for approver in approvers {
-            context.notices.append(
-                Notice(
-                    kind: .approvalRequested, to: [approver], source: mail.source, request: request,
-                    details: ["count": String(earlier.count + 1), "history": history.joined(separator: "\n")]))
+            context.notices.append(Notice(.approvalRequested(history: history), to: [approver], source: mail.source, request: request))
         }
         return context.applied()
     }
@@ -129,19 +119,12 @@ extension EscalationEngine.Context {
         state.escalation = escalation
         record("escalation.created", "\(number) created for \(request.source) (\(approvalDetail)), severity \(severity.name)",
             escalation: number, request: request.number)
-        let kind: Notice.Kind = request.decisions.isEmpty ? .escalated : .approved
-        if let notice = event(kind, escalation: escalation, request: request) { notices.append(notice) }
+        if let notice = event(request.decisions.isEmpty ? .escalated() : .approved, escalation: escalation, request: request) { notices.append(notice) }
         addWorkNote("Escalation \(number) created: severity \(severity.name), reason \(request.reason). \(request.justification)",
             escalation: escalation)
     }
 
     static func timestamp(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
-    }
-
-    /// A moment as mail shows it, with its zone: `2026-11-24 15:00 UTC`.
-    static func shownTime(_ date: Date) -> String {
-        let stamp = timestamp(date)
-        return "\(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5)) UTC"
     }
 }

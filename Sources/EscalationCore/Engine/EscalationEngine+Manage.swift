@@ -8,13 +8,13 @@ extension EscalationEngine.Context {
         guard var escalation = state.activeEscalation else {
             // "Please cancel my escalation" while it only awaits approval: its requester withdraws it.
             if state.pendingRequest?.requester == sender { return withdraw() }
-            return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": "de-escalate"]))
+            return refuse(.nothingToDo, notice: answer(.nothingToDo(understood: "de-escalate")))
         }
         guard participants.mayDeescalate(escalation, roles: configuration.policy.deescalationRoles) else {
-            return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": "de-escalate"]))
+            return refuse(.notPermitted, notice: answer(.notPermitted(understood: "de-escalate")))
         }
         guard let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
-            return refuse(.reasonNeeded, notice: answer(.reasonNeeded, details: ["understood": "de-escalate"]))
+            return refuse(.reasonNeeded, notice: answer(.reasonNeeded(understood: "de-escalate")))
         }
         escalation.state = .deescalated
         escalation.deescalatedAt = now
@@ -22,7 +22,7 @@ extension EscalationEngine.Context {
         escalation.sla.stop(at: now)
         context.state.escalation = escalation
         context.record("escalation.deescalated", "\(escalation.number) de-escalated by \(sender): \(reason)")
-        if let notice = context.event(.deescalated, escalation: escalation, details: ["reason": reason, "actor": sender.value], also: [sender]) {
+        if let notice = context.event(.deescalated(by: sender, reason: reason), escalation: escalation, also: [sender]) {
             context.notices.append(notice)
         }
         context.addWorkNote("Escalation \(escalation.number) de-escalated by \(sender): \(reason)", escalation: escalation)
@@ -33,11 +33,11 @@ extension EscalationEngine.Context {
     func manage(_ command: Command) -> Decision {
         var context = self
         guard var escalation = state.activeEscalation else {
-            return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": command.name]))
+            return refuse(.nothingToDo, notice: answer(.nothingToDo(understood: command.name)))
         }
         let removesSelf = command == .unwatch(sender) && escalation.watchList.contains(sender)
         guard participants.mayManage(escalation) || removesSelf else {
-            return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": command.name]))
+            return refuse(.notPermitted, notice: answer(.notPermitted(understood: command.name)))
         }
         let change: Change
         switch context.apply(command, to: &escalation) {
@@ -49,10 +49,7 @@ extension EscalationEngine.Context {
         context.record(change.action, change.summary)
         // On a case escalation the owner reads the change in the work note rather than twice.
         let owner = escalation.type == .case ? participants.supportCase.map { [$0.owner] } ?? [] : []
-        if let notice = context.event(
-            change.notice, escalation: escalation, details: change.details.merging(["actor": sender.value]) { first, _ in first },
-            also: change.alsoTell, excluding: owner + [sender])
-        {
+        if let notice = context.event(change.event, escalation: escalation, also: change.alsoTell, excluding: owner + [sender]) {
             context.notices.append(notice)
         }
         context.addWorkNote(change.summary, escalation: escalation)
@@ -70,8 +67,7 @@ extension EscalationEngine.Context {
     struct Change {
         var action: String
         var summary: String
-        var notice: Notice.Kind
-        var details: [String: String] = [:]
+        var event: Notice.Event
         var alsoTell: [EmailAddress] = []
     }
 
@@ -82,7 +78,7 @@ extension EscalationEngine.Context {
     }
 
     private func unclear(_ command: Command, hint: String) -> ChangeResult {
-        .failure(refuse(.notUnderstood, notice: answer(.notUnderstood, details: ["understood": command.name, "hint": hint])))
+        .failure(refuse(.notUnderstood, notice: answer(.notUnderstood(understood: command.name, hint: hint))))
     }
 
     /// Staff of the support organisation: listed as staff, or the account's team or escalation manager.
@@ -101,26 +97,26 @@ extension EscalationEngine.Context {
             escalation.severity = severity.name
             escalation.sla.retarget(severity.targets, at: now)
             return .success(Change(action: "escalation.severity_changed", summary: "\(number) severity changed from \(old) to \(severity.name)",
-                notice: .severityChanged, details: ["old": old, "new": severity.name]))
+                event: .severityChanged(by: sender, from: old, to: severity.name)))
         case .trend(let trend):
             let old = escalation.trend
             escalation.trend = trend
             return .success(Change(action: "escalation.trend_changed", summary: "\(number) trend changed from \(old.rawValue) to \(trend.rawValue)",
-                notice: .trendChanged, details: ["old": old.rawValue, "new": trend.rawValue]))
+                event: .trendChanged(by: sender, from: old.rawValue, to: trend.rawValue)))
         case .watch(let address):
             guard isStaff(address) || directory.contact(address)?.account == escalation.account else {
                 return unclear(command, hint: "only support staff and contacts of this account can watch it; \(address) is neither")
             }
             if !escalation.watchList.contains(address) { escalation.watchList.append(address) }
             return .success(Change(action: "escalation.watch_added", summary: "\(address) added to the watch list of \(number)",
-                notice: .watchListChanged, details: ["added": address.value], alsoTell: [address]))
+                event: .watchListChanged(by: sender, .added(address)), alsoTell: [address]))
         case .unwatch(let address):
             guard escalation.watchList.contains(address) else {
                 return unclear(command, hint: "\(address) is not on the watch list")
             }
             escalation.watchList.removeAll { $0 == address }
             return .success(Change(action: "escalation.watch_removed", summary: "\(address) removed from the watch list of \(number)",
-                notice: .watchListChanged, details: ["removed": address.value], alsoTell: [address]))
+                event: .watchListChanged(by: sender, .removed(address)), alsoTell: [address]))
         case .link(let supportCase), .unlink(let supportCase):
             guard escalation.type == .account else { return unclear(command, hint: "LINK and UNLINK apply to account escalations") }
             let linking: Bool
@@ -134,15 +130,15 @@ extension EscalationEngine.Context {
                 escalation.linkedCases.removeAll { $0 == supportCase }
             }
             return .success(Change(action: linking ? "escalation.case_linked" : "escalation.case_unlinked",
-                summary: "\(supportCase) \(linking ? "linked to" : "unlinked from") \(number)", notice: .linkedCasesChanged,
-                details: [linking ? "linked" : "unlinked": supportCase.value]))
+                summary: "\(supportCase) \(linking ? "linked to" : "unlinked from") \(number)",
+                event: .linkedCasesChanged(by: sender, linking ? .added(supportCase) : .removed(supportCase))))
         case .assign(let address):
             guard escalation.type == .account else { return unclear(command, hint: "case escalations are managed by the case owner") }
             guard isStaff(address) else { return unclear(command, hint: "only support staff can be assigned; \(address) is not") }
-            let old = escalation.assignedTo?.value ?? "nobody"
+            let old = escalation.assignedTo
             escalation.assignedTo = address
-            return .success(Change(action: "escalation.assigned", summary: "\(number) assigned to \(address) (was \(old))",
-                notice: .assignmentChanged, details: ["old": old, "new": address.value], alsoTell: [address]))
+            return .success(Change(action: "escalation.assigned", summary: "\(number) assigned to \(address) (was \(old?.value ?? "nobody"))",
+                event: .assignmentChanged(by: sender, from: old, to: address), alsoTell: [address]))
         case .escalate, .approve, .reject, .deescalate, .withdraw, .comment, .note, .unclear:
             return unclear(command, hint: "")
         }

@@ -15,10 +15,10 @@ extension EscalationEngine.Context {
         } else {
             why = "Template \(template.name) names no approver; an approver must be configured."
         }
-        var decision = refuse(.noApprover, notice: answer(.notPermitted, details: ["understood": "escalate", "hint": why]))
+        var decision = refuse(.noApprover, notice: answer(.notPermitted(understood: "escalate", hint: why)))
         if let manager = participants.dialogContact, manager != sender {
             decision.notices.append(
-                Notice(kind: .noApprover, to: [manager], source: mail.source, details: ["actor": sender.value, "reason": why, "template": template.name]))
+                Notice(.noApprover(requester: sender, why: why, template: template.name), to: [manager], source: mail.source))
         }
         return decision
     }

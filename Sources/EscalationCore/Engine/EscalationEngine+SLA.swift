@@ -25,13 +25,13 @@ extension EscalationEngine {
                 changed.breachedAt = clock.dueAt
                 if changed.warnedAt == nil { changed.warnedAt = clock.warningAt(share: share) }
                 journal.append(entry(escalation, "sla.breached", "\(name) target \(clock.target) breached at \(EscalationEngine.Context.timestamp(clock.dueAt))", clock.dueAt))
-                notices.append(Notice(kind: .slaBreached, to: breachedTo, source: escalation.source, escalation: escalation,
-                    details: ["clock": name, "due": EscalationEngine.Context.shownTime(clock.dueAt), "target": clock.target.description]))
+                notices.append(Notice(.slaBreached(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt)), to: breachedTo,
+                    source: escalation.source, escalation: escalation))
             } else if clock.warnedAt == nil, clock.breachedAt == nil, now >= clock.warningAt(share: share) {
                 changed.warnedAt = clock.warningAt(share: share)
                 journal.append(entry(escalation, "sla.warning", "\(name) target \(clock.target) due \(EscalationEngine.Context.timestamp(clock.dueAt))", changed.warnedAt ?? now))
-                notices.append(Notice(kind: .slaWarning, to: warned, source: escalation.source, escalation: escalation,
-                    details: ["clock": name, "due": EscalationEngine.Context.shownTime(clock.dueAt), "target": clock.target.description]))
+                notices.append(Notice(.slaWarning(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt)), to: warned,
+                    source: escalation.source, escalation: escalation))
             }
             guard changed != clock else { continue }
             switch name {

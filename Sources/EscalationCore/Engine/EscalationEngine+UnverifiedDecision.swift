@@ -30,7 +30,7 @@ extension EscalationEngine {
                     action: Self.approversToldAction, detail: "told \(tell.map(\.value).joined(separator: ", ")) of a refused decision by \(sender)"))
         }
         decision.journal = journal
-        decision.notices = tell.map { Notice(kind: .decisionNotAccepted, to: [$0], source: source, request: request) }
+        decision.notices = tell.map { Notice(.decisionNotAccepted, to: [$0], source: source, request: request) }
         return decision
     }
 }

@@ -8,20 +8,19 @@ extension EscalationEngine.Context {
     func withdraw() -> Decision {
         var context = self
         guard var request = state.pendingRequest else {
-            let hint = state.activeEscalation == nil ? "" : "The escalation is active; write DE-ESCALATE followed by the reason to end it."
-            return refuse(.nothingToDo, notice: answer(.nothingToDo, details: ["understood": "withdraw", "hint": hint]))
+            let hint = state.activeEscalation.map { _ in "The escalation is active; write DE-ESCALATE followed by the reason to end it." }
+            return refuse(.nothingToDo, notice: answer(.nothingToDo(understood: "withdraw", hint: hint)))
         }
         guard request.requester == sender else {
-            return refuse(.notPermitted, notice: answer(.notPermitted, details: ["understood": "withdraw", "hint": "Only the requester may withdraw a request."]))
+            return refuse(.notPermitted, notice: answer(.notPermitted(understood: "withdraw", hint: "Only the requester may withdraw a request.")))
         }
         request.state = .withdrawn
         request.decidedAt = now
         context.state.upsert(request)
         context.record("request.withdrawn", "\(request.number) withdrawn by \(sender)", request: request.number)
-        let details = ["actor": sender.value]
-        if let notice = context.event(.requestWithdrawn, request: request, details: details) { context.notices.append(notice) }
+        if let notice = context.event(.requestWithdrawn(by: sender), request: request) { context.notices.append(notice) }
         for approver in request.deciders where approver != sender {
-            context.notices.append(Notice(kind: .requestWithdrawn, to: [approver], source: request.source, request: request, details: details))
+            context.notices.append(Notice(.requestWithdrawn(by: sender), to: [approver], source: request.source, request: request))
         }
         return context.applied()
     }

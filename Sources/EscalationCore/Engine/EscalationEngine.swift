@@ -33,9 +33,9 @@ public struct EscalationEngine: Sendable {
     /// account); a stranger learns nothing.
     static func notTheirs(_ sender: EmailAddress, state: SubjectState, directory: some DirectoryLookup) -> Decision {
         guard directory.contact(sender) != nil || directory.staffMember(sender) != nil else {
-            return Decision(outcome: .refused(.unknownSender), state: state, notices: [Notice(kind: .unknownSender, to: [sender], source: nil)])
+            return Decision(outcome: .refused(.unknownSender), state: state, notices: [Notice(.unknownSender, to: [sender], source: nil)])
         }
-        let notice = Notice(kind: .noSuchCase, to: [sender], source: nil)
+        let notice = Notice(.noSuchCase, to: [sender], source: nil)
         return Decision(outcome: .refused(.noSuchCase), state: state, notices: [notice])
     }
 }
@@ -90,10 +90,8 @@ extension EscalationEngine {
         }
 
         /// A reply to the sender only, about this case or account.
-        func answer(_ kind: Notice.Kind, details: [String: String] = [:]) -> Notice {
-            Notice(
-                kind: kind, to: [sender], source: mail.source, escalation: state.escalation, request: state.requests.last,
-                details: details)
+        func answer(_ event: Notice.Event) -> Notice {
+            Notice(event, to: [sender], source: mail.source, escalation: state.escalation, request: state.requests.last)
         }
 
         /// The holders of the `[notify]` roles around this case or account.
@@ -103,19 +101,20 @@ extension EscalationEngine {
                 directory: directory)
         }
 
-        /// The notice of an event to the table's recipients of `kind` (and `also`, but customers only
+        /// The notice of an event to the table's recipients of its kind (and `also`, but customers only
         /// for customer events), without `excluding`: the first as To, the rest as Cc. Nil when nobody gets it.
         func event(
-            _ kind: Notice.Kind, escalation: Escalation? = nil, request: EscalationRequest? = nil, details: [String: String] = [:],
-            also: [EmailAddress] = [], excluding: [EmailAddress] = []
+            _ event: Notice.Event, escalation: Escalation? = nil, request: EscalationRequest? = nil, also: [EmailAddress] = [],
+            excluding: [EmailAddress] = []
         ) -> Notice? {
+            let kind = event.kind
             let audience = audience(escalation: escalation, request: request)
             let extra = NotifyTable.customerEvents.contains(kind) ? also : also.filter(audience.isStaff)
             let recipients = (audience.recipients(of: kind, table: configuration.notify) + extra).filter { !excluding.contains($0) }
             guard let first = recipients.first else { return nil }
             return Notice(
-                kind: kind, to: [first], cc: Array(recipients.dropFirst()), source: escalation?.source ?? request?.source ?? mail.source,
-                escalation: escalation, request: request, details: details)
+                event, to: [first], cc: Array(recipients.dropFirst()), source: escalation?.source ?? request?.source ?? mail.source,
+                escalation: escalation, request: request)
         }
 
         /// Keeps a work note on the case (case escalations only, seed 001) and, when `mailed`, mails
@@ -123,7 +122,7 @@ extension EscalationEngine {
         mutating func addWorkNote(_ text: String, escalation: Escalation, mailed: Bool = true) {
             guard case .supportCase(let number) = escalation.source else { return }
             workNotes.append(WorkNote(supportCase: number, at: now, author: sender.value, text: text))
-            guard mailed, let notice = event(.workNote, escalation: escalation, details: ["note": text, "actor": sender.value], excluding: [sender])
+            guard mailed, let notice = event(.workNote(by: sender, text: text), escalation: escalation, excluding: [sender])
             else { return }
             notices.append(notice)
         }

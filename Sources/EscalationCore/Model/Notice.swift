@@ -2,109 +2,37 @@ import EscalationValues
 import Foundation
 
 /// A mail the gateway owes someone because of a decision; rendered by `MailComposing`
-/// from the template of the same name.
+/// from the template of its kind.
 public struct Notice: Hashable, Sendable {
-    /// The event, named like its template in `MailTemplates/`.
-    public enum Kind: String, Sendable, CaseIterable {
-        case requestReceived = "request-received"
-        case approvalRequested = "approval-requested"
-        case escalated
-        case approved
-        case rejected
-        case reescalationReceived = "reescalation-received"
-        case reescalationCooldown = "reescalation-cooldown"
-        case decisionRecorded = "decision-recorded"
-        case alreadyDecided = "already-decided"
-        case deescalated
-        case severityChanged = "severity-changed"
-        case trendChanged = "trend-changed"
-        case watchListChanged = "watch-list-changed"
-        case linkedCasesChanged = "linked-cases-changed"
-        case assignmentChanged = "assignment-changed"
-        /// A customer's words relayed to the staff of the case or account (dialog).
-        case customerMessage = "customer-message"
-        /// The owner's, assignee's or escalation manager's words relayed to the customer (dialog).
-        case staffMessage = "staff-message"
-        /// The one sentence back to whoever wrote a relayed message or a note.
-        case messagePassed = "message-passed"
-        /// Staff text kept for the staff on the escalation only (`NOTE`, or other staff's words).
-        case internalNote = "internal-note"
-        /// A known sender named a case or account that is not theirs, or none that exists.
-        case noSuchCase = "no-such-case"
-        case workNote = "work-note"
-        case slaWarning = "sla-warning"
-        case slaBreached = "sla-breached"
-        case notUnderstood = "not-understood"
-        case notPermitted = "not-permitted"
-        case unknownSender = "unknown-sender"
-        case reasonNeeded = "reason-needed"
-        case alreadyEscalated = "already-escalated"
-        case nothingToDo = "nothing-to-do"
-        case decisionNotAccepted = "decision-not-accepted"
-        case answersPaused = "answers-paused"
-        case addressSuppressed = "address-suppressed"
-        case deliveryFailed = "delivery-failed"
-        case confirmationRequired = "confirmation-required"
-        /// To every other approver of a decided request: who decided, the outcome, the reason.
-        case requestDecided = "request-decided"
-        /// To the approver whose decision settled a request: one line.
-        case decisionConfirmed = "decision-confirmed"
-        /// To an undecided approver, once per `approval_reminder`, with the one-click links.
-        case approvalReminder = "approval-reminder"
-        /// To the case owner or escalation manager: a request outlived its `approval_timeout`
-        /// and its template has no backup approvers.
-        case approvalOverdue = "approval-overdue"
-        /// To the case owner or escalation manager: a request was refused as nobody could approve it.
-        case noApprover = "no-approver"
-        /// To the approvers, the requester and the support team: the requester withdrew the request.
-        case requestWithdrawn = "request-withdrawn"
-        /// The answer to `PENDING`: the requests waiting for the sender's decision.
-        case pendingApprovals = "pending-approvals"
-
-        /// Whether this answers the sender's mail (`Auto-Submitted: auto-replied`) rather than
-        /// notifying others (`auto-generated`).
-        public var isAnswer: Bool {
-            switch self {
-            case .requestReceived, .reescalationReceived, .reescalationCooldown, .decisionRecorded, .alreadyDecided,
-                .notUnderstood, .notPermitted, .unknownSender, .reasonNeeded, .alreadyEscalated, .nothingToDo, .decisionConfirmed,
-                .pendingApprovals, .messagePassed, .noSuchCase:
-                true
-            default: false
-            }
-        }
-
-        /// Whether the mail carries its first recipient's approval token and one-click links.
-        public var carriesApprovalToken: Bool { self == .approvalRequested || self == .approvalReminder }
-
-        /// Whether the mail is caused by no inbound mail it could answer (a request to an
-        /// approver, a timer), so that it answers its thread's latest mail.
-        public var answersNoMail: Bool { carriesApprovalToken || self == .approvalOverdue }
-    }
-
-    public var kind: Kind
+    /// What happened, with the facts its template shows.
+    public var event: Event
+    /// The event's kind, which names its template in `MailTemplates/`.
+    public var kind: Kind { event.kind }
     /// The relayed message carries the words of a person, not the gateway's: `From` shows them.
-    public var isRelayed: Bool { kind == .customerMessage || kind == .staffMessage || kind == .internalNote }
+    public var isRelayed: Bool {
+        switch event {
+        case .customerMessage, .staffMessage, .internalNote: true
+        default: false
+        }
+    }
 
     public var to: [EmailAddress]
     public var cc: [EmailAddress]
     public var source: EscalationSource?
     public var escalation: Escalation?
     public var request: EscalationRequest?
-    /// Event facts for the template: `reason`, `understood`, `hint`, `actor`, `clock`, `old`, `new`…
-    public var details: [String: String]
 
     public init(
-        kind: Kind, to: [EmailAddress], cc: [EmailAddress] = [], source: EscalationSource?, escalation: Escalation? = nil,
-        request: EscalationRequest? = nil, details: [String: String] = [:]
+        _ event: Event, to: [EmailAddress], cc: [EmailAddress] = [], source: EscalationSource?, escalation: Escalation? = nil,
+        request: EscalationRequest? = nil
     ) {
-        self.kind = kind
+        self.event = event
         let primary = Self.unique(to)
         self.to = primary
         self.cc = Self.unique(cc).filter { !primary.contains($0) }
         self.source = source
         self.escalation = escalation
         self.request = request
-        self.details = details
     }
 
     private static func unique(_ addresses: [EmailAddress]) -> [EmailAddress] {

@@ -28,7 +28,7 @@ extension Gateway {
             var notice = notice
             var files: [OutgoingAttachment] = []
             if notice.isRelayed {
-                notice.details.merge(attachments.details) { first, _ in first }
+                notice.event = notice.event.relaying(files: attachments.kept.map(\.filename), leftOut: attachments.leftOut)
                 files = attachments.kept
             }
             let shared = recipients.count > 1 ? RenderQueue.SharedBody() : nil
@@ -41,10 +41,10 @@ extension Gateway {
                         attachments: files))
             }
         }
-        for notice in try limiter.pauseNotices(cause: cause.messageID) {
+        for (what, notice) in try limiter.pauseNotices(cause: cause.messageID) {
             let thread = try notice.source.map { try threadContext(of: $0, session: session) }
             for (position, recipient) in notice.to.enumerated() {
-                let key = "\(cause.key)#paused#\(notice.details["what"] ?? "")" + (position == 0 ? "" : "#\(recipient.value)")
+                let key = "\(cause.key)#paused#\(what)" + (position == 0 ? "" : "#\(recipient.value)")
                 sent.append(
                     try write(notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: nil, session: session, now: now))
             }
@@ -183,7 +183,7 @@ extension Gateway {
                 detail: "\(message.kind) to \(refused.joined(separator: ", ")) refused: \(error.message)")
         ])
         guard message.kind != Notice.Kind.deliveryFailed.rawValue, let manager = manager(of: source), !refused.contains(manager.value) else { return }
-        let notice = Notice(kind: .deliveryFailed, to: [manager], source: source, details: ["addresses": refused.joined(separator: ", "), "error": error.message, "subject": message.subject])
+        let notice = Notice(.deliveryFailed(addresses: refused, error: error.message, subject: message.subject), to: [manager], source: source)
         _ = try enqueue([notice], cause: MailCause(messageID: message.messageID, key: "delivery-failed#\(message.messageID)"), sender: nil, session: session, now: now)
     }
 

@@ -12,14 +12,15 @@ extension Gateway {
         guard directory.staffMember(sender) != nil || !waiting.isEmpty else {
             let known = directory.contact(sender) != nil
             let notice = known
-                ? Notice(kind: .notPermitted, to: [sender], source: nil,
-                    details: ["understood": "PENDING", "hint": "PENDING lists the escalation requests waiting for a staff member's decision."])
-                : Notice(kind: .unknownSender, to: [sender], source: nil)
+                ? Notice(
+                    .notPermitted(understood: "PENDING", hint: "PENDING lists the escalation requests waiting for a staff member's decision."),
+                    to: [sender], source: nil)
+                : Notice(.unknownSender, to: [sender], source: nil)
             let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
             return (.refused, known ? "pending: not staff" : "unknown sender", sent)
         }
         let items = waiting.map { Self.pendingItem(pendingApproval($0, for: sender, now: now)) }
-        let notice = Notice(kind: .pendingApprovals, to: [sender], source: nil, details: ["count": String(waiting.count), "items": items.joined(separator: "\n\n")])
+        let notice = Notice(.pendingApprovals(items: items), to: [sender], source: nil)
         let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
         return (.applied, "pending: \(waiting.count) waiting", sent)
     }

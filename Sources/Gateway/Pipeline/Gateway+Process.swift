@@ -181,12 +181,11 @@ extension Gateway {
         let match = try ThreadMatch.find(
             understood.hints, intent: understood.intent, sender: sender, directory: directory, signer: signer, session: session)
         guard let match else {
-            let kind: Notice.Kind = isKnownSomewhere(sender) ? .notUnderstood : .unknownSender
-            let notice = Notice(
-                kind: kind, to: [sender], source: nil,
-                details: ["understood": intentName, "hint": "Name the case number (CS…) in the subject or the first line."])
-            let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
-            return outcome(.refused, kind == .unknownSender ? "unknown sender" : "no case or account found", sent: sent)
+            let known = isKnownSomewhere(sender)
+            let event: Notice.Event = known
+                ? .notUnderstood(understood: intentName, hint: "Name the case number (CS…) in the subject or the first line.") : .unknownSender
+            let sent = try enqueue([Notice(event, to: [sender], source: nil)], cause: cause, sender: sender, session: session, now: now)
+            return outcome(.refused, known ? "no case or account found" : "unknown sender", sent: sent)
         }
         if isParticipant(sender, of: match.source) {
             try session.startThread(source: match.source.description, subject: cause.subject ?? threadSubject(startedByGateway: match.source))
@@ -200,7 +199,7 @@ extension Gateway {
             let (understoodText, hint) = CommandMapping.explanation(for: understood.intent)
             let decision = engine.refusal(
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
-                details: ["understood": understoodText, "hint": hint])
+                understood: understoodText, hint: hint)
             try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
             let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
             var refused = outcome(.refused, "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)

@@ -3,6 +3,7 @@ import EscalationStore
 import EscalationValues
 import Foundation
 import Logging
+import MailComposing
 
 extension Gateway {
     /// The timed pass: SLA warnings and breach notices, approval reminders and approval
@@ -32,15 +33,19 @@ extension Gateway {
 
     /// Counts and logs each SLA warning and breach: the escalation, severity and clock.
     private func recordSLAEvents(_ notices: [Notice], escalation: Escalation) {
-        for notice in notices where notice.kind == .slaWarning || notice.kind == .slaBreached {
-            let event = notice.kind == .slaWarning ? "warning" : "breach"
-            let target = notice.details["clock"] ?? ""
-            metrics.countSLA(event: event, severity: escalation.severity, target: target)
+        for notice in notices {
+            let (event, sla): (String, Notice.SLAEvent)
+            switch notice.event {
+            case .slaWarning(let warning): (event, sla) = ("warning", warning)
+            case .slaBreached(let breach): (event, sla) = ("breach", breach)
+            default: continue
+            }
+            metrics.countSLA(event: event, severity: escalation.severity, target: sla.clock)
             logger.notice(
                 "SLA \(event)",
                 metadata: [
-                    "escalation.number": "\(escalation.number.value)", "escalation.severity": "\(escalation.severity)", "sla.target": "\(target)",
-                    "sla.due": "\(notice.details["due"] ?? "")",
+                    "escalation.number": "\(escalation.number.value)", "escalation.severity": "\(escalation.severity)", "sla.target": "\(sla.clock)",
+                    "sla.due": "\(EscalationEngine.displayTime(sla.due))",
                 ])
         }
     }

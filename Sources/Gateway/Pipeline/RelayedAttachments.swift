@@ -26,14 +26,6 @@ struct RelayedAttachments {
         }
     }
 
-    /// The details a relayed notice shows about its files.
-    var details: [String: String] {
-        var details: [String: String] = [:]
-        if !kept.isEmpty { details["attached"] = kept.map(\.filename).joined(separator: ", ") }
-        if !leftOut.isEmpty { details["leftOut"] = leftOut.joined(separator: ", ") }
-        return details
-    }
-
     /// A size as people read it: `820 bytes`, `14 KB`, `12.5 MB`.
     static func size(_ bytes: Int) -> String {
         if bytes < 1024 { return "\(bytes) bytes" }

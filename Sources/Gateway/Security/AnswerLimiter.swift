@@ -65,17 +65,17 @@ struct AnswerLimiter {
     }
 
     /// Journals each pause once per window on its thread and returns the notices that tell the case owner or
-    /// escalation manager; these are not limited themselves.
-    func pauseNotices(cause: String) throws -> [Notice] {
+    /// escalation manager, each with whose answers it pauses; these are not limited themselves.
+    func pauseNotices(cause: String) throws -> [(what: String, notice: Notice)] {
         var reported = Set<String>()
-        var notices: [Notice] = []
+        var notices: [(what: String, notice: Notice)] = []
         for pause in paused where reported.insert(pause.what).inserted {
             guard let source = pause.source else { continue }
             let detail = "answers to \(pause.what) paused: more than the limit within \(TimeSpan(seconds: gateway.config.security.rateWindowSeconds))"
             guard try !session.journalHas(action: "answers.paused", source: source.description, detail: detail, since: since) else { continue }
             try session.append([JournalEntry(at: now, actor: "gateway", cause: cause, source: source, action: "answers.paused", detail: detail)])
             if let manager = gateway.manager(of: source) {
-                notices.append(Notice(kind: .answersPaused, to: [manager], source: source, details: ["what": pause.what]))
+                notices.append((pause.what, Notice(.answersPaused(what: pause.what), to: [manager], source: source)))
             }
         }
         return notices

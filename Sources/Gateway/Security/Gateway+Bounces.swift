@@ -36,7 +36,7 @@ extension Gateway {
                     detail: "\(address) suppressed after \(count) permanent bounces")
             ])
             if let manager = manager(of: source), manager.value != address {
-                notices.append(Notice(kind: .addressSuppressed, to: [manager], source: source, details: ["address": address, "count": String(count)]))
+                notices.append(Notice(.addressSuppressed(address: address, bounces: count), to: [manager], source: source))
             }
         }
         _ = try enqueue(notices, cause: cause, sender: nil, session: session, now: now)

@@ -19,8 +19,7 @@ extension Gateway {
                 action: "refused.\(Refusal.confirmationRequired.rawValue)", detail: "\(command.name) not applied until confirmed: \(why)")
         ])
         let notice = Notice(
-            kind: .confirmationRequired, to: [sender], source: source, escalation: state.escalation,
-            details: ["understood": Self.written(command), "why": why])
+            .confirmationRequired(understood: Self.written(command), why: why), to: [sender], source: source, escalation: state.escalation)
         let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
         for mail in sent where mail.template == Notice.Kind.confirmationRequired.rawValue {
             try session.awaitConfirmation(messageID: mail.messageId, sender: sender.value, source: source.description, receiptKey: cause.key, at: now)

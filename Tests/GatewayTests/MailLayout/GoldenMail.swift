@@ -49,9 +49,8 @@ enum GoldenMail {
         let isAccount = source.description.hasPrefix("ACC")
         let noSource = kind == .pendingApprovals || kind == .unknownSender
         let notice = Notice(
-            kind: kind, to: [EmailAddress("jane@acme.example")!], source: noSource ? nil : source,
-            escalation: hasEscalation(kind) ? escalation : nil, request: noSource ? nil : request,
-            details: details(kind))
+            event(kind), to: [EmailAddress("jane@acme.example")!], source: noSource ? nil : source,
+            escalation: hasEscalation(kind) ? escalation : nil, request: noSource ? nil : request)
         let links = kind.carriesApprovalToken
             ? [
                 "token": token, "approveLink": OutgoingSignature.approveLink(gateway.address, token: token),
@@ -77,43 +76,79 @@ enum GoldenMail {
         }
     }
 
-    /// What the engine puts in a notice's details, with values as people write them.
-    private static func details(_ kind: Notice.Kind) -> [String: String] {
-        var details = [
-            "actor": "agent1@support.example", "reason": "All fixed now. Thanks for the quick help.", "old": "medium", "new": "high",
-            "understood": "SEVERITY high", "hint": "Severity levels: high, medium, low.", "clock": "response", "target": "1h", "due": "2026-11-24 15:00 UTC",
-            "age": "4h", "timeout": "1d", "waiting": "t2-manager@support.example, duty-manager@support.example", "outcome": "approved", "escalationNumber": "ESC0001001",
-            "othersTold": "t2-manager@support.example", "why": "the mail failed DKIM and SPF checks", "address": "raj@acme.example", "count": "3",
-            "subject": "Re: [CS0001234] Login fails", "addresses": "raj@acme.example", "error": "550 5.1.1 User unknown",
-            "comment": "The patch is deployed to staging; production follows tonight at 22:00 UTC.", "note": "Called the customer; they confirm the workaround.",
-            "linked": "CS0001235", "added": "raj@acme.example", "template": "case-standard", "reasons": "Lack of Progress, Customer Imposed Deadline",
-            "until": "2026-11-25 14:00 UTC", "what": "jane@acme.example", "history": "REQ0000000 rejected: not enough impact.",
-            "fromName": "Sam Agent", "message": "We deployed a fix to staging.\nPlease try again and tell us whether you can sign in.",
-            "attached": "screenshot.png", "passedTo": "Sam Agent",
-        ]
+    /// The event of each kind as the engine and gateway write them, with values as people write them.
+    private static func event(_ kind: Notice.Kind) -> Notice.Event {
+        let agent = EmailAddress(unchecked: "agent1@support.example")
+        let raj = EmailAddress(unchecked: "raj@acme.example")
+        let waiting = [EmailAddress(unchecked: "t2-manager@support.example"), EmailAddress(unchecked: "duty-manager@support.example")]
+        let thanks = "All fixed now. Thanks for the quick help."
+        let fridayFix = "The fix ships on Friday, so no escalation is needed."
+        let sla = Notice.SLAEvent(clock: "response", target: TimeSpan(seconds: 3600), due: Date(timeIntervalSince1970: 1_795_532_400))
+        let settlement = Notice.Settlement(by: agent, outcome: .approved, reason: thanks, escalation: EscalationNumber(unchecked: "ESC0001001"))
+        var message = Notice.RelayedMessage(
+            text: "We deployed a fix to staging.\nPlease try again and tell us whether you can sign in.", author: agent, authorName: "Sam Agent")
+        message.attached = ["screenshot.png"]
         switch kind {
-        case .assignmentChanged: (details["old"], details["new"]) = ("agent1@support.example", "agent2@support.example")
-        case .rejected, .reescalationCooldown: details["reason"] = "The fix ships on Friday, so no escalation is needed."
-        case .noApprover: details["reason"] = "Template case-standard asks the case's assignment group manager, and CS0001234 has none."
+        case .requestReceived: return .requestReceived()
+        case .approvalRequested: return .approvalRequested(history: ["REQ0000000 rejected: not enough impact."])
+        case .escalated: return .escalated()
+        case .approved: return .approved
+        case .rejected: return .rejected(reason: fridayFix)
+        case .reescalationReceived: return .reescalationReceived
+        case .reescalationCooldown: return .reescalationCooldown(reason: fridayFix, until: Date(timeIntervalSince1970: 1_795_615_200))
+        case .decisionRecorded: return .decisionRecorded(waitingFor: waiting)
+        case .alreadyDecided: return .alreadyDecided
+        case .deescalated: return .deescalated(by: agent, reason: thanks)
+        case .severityChanged: return .severityChanged(by: agent, from: "medium", to: "high")
+        case .trendChanged: return .trendChanged(by: agent, from: "medium", to: "high")
+        case .watchListChanged: return .watchListChanged(by: agent, .added(raj))
+        case .linkedCasesChanged: return .linkedCasesChanged(by: agent, .added(CaseNumber(unchecked: "CS0001235")))
+        case .assignmentChanged: return .assignmentChanged(by: agent, from: agent, to: EmailAddress(unchecked: "agent2@support.example"))
+        case .customerMessage: return .customerMessage(message)
+        case .staffMessage: return .staffMessage(message)
+        case .messagePassed: return .messagePassed(to: "Sam Agent", .note)
+        case .internalNote: return .internalNote(message)
+        case .noSuchCase: return .noSuchCase
+        case .workNote: return .workNote(by: agent, text: "Called the customer; they confirm the workaround.")
+        case .slaWarning: return .slaWarning(sla)
+        case .slaBreached: return .slaBreached(sla)
+        case .notUnderstood: return .notUnderstood(understood: "SEVERITY high", hint: "Severity levels: high, medium, low.")
+        case .notPermitted: return .notPermitted(understood: "SEVERITY high", hint: "Severity levels: high, medium, low.")
+        case .unknownSender: return .unknownSender
+        case .reasonNeeded: return .reasonNeeded(understood: "SEVERITY high", reasons: ["Lack of Progress", "Customer Imposed Deadline"])
+        case .alreadyEscalated: return .alreadyEscalated
+        case .nothingToDo: return .nothingToDo(understood: "SEVERITY high", hint: "Severity levels: high, medium, low.")
+        case .decisionNotAccepted: return .decisionNotAccepted
+        case .answersPaused: return .answersPaused(what: "jane@acme.example")
+        case .addressSuppressed: return .addressSuppressed(address: "raj@acme.example", bounces: 3)
+        case .deliveryFailed: return .deliveryFailed(addresses: ["raj@acme.example"], error: "550 5.1.1 User unknown", subject: "Re: [CS0001234] Login fails")
+        case .confirmationRequired: return .confirmationRequired(understood: "SEVERITY high", why: "the mail failed DKIM and SPF checks")
+        case .requestDecided: return .requestDecided(settlement)
+        case .decisionConfirmed: return .decisionConfirmed(settlement, othersTold: [EmailAddress(unchecked: "t2-manager@support.example")])
+        case .approvalReminder: return .approvalReminder(age: "4h")
+        case .approvalOverdue: return .approvalOverdue(Notice.Overdue(waitingFor: waiting, timeout: TimeSpan(seconds: 86_400)), age: "4h")
+        case .noApprover:
+            return .noApprover(
+                requester: agent, why: "Template case-standard asks the case's assignment group manager, and CS0001234 has none.", template: "case-standard")
+        case .requestWithdrawn: return .requestWithdrawn(by: agent)
         case .pendingApprovals:
             let approve = OutgoingSignature.approveLink(gateway.address, token: token)
             let reject = OutgoingSignature.rejectLink(gateway.address, token: token)
-            details["count"] = "1"
-            details["items"] = """
+            return .pendingApprovals(items: [
+                """
                 REQ0000001: CS0001234 – Login fails (Acme Corp, ACC0001001)
                 Requested by Jane Doe <jane@acme.example>, waiting 4h
                 Reason: Lack of Progress – Users in Zürich cannot sign in since Monday's update.
                 Approve: \(approve)
                 Reject: \(reject)
                 """
-        default: break
+            ])
         }
-        return details
     }
 
     /// An escalation of `source` and its request, as stored: the case's names one more case,
     /// the account's two.
-    private static func records(_ source: EscalationSource) throws -> (Escalation, EscalationRequest) {
+    static func records(_ source: EscalationSource) throws -> (Escalation, EscalationRequest) {
         let linked = source.description.hasPrefix("ACC")
             ? [CaseNumber(unchecked: "CS0001234"), CaseNumber(unchecked: "CS0001235")] : [CaseNumber(unchecked: "CS0001235")]
         let start = now.addingTimeInterval(-3600)
