@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "EscalationCore", dependencies: ["EscalationValues"], swiftSettings: strictSettings),
         .target(name: "MailMessage", swiftSettings: strictSettings),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "MailReading", dependencies: ["MailMessage", "CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "MailReading", dependencies: ["EscalationValues", "MailMessage", "CLibXML2"], swiftSettings: strictSettings),
         .target(
             name: "MailComposing",
             dependencies: ["EscalationCore", "EscalationValues", "MailMessage", .product(name: "Mustache", package: "swift-mustache")],
@@ -83,7 +83,7 @@ let package = Package(
             name: "MailMessageTests", dependencies: ["MailMessage", "MailReading", "CorpusSupport"], exclude: ["Corpus/mime-known-failures.txt"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "MailReadingTests", dependencies: ["MailReading", "MailMessage", "CorpusSupport"], exclude: ["Corpus/reply-known-failures.txt", "Phrasing/Replies"],
+            name: "MailReadingTests", dependencies: ["MailReading", "EscalationValues", "MailMessage", "CorpusSupport"], exclude: ["Corpus/reply-known-failures.txt", "Phrasing/Replies"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "GatewayTests",

@@ -41,9 +41,9 @@ import Testing
         let mail = try Mail(parsing: Array(raw))
         let understood = UnderstoodMail(mail: mail, gatewayAddress: EmailAddress("escalations@support.example")!, isOwn: { _ in nil })
         #expect(understood.automated == nil)
-        #expect(understood.intent.name == expectation.intent, "reply text: \(understood.reply.text)")
+        #expect(understood.reading.name == expectation.intent, "reply text: \(understood.reply.text)")
         for (key, fragment) in expectation.arguments {
-            let value = understood.intent.arguments[key] ?? ""
+            let value = understood.reading.arguments[key] ?? ""
             #expect(value.lowercased().contains(fragment.lowercased()), "\(key) = \(value)")
         }
     }

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 import MailMessage
 import MailReading
@@ -51,33 +52,61 @@ import Testing
     }
 
     @Test func rejectionKeepsItsReasonAndEscalationItsArguments() {
-        #expect(CommandReader.read("Rejected – the fix ships Friday") == .reject(reason: "the fix ships Friday"))
-        guard case .escalate(true, _, _, _, let cases) = CommandReader.read("please escalate our account, cases CS0001234 and CS1235 are stalled") else {
-            Issue.record("not an account escalation")
+        #expect(CommandReader.read("Rejected – the fix ships Friday").command == .reject(reason: "the fix ships Friday"))
+        let account = CommandReader.read("please escalate our account, cases CS0001234 and CS1235 are stalled")
+        guard case .escalate(let arguments)? = account.command, arguments.type == .account else {
+            Issue.record("not an account escalation: \(account)")
             return
         }
-        #expect(cases == ["CS0001234", "CS1235"])
+        #expect(arguments.linkedCases == [CaseNumber(unchecked: "CS0001234"), CaseNumber(unchecked: "CS0001235")])
+        #expect(account.arguments["cases"] == "CS0001234,CS1235", "read --json shows the cases as written")
     }
 
     @Test func reasonsAndJustificationsLeaveOutTheClosing() {
-        #expect(CommandReader.read("Rejected: customer has a workaround (see KB-1234).\nRegards\nChris") == .reject(reason: "customer has a workaround (see KB-1234)."))
-        #expect(CommandReader.read("REJECT the fix ships Friday\n\nMit freundlichen Grüßen\nJan Müller") == .reject(reason: "the fix ships Friday"))
-        #expect(CommandReader.read("Rejected, see the release notes.\nThanks for asking") == .reject(reason: "see the release notes.\nThanks for asking"))
-        guard case .escalate(false, let reason, let justification, _, let cases) = CommandReader.read(
-            "Please escalate CS0001234 and CS0001240, both stalled for two weeks.\n\nThanks,\nAna")
+        #expect(CommandReader.read("Rejected: customer has a workaround (see KB-1234).\nRegards\nChris").command == .reject(reason: "customer has a workaround (see KB-1234)."))
+        #expect(CommandReader.read("REJECT the fix ships Friday\n\nMit freundlichen Grüßen\nJan Müller").command == .reject(reason: "the fix ships Friday"))
+        #expect(CommandReader.read("Rejected, see the release notes.\nThanks for asking").command == .reject(reason: "see the release notes.\nThanks for asking"))
+        guard case .escalate(let stalled)? = CommandReader.read("Please escalate CS0001234 and CS0001240, both stalled for two weeks.\n\nThanks,\nAna").command,
+            stalled.type == .case
         else {
             Issue.record("not a case escalation")
             return
         }
-        #expect(justification == "both stalled for two weeks.")
-        guard case .escalate(false, _, let question, _, _) = CommandReader.read("Hi team,\n\ncould you please escalate CS0001234? Production is down.")
+        #expect(stalled.justification == "both stalled for two weeks.")
+        guard case .escalate(let question)? = CommandReader.read("Hi team,\n\ncould you please escalate CS0001234? Production is down.").command,
+            question.type == .case
         else {
             Issue.record("not a case escalation")
             return
         }
-        #expect(question == "Production is down.")
-        #expect(reason == "both stalled for two weeks.")
-        #expect(cases == ["CS0001234", "CS0001240"])
+        #expect(question.justification == "Production is down.")
+        #expect(stalled.reason == "both stalled for two weeks.")
+        #expect(stalled.linkedCases.map(\.value) == ["CS0001234", "CS0001240"])
+    }
+
+    @Test func argumentsAreTypedAndShownAsWritten() {
+        let watch = CommandReader.read("WATCH <Raj.Patel@Example.COM>")
+        #expect(watch.command == .watch(EmailAddress(unchecked: "raj.patel@example.com")))
+        #expect(watch.arguments == ["address": "<Raj.Patel@Example.COM>"])
+        let link = CommandReader.read("LINK cs1240")
+        #expect(link.command == .link(CaseNumber(unchecked: "CS0001240")))
+        #expect(link.arguments == ["case": "CS1240"])
+        #expect(CommandReader.read("TREND better").command == .trend(.improving))
+    }
+
+    @Test(arguments: [
+        ("TREND sideways", "trend", "value", "sideways", "TREND", "TREND improving, TREND unchanged or TREND worsening"),
+        ("WATCH raj at example", "watch", "address", "raj", "WATCH", "WATCH followed by a mail address"),
+        ("ASSIGN raj@[192.0.2.1]", "assign", "address", "raj@[192.0.2.1]", "ASSIGN", "ASSIGN followed by a mail address"),
+        ("UNLINK 42", "unlink", "case", "42", "UNLINK", "UNLINK followed by a case number, e.g. CS0001234"),
+        ("SEVERITY", "severity", "value", "", "SEVERITY", "SEVERITY followed by the level, e.g. SEVERITY high"),
+    ])
+    func anArgumentTheCommandCannotTakeIsNotUnderstood(
+        _ text: String, _ name: String, _ key: String, _ written: String, _ understood: String, _ hint: String
+    ) {
+        let reading = CommandReader.read(text)
+        #expect(reading.request == .notUnderstood(understood: understood, hint: hint))
+        #expect(reading.name == name && reading.arguments == [key: written], "read --json names the command and its argument as written")
     }
 
     @Test func subjectCountsWhenTheBodyIsEmpty() {

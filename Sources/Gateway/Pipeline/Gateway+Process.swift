@@ -163,7 +163,7 @@ extension Gateway {
 
     private func apply(_ understood: UnderstoodMail, cause: MailCause, session: StoreSession, now: Date) throws -> MailOutcome {
         let messageID = cause.messageID
-        let intentName = understood.intent.name
+        let intentName = understood.reading.name
         func outcome(_ outcome: ReceiptOutcome, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
             MailOutcome(file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: intentName, escalation: escalation, sent: sent)
         }
@@ -174,12 +174,12 @@ extension Gateway {
             return outcome(.ignored, "\(automation.kind): \(automation.because)")
         }
         guard let sender = understood.sender else { return outcome(.refused, "no usable From address") }
-        if understood.intent == .pending {
+        if case .pending = understood.reading.request {
             let answer = try answerPending(sender: sender, cause: cause, session: session, now: now)
             return outcome(answer.outcome, answer.reason, sent: answer.sent)
         }
         let match = try ThreadMatch.find(
-            understood.hints, intent: understood.intent, sender: sender, directory: directory, signer: signer, session: session)
+            understood.hints, reading: understood.reading, sender: sender, directory: directory, signer: signer, session: session)
         guard let match else {
             let known = isKnownSomewhere(sender)
             let event: Notice.Event = known
@@ -194,9 +194,9 @@ extension Gateway {
         if let confirmed = try applyConfirmed(by: understood, sender: sender, match: match, cause: cause, session: session, now: now) {
             return confirmed
         }
-        guard let command = CommandMapping.command(for: understood.intent, source: match.source, text: understood.reply.text) else {
+        guard let command = understood.reading.command else {
             let state = try session.subjectState(match.source)
-            let (understoodText, hint) = CommandMapping.explanation(for: understood.intent)
+            let (understoodText, hint) = understood.reading.explanation
             let decision = engine.refusal(
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
                 understood: understoodText, hint: hint)
@@ -206,7 +206,7 @@ extension Gateway {
             refused.matchMethod = match.method.rawValue
             return refused
         }
-        return try apply(command, from: understood, sender: sender, match: match, cause: cause, confirmed: false, session: session, now: now)
+        return try apply(command.applied(to: match.source), from: understood, sender: sender, match: match, cause: cause, confirmed: false, session: session, now: now)
     }
 
     /// Applies one command of a mail on its case or account: decisions through the approval
@@ -219,7 +219,7 @@ extension Gateway {
         let messageID = cause.messageID
         func outcome(_ outcome: ReceiptOutcome, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
             var result = MailOutcome(
-                file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: understood.intent.name, escalation: escalation, sent: sent)
+                file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: understood.reading.name, escalation: escalation, sent: sent)
             result.matchMethod = match.method.rawValue
             return result
         }

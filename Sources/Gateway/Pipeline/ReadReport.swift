@@ -51,7 +51,7 @@ extension ReadReport {
         self.init(
             file: file, from: understood.sender?.value, subject: understood.mail.subject, automated: understood.automated?.kind,
             automatedBecause: understood.automated?.because, replyText: understood.reply.text, signature: understood.reply.signature,
-            intent: understood.intent.name, arguments: understood.intent.arguments, thread: thread, threadMethod: threadMethod,
+            intent: understood.reading.name, arguments: understood.reading.arguments, thread: thread, threadMethod: threadMethod,
             defects: understood.mail.defects)
     }
 
@@ -77,7 +77,7 @@ extension Gateway {
     public func read(_ raw: [UInt8], file: String, bodyKind: String? = nil) throws -> ReadReport {
         let understood = try understand(ReadReport.mailBytes(raw, bodyKind: bodyKind))
         let match = try store.read { session in
-            try ThreadMatch.find(understood.hints, intent: understood.intent, sender: understood.sender, directory: directory, signer: signer, session: session)
+            try ThreadMatch.find(understood.hints, reading: understood.reading, sender: understood.sender, directory: directory, signer: signer, session: session)
         }
         return ReadReport(understood, file: file, thread: match?.source.description, threadMethod: match?.method.rawValue)
     }

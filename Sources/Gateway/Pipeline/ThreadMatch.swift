@@ -33,11 +33,11 @@ struct ThreadMatch {
     /// the subject or the first lines. Numbers alone are checked against the sender later by the core.
     /// An account escalation request made on a case's thread or naming cases is about the case's account.
     static func find(
-        _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: some DirectoryLookup, signer: TokenSigner, session: StoreSession
+        _ hints: ThreadHints, reading: Reading, sender: EmailAddress?, directory: some DirectoryLookup, signer: TokenSigner, session: StoreSession
     ) throws -> ThreadMatch? {
-        guard var match = try findSubject(hints, intent: intent, sender: sender, directory: directory, signer: signer, session: session) else { return nil }
+        guard var match = try findSubject(hints, reading: reading, sender: sender, directory: directory, signer: signer, session: session) else { return nil }
         match.answeredRequest = try session.threadMessage(amongst: hints.answeredIDs)?.request.flatMap(RequestNumber.init)
-        if case .escalate(true, _, _, _, _) = intent, case .supportCase(let number) = match.source, let supportCase = directory.supportCase(number) {
+        if reading.asksForAccount, case .supportCase(let number) = match.source, let supportCase = directory.supportCase(number) {
             match.source = .account(supportCase.account)
             match.request = nil
         }
@@ -45,9 +45,9 @@ struct ThreadMatch {
     }
 
     private static func findSubject(
-        _ hints: ThreadHints, intent: Intent, sender: EmailAddress?, directory: some DirectoryLookup, signer: TokenSigner, session: StoreSession
+        _ hints: ThreadHints, reading: Reading, sender: EmailAddress?, directory: some DirectoryLookup, signer: TokenSigner, session: StoreSession
     ) throws -> ThreadMatch? {
-        if case .escalate(true, _, _, _, _) = intent, let sender, let contact = directory.contact(sender), hints.answeredIDs.isEmpty, hints.subjectTags.isEmpty {
+        if reading.asksForAccount, let sender, let contact = directory.contact(sender), hints.answeredIDs.isEmpty, hints.subjectTags.isEmpty {
             return ThreadMatch(source: .account(contact.account), request: nil, method: .senderAccount)
         }
         for token in hints.tokens {

@@ -11,7 +11,7 @@ public struct UnderstoodMail: Sendable {
     public var sender: EmailAddress?
     public var automated: Automation?
     public var reply: ReplyText
-    public var intent: Intent
+    public var reading: Reading
     public var hints: ThreadHints
 
     /// Bytes of body text the reply reader looks at: commands and comments stand at the
@@ -27,7 +27,7 @@ public struct UnderstoodMail: Sendable {
     static let htmlReadLimit = 8 * readLimit
 
     /// Reads a parsed mail: automation, reply text (HTML-only mail through its text, control
-    /// characters removed), intent and thread hints.
+    /// characters removed), what it asks for and thread hints.
     public init(mail: Mail, gatewayAddress: EmailAddress, isOwn: (Mail) -> String?) {
         self.mail = mail
         sender = mail.from.flatMap { EmailAddress($0.address) }
@@ -36,7 +36,7 @@ public struct UnderstoodMail: Sendable {
             ?? mail.htmlBody(prefixBytes: Self.htmlReadLimit).map { HTMLText.text($0, maxBytes: 2 * Self.readLimit) }
         let body = ControlCharacters.removed(from: (text ?? "").prefix(bytes: Self.readLimit))
         reply = ReplyExtractor.extract(body)
-        intent = CommandReader.read(reply.text, subject: mail.subject)
+        reading = CommandReader.read(reply.text, subject: mail.subject)
         hints = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: gatewayAddress.value)
     }
 

@@ -39,7 +39,7 @@ extension Gateway {
         else { return nil }
         try session.markConfirmed(messageID: parent, at: now)
         let original = try UnderstoodMail(mail: Mail(parsing: raw, limits: config.limits), gatewayAddress: config.address, isOwn: { _ in nil })
-        guard let command = CommandMapping.command(for: original.intent, source: match.source, text: original.reply.text) else { return nil }
+        guard let command = original.reading.command?.applied(to: match.source) else { return nil }
         try session.append([
             JournalEntry(
                 at: now, actor: sender.value, cause: cause.messageID, source: match.source, action: "command.confirmed",
@@ -70,7 +70,7 @@ extension Gateway {
 
     /// Whether a reply to a confirmation mail says yes: its first word, or an approval.
     static func confirms(_ understood: UnderstoodMail) -> Bool {
-        if case .approve = understood.intent { return true }
+        if case .approve = understood.reading.command { return true }
         let first = understood.reply.text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).first.map { $0.lowercased() }
         return first.map(confirmingWords.contains) ?? false
     }

@@ -1,43 +1,84 @@
+import EscalationValues
 import Foundation
 import MailMessage
 
-/// Turns a command that stands into its intent, with its arguments as written: the text after
+/// Turns a command that stands into its reading, with its arguments as written: the text after
 /// a rejection or de-escalation is its reason (or, when nothing follows, the text before it),
-/// everything but the request is an escalation's justification.
+/// everything but the request is an escalation's justification. An argument the command cannot
+/// take (a trend, address or case number that is none) makes it not understood.
 struct CommandArguments {
     let words: ReplyWords
     private var list: [ReplyWord] { words.words }
     private var text: String { words.text }
 
-    func intent(for finding: Finding) -> Intent {
+    func reading(of finding: Finding) -> Reading {
         let after = argumentStart(after: finding.end)
         let rest = String(text[after...])
         switch finding.kind {
-        case .approve: return .approve
-        case .reject:
-            let reason = ReasonText.argument(rest)
-            return .reject(reason: reason.isEmpty ? nil : reason)
+        case .approve: return Reading(.approve)
+        case .reject: return Self.reject(ReasonText.argument(rest))
         case .deescalate:
             let reason = finding.strict ? ReasonText.argument(rest) : ReasonText.around(before: reasonBefore(finding), rest: rest)
-            return .deescalate(reason: reason.isEmpty ? nil : reason)
+            return Reading(.deescalate(reason: reason.isEmpty ? nil : reason), written: reason.isEmpty ? [:] : ["reason": reason])
         case .escalate, .escalateAccount:
-            let account = finding.kind == .escalateAccount
-            guard !finding.strict else { return EscalationText.parse(rest, account: account) }
+            let type: EscalationType = finding.kind == .escalateAccount ? .account : .case
+            guard !finding.strict else { return EscalationText.parse(rest, type: type) }
             let before = textBefore(finding)
             let after = String(ReasonText.withoutLeading(Substring(rest))).trimmedSpace
             let justification = [before, after].filter { !$0.isEmpty }.joined(separator: "\n")
-            return EscalationText.parse(justification, account: account)
-        case .severity: return .severity(finding.value ?? firstWord(rest))
-        case .trend: return .trend(finding.value.map(Self.trend) ?? Self.trend(firstWord(rest)))
-        case .watch: return .watch(finding.value ?? firstWord(rest))
-        case .unwatch: return .unwatch(finding.value ?? firstWord(rest))
-        case .link: return .link(finding.value ?? firstWord(rest).uppercased())
-        case .unlink: return .unlink(finding.value ?? firstWord(rest).uppercased())
-        case .assign: return .assign(finding.value ?? firstWord(rest))
-        case .comment: return .comment(rest.trimmedSpace)
-        case .withdraw: return .withdraw
+            return EscalationText.parse(justification, type: type)
+        case .severity:
+            let level = finding.value ?? firstWord(rest)
+            guard !level.isEmpty else { return Self.notUnderstood(finding.kind, key: "value", written: level, hint: "followed by the level, e.g. SEVERITY high") }
+            return Reading(.severity(level), written: ["value": level])
+        case .trend:
+            let written = finding.value.map(Self.trend) ?? Self.trend(firstWord(rest))
+            guard let trend = Trend(words: written) else {
+                return Self.notUnderstood(finding.kind, key: "value", written: written, hint: "improving, TREND unchanged or TREND worsening")
+            }
+            return Reading(.trend(trend), written: ["value": written])
+        case .watch: return address(finding, rest, Command.watch)
+        case .unwatch: return address(finding, rest, Command.unwatch)
+        case .assign: return address(finding, rest, Command.assign)
+        case .link: return caseNumber(finding, rest, Command.link)
+        case .unlink: return caseNumber(finding, rest, Command.unlink)
+        case .comment:
+            let comment = rest.trimmedSpace
+            return Reading(.comment(comment), written: ["text": comment])
+        case .withdraw: return Reading(.withdraw)
         case .pending: return .pending
         }
+    }
+
+    /// A rejection with its reason as written (none when empty).
+    static func reject(_ reason: String) -> Reading {
+        Reading(.reject(reason: reason.isEmpty ? nil : reason), written: reason.isEmpty ? [:] : ["reason": reason])
+    }
+
+    /// WATCH, UNWATCH or ASSIGN with the address it names: a plain addr-spec, optionally in angle brackets.
+    private func address(_ finding: Finding, _ rest: String, _ command: (EmailAddress) -> Command) -> Reading {
+        let written = finding.value ?? firstWord(rest)
+        var plain = written.trimmingCharacters(in: .whitespaces)
+        if plain.hasPrefix("<"), plain.hasSuffix(">") { plain = String(plain.dropFirst().dropLast()) }
+        guard let address = EmailAddress(plainAddrSpec: plain) else {
+            return Self.notUnderstood(finding.kind, key: "address", written: written, hint: "followed by a mail address")
+        }
+        return Reading(command(address), written: ["address": written])
+    }
+
+    /// LINK or UNLINK with the case number it names.
+    private func caseNumber(_ finding: Finding, _ rest: String, _ command: (CaseNumber) -> Command) -> Reading {
+        let written = finding.value ?? firstWord(rest).uppercased()
+        guard let number = CaseNumber(written) else {
+            return Self.notUnderstood(finding.kind, key: "case", written: written, hint: "followed by a case number, e.g. CS0001234")
+        }
+        return Reading(command(number), written: ["case": written])
+    }
+
+    /// A command word whose argument it cannot take: the name and argument as written, the
+    /// word as understood and `how` to write it after the word.
+    private static func notUnderstood(_ kind: CommandKind, key: String, written: String, hint how: String) -> Reading {
+        Reading(.notUnderstood(understood: kind.word, hint: "\(kind.word) \(how)"), name: kind.word.lowercased(), arguments: [key: written])
     }
 
     /// Where the argument starts: after the phrase and the words naming what it acts on

@@ -1,10 +1,11 @@
+import EscalationValues
 import Foundation
 import MailMessage
 
 /// The arguments of an escalation request: `Reason:` and `Severity:` lines (also `Grund:`,
 /// `Motif :`, `Motivo:`…), named cases, and the rest as justification.
 enum EscalationText {
-    static func parse(_ text: String, account: Bool) -> Intent {
+    static func parse(_ text: String, type: EscalationType) -> Reading {
         var reason: String?
         var severity: String?
         var justification: [String] = []
@@ -22,7 +23,12 @@ enum EscalationText {
         }
         let rest = ReasonText.argument(leadingNumbers.replacing(in: justification.joined(separator: "\n"), with: ""))
         let cases = RecordNumbers.find(in: text, taggedOnly: false).filter { $0.hasPrefix("CS") }
-        return .escalate(account: account, reasonText: reason ?? (rest.isEmpty ? nil : rest), justification: rest, severity: severity, cases: cases)
+        let arguments = EscalateArguments(
+            type: type, reason: reason ?? (rest.isEmpty ? nil : rest), justification: rest, severity: severity, linkedCases: cases.compactMap(CaseNumber.init))
+        var written = ["justification": rest, "cases": cases.joined(separator: ",")]
+        written["reason"] = arguments.reason
+        written["severity"] = severity
+        return Reading(.escalate(arguments), written: written)
     }
 
     /// The number of escalation requests in a text: lines that start with an escalation command

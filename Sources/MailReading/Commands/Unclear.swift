@@ -1,28 +1,32 @@
-/// The `unclear` intents the reader gives, each saying what was understood and how to say it.
+/// The unclear readings the reader gives, each saying what was understood and how to say it;
+/// `message` is the sender's text, kept as their message.
 enum Unclear {
-    static func intent(_ kind: CommandKind, _ status: Finding.Status) -> Intent {
+    static func reading(_ kind: CommandKind, _ status: Finding.Status, message: String) -> Reading {
         switch status {
-        case .negated: intent(kind, "negated")
-        case .conditional: intent(kind, "with a condition")
-        case .doubtful: intent(kind, "with doubt")
-        case .deliberation: intent(kind, "as a question")
-        case .stands: intent(kind, "")
+        case .negated: reading(kind, "negated", message: message)
+        case .conditional: reading(kind, "with a condition", message: message)
+        case .doubtful: reading(kind, "with doubt", message: message)
+        case .deliberation: reading(kind, "as a question", message: message)
+        case .stands: reading(kind, "", message: message)
         }
     }
 
-    static func intent(_ kind: CommandKind, _ how: String) -> Intent {
-        .unclear(understood: "\(kind.word) \(how), so nothing was changed", hint: hint(kind))
+    static func reading(_ kind: CommandKind, _ how: String, message: String) -> Reading {
+        .unclear(message, understood: "\(kind.word) \(how), so nothing was changed", hint: hint(kind))
     }
 
-    static func conflict(_ first: CommandKind, _ second: CommandKind) -> Intent {
-        .unclear(understood: "both \(first.word) and \(second.word), so nothing was changed", hint: "Reply with one command: " + hint(first))
+    static func conflict(_ first: CommandKind, _ second: CommandKind, message: String) -> Reading {
+        .unclear(message, understood: "both \(first.word) and \(second.word), so nothing was changed", hint: "Reply with one command: " + hint(first))
     }
 
-    static let severalEscalations = Intent.unclear(
-        understood: "several escalation requests in one mail, so none was made",
-        hint: "Send one mail per escalation, each starting with ESCALATE and a line \"Reason: …\".")
+    static func severalEscalations(message: String) -> Reading {
+        .unclear(
+            message, understood: "several escalation requests in one mail, so none was made",
+            hint: "Send one mail per escalation, each starting with ESCALATE and a line \"Reason: …\".")
+    }
 
-    private static func hint(_ kind: CommandKind) -> String {
+    /// How to say a command of `kind`.
+    static func hint(_ kind: CommandKind) -> String {
         switch kind {
         case .approve, .reject: "Reply APPROVE, or REJECT followed by the reason."
         case .escalate, .escalateAccount: "Reply ESCALATE with a line \"Reason: …\" and your justification when you want it escalated."

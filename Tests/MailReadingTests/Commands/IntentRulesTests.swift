@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 import MailReading
 import Testing
@@ -88,10 +89,12 @@ import Testing
     }
 
     @Test func unclearSaysWhatWasUnderstood() {
-        guard case .unclear(let understood, let hint) = CommandReader.read("approve pending CFO sign-off") else {
+        let text = "approve pending CFO sign-off"
+        guard case .unclear(text: let message, understood: let understood, hint: let hint)? = CommandReader.read(text).command else {
             Issue.record("not unclear")
             return
         }
+        #expect(message == text, "the text is kept as the sender's message")
         #expect(understood.contains("APPROVE"))
         #expect(hint.contains("REJECT"))
     }

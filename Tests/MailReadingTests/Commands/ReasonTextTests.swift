@@ -1,4 +1,5 @@
 import CorpusSupport
+import EscalationValues
 import Foundation
 import MailReading
 import Testing
@@ -10,9 +11,9 @@ import Testing
     /// The reason a reply's body gives, read as the gateway reads it (history and signature
     /// removed first).
     static func reason(_ body: String, subject: String = "") -> String? {
-        switch CommandReader.read(ReplyExtractor.extract(body).text, subject: subject) {
-        case .deescalate(let reason), .reject(let reason): reason
-        case .escalate(_, _, let justification, _, _): justification
+        switch CommandReader.read(ReplyExtractor.extract(body).text, subject: subject).command {
+        case .deescalate(reason: let reason)?, .reject(reason: let reason)?: reason
+        case .escalate(let arguments)?: arguments.justification
         default: "not a reason: \(CommandReader.read(ReplyExtractor.extract(body).text, subject: subject))"
         }
     }

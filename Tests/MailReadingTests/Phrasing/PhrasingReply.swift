@@ -68,8 +68,8 @@ struct PhrasingReply: CustomStringConvertible, Sendable {
         return replies
     }
 
-    /// The intent the reader finds in the mail body a client would send.
-    func read() -> Intent {
+    /// What the reader finds in the mail body a client would send.
+    func read() -> Reading {
         let body = html ? HTMLText.text(PhrasingQuote.html(text, quoting, language)) : PhrasingQuote.plain(text, quoting, language)
         return CommandReader.read(ReplyExtractor.extract(body).text)
     }

@@ -1,10 +1,11 @@
-import EscalationValues
 import Foundation
 
-/// What a mail asks for, once understood (DESIGN.md, "Commands").
+/// What a mail asks for (DESIGN.md, "Commands"): the one vocabulary the reader writes and the
+/// core applies.
 public enum Command: Hashable, Sendable {
     /// Escalate a case or an account. `reason` is the configured reason's text as written,
-    /// `justification` the rest; `linkedCases` are the cases an account request names.
+    /// `justification` the rest; `linkedCases` are the cases an account request names. The
+    /// reader sets the type the writer asked for; `applied(to:)` gives the one the thread is about.
     case escalate(EscalateArguments)
     case approve
     case reject(reason: String?)
@@ -64,21 +65,12 @@ public struct EscalateArguments: Hashable, Sendable {
     }
 }
 
-/// A command together with who sent it, what it is about and the mail that carried it.
-public struct CommandMail: Hashable, Sendable {
-    public var command: Command
-    public var sender: EmailAddress
-    public var source: EscalationSource
-    /// The request the mail answers, when threading identified one (an approval reply).
-    public var request: RequestNumber?
-    /// The Message-ID of the mail.
-    public var cause: String
-
-    public init(command: Command, sender: EmailAddress, source: EscalationSource, request: RequestNumber? = nil, cause: String) {
-        self.command = command
-        self.sender = sender
-        self.source = source
-        self.request = request
-        self.cause = cause
+extension Command {
+    /// The command as applied to `source`: an escalation request escalates what the thread it
+    /// came on is about (a case request on an account's thread escalates the account).
+    public func applied(to source: EscalationSource) -> Command {
+        guard case .escalate(var arguments) = self else { return self }
+        arguments.type = source.type
+        return .escalate(arguments)
     }
 }
