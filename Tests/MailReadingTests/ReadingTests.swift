@@ -114,6 +114,17 @@ import Testing
         #expect(CommandReader.read("", subject: "Re: [CS0001234] Login fails").name == "empty")
     }
 
+    @Test func recordsNamedInMailAreTyped() throws {
+        let reply = try mail("From: ana@acme.example\nSubject: Re: [esc1001] Login fails, see ACC1001")
+        let hints = ThreadHints(mail: reply, body: "", replyText: "Same as CS1240.", gatewayAddress: EmailAddress(unchecked: "escalations@support.example"))
+        #expect(hints.subjectTags == [.escalation(EscalationNumber(unchecked: "ESC0001001"))])
+        #expect(
+            hints.mentionedNumbers == [
+                .escalation(EscalationNumber(unchecked: "ESC0001001")), .source(.account(AccountNumber(unchecked: "ACC0001001"))),
+                .source(.supportCase(CaseNumber(unchecked: "CS0001240"))),
+            ])
+    }
+
     private func mail(_ headers: String) throws -> Mail { try Mail(parsing: Array((headers + "\n\nbody\n").utf8)) }
 
     @Test(arguments: [

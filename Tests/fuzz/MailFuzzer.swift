@@ -1,3 +1,4 @@
+import EscalationValues
 import MailMessage
 import MailReading
 
@@ -12,7 +13,7 @@ public func fuzzMail(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let reply = ReplyExtractor.extract(String(body.prefix(64 * 1024)))
     _ = CommandReader.read(reply.text, subject: mail.subject)
     _ = AutomationClassifier.classify(mail, isOwn: { _ in nil })
-    _ = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: "escalations@support.example")
+    _ = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: EmailAddress(unchecked: "escalations@support.example"))
     _ = (mail.from, mail.to, mail.references, mail.date, mail.attachments.count)
     return 0
 }

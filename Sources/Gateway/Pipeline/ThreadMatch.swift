@@ -63,16 +63,18 @@ struct ThreadMatch {
         if let message = try session.threadMessage(amongst: hints.answeredIDs), let source = EscalationSource(message.source) {
             return ThreadMatch(source: source, request: message.request.flatMap(RequestNumber.init), method: .inReplyTo)
         }
-        for (numbers, method) in [(hints.subjectTags, Method.subjectTag), (hints.mentionedNumbers, .bodyNumber)] {
-            for number in numbers {
-                if let source = try resolve(number, session: session) { return ThreadMatch(source: source, request: nil, method: method) }
+        for (records, method) in [(hints.subjectTags, Method.subjectTag), (hints.mentionedNumbers, .bodyNumber)] {
+            for record in records {
+                if let source = try resolve(record, session: session) { return ThreadMatch(source: source, request: nil, method: method) }
             }
         }
         return nil
     }
 
-    private static func resolve(_ number: String, session: StoreSession) throws -> EscalationSource? {
-        if let escalation = EscalationNumber(number) { return try session.escalation(escalation)?.source }
-        return EscalationSource(number)
+    private static func resolve(_ record: RecordReference, session: StoreSession) throws -> EscalationSource? {
+        switch record {
+        case .source(let source): source
+        case .escalation(let number): try session.escalation(number)?.source
+        }
     }
 }

@@ -37,7 +37,7 @@ public struct UnderstoodMail: Sendable {
         let body = ControlCharacters.removed(from: (text ?? "").prefix(bytes: Self.readLimit))
         reply = ReplyExtractor.extract(body)
         reading = CommandReader.read(reply.text, subject: mail.subject)
-        hints = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: gatewayAddress.value)
+        hints = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: gatewayAddress)
     }
 
     /// Records that the mail is the gateway's own, found after reading (the check needs the

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 import MailMessage
 
@@ -5,20 +6,22 @@ import MailMessage
 public struct ThreadHints: Hashable, Sendable {
     /// Message-IDs the mail answers (In-Reply-To, then References newest first).
     public var answeredIDs: [String]
-    /// Record numbers in `[…]` tags of the subject, e.g. `CS0001234`, `ESC0001001`.
-    public var subjectTags: [String]
-    /// Case, account and escalation numbers in the subject outside tags and in the first lines of the reply.
-    public var mentionedNumbers: [String]
+    /// Records named in `[…]` tags of the subject, e.g. `[CS0001234]`, `[ESC0001001]`.
+    public var subjectTags: [RecordReference]
+    /// Cases, accounts and escalations named in the subject outside tags and in the first lines of the reply.
+    public var mentionedNumbers: [RecordReference]
     /// Reply tokens found in the recipient plus-address, the subject or a footer line.
     public var tokens: [String]
 
-    public init(mail: Mail, body: String, replyText: String, gatewayAddress: String) {
+    public init(mail: Mail, body: String, replyText: String, gatewayAddress: EmailAddress) {
         answeredIDs = mail.inReplyTo + mail.references.reversed()
-        subjectTags = RecordNumbers.find(in: mail.subject, taggedOnly: true)
+        subjectTags = RecordNumbers.find(in: mail.subject, taggedOnly: true).compactMap(RecordReference.init)
         let firstLines = replyText.leadingLines(5, maxBytes: 2000)
         let mentioned = RecordNumbers.find(in: mail.subject, taggedOnly: false) + RecordNumbers.find(in: firstLines, taggedOnly: false)
-        mentionedNumbers = mentioned.reduce(into: []) { result, number in if !result.contains(number) { result.append(number) } }
-        tokens = ReplyToken.find(in: mail, body: body, gatewayAddress: gatewayAddress)
+        mentionedNumbers = mentioned.compactMap(RecordReference.init).reduce(into: []) { result, record in
+            if !result.contains(record) { result.append(record) }
+        }
+        tokens = ReplyToken.find(in: mail, body: body, gatewayAddress: gatewayAddress.value)
     }
 }
 
