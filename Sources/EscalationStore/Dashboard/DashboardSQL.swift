@@ -38,15 +38,15 @@ public enum DashboardSQL: String, CaseIterable, Sendable {
         ORDER BY r.number LIMIT ?
         """
     case pendingCount = "SELECT COUNT(*) FROM request WHERE state = 'pending'"
-    /// A request's approvers and backup approvers, in key order (role, position).
-    case approvers = "SELECT role, approver FROM request_approver WHERE request = ?"
-    case decisions = "SELECT approver, decision, reason, at FROM approval_decision WHERE request = ?"
+    /// A request's approvers and backup approvers, each in order.
+    case approvers = "SELECT role, approver FROM request_approver WHERE request = ? ORDER BY role, position"
+    case decisions = "SELECT approver, decision, reason, at FROM approval_decision WHERE request = ? ORDER BY position"
     case requestsOfSource = """
         SELECT number, state, requester, reason, justification, severity, created_at, decided_at, escalation
         FROM request WHERE source = ? ORDER BY number
         """
-    case watchList = "SELECT address FROM watch_list_entry WHERE escalation = ?"
-    case linkedCases = "SELECT case_number FROM escalation_case_link WHERE escalation = ?"
+    case watchList = "SELECT address FROM watch_list_entry WHERE escalation = ? ORDER BY position"
+    case linkedCases = "SELECT case_number FROM escalation_case_link WHERE escalation = ? ORDER BY position"
     case journal = "SELECT at, actor, action, detail FROM journal WHERE source = ? ORDER BY id"
     case workNotes = "SELECT at, author, text FROM work_note WHERE case_number = ? ORDER BY id"
     /// What came in on a thread: the receipts of its inbound Message-IDs (`receipt_message_id`).

@@ -31,7 +31,7 @@ enum DashboardLayout {
     static let style = """
         *{box-sizing:border-box}
         html{-webkit-text-size-adjust:100%}
-        body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1b1f24;background:#ffffff}
+        body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1b1f24;background:#ffffff;overflow-wrap:anywhere}
         .wrap{max-width:1240px;margin:0 auto;padding:0 16px}
         .top{background:#1f2937;color:#ffffff}
         .top .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:4px 20px;padding-top:10px;padding-bottom:10px}
