@@ -3,7 +3,7 @@
 conversations (`demo --start-ago 8h`, so that their times are past and the SLA clocks stand at
 met, warning, breached and running), adds a request whose justification carries a script and
 markup, starts the real `run` with `[http]` on a free loopback port and fetches `/`, "My
-Approvals" for one approver and two escalation pages. Each page is rendered in headless
+Approvals" for one approver, two escalation pages and the report. Each page is rendered in headless
 Chromium at 390 and 1280 px and checked: no sideways scroll, every text at least 4.5:1 against
 its background (computed in the page, as browser_check.py does it), severity badges in the
 configured colours, the SLA clocks, My Approvals, the escalation page's sections, and the
@@ -54,6 +54,7 @@ PAGES = {
     "approvals": "/?approver=duty-manager%40support.example",
     "account-escalation": "/escalations/ESC0001003",
     "deescalated": "/escalations/ESC0001001",
+    "report": "/report?since=30d",
 }
 
 
@@ -115,6 +116,10 @@ def expectations(name: str, result: dict, extra: dict) -> list:
         need("CS0001234" in shown and "CS0001235" in shown and "Erin Escalation" in shown, "linked cases and the assignee")
     if name == "deescalated":
         need("Work notes" in shown and "replaced" in shown and HOSTILE in shown, "work notes, replaced clocks, the new request")
+    if name == "report":
+        for heading in ("Report", "Requests and decisions", "Opened", "Closed", "SLA", "Busiest accounts"):
+            need(any(h.startswith(heading) for h in extra["headings"]), f"the section {heading}")
+        need("median 1m" in shown and "Acme Corp" in shown and len(extra["badges"]) >= 2, "decision times, accounts and severity badges")
     need(extra["scripts"] == 2 and extra["images"] == 0 and extra["bold"] == 0,
          f"no element from customer text (scripts {extra['scripts'] - 2}, img {extra['images']}, b {extra['bold']})")
     return failures

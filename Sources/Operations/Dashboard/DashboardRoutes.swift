@@ -6,12 +6,15 @@ import Hummingbird
 import NIOCore
 
 /// The staff dashboard's routes on the `[http]` listener, behind the same `AccessGuard` as
-/// `/metrics`: `/` and `/escalations/ESC…`. Read-only (GET), no script: the pages forbid any
+/// `/metrics`: `/`, `/escalations/ESC…` and `/report`. Read-only (GET), no script: the pages forbid any
 /// with their Content-Security-Policy.
 enum DashboardRoutes {
     static func add(to router: Router<some RequestContext>, gateway: Gateway) {
         router.get("/") { request, _ in
             html(try DashboardHome(gateway: gateway, now: Date()).render(approverParameter: request.uri.queryParameters.get("approver")))
+        }
+        router.get("/report") { request, _ in
+            html(try ReportPageView(gateway: gateway, now: Date()).render(sinceParameter: request.uri.queryParameters.get("since")))
         }
         router.get("/escalations/:number") { _, context in
             let text = context.parameters.get("number") ?? ""
