@@ -68,7 +68,7 @@ import Testing
         #expect(left.received == after.0 && left.sent == after.1, "the mail after it stays")
         #expect(try ["CS0002001", "ACC0001001", "CS0001235"].map { try Self.rawLeft(path, source: $0) }.elementsEqual(others) { $0 == $1 }, "other threads keep theirs")
         #expect(try Self.counts(path) == rows, "journal, decisions, work notes and every row stay")
-        #expect(try gateway.applyRetention() == PurgedMail(threads: 1, received: 0, sent: 0), "a second pass finds nothing more")
+        #expect(try gateway.applyRetention() == PurgedMail(threads: 0, received: 0, sent: 0), "a second pass has nothing more to look at")
 
         // The escalation page says the text is gone, and still lists the mail.
         let page = try #require(try gateway.store.read { try $0.dashboardEscalationPage(.init(unchecked: "ESC0001001")) })

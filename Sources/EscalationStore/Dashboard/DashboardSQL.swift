@@ -49,10 +49,14 @@ public enum DashboardSQL: String, CaseIterable, Sendable {
     case linkedCases = "SELECT case_number FROM escalation_case_link WHERE escalation = ? ORDER BY position"
     case journal = "SELECT at, actor, action, detail FROM journal WHERE source = ? ORDER BY id"
     case workNotes = "SELECT at, author, text FROM work_note WHERE case_number = ? ORDER BY id"
-    /// What came in on a thread: the receipts of its inbound Message-IDs (`receipt_message_id`).
+    /// What came in on a thread: receipts since an hour before its first request whose
+    /// Message-ID the thread recorded as inbound, chosen in `receipt_received` alone (no row
+    /// read for the others).
     case inboundMail = """
-        SELECT r.message_id, r.received_at, r.outcome, r.intent, r.raw FROM thread_message t JOIN receipt r ON r.message_id = t.message_id
-        WHERE t.source = ? AND t.outbound = 0 AND r.outcome <> 'duplicate'
+        SELECT r.message_id, r.received_at, r.outcome, r.intent, r.raw FROM receipt r WHERE r.id IN (
+            SELECT x.id FROM receipt x WHERE x.received_at >= (SELECT MIN(created_at) - 3600 FROM request WHERE source = ?1)
+            AND x.message_id IN (SELECT message_id FROM thread_message WHERE source = ?1 AND outbound = 0))
+        AND r.outcome <> 'duplicate'
         """
     /// What went out on a thread, with its bytes.
     case outboundMail = """
@@ -73,5 +77,5 @@ public enum DashboardSQL: String, CaseIterable, Sendable {
         """
 
     /// How many `?` the statement has, for `EXPLAIN QUERY PLAN`.
-    var parameterCount: Int { rawValue.filter { $0 == "?" }.count }
+    var parameterCount: Int { self == .inboundMail ? 1 : rawValue.filter { $0 == "?" }.count }
 }
