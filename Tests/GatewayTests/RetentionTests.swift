@@ -8,9 +8,17 @@ import Testing
 /// `[retention] raw_mail`: the raw mail of an escalation closed longer ago is purged, with a
 /// clock moved past the limit; everything else stays.
 @Suite(.serialized) struct RetentionTests {
+    /// A connection of the test's own that waits for the gateway's connections (a closing one
+    /// checkpoints the WAL) rather than failing with "database is locked".
+    static func database(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
     /// Raw bytes left per thread: inbound (receipts of the thread's Message-IDs) and outbound.
     static func rawLeft(_ path: String, source: String, until: Double? = nil) throws -> (received: Int, sent: Int) {
-        let database = try DatabaseQueue(path: path)
+        let database = try Self.database(path)
         return try database.read { db in
             let time = until ?? Double.greatestFiniteMagnitude
             let received = try Int.fetchOne(
@@ -30,7 +38,7 @@ import Testing
     }
 
     static func counts(_ path: String) throws -> [Int] {
-        try DatabaseQueue(path: path).read { db in
+        try Self.database(path).read { db in
             try ["journal", "approval_decision", "work_note", "receipt", "outbox", "request", "escalation"].map {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0
             }
@@ -45,7 +53,7 @@ import Testing
         let path = workspace.folder.appendingPathComponent("state/gateway.sqlite").path
         // CS0001234's escalation (01) was de-escalated in 05; Jane wrote again in 09, after it.
         let closed = try #require(
-            try DatabaseQueue(path: path).read { db in
+            try Self.database(path).read { db in
                 try Double.fetchOne(db, sql: "SELECT deescalated_at FROM escalation WHERE source = 'CS0001234' AND deescalated_at IS NOT NULL")
             })
         let before = try Self.rawLeft(path, source: "CS0001234", until: closed)

@@ -68,7 +68,7 @@ public struct ActivityReport: Encodable, Sendable {
     /// How many accounts `busiestAccounts` names at most.
     public static let busiestCount = 10
 
-    init(rows: ReportRows, since: Date, until: Date, directory: Directory, configuration: EscalationConfiguration) {
+    init(rows: ReportRows, since: Date, until: Date, directory: some DirectoryLookup, configuration: EscalationConfiguration) {
         self.since = since.formatted(.iso8601)
         self.until = until.formatted(.iso8601)
         func accountName(_ number: String) -> String? {

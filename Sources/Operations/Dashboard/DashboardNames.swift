@@ -4,7 +4,7 @@ import EscalationValues
 /// Names and titles from the directory beside the numbers and addresses the store keeps, all
 /// escaped for HTML.
 struct DashboardNames {
-    let directory: Directory
+    let directory: any DirectoryLookup
 
     /// A person's name, or the address when the directory does not know it.
     func person(_ address: EmailAddress) -> String {
