@@ -44,10 +44,11 @@ public struct DirectoryChanges: Encodable, Sendable, Equatable {
 }
 
 extension Gateway {
-    /// What importing the directory file at `path` would change, without changing anything.
-    /// - Throws: `ConfigError` when the file cannot be used, as `import` would.
-    public func directoryChanges(path: String) throws -> DirectoryChanges {
-        let loaded = try DirectoryFile.load(path: path)
+    /// What importing the directory files at `paths` (`DirectoryFile.load(paths:)`) would
+    /// change, without changing anything.
+    /// - Throws: `ConfigError` when the files cannot be used, as `import` would.
+    public func directoryChanges(paths: [String]) throws -> DirectoryChanges {
+        let loaded = try DirectoryFile.load(paths: paths)
         let stored = try store.read { try $0.directory() }
         return DirectoryChanges(from: stored, to: loaded)
     }
