@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "Operations",
             dependencies: [
-                "Gateway", "EscalationCore", "EscalationStore",
+                "Gateway", "EscalationCore", "EscalationStore", "EscalationValues", "MailMessage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

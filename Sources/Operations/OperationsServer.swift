@@ -6,7 +6,8 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// The `[http]` listener of `run`: `/metrics`, `/healthz` and `/readyz`, behind `AccessGuard`.
+/// The `[http]` listener of `run`: `/metrics`, `/healthz`, `/readyz` and the staff dashboard
+/// (`/`, `DashboardRoutes`), behind `AccessGuard`.
 /// It runs on Swift concurrency's threads beside the gateway's own loop and ends when `stop`
 /// is called.
 public final class OperationsServer: Sendable {
@@ -40,6 +41,7 @@ public final class OperationsServer: Sendable {
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
+        DashboardRoutes.add(to: router, gateway: gateway)
         let bound = BindResult()
         let app = Application(
             router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),

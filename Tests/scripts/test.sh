@@ -4,8 +4,8 @@
 # Dovecot and Postfix on loopback for the real-server tests, runs all suites, and stops the
 # servers and removes their files at the end, also when a test fails. After the suites (whose
 # TemplateGoldenTests compare every template's mail with its golden .eml and write the HTML to
-# .build/mail-preview/), headless Chromium checks every template's HTML and notmuch reads every
-# sample subject.
+# .build/mail-preview/), headless Chromium checks every template's HTML and the staff dashboard's
+# pages, and notmuch reads every sample subject.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,4 +20,5 @@ export EG_MAIL_STATE EG_IMAP_PORT EG_IMAPS_PORT EG_SMTP_PORT EG_CA_FILE
 
 swift test --skip-build
 bash Tests/scripts/browser-check.sh
+bash Tests/scripts/dashboard-check.sh
 bash Tests/scripts/notmuch-subjects.sh

@@ -16,7 +16,7 @@ struct ConfigParser {
     }
 
     func parse() throws -> GatewayConfig {
-        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log"])
+        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log", "retention"])
         let gateway = try root.table("gateway")
         try gateway.allowOnly(["address", "domain", "database", "name", "templates", "poll_interval", "batch_size"])
         let severities = try parseSeverities()
@@ -56,7 +56,8 @@ struct ConfigParser {
                 severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy, notify: try parseNotify()),
             security: try parseSecurity(databasePath: resolve(try gateway.string("database"))),
             http: try OperationsConfigParser(root: root, resolve: resolve).parseHTTP(),
-            log: try OperationsConfigParser(root: root, resolve: resolve).parseLog())
+            log: try OperationsConfigParser(root: root, resolve: resolve).parseLog(),
+            retention: try OperationsConfigParser(root: root, resolve: resolve).parseRetention())
     }
 
     /// `[gateway] templates`: a folder that must exist (its files replace built-in ones).

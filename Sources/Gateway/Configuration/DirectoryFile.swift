@@ -2,9 +2,16 @@ import EscalationCore
 import EscalationValues
 import Foundation
 
-/// The directory import file (JSON): accounts, contacts, staff and cases.
+/// The directory import: accounts, contacts, staff and cases, from one JSON file or from CSV
+/// files (one per kind, `DirectoryCSV`). Both are decoded into the same entries and checked
+/// by `directory(from:error:)`, so that they accept and refuse the same records.
 public enum DirectoryFile {
-    private struct AccountEntry: Decodable {
+    /// The four kinds of record, as the JSON file's keys and the CSV files' names.
+    enum Kind: String, CaseIterable {
+        case accounts, contacts, staff, cases
+    }
+
+    struct AccountEntry: Decodable {
         var number: AccountNumber
         var name: String
         var domains: [String]?
@@ -13,7 +20,7 @@ public enum DirectoryFile {
         var tier: String?
     }
 
-    private struct CaseEntry: Decodable {
+    struct CaseEntry: Decodable {
         var number: CaseNumber
         var account: AccountNumber
         var subject: String
@@ -23,22 +30,38 @@ public enum DirectoryFile {
         var contact: EmailAddress?
     }
 
-    private struct FileShape: Decodable {
+    /// The records as read, before their references are checked.
+    struct Entries: Decodable {
         var accounts: [AccountEntry]?
         var contacts: [Contact]?
         var staff: [StaffMember]?
         var cases: [CaseEntry]?
     }
 
-    /// Reads and checks a directory file: every reference must resolve (a contact's or case's
-    /// account, a case's contact). Nothing is returned half-read.
+    /// Reads and checks a directory: one JSON file, or CSV files named after their kind
+    /// (`accounts.csv`, `contacts.csv`, `staff.csv`, `cases.csv`; a kind without a file has no
+    /// records). Nothing is returned half-read.
+    /// - Throws: `ConfigError` naming the file and the key (JSON) or the line and column (CSV).
+    public static func load(paths: [String]) throws -> Directory {
+        let csv = paths.filter { $0.lowercased().hasSuffix(".csv") }
+        if csv.isEmpty, paths.count == 1 { return try load(path: paths[0]) }
+        guard csv.count == paths.count, !paths.isEmpty else {
+            throw ConfigError(
+                file: paths.joined(separator: ", "), key: "",
+                expected: "one JSON file, or CSV files named accounts.csv, contacts.csv, staff.csv and cases.csv")
+        }
+        return try DirectoryCSV.load(paths: csv)
+    }
+
+    /// Reads and checks a JSON directory file: every reference must resolve (a contact's or
+    /// case's account). Nothing is returned half-read.
     public static func load(path: String) throws -> Directory {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: path, key: "", expected: "a readable JSON file (it does not exist or cannot be read)")
         }
-        let shape: FileShape
+        let entries: Entries
         do {
-            shape = try JSONDecoder().decode(FileShape.self, from: data)
+            entries = try JSONDecoder().decode(Entries.self, from: data)
         } catch let DecodingError.dataCorrupted(context), let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw ConfigError(file: path, key: keyPath(context.codingPath), expected: context.debugDescription)
         } catch let DecodingError.keyNotFound(key, context) {
@@ -46,22 +69,32 @@ public enum DirectoryFile {
         } catch {
             throw ConfigError(file: path, key: "", expected: "valid JSON: \(error.localizedDescription)")
         }
-        let accounts = (shape.accounts ?? []).map {
+        return try directory(from: entries) { kind, index, field, expected in
+            ConfigError(file: path, key: "\(kind.rawValue)[\(index)].\(field)", expected: expected)
+        }
+    }
+
+    /// The directory of decoded entries once every reference resolves (a contact's or case's
+    /// account); `error` places a problem: the kind, the record's index in it, the field.
+    static func directory(
+        from entries: Entries, error: (_ kind: Kind, _ index: Int, _ field: String, _ expected: String) -> ConfigError
+    ) throws -> Directory {
+        let accounts = (entries.accounts ?? []).map {
             Account(number: $0.number, name: $0.name, domains: $0.domains ?? [], team: $0.team ?? [], escalationManager: $0.escalation_manager, tier: $0.tier)
         }
         let accountNumbers = Set(accounts.map(\.number))
-        for (index, contact) in (shape.contacts ?? []).enumerated() where !accountNumbers.contains(contact.account) {
-            throw ConfigError(file: path, key: "contacts[\(index)].account", expected: "an account number listed under accounts, got \(contact.account)")
+        for (index, contact) in (entries.contacts ?? []).enumerated() where !accountNumbers.contains(contact.account) {
+            throw error(.contacts, index, "account", "an account number listed under accounts, got \(contact.account)")
         }
-        let cases = try (shape.cases ?? []).enumerated().map { index, entry in
+        let cases = try (entries.cases ?? []).enumerated().map { index, entry in
             guard accountNumbers.contains(entry.account) else {
-                throw ConfigError(file: path, key: "cases[\(index)].account", expected: "an account number listed under accounts, got \(entry.account)")
+                throw error(.cases, index, "account", "an account number listed under accounts, got \(entry.account)")
             }
             return SupportCase(
                 number: entry.number, account: entry.account, subject: entry.subject, owner: entry.owner, assignmentGroup: entry.assignment_group,
                 groupManager: entry.group_manager, contact: entry.contact)
         }
-        return Directory(accounts: accounts, contacts: shape.contacts ?? [], staff: shape.staff ?? [], cases: cases)
+        return Directory(accounts: accounts, contacts: entries.contacts ?? [], staff: entries.staff ?? [], cases: cases)
     }
 
     private static func keyPath(_ path: [any CodingKey]) -> String {

@@ -48,6 +48,8 @@ public struct GatewayConfig: Sendable {
     public var http: HTTPSettings?
     /// `[log]`: the log's format and level.
     public var log: LogSettings
+    /// `[retention]`: what is purged and when (default: nothing).
+    public var retention: RetentionPolicy = RetentionPolicy()
 
     /// Loads and checks a config file.
     /// - Throws: `ConfigError` naming the file, the key (and line for syntax errors) and what is expected.

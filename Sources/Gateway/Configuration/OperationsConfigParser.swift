@@ -1,7 +1,7 @@
 import EscalationCore
 import Foundation
 
-/// Reads `[http]` and `[log]`, the sections that say how the gateway is operated.
+/// Reads `[http]`, `[log]` and `[retention]`, the sections that say how the gateway is operated.
 struct OperationsConfigParser {
     let root: TOMLReader
     let resolve: (String) -> URL
@@ -50,5 +50,12 @@ struct OperationsConfigParser {
             throw ConfigError(file: root.file, key: reader.key("level"), expected: "one of \(levels.joined(separator: ", ")), got \"\(level)\"")
         }
         return LogSettings(format: format, level: level)
+    }
+
+    /// `[retention] raw_mail = "180d"` (or `"none"`); no section: nothing is purged.
+    func parseRetention() throws -> RetentionPolicy {
+        guard let reader = try root.optionalTable("retention") else { return RetentionPolicy() }
+        try reader.allowOnly(["raw_mail"])
+        return RetentionPolicy(rawMail: try reader.optionalSpan("raw_mail"))
     }
 }

@@ -29,6 +29,8 @@ public final class Gateway: Sendable {
     let metrics: GatewayMetrics
     /// The inbox's last cycles, for `/readyz`.
     public let inboxHealth = InboxHealth()
+    /// When `[retention]` last ran.
+    let retentionSchedule = RetentionSchedule()
 
     /// Wires the gateway once: templates compiled, the directory opened.
     public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {

@@ -17,7 +17,13 @@ public struct DirectoryCounts: Encodable, Sendable {
 extension Gateway {
     /// Replaces the directory from a JSON file in one transaction: all or nothing.
     public func importDirectory(path: String) throws -> DirectoryCounts {
-        let loaded = try DirectoryFile.load(path: path)
+        try importDirectory(paths: [path])
+    }
+
+    /// Replaces the directory from one JSON file or from CSV files of its kinds
+    /// (`DirectoryFile.load(paths:)`) in one transaction: all or nothing.
+    public func importDirectory(paths: [String]) throws -> DirectoryCounts {
+        let loaded = try DirectoryFile.load(paths: paths)
         try store.transaction { try $0.replaceDirectory(loaded) }
         try directory.refresh()
         let counts = DirectoryCounts(accounts: loaded.accounts.count, contacts: loaded.contacts.count, staff: loaded.staff.count, cases: loaded.cases.count)

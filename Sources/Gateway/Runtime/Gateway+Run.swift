@@ -42,9 +42,9 @@ extension Gateway {
         return outcomes
     }
 
-    /// One cycle of the daemon: drain the inbox, tick SLAs, send the outbox. The outbox is sent
-    /// also when the inbox server is down, and the inbox drained when the outbox server is; the
-    /// first error is thrown after both were tried.
+    /// One cycle of the daemon: drain the inbox, tick SLAs, send the outbox, and once an hour
+    /// apply `[retention]`. The outbox is sent also when the inbox server is down, and the inbox
+    /// drained when the outbox server is; the first error is thrown after both were tried.
     public func cycle(source: any MailSource, sink: any MailSink) throws -> [MailOutcome] {
         let start = DispatchTime.now().uptimeNanoseconds
         let drained = Result { try drain(source, batchSize: config.batchSize) }
@@ -60,6 +60,7 @@ extension Gateway {
         let sent = Result {
             try tickSLAs()
             try dispatch(to: sink)
+            try applyRetentionIfDue()
         }
         let outcomes = try drained.get()
         try sent.get()

@@ -10,6 +10,7 @@ struct CheckConfigCommand: ParsableCommand {
     func run() throws {
         let gateway = try options.makeGateway()
         print(gateway.templatesSummary)
+        print(gateway.config.retention.summary)
         let problems = gateway.configurationProblems()
         for problem in problems { print("problem: \(problem)") }
         guard problems.isEmpty else { throw ExitCode(1) }

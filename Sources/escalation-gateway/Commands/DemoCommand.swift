@@ -1,4 +1,5 @@
 import ArgumentParser
+import EscalationCore
 import Foundation
 import Gateway
 
@@ -15,11 +16,19 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "The folder of conversations (one folder of .eml steps each).")
     var conversations: String = "Samples/conversations"
 
+    @Option(
+        name: .long,
+        help: "Start the conversations' clock this long ago (90m, 8h, 2d), so that a dashboard or `run` afterwards sees them in the past.")
+    var startAgo: String?
+
     func run() throws {
         let config = try options.loadConfig()
         options.bootstrapLogging(config.log)
         try DemoWorkspace.reset(config)
-        let clock = VirtualClock(start: Date())
+        guard let ago = startAgo.map(TimeSpan.init) ?? TimeSpan(seconds: 0) else {
+            throw ValidationError("--start-ago: a duration such as 90m, 8h or 2d")
+        }
+        let clock = VirtualClock(start: Date().addingTimeInterval(-Double(ago.seconds)))
         let counts = try options.openGateway(clock: { clock.now() }).importDirectory(path: directory)
         print("imported \(counts.accounts) accounts, \(counts.contacts) contacts, \(counts.staff) staff, \(counts.cases) cases")
         let player = DemoPlayer(gateway: try options.openGateway(clock: { clock.now() }), clock: clock) { print($0) }

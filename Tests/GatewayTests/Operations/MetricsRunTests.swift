@@ -89,9 +89,13 @@ import Testing
         let wrong = Data("ops:wrong".utf8).base64EncodedString()
         #expect(httpGet(url, headers: ["Authorization": "Basic \(wrong)"])?.status == 401)
         #expect(httpGet("http://127.0.0.1:\(port)/readyz")?.status == 401)
+        #expect(httpGet("http://127.0.0.1:\(port)/")?.status == 401, "the dashboard is behind the same guard")
+        #expect(httpGet("http://127.0.0.1:\(port)/escalations/ESC0001001")?.status == 401)
         let right = Data("ops:scrape-pass-7Q".utf8).base64EncodedString()
         let allowed = try #require(httpGet(url, headers: ["Authorization": "Basic \(right)"]))
         #expect(allowed.status == 200 && allowed.body.contains("escalation_gateway_outbox_depth"))
+        let dashboard = try #require(httpGet("http://127.0.0.1:\(port)/", headers: ["Authorization": "Basic \(right)"]))
+        #expect(dashboard.status == 200 && dashboard.body.contains("Active escalations"))
     }
 
     @Test func aFrontingProxysHeaderIsRequiredWhenTrusted() throws {

@@ -71,7 +71,8 @@ func httpGet(_ url: String, headers: [String: String] = [:]) -> HTTPAnswer? {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard connected == 0 else { return nil }
-    var request = "GET \(parts.path.isEmpty ? "/" : parts.path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    let target = (parts.percentEncodedPath.isEmpty ? "/" : parts.percentEncodedPath) + (parts.percentEncodedQuery.map { "?" + $0 } ?? "")
+    var request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
     for (name, value) in headers { request += "\(name): \(value)\r\n" }
     request += "\r\n"
     guard request.utf8CString.withUnsafeBufferPointer({ send(fd, $0.baseAddress, $0.count - 1, 0) }) == request.utf8.count else { return nil }
