@@ -125,8 +125,7 @@ extension NoticeContext {
             person("actor", actor)
         case .pendingApprovals(let items):
             text("count", String(items.count))
-            // Present even when empty, as the answer to a staff member whom nothing waits for always was.
-            text("items", items.joined(separator: "\n\n"))
+            if !items.isEmpty { text("items", items.joined(separator: "\n\n")) }
         }
     }
 

@@ -42,6 +42,16 @@ import Testing
         #expect(again.contains("REQ0000001") && !again.contains("REQ0000002"), "the latest approval request, REQ0000002's, was used")
     }
 
+    @Test func pendingWithNothingWaitingSaysSo() throws {
+        var harness = try SecurityHarness()
+        defer { harness.remove() }
+        let outcome = try harness.write(from: "duty-manager@support.example", subject: "what is waiting", body: "PENDING")
+        #expect(outcome.outcome == .applied)
+        let text = try #require(try harness.sent("pending-approvals", to: "duty-manager@support.example")?.unwrappedText)
+        #expect(text.contains("No escalation request waits for your decision."))
+        #expect(!text.contains("(0)") && !text.contains("Each link opens"), "no empty list: \(text)")
+    }
+
     @Test func pendingFromACustomerListsNothing() throws {
         var harness = try SecurityHarness()
         defer { harness.remove() }
