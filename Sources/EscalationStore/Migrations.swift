@@ -276,6 +276,15 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        // SLA calendars (issue 29): a clock on a calendar keeps the calendar's name (its times are
+        // shown in that zone) and its warning point, computed in working time when it started.
+        // Both stay NULL on a clock counting round the clock, so earlier rows need nothing.
+        migrator.registerMigration("v14-issue29-sla-calendars") { db in
+            try db.execute(sql: """
+                ALTER TABLE sla_clock ADD COLUMN calendar TEXT CHECK (calendar <> '');
+                ALTER TABLE sla_clock ADD COLUMN warning_due_at REAL;
+                """)
+        }
         return migrator
     }
 

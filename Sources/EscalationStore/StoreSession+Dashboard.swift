@@ -110,7 +110,8 @@ extension StoreSession {
                 target: row[0], sequence: row[1], targetSeconds: row[2], startedAt: Date(timeIntervalSince1970: row[3]),
                 dueAt: Date(timeIntervalSince1970: row[4]), warnedAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:)),
                 breachedAt: (row[6] as Double?).map(Date.init(timeIntervalSince1970:)), metAt: (row[7] as Double?).map(Date.init(timeIntervalSince1970:)),
-                replacedAt: (row[8] as Double?).map(Date.init(timeIntervalSince1970:)))
+                replacedAt: (row[8] as Double?).map(Date.init(timeIntervalSince1970:)), calendar: row[9],
+                warningDueAt: (row[10] as Double?).map(Date.init(timeIntervalSince1970:)))
         }
     }
 

@@ -80,7 +80,7 @@ extension NoticeContext {
         case .slaWarning(let event), .slaBreached(let event):
             text("clock", event.clock)
             text("target", event.target.description)
-            text("due", EscalationEngine.displayTime(event.due))
+            text("due", displayTime(event.due, calendar: event.calendar))
         case .notUnderstood(let understood, let hint, let keptAsNote):
             text("understood", understood)
             optional("hint", hint)

@@ -32,6 +32,11 @@ struct NoticeContext {
     /// A list as sentences show it: `CS0001234, CS0001235`.
     func joined(_ values: [String]) -> String { values.joined(separator: ", ") }
 
+    /// An SLA time as mail shows it: in the zone of the clock's calendar, else in UTC.
+    func displayTime(_ date: Date, calendar name: String?) -> String {
+        name.flatMap(configuration.calendar(named:))?.displayTime(date) ?? EscalationEngine.displayTime(date)
+    }
+
     /// A person as mail names them: the directory's name, else the address.
     func name(_ address: EmailAddress) -> String {
         directory.contact(address)?.name ?? directory.staffMember(address)?.name ?? address.value
@@ -72,8 +77,8 @@ struct NoticeContext {
             "watchListText": .text(joined(escalation.watchList.map(name))), "linkedCasesText": .text(joined(escalation.linkedCases.map(\.value))),
             "requesterName": .text(name(escalation.requester)),
             "hasLinkedCases": .flag(!escalation.linkedCases.isEmpty),
-            "responseDue": .text(EscalationEngine.displayTime(escalation.sla.response.dueAt)),
-            "resolutionDue": .text(EscalationEngine.displayTime(escalation.sla.resolution.dueAt)),
+            "responseDue": .text(displayTime(escalation.sla.response.dueAt, calendar: escalation.sla.response.calendar)),
+            "resolutionDue": .text(displayTime(escalation.sla.resolution.dueAt, calendar: escalation.sla.resolution.calendar)),
         ]
         if let assignee = escalation.assignedTo {
             values["assignedTo"] = .text(assignee.value)

@@ -44,12 +44,15 @@ public struct EscalationConfiguration: Hashable, Sendable {
     public var policy: EscalationPolicy
     /// Who gets which event.
     public var notify: NotifyTable
+    /// The `[[calendar]]`s severities and templates may name.
+    public var calendars: [WorkingCalendar]
 
     public init(
         severities: [Severity], reasons: ReasonCatalog, templates: [EscalationTemplate], policy: EscalationPolicy,
-        notify: NotifyTable = NotifyTable()
+        notify: NotifyTable = NotifyTable(), calendars: [WorkingCalendar] = []
     ) {
         self.notify = notify
+        self.calendars = calendars
         self.severities = severities.sorted { $0.rank < $1.rank }
         self.reasons = reasons
         self.templates = templates
@@ -71,6 +74,19 @@ public struct EscalationConfiguration: Hashable, Sendable {
         let isLetterOrDigit: (UInt8) -> Bool = { ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
         guard let first = name.utf8.first, let last = name.utf8.last else { return false }
         return isLetterOrDigit(first) && isLetterOrDigit(last)
+    }
+
+    /// The calendar with this name, if configured.
+    public func calendar(named name: String) -> WorkingCalendar? {
+        calendars.first { $0.name == name }
+    }
+
+    /// The calendar an escalation's clocks count in: its template's, else its severity's, else
+    /// none (round the clock). The template wins because it is the more specific choice: it is
+    /// picked per account or tier, while a severity's calendar holds for every account.
+    public func calendar(severity: Severity?, template: EscalationTemplate?) -> WorkingCalendar? {
+        guard let name = template?.calendar ?? severity?.calendar else { return nil }
+        return calendar(named: name)
     }
 
     /// The template for a request of this type on this account: the first of the type whose

@@ -31,12 +31,15 @@ public struct EscalationTemplate: Hashable, Sendable {
     /// owner or escalation manager is told); nil: never. Nothing is ever decided automatically.
     public var approvalTimeout: TimeSpan?
     public var backupApprovers: [EmailAddress]
+    /// The `[[calendar]]` whose working time the SLA clocks of its escalations count (an account
+    /// tier's support hours); it takes precedence over the severity's calendar.
+    public var calendar: String?
 
     public init(
         name: String, type: EscalationType, approvalRequired: Bool, approvers: [EmailAddress] = [],
         approvalRule: ApprovalRule = .any, addCaseGroupManager: Bool = false, addAccountTeam: Bool = false,
         assignTo: EmailAddress? = nil, defaultSeverity: String, accounts: [String] = [], approvalReminder: TimeSpan? = nil,
-        approvalTimeout: TimeSpan? = nil, backupApprovers: [EmailAddress] = []
+        approvalTimeout: TimeSpan? = nil, backupApprovers: [EmailAddress] = [], calendar: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -51,6 +54,7 @@ public struct EscalationTemplate: Hashable, Sendable {
         self.approvalReminder = approvalReminder
         self.approvalTimeout = approvalTimeout
         self.backupApprovers = backupApprovers
+        self.calendar = calendar
     }
 
     /// Whether this template's `accounts` list names the account (by number or tier).

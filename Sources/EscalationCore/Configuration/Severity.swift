@@ -7,16 +7,20 @@ public struct Severity: Hashable, Sendable, Codable {
     public var rank: Int
     public var color: String
     public var targets: SLATargets
+    /// The `[[calendar]]` whose working time its clocks count; nil: round the clock. An
+    /// escalation template's calendar takes precedence (`EscalationConfiguration.calendar(severity:template:)`).
+    public var calendar: String?
 
-    public init(name: String, rank: Int, color: String, targets: SLATargets) {
+    public init(name: String, rank: Int, color: String, targets: SLATargets, calendar: String? = nil) {
         self.name = name
         self.rank = rank
         self.color = color
         self.targets = targets
+        self.calendar = calendar
     }
 }
 
-/// The three SLA targets of a severity, in seconds, counted round the clock.
+/// The three SLA targets of a severity, in seconds: round the clock, or working time of a calendar.
 public struct SLATargets: Hashable, Sendable, Codable {
     /// Time allowed from the record's creation to the first update by the manager.
     public var response: TimeSpan

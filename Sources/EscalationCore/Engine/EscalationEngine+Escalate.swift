@@ -111,7 +111,9 @@ extension EscalationEngine.Context {
             trend: .unchanged, linkedCases: request.linkedCases, assignedTo: assignee, watchList: watchList,
             requester: request.requester, reason: request.reason, justification: request.justification, request: request.number,
             createdAt: now, deescalatedAt: nil, deescalationReason: nil,
-            sla: SLA(attachedTo: attachedTo, targets: severity.targets, startedAt: now))
+            sla: SLA(
+                attachedTo: attachedTo, targets: severity.targets, startedAt: now,
+                calendar: configuration.calendar(severity: severity, template: template), warningShare: configuration.policy.slaWarningShare))
         request.state = .approved
         request.decidedAt = now
         request.escalation = number

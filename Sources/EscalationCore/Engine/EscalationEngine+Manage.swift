@@ -59,8 +59,18 @@ extension EscalationEngine.Context {
     /// Counts the sender's mail as an update for the SLA when they manage the escalation.
     func recordManagerUpdate(on escalation: inout Escalation) {
         guard participants.isSLAManager(of: escalation) else { return }
-        let updateTarget = configuration.severity(named: escalation.severity)?.targets.update ?? TimeSpan(seconds: 86_400)
-        escalation.sla.recordManagerUpdate(at: now, updateTarget: updateTarget)
+        let severity = configuration.severity(named: escalation.severity)
+        escalation.sla.recordManagerUpdate(
+            at: now, updateTarget: severity?.targets.update ?? TimeSpan(seconds: 86_400), calendar: slaCalendar(of: escalation, severity: severity),
+            warningShare: configuration.policy.slaWarningShare)
+    }
+
+    /// The calendar new clocks of this escalation count in: its request's template's, else the
+    /// severity's (`EscalationConfiguration.calendar(severity:template:)`).
+    func slaCalendar(of escalation: Escalation, severity: Severity?) -> WorkingCalendar? {
+        let templateName = state.requests.last { $0.number == escalation.request }?.template
+        let template = templateName.flatMap { name in configuration.templates.first { $0.name == name } }
+        return configuration.calendar(severity: severity, template: template)
     }
 
     /// One applied management change, described for the journal, the work note and the notice.
@@ -95,7 +105,8 @@ extension EscalationEngine.Context {
             }
             let old = escalation.severity
             escalation.severity = severity.name
-            escalation.sla.retarget(severity.targets, at: now)
+            escalation.sla.retarget(
+                severity.targets, at: now, calendar: slaCalendar(of: escalation, severity: severity), warningShare: configuration.policy.slaWarningShare)
             return .success(Change(action: "escalation.severity_changed", summary: "\(number) severity changed from \(old) to \(severity.name)",
                 event: .severityChanged(by: sender, from: old, to: severity.name)))
         case .trend(let trend):

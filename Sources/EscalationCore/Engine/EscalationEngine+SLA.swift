@@ -3,7 +3,7 @@ import Foundation
 
 extension EscalationEngine {
     /// Advances an escalation's SLA clocks to `now`: a warning at the configured share of each
-    /// open clock's target, a breach at its deadline, each sent once to whom the `[notify]` table
+    /// open clock's target (on a calendar, of its working time), a breach at its deadline, each sent once to whom the `[notify]` table
     /// says (the owner or assignee and the staff on the watch list by default; never a customer).
     /// Returns nil when nothing fell due. Breach times are the deadlines, so a late tick records
     /// the same facts as a punctual one.
@@ -25,12 +25,12 @@ extension EscalationEngine {
                 changed.breachedAt = clock.dueAt
                 if changed.warnedAt == nil { changed.warnedAt = clock.warningAt(share: share) }
                 journal.append(entry(escalation, "sla.breached", "\(name) target \(clock.target) breached at \(EscalationEngine.Context.timestamp(clock.dueAt))", clock.dueAt))
-                notices.append(Notice(.slaBreached(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt)), to: breachedTo,
+                notices.append(Notice(.slaBreached(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt, calendar: clock.calendar)), to: breachedTo,
                     source: escalation.source, escalation: escalation))
             } else if clock.warnedAt == nil, clock.breachedAt == nil, now >= clock.warningAt(share: share) {
                 changed.warnedAt = clock.warningAt(share: share)
                 journal.append(entry(escalation, "sla.warning", "\(name) target \(clock.target) due \(EscalationEngine.Context.timestamp(clock.dueAt))", changed.warnedAt ?? now))
-                notices.append(Notice(.slaWarning(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt)), to: warned,
+                notices.append(Notice(.slaWarning(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt, calendar: clock.calendar)), to: warned,
                     source: escalation.source, escalation: escalation))
             }
             guard changed != clock else { continue }

@@ -46,11 +46,14 @@ extension Notice {
         public var target: TimeSpan
         /// The clock's deadline; for a breach, the moment of the breach.
         public var due: Date
+        /// The calendar the clock counts in, whose zone shows `due`; nil: round the clock, in UTC.
+        public var calendar: String?
 
-        public init(clock: String, target: TimeSpan, due: Date) {
+        public init(clock: String, target: TimeSpan, due: Date, calendar: String? = nil) {
             self.clock = clock
             self.target = target
             self.due = due
+            self.calendar = calendar
         }
     }
 

@@ -14,6 +14,15 @@ public struct DashboardClock: Hashable, Sendable {
     public var breachedAt: Date?
     public var metAt: Date?
     public var replacedAt: Date?
+    /// The calendar the clock counts in (its times are shown in that zone); nil: round the clock.
+    public var calendar: String?
+    /// On a calendar, when its warning is due (computed in working time when it started).
+    public var warningDueAt: Date?
+
+    /// When the clock's warning is due: on a calendar as stored, else `share` of the way to its deadline.
+    public func warningAt(share: Double) -> Date {
+        warningDueAt ?? startedAt.addingTimeInterval(dueAt.timeIntervalSince(startedAt) * share)
+    }
 
     /// Response, update, resolution: the order clocks are shown in.
     public var targetOrder: Int { ["response": 0, "update": 1, "resolution": 2][target] ?? 3 }

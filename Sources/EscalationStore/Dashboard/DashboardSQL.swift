@@ -22,7 +22,7 @@ public enum DashboardSQL: String, CaseIterable, Sendable {
         """
     /// Every clock of one escalation, in key order (target, sequence).
     case clocks = """
-        SELECT target, sequence, target_seconds, started_at, due_at, warned_at, breached_at, met_at, replaced_at
+        SELECT target, sequence, target_seconds, started_at, due_at, warned_at, breached_at, met_at, replaced_at, calendar, warning_due_at
         FROM sla_clock WHERE escalation = ?
         """
     case pendingRequests = """

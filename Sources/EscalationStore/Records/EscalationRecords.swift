@@ -140,6 +140,8 @@ struct SLAClockRecord: Equatable, RowRecord {
         static let breachedAt = Column("breached_at")
         static let metAt = Column("met_at")
         static let replacedAt = Column("replaced_at")
+        static let calendar = Column("calendar")
+        static let warningDueAt = Column("warning_due_at")
     }
 
     var escalation: EscalationNumber
@@ -152,6 +154,10 @@ struct SLAClockRecord: Equatable, RowRecord {
     var breachedAt: Double?
     var metAt: Double?
     var replacedAt: Double?
+    /// The calendar the clock counts in; nil: round the clock.
+    var calendar: String?
+    /// On a calendar, the warning point computed when the clock started.
+    var warningDueAt: Double?
 
     init(escalation: EscalationNumber, target: Target, sequence: Int, _ clock: SLAClock) {
         self.escalation = escalation
@@ -163,6 +169,8 @@ struct SLAClockRecord: Equatable, RowRecord {
         warnedAt = clock.warnedAt?.timeIntervalSince1970
         breachedAt = clock.breachedAt?.timeIntervalSince1970
         metAt = clock.metAt?.timeIntervalSince1970
+        calendar = clock.calendar
+        warningDueAt = clock.warningDueAt?.timeIntervalSince1970
     }
 
     init(row: Row) throws {
@@ -176,18 +184,20 @@ struct SLAClockRecord: Equatable, RowRecord {
         breachedAt = try row.decode(atIndex: 7)
         metAt = try row.decode(atIndex: 8)
         replacedAt = try row.decode(atIndex: 9)
+        calendar = try row.decode(atIndex: 10)
+        warningDueAt = try row.decode(atIndex: 11)
     }
 
     static let columns = [
         Columns.escalation, Columns.target, Columns.sequence, Columns.targetSeconds, Columns.startedAt, Columns.dueAt, Columns.warnedAt,
-        Columns.breachedAt, Columns.metAt, Columns.replacedAt
+        Columns.breachedAt, Columns.metAt, Columns.replacedAt, Columns.calendar, Columns.warningDueAt
     ]
     static let primaryKeyCount = 3
     static let insertion = RowSQL.insertion(into: databaseTableName, columns)
 
     var databaseValues: [(any DatabaseValueConvertible)?] {
         [
-            escalation, target, sequence, targetSeconds, startedAt, dueAt, warnedAt, breachedAt, metAt, replacedAt
+            escalation, target, sequence, targetSeconds, startedAt, dueAt, warnedAt, breachedAt, metAt, replacedAt, calendar, warningDueAt
         ]
     }
 
@@ -200,7 +210,7 @@ struct SLAClockRecord: Equatable, RowRecord {
         SLAClock(
             target: TimeSpan(seconds: targetSeconds), startedAt: Date(timeIntervalSince1970: startedAt), dueAt: Date(timeIntervalSince1970: dueAt),
             warnedAt: warnedAt.map(Date.init(timeIntervalSince1970:)), breachedAt: breachedAt.map(Date.init(timeIntervalSince1970:)),
-            metAt: metAt.map(Date.init(timeIntervalSince1970:)))
+            metAt: metAt.map(Date.init(timeIntervalSince1970:)), calendar: calendar, warningDueAt: warningDueAt.map(Date.init(timeIntervalSince1970:)))
     }
 }
 

@@ -16,10 +16,12 @@ struct ConfigParser {
     }
 
     func parse() throws -> GatewayConfig {
-        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log", "retention"])
+        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log", "retention", "calendar"])
         let gateway = try root.table("gateway")
         try gateway.allowOnly(["address", "domain", "database", "name", "templates", "poll_interval", "batch_size"])
-        let severities = try parseSeverities()
+        let calendarParser = CalendarConfigParser(root: root)
+        let calendars = try calendarParser.parseCalendars()
+        let severities = try parseSeverities(calendars: calendars)
         let reasons = try root.tables("reason").map { reader in
             try reader.allowOnly(["name", "aliases"])
             return EscalationReason(name: try reader.string("name"), aliases: try reader.strings("aliases"))
@@ -27,7 +29,7 @@ struct ConfigParser {
         guard !reasons.isEmpty else {
             throw ConfigError(file: root.file, key: "reason", expected: "at least one [[reason]] with a name and aliases")
         }
-        let templates = try parseTemplates(severities: severities)
+        let templates = try parseTemplates(severities: severities, calendars: calendars)
         let policy = try parsePolicy()
         let inbound = try root.table("inbound")
         let limits = try root.optionalTable("limits")
@@ -53,7 +55,8 @@ struct ConfigParser {
             maxAttempts: maxAttempts,
             maxAttachmentBytes: try limits?.int("max_attachment_bytes", default: 10 << 20) ?? 10 << 20,
             escalation: EscalationConfiguration(
-                severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy, notify: try parseNotify()),
+                severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy, notify: try parseNotify(),
+                calendars: calendars),
             security: try parseSecurity(databasePath: resolve(try gateway.string("database"))),
             http: try OperationsConfigParser(root: root, resolve: resolve).parseHTTP(),
             log: try OperationsConfigParser(root: root, resolve: resolve).parseLog(),
@@ -71,26 +74,27 @@ struct ConfigParser {
         return folder
     }
 
-    private func parseSeverities() throws -> [Severity] {
+    private func parseSeverities(calendars: [WorkingCalendar]) throws -> [Severity] {
         let readers = try root.tables("severity")
         guard !readers.isEmpty else { throw ConfigError(file: root.file, key: "severity", expected: "at least one [[severity]] with name, color, rank, response, update, resolution") }
         var seen = Set<String>()
         return try readers.map { reader in
-            try reader.allowOnly(["name", "color", "rank", "response", "update", "resolution"])
+            try reader.allowOnly(["name", "color", "rank", "response", "update", "resolution", "calendar"])
             let name = try reader.string("name")
             guard seen.insert(name.lowercased()).inserted else { throw ConfigError(file: root.file, key: reader.key("name"), expected: "a unique severity name; \"\(name)\" appears twice") }
             guard let rank = try reader.optionalInt("rank") else { throw ConfigError(file: root.file, key: reader.key("rank"), expected: "a whole number (1 is the most severe; the key is missing)") }
             return Severity(
                 name: name, rank: rank, color: try reader.string("color"),
-                targets: SLATargets(response: try reader.span("response"), update: try reader.span("update"), resolution: try reader.span("resolution")))
+                targets: SLATargets(response: try reader.span("response"), update: try reader.span("update"), resolution: try reader.span("resolution")),
+                calendar: try CalendarConfigParser(root: root).calendarName(in: reader, calendars: calendars))
         }
     }
 
-    private func parseTemplates(severities: [Severity]) throws -> [EscalationTemplate] {
+    private func parseTemplates(severities: [Severity], calendars: [WorkingCalendar]) throws -> [EscalationTemplate] {
         try root.tables("template").map { reader in
             try reader.allowOnly([
                 "name", "type", "approval", "approvers", "add_case_group_manager", "approval_rule", "add_account_team", "assign_to", "default_severity",
-                "accounts", "approval_reminder", "approval_timeout", "backup_approvers",
+                "accounts", "approval_reminder", "approval_timeout", "backup_approvers", "calendar",
             ])
             let typeName = try reader.string("type")
             guard let type = EscalationType(rawValue: typeName) else { throw ConfigError(file: root.file, key: reader.key("type"), expected: "\"case\" or \"account\", got \"\(typeName)\"") }
@@ -110,7 +114,8 @@ struct ConfigParser {
                 approvalRule: rule, addCaseGroupManager: try reader.bool("add_case_group_manager", default: false),
                 addAccountTeam: try reader.bool("add_account_team", default: false), assignTo: assignTo, defaultSeverity: severity,
                 accounts: try reader.strings("accounts"), approvalReminder: try reader.optionalSpan("approval_reminder"),
-                approvalTimeout: try reader.optionalSpan("approval_timeout"), backupApprovers: try addresses("backup_approvers", of: reader))
+                approvalTimeout: try reader.optionalSpan("approval_timeout"), backupApprovers: try addresses("backup_approvers", of: reader),
+                calendar: try CalendarConfigParser(root: root).calendarName(in: reader, calendars: calendars))
             if template.approvalRequired, template.approvers.isEmpty, !(template.type == .case && template.addCaseGroupManager) {
                 throw ConfigError(file: root.file, key: reader.key("approvers"), expected: "at least one approver when approval = true (an escalation is never approved automatically)")
             }

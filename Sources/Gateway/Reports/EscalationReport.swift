@@ -24,6 +24,8 @@ public struct EscalationReport: Encodable, Sendable {
         public var detail: String
     }
 
+    /// An SLA clock; on a calendar, its times in the calendar's zone with their offset
+    /// (`2026-03-30T11:00:00+02:00`) and the calendar named, else in UTC with no `calendar` key.
     public struct ClockValue: Encodable, Sendable {
         public var target: String
         public var startedAt: String
@@ -32,6 +34,7 @@ public struct EscalationReport: Encodable, Sendable {
         public var warnedAt: String?
         public var breachedAt: String?
         public var metAt: String?
+        public var calendar: String?
     }
 
     public struct SLAValue: Encodable, Sendable {
@@ -86,7 +89,8 @@ public struct EscalationReport: Encodable, Sendable {
         deescalationReason = escalation.deescalationReason
         let sla = escalation.sla
         self.sla = SLAValue(
-            attachedTo: sla.attachedTo, response: Self.clock(sla.response), update: sla.update.map(Self.clock), resolution: Self.clock(sla.resolution),
+            attachedTo: sla.attachedTo, response: Self.clock(sla.response, configuration), update: sla.update.map { Self.clock($0, configuration) },
+            resolution: Self.clock(sla.resolution, configuration),
             updatesMet: sla.updatesMet, updatesBreached: sla.updatesBreached, stopped: sla.stoppedAt != nil)
         self.journal = journal.map { $0.filter { $0.escalation == nil || $0.escalation == escalation.number }.map(Self.journalValue) }
     }
@@ -99,10 +103,12 @@ public struct EscalationReport: Encodable, Sendable {
         JournalValue(at: time(entry.at), actor: entry.actor, cause: entry.cause, action: entry.action, detail: entry.detail)
     }
 
-    static func clock(_ clock: SLAClock) -> ClockValue {
-        ClockValue(
+    static func clock(_ clock: SLAClock, _ configuration: EscalationConfiguration) -> ClockValue {
+        let calendar = clock.calendar.flatMap(configuration.calendar(named:))
+        let time: (Date) -> String = { date in calendar?.iso8601(date) ?? Self.time(date) }
+        return ClockValue(
             target: clock.target.description, startedAt: time(clock.startedAt), due: time(clock.dueAt), status: clock.status,
-            warnedAt: clock.warnedAt.map(time), breachedAt: clock.breachedAt.map(time), metAt: clock.metAt.map(time))
+            warnedAt: clock.warnedAt.map(time), breachedAt: clock.breachedAt.map(time), metAt: clock.metAt.map(time), calendar: calendar?.name)
     }
 
     static func time(_ date: Date) -> String {

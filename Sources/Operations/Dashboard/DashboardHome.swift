@@ -45,7 +45,7 @@ struct DashboardHome {
         let configuration = gateway.config.escalation
         for escalation in escalations {
             let clocks = escalation.clocks.map {
-                ClockStatus($0, stoppedAt: escalation.slaStoppedAt, warningShare: configuration.policy.slaWarningShare, now: now).html
+                ClockStatus($0, stoppedAt: escalation.slaStoppedAt, configuration: configuration, now: now).html
             }.joined(separator: " ")
             let owner = names.owner(source: escalation.source, assignedTo: escalation.assignedTo).map(names.person) ?? "<span class=\"muted\">none</span>"
             html += """

@@ -17,7 +17,6 @@ struct EscalationPageView {
         let names = DashboardNames(directory: gateway.directoryLookup)
         let configuration = gateway.config.escalation
         let escalation = page.escalation
-        let share = configuration.policy.slaWarningShare
         let owner = names.owner(source: escalation.source, assignedTo: escalation.assignedTo)
         var body = """
             <p><a href="/">← All escalations</a></p>
@@ -35,9 +34,9 @@ struct EscalationPageView {
             """
         if let reason = escalation.deescalationReason { body += "<dt>De-escalated because</dt><dd><div class=\"quote\">\(HTML.escape(reason))</div></dd>\n" }
         body += "</dl>\n"
-        body += "<h2>SLA</h2>\n<p>" + escalation.clocks.map { ClockStatus($0, stoppedAt: escalation.slaStoppedAt, warningShare: share, now: now).html }.joined(separator: " ")
+        body += "<h2>SLA</h2>\n<p>" + escalation.clocks.map { ClockStatus($0, stoppedAt: escalation.slaStoppedAt, configuration: configuration, now: now).html }.joined(separator: " ")
         body += "</p>\n<p class=\"muted\">Updates on time: \(escalation.updatesMet); late: \(escalation.updatesBreached).</p>\n"
-        body += history(page.clockHistory, stoppedAt: escalation.slaStoppedAt, share: share)
+        body += history(page.clockHistory, stoppedAt: escalation.slaStoppedAt, configuration: configuration)
         body += requests(page.requests, names: names)
         body += "<h2>Watch list</h2>\n" + list(page.watchList.map(names.personWithAddress), empty: "Nobody watches this escalation.")
         body += "<h2>Linked cases</h2>\n" + list(page.linkedCases.map { names.title(.supportCase($0)) }, empty: "No linked case.")
@@ -47,14 +46,17 @@ struct EscalationPageView {
         return DashboardLayout.page(title: escalation.number.value, current: nil, body: body)
     }
 
-    private func history(_ clocks: [DashboardClock], stoppedAt: Date?, share: Double) -> String {
+    /// Every clock, its start and deadline in its calendar's zone (UTC without a calendar).
+    private func history(_ clocks: [DashboardClock], stoppedAt: Date?, configuration: EscalationConfiguration) -> String {
         var html = "<h3>SLA history</h3>\n<table class=\"list\"><thead><tr><th>Clock</th><th>Target</th><th>Started</th><th>Due</th><th>Outcome</th></tr></thead><tbody>\n"
         for clock in clocks {
-            let status = ClockStatus(clock, stoppedAt: stoppedAt, warningShare: share, now: now)
+            let status = ClockStatus(clock, stoppedAt: stoppedAt, configuration: configuration, now: now)
+            let calendar = clock.calendar.flatMap(configuration.calendar(named:))
             html += """
                 <tr><td data-label="Clock">\(ClockStatus.targetName(clock.target)) #\(clock.sequence)</td>\
                 <td data-label="Target">\(DashboardTime.span(TimeInterval(clock.targetSeconds)))</td>\
-                <td data-label="Started">\(DashboardTime.element(clock.startedAt))</td><td data-label="Due">\(DashboardTime.element(clock.dueAt))</td>\
+                <td data-label="Started">\(DashboardTime.element(clock.startedAt, in: calendar))</td>\
+                <td data-label="Due">\(DashboardTime.element(clock.dueAt, in: calendar))</td>\
                 <td data-label="Outcome">\(status.html)\(clock.replacedAt.map { " <span class=\"muted\">at " + DashboardTime.element($0) + "</span>" } ?? "")</td></tr>
 
                 """

@@ -1,3 +1,4 @@
+import EscalationCore
 import Foundation
 
 /// Text made safe for HTML: every piece of text the dashboard shows passes through `escape`,
@@ -28,7 +29,7 @@ enum HTML {
     }
 }
 
-/// Times and durations as the dashboard writes them: UTC, to the minute.
+/// Times and durations as the dashboard writes them: UTC (an SLA clock's in its calendar's zone), to the minute.
 enum DashboardTime {
     /// `2026-12-07 04:32 UTC`.
     static func moment(_ date: Date) -> String {
@@ -48,8 +49,8 @@ enum DashboardTime {
         return "\(rest)m"
     }
 
-    /// A `<time>` element showing `moment`.
-    static func element(_ date: Date) -> String {
-        "<time datetime=\"\(date.formatted(.iso8601))\">\(moment(date))</time>"
+    /// A `<time>` element showing `moment`, or the time in `calendar`'s zone when one is given.
+    static func element(_ date: Date, in calendar: WorkingCalendar? = nil) -> String {
+        "<time datetime=\"\(date.formatted(.iso8601))\">\(calendar?.displayTime(date) ?? moment(date))</time>"
     }
 }

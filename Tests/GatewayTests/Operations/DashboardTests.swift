@@ -81,6 +81,37 @@ import Testing
         #expect(gateway.stop() == 0)
     }
 
+    /// An account escalation on a calendar in Asia/Kolkata (no daylight saving, so the offset
+    /// holds whatever day the test runs): its clocks say when they are due in that zone, on the
+    /// list and on the escalation page.
+    @Test func clocksOnACalendarShowTheirDueTimeInTheCalendarsZone() throws {
+        let port = RunningGateway.freePort()
+        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { "\($0) = \"00:00-12:00,12:00-24:00\"" }.joined(separator: "\n")
+        let workspace = try TestWorkspace(
+            extraConfig: "[http]\nlisten = \"127.0.0.1:\(port)\"\n\n[[calendar]]\nname = \"india\"\ntime_zone = \"Asia/Kolkata\"\n[calendar.hours]\n\(days)\n",
+            replacing: [
+                ("name = \"account-default\"\ntype = \"account\"\napproval = true", "name = \"account-default\"\ntype = \"account\"\napproval = false\ncalendar = \"india\"")
+            ])
+        defer { workspace.remove() }
+        #expect(try GatewayCLI.run(["import", "--config", workspace.configURL.path, workspace.directoryFile]).status == 0)
+        let inbox = workspace.folder.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Self.mail(
+            from: "Jane Doe <jane@acme.example>", id: "calendar-1@acme.example", subject: "Our account needs attention",
+            body: "ESCALATE ACCOUNT\nReason: Executive Visibility\nNothing works.\n"
+        ).write(to: inbox.appendingPathComponent("01.eml"), atomically: true, encoding: .utf8)
+        let gateway = try RunningGateway(config: workspace.configURL.path)
+        defer { gateway.stop() }
+        let base = "http://127.0.0.1:\(port)"
+        let home = try #require(
+            waitFor(seconds: 60) { httpGet(base + "/").flatMap { $0.status == 200 && $0.body.contains("ESC0001001") ? $0 : nil } },
+            "the dashboard never listed the escalation; log:\n\(gateway.logText)")
+        #expect(home.body.range(of: #"Response: [0-9hm ]+ left, due 20[0-9-]+ [0-9:]+ UTC\+05:30"#, options: .regularExpression) != nil, "\(home.body)")
+        let page = try #require(httpGet(base + "/escalations/ESC0001001"))
+        #expect(page.body.range(of: #"<td data-label="Due"><time datetime="[^"]+">20[0-9-]+ [0-9:]+ UTC\+05:30</time>"#, options: .regularExpression) != nil)
+        #expect(gateway.stop() == 0)
+    }
+
     /// Every statement the dashboard runs reads through an index (a partial one where it scans),
     /// and only one approver's list is sorted: a page's cost follows what it shows, not the
     /// size of the database.
