@@ -38,7 +38,9 @@ extension ActivityReport {
             lines.append("\(title): \(breakdown.total)")
             for (dimension, counts) in [("reason", breakdown.byReason), ("account", breakdown.byAccount), ("severity", breakdown.bySeverity)]
             where !counts.isEmpty {
-                lines.append("  by \(dimension): " + counts.map(Self.line).joined(separator: ", "))
+                let (shown, more) = dimension == "account" ? Self.listed(counts) : (counts[...], nil)
+                let rest = more.map { [", and \($0.entries) more accounts (\($0.count) in all)"] } ?? []
+                lines.append("  by \(dimension): " + shown.map(Self.line).joined(separator: ", ") + rest.joined())
             }
         }
         lines.append("")
