@@ -19,12 +19,8 @@ import Testing
     private func playThrough(
         _ name: String, sessionsCut: Int = 0, before: (PrivateMailServers) throws -> Void = { _ in },
         outage: @escaping @Sendable (PrivateMailServers, FaultWorld) throws -> Void
-    ) throws -> [String]? {
-        guard let servers = try PrivateMailServers() else {
-            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "missing in CI, where it must run")
-            print("OutageTests skipped: the mail servers are not installed (run Tests/scripts/test.sh)")
-            return nil
-        }
+    ) throws -> [String] {
+        let servers = try #require(try PrivateMailServers(), "the mail servers are not running: run Tests/scripts/test.sh")
         let clean = try FaultRun.cleanSnapshot(mails: Self.mails, seed: Self.seed)
         let run = try FaultRun(servers: servers, mails: Self.mails, seed: Self.seed)
         defer { run.world.remove() }
@@ -59,26 +55,22 @@ import Testing
     }
 
     @Test func imapServerStoppedForThirtySecondsMidBatch() throws {
-        guard
-            let log = try playThrough("IMAP down 30 s", outage: { servers, world in
-                let store = world.store
-                try waitUntil(seconds: 60, "the gateway working through the first wave") { try store.read { try $0.receiptOutcomes().count } >= 5 }
-                try servers.stopIMAP()
-                Thread.sleep(forTimeInterval: 30)
-                try servers.startIMAP()
-            })
-        else { return }
+        let log = try playThrough("IMAP down 30 s", outage: { servers, world in
+            let store = world.store
+            try waitUntil(seconds: 60, "the gateway working through the first wave") { try store.read { try $0.receiptOutcomes().count } >= 5 }
+            try servers.stopIMAP()
+            Thread.sleep(forTimeInterval: 30)
+            try servers.startIMAP()
+        })
         #expect(log.contains { $0.contains("cycle failed") && $0.localizedCaseInsensitiveContains("connect") }, "the outage is logged with its cause")
     }
 
     @Test func smtpServerDownForSixtySecondsWhileRepliesAreQueued() throws {
-        guard
-            let log = try playThrough("SMTP down 60 s", sessionsCut: 1, outage: { servers, _ in
-                try servers.stopSMTP()
-                Thread.sleep(forTimeInterval: 60)
-                try servers.startSMTP()
-            })
-        else { return }
+        let log = try playThrough("SMTP down 60 s", sessionsCut: 1, outage: { servers, _ in
+            try servers.stopSMTP()
+            Thread.sleep(forTimeInterval: 60)
+            try servers.startSMTP()
+        })
         #expect(log.contains { $0.contains("delivery failed") && $0.localizedCaseInsensitiveContains("connect") }, "the outage is logged with its cause")
     }
 
@@ -86,17 +78,15 @@ import Testing
     /// enough to send every reply before a code set beside it took effect would meet none.
     @Test(arguments: ["421 4.3.2 Service shutting down, try later", "451 4.3.0 Temporary lookup failure"])
     func smtpServerAnsweringTemporaryErrorsForAWhile(_ reply: String) throws {
-        guard
-            let log = try playThrough(
-                "SMTP answering \(reply.prefix(3))", sessionsCut: 2, before: { servers in try servers.answerEveryClient(with: reply) },
-                outage: { servers, world in
-                    Thread.sleep(forTimeInterval: 15)
-                    try waitUntil(seconds: 60, "the gateway meeting the \(reply.prefix(3))") {
-                        try String(contentsOf: world.folder.appendingPathComponent("gateway.log"), encoding: .utf8).contains(reply.prefix(3) + " ")
-                    }
-                    try servers.answerEveryClient(with: nil)
-                })
-        else { return }
+        let log = try playThrough(
+            "SMTP answering \(reply.prefix(3))", sessionsCut: 2, before: { servers in try servers.answerEveryClient(with: reply) },
+            outage: { servers, world in
+                Thread.sleep(forTimeInterval: 15)
+                try waitUntil(seconds: 60, "the gateway meeting the \(reply.prefix(3))") {
+                    try String(contentsOf: world.folder.appendingPathComponent("gateway.log"), encoding: .utf8).contains(reply.prefix(3) + " ")
+                }
+                try servers.answerEveryClient(with: nil)
+            })
         #expect(log.contains { $0.contains("delivery failed") && $0.contains(String(reply.prefix(3))) }, "the reply code is logged: \(log.filter { $0.contains("delivery failed") }.prefix(2))")
     }
 }
