@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["EscalationCore", "EscalationValues", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .systemLibrary(name: "CFileSync"),
-        .target(name: "MailTransport", dependencies: ["MailMessage", "CFileSync"], swiftSettings: strictSettings),
+        .target(name: "MailTransport", dependencies: ["CFileSync"], swiftSettings: strictSettings),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "MailTransportCurl", dependencies: ["MailTransport", "CCurl"], swiftSettings: strictSettings),
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
@@ -54,6 +54,17 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "GatewayDemo",
+            dependencies: ["Gateway", "EscalationCore", "EscalationStore", "EscalationValues", "MailMessage", "MailTransport"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "GatewayBenchmarks",
+            dependencies: [
+                "Gateway", "GatewayDemo", "EscalationCore", "EscalationStore", "EscalationValues", "MailMessage", "MailReading", "MailComposing",
+                "MailTransport", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .target(
@@ -72,7 +83,8 @@ let package = Package(
         .executableTarget(
             name: "escalation-gateway",
             dependencies: [
-                "Gateway", "Operations", "EscalationCore", "EscalationValues", "EscalationStore", "MailComposing", "CMimalloc",
+                "Gateway", "GatewayBenchmarks", "GatewayDemo", "Operations", "EscalationCore", "EscalationValues", "EscalationStore", "MailComposing",
+                "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -88,8 +100,8 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Operations", "EscalationCore", "EscalationValues", "EscalationStore", "MailMessage", "MailReading", "MailTransport", "MailTransportCurl",
-                "MailComposing",
+                "Gateway", "GatewayBenchmarks", "GatewayDemo", "Operations", "EscalationCore", "EscalationValues", "EscalationStore", "MailMessage",
+                "MailReading", "MailTransport", "MailTransportCurl", "MailComposing",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

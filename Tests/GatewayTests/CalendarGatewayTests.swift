@@ -1,6 +1,7 @@
 import EscalationCore
 import Foundation
 import Gateway
+import GatewayDemo
 import MailMessage
 import Testing
 

@@ -2,7 +2,7 @@ import EscalationCore
 import EscalationStore
 import EscalationValues
 import Foundation
-import Gateway
+@_spi(Testing) import Gateway
 import MailMessage
 import Testing
 

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=.build-fuzz
 mkdir -p "$out"
-flags=(-O -parse-as-library -sanitize=fuzzer,address -wmo)
+flags=(-O -parse-as-library -sanitize=fuzzer,address -wmo -package-name EscalationGateway)
 swiftc "${flags[@]}" -module-name MailMessage -emit-module-path "$out/MailMessage.swiftmodule" \
   -c $(find Sources/MailMessage -name '*.swift' | sort) -o "$out/MailMessage.o"
 swiftc "${flags[@]}" -module-name EscalationValues -emit-module-path "$out/EscalationValues.swiftmodule" \

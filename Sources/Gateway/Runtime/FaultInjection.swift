@@ -6,8 +6,9 @@ import Foundation
 
 /// A crash on purpose, for tests: `ESCALATION_GATEWAY_CRASH_AT=<point>` kills the process the
 /// first time it reaches that point, as `kill -9` would, so each window of the exactly-once
-/// design is hit deterministically rather than by chance.
-public enum FaultPoint: String, CaseIterable, Sendable {
+/// design is hit deterministically rather than by chance. Only tests name the points
+/// (`@_spi(Testing) import Gateway`); the product reaches them.
+@_spi(Testing) public enum FaultPoint: String, CaseIterable, Sendable {
     /// Inside the mail's transaction, after its receipt was written: nothing may commit.
     case afterReceipt = "after-receipt"
     /// After the mail's transaction committed, before the pipeline goes on.

@@ -25,7 +25,7 @@ public enum StarterFiles {
     }
 
     /// Two severities and two reasons, as the starter config and the benchmark's have them.
-    static let severitiesAndReasons = """
+    package static let severitiesAndReasons = """
         [[severity]]
         name = "high"
         color = "red"

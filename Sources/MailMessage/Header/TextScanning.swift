@@ -4,10 +4,10 @@ import Foundation
 /// `contains` bridge through NSString, which cost most of the reading time on large corpora.
 extension StringProtocol {
     /// The text without leading and trailing blanks (spaces, tabs and other non-newline whitespace).
-    public var trimmedBlanks: String { trimmed(where: Self.isBlankScalar, byte: { $0 == 0x20 || $0 == 0x09 }) }
+    package var trimmedBlanks: String { trimmed(where: Self.isBlankScalar, byte: { $0 == 0x20 || $0 == 0x09 }) }
 
     /// Whether the text is empty or blanks only (what `trimmedBlanks.isEmpty` says, without a copy).
-    public var isBlank: Bool {
+    package var isBlank: Bool {
         for byte in utf8 where byte != 0x20 && byte != 0x09 {
             return byte < 0x80 ? false : unicodeScalars.allSatisfy(Self.isBlankScalar)
         }
@@ -15,16 +15,16 @@ extension StringProtocol {
     }
 
     /// The text without leading and trailing whitespace, newlines included.
-    public var trimmedSpace: String { trimmed(where: { $0.properties.isWhitespace }, byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) }
+    package var trimmedSpace: String { trimmed(where: { $0.properties.isWhitespace }, byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) }
 
     /// The text without leading and trailing line breaks (blanks kept).
-    public var trimmedNewlines: String {
+    package var trimmedNewlines: String {
         trimmed(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }, byte: { $0 == 0x0A || $0 == 0x0D })
     }
 
     /// The text without leading and trailing whitespace, newlines and any character of `extra`
     /// (punctuation around a reason, quotes around a name).
-    public func trimmed(including extra: String) -> String {
+    package func trimmed(including extra: String) -> String {
         trimmed(
             where: { $0.properties.isWhitespace || extra.unicodeScalars.contains($0) },
             byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || ($0 < 0x80 && extra.utf8.contains($0)) })
@@ -49,24 +49,24 @@ extension StringProtocol {
     }
 
     /// Whether any of the needles occurs (byte-wise); the text is read once.
-    public func hasAny(_ needles: [String]) -> Bool {
+    package func hasAny(_ needles: [String]) -> Bool {
         hasAny(bytes: needles.map { Array($0.utf8) })
     }
 
     /// Whether any of the needles, given as UTF-8 bytes (precomputed by hot callers), occurs.
-    public func hasAny(bytes needles: [[UInt8]]) -> Bool {
+    package func hasAny(bytes needles: [[UInt8]]) -> Bool {
         hasAny(NeedleSet(needles))
     }
 
     /// Whether any needle of the set occurs, in one pass over the text.
-    public func hasAny(_ needles: NeedleSet) -> Bool {
+    package func hasAny(_ needles: NeedleSet) -> Bool {
         if let found = utf8.withContiguousStorageIfAvailable({ needles.occurs(in: $0) }) { return found }
         var text = String(self)
         return text.withUTF8 { needles.occurs(in: $0) }
     }
 
     /// Byte-wise substring search (UTF-8), without bridging to NSString.
-    public func has(_ needle: String) -> Bool {
+    package func has(_ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
         if let found = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: pattern) != nil }) { return found }
         var text = String(self)
@@ -76,7 +76,7 @@ extension StringProtocol {
     /// The text lower-cased as `lowercased()` lower-cases it (each scalar's Unicode lowercase
     /// mapping), ASCII scalars on bytes: `lowercased()` maps every scalar through its
     /// properties as soon as one is not ASCII, as in most subjects the gateway answers ("–").
-    public func lowercasedMostlyASCII() -> String {
+    package func lowercasedMostlyASCII() -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
@@ -92,14 +92,14 @@ extension StringProtocol {
 
     /// Whether every byte is ASCII: then every scalar but CR before LF is a Character of its
     /// own, and searching the bytes finds what searching the Characters finds.
-    public var isASCII: Bool {
+    package var isASCII: Bool {
         if let found = utf8.withContiguousStorageIfAvailable(\.isASCII) { return found }
         var text = String(self)
         return text.withUTF8(\.isASCII)
     }
 
     /// The range of the first occurrence of `needle`'s bytes (UTF-8), without bridging.
-    public func utf8Range(of needle: [UInt8]) -> Range<Index>? {
+    package func utf8Range(of needle: [UInt8]) -> Range<Index>? {
         let offset: Int?
         if let found = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: needle) }) {
             offset = found
@@ -115,13 +115,13 @@ extension StringProtocol {
     /// The first Character that is `delimiter`, an ASCII byte other than CR and LF: found on
     /// bytes in ASCII text; elsewhere a mark may join it to the next scalar, and the Characters
     /// are walked.
-    public func firstIndex(ofASCII delimiter: UInt8) -> Index? {
+    package func firstIndex(ofASCII delimiter: UInt8) -> Index? {
         guard isASCII else { return firstIndex(of: Character(Unicode.Scalar(delimiter))) }
         return utf8.firstIndex(of: delimiter)
     }
 
     /// The last Character that is `delimiter`, found as `firstIndex(ofASCII:)` finds the first.
-    public func lastIndex(ofASCII delimiter: UInt8) -> Index? {
+    package func lastIndex(ofASCII delimiter: UInt8) -> Index? {
         guard isASCII else { return lastIndex(of: Character(Unicode.Scalar(delimiter))) }
         var last: Index?
         var index = utf8.startIndex
@@ -135,7 +135,7 @@ extension StringProtocol {
 
 extension UnsafeBufferPointer<UInt8> {
     /// Whether every byte is below 0x80, read eight at a time.
-    public var isASCII: Bool {
+    package var isASCII: Bool {
         guard let base = baseAddress else { return true }
         var index = 0
         var seen: UInt64 = 0
@@ -151,7 +151,7 @@ extension UnsafeBufferPointer<UInt8> {
     }
 
     /// Where `pattern` first occurs at or after `start` (byte-wise; an empty pattern at `start`).
-    public func firstIndex(of pattern: [UInt8], from start: Int = 0) -> Int? {
+    package func firstIndex(of pattern: [UInt8], from start: Int = 0) -> Int? {
         guard let first = pattern.first else { return start }
         guard pattern.count <= count else { return nil }
         var index = start
@@ -170,13 +170,13 @@ extension UnsafeBufferPointer<UInt8> {
 
 extension String {
     /// Whether the UTF-8 bytes hold `byte` (a memchr over contiguous storage).
-    public func containsByte(_ byte: UInt8) -> Bool {
+    package func containsByte(_ byte: UInt8) -> Bool {
         var text = self
         return text.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false }
     }
 
     /// At most the first `maxBytes` UTF-8 bytes, cut at a character boundary (no walk over characters).
-    public func prefix(bytes maxBytes: Int) -> String {
+    package func prefix(bytes maxBytes: Int) -> String {
         let bytes = utf8
         guard bytes.count > maxBytes else { return self }
         return prefix(upToCharacterBefore: bytes.index(bytes.startIndex, offsetBy: maxBytes))
@@ -191,7 +191,7 @@ extension String {
 
     /// The text up to the end of its `count`-th non-empty line (LF-separated), within its first
     /// `maxBytes` bytes, without splitting the rest of the text.
-    public func leadingLines(_ count: Int, maxBytes: Int) -> String {
+    package func leadingLines(_ count: Int, maxBytes: Int) -> String {
         var seen = 0
         let bytes = utf8
         var index = bytes.startIndex
@@ -214,7 +214,7 @@ extension String {
     /// Where the first Character that is a line feed is (`endIndex` if none), found on bytes:
     /// it is the first LF not right after a CR, as CR LF is one Character and an LF anywhere
     /// else one of its own.
-    public var firstLineFeed: Index {
+    package var firstLineFeed: Index {
         let view = utf8
         var previous: UInt8 = 0
         var index = view.startIndex
@@ -228,7 +228,7 @@ extension String {
     }
 
     /// Lines split at LF, CRLF or a lone CR.
-    public var mailLines: [Substring] {
+    package var mailLines: [Substring] {
         var lines: [Substring] = []
         var start = startIndex
         var index = startIndex
@@ -251,7 +251,7 @@ extension String {
 }
 
 /// Needles grouped by their first byte, so that one pass over a text finds whether any occurs.
-public struct NeedleSet: Sendable {
+package struct NeedleSet: Sendable {
     private let buckets: [[[UInt8]]]
     /// Whether any needle starts with the byte: the scan looks at a bucket only then.
     private let startsSome: [Bool]
@@ -259,7 +259,7 @@ public struct NeedleSet: Sendable {
 
     /// Needles as UTF-8 bytes; with `ignoringASCIICase`, A–Z match a–z (other letters exactly),
     /// so a text need not be lower-cased before the search.
-    public init(_ needles: [[UInt8]], ignoringASCIICase: Bool = false) {
+    package init(_ needles: [[UInt8]], ignoringASCIICase: Bool = false) {
         var buckets = [[[UInt8]]](repeating: [], count: 256)
         for needle in needles where !needle.isEmpty {
             let stored = ignoringASCIICase ? needle.map(Self.lowerASCII) : needle
@@ -273,7 +273,7 @@ public struct NeedleSet: Sendable {
 
     /// Needles as text. With `ignoringCase`, ASCII letters match in any case, and a needle with
     /// other letters ("исходное", "ursprüngliche") matches lower-case, upper-case or capitalized.
-    public init(_ needles: [String], ignoringCase: Bool = false) {
+    package init(_ needles: [String], ignoringCase: Bool = false) {
         func cases(_ needle: String) -> [String] {
             guard !needle.isASCII else { return [needle] }
             return [needle.lowercased(), needle.uppercased(), needle.prefix(1).uppercased() + needle.dropFirst().lowercased()]
@@ -316,7 +316,7 @@ extension Unicode.Scalar {
     /// than CR and LF, and the letters and punctuation of common scripts that hold no mark,
     /// joiner or modifier (which join the Character before them). Text made only of these can
     /// be walked by scalars, or by bytes, where walking it by Characters would give the same.
-    public var isOwnCharacter: Bool {
+    package var isOwnCharacter: Bool {
         switch value {
         case 0..<0x0A, 0x0B, 0x0C, 0x0E..<0x80, 0xA0...0x24F, 0x370...0x3FF, 0x400...0x482, 0x48A...0x4FF, 0x2010...0x2027,
             0x2030...0x205E, 0x3000...0x3029, 0x3041...0x3096, 0x30A0...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3:

@@ -3,6 +3,7 @@ import EscalationCore
 import EscalationValues
 import Foundation
 import Gateway
+import GatewayBenchmarks
 
 /// `bench`: benchmarks that print their figures; never pass/fail.
 struct BenchCommand: ParsableCommand {

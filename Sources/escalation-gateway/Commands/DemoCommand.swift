@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationCore
 import Foundation
 import Gateway
+import GatewayDemo
 
 /// `demo`: starts from an empty database, imports the sample directory and plays the sample
 /// conversations, answering the gateway's real mail as each participant's client would.

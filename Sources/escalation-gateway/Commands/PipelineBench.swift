@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gateway
+import GatewayBenchmarks
 
 /// `bench pipeline --mails N`: the whole in-process pipeline over generated conversations.
 struct PipelineBench: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import GatewayDemo
 import Testing
 
 /// The demo over `Samples/conversations/` shows approvers in the loop: the other approver told,

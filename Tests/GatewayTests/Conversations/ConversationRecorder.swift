@@ -1,6 +1,7 @@
 import EscalationStore
 import Foundation
 @testable import Gateway
+import GatewayDemo
 import MailMessage
 import Testing
 

@@ -1,6 +1,8 @@
 import EscalationStore
 import Foundation
 @testable import Gateway
+import GatewayBenchmarks
+import GatewayDemo
 import MailMessage
 
 /// Conversations about many cases, as people write them: customers escalate with subjects of

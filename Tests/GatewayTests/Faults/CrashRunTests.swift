@@ -1,5 +1,6 @@
 import Foundation
-import Gateway
+@_spi(Testing) import Gateway
+import GatewayBenchmarks
 import Testing
 
 /// The real binary, against its own Dovecot and Postfix, SIGKILLed at random moments (seeded)

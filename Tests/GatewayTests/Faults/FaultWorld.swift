@@ -3,6 +3,7 @@ import EscalationStore
 import EscalationValues
 import Foundation
 import Gateway
+import GatewayBenchmarks
 import MailTransport
 
 /// The generated conversations of `ConversationPlayer`, a gateway config for them, the same

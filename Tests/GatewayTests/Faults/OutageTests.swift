@@ -1,6 +1,7 @@
 import EscalationStore
 import Foundation
 import Gateway
+import GatewayBenchmarks
 import Testing
 
 /// Servers vanishing under the real binary while it works through generated conversations:

@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 
 /// CPU time the process has used so far, all threads together (`getrusage`): unlike elapsed
 /// time, it does not grow when the machine lends the cores to someone else, so it separates

@@ -1,5 +1,6 @@
 import EscalationCore
 import Foundation
+import Gateway
 
 /// The folder a pipeline benchmark runs in: its config, database and outbox, and the
 /// directory of every generated account.

@@ -1,6 +1,8 @@
 import EscalationCore
 import EscalationStore
 import Foundation
+import Gateway
+import GatewayDemo
 import Logging
 import MailTransport
 

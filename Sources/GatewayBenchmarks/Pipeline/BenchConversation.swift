@@ -1,6 +1,7 @@
 import EscalationCore
 import EscalationValues
 import Foundation
+import Gateway
 
 /// One mail of a generated conversation, before it is written.
 struct ScriptStep {

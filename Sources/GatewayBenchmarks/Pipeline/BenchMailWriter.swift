@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 import MailMessage
 
 /// The gateway mail a generated reply answers: what a mail client needs to thread and quote it.

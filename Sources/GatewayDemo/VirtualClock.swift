@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 
 /// A clock the demo moves forward by hand, so that a cooldown can pass in a second.
 public final class VirtualClock: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import EscalationCore
 import EscalationValues
 import Foundation
+import Gateway
 import MailMessage
 
 /// One participant's mail in a sample conversation. A complete `.eml` is sent as it is;
@@ -8,14 +9,14 @@ import MailMessage
 /// gateway sent to its author, completed as a mail client would (Re: subject, threading, quote,
 /// the step's attachments).
 /// `X-Demo-Wait: 31m` moves the demo clock forward before the mail is sent.
-struct DemoStep {
-    var file: URL
-    var raw: [UInt8]
-    var mail: Mail
-    var answers: String?
-    var wait: TimeSpan?
+package struct DemoStep {
+    package var file: URL
+    package var raw: [UInt8]
+    package var mail: Mail
+    package var answers: String?
+    package var wait: TimeSpan?
 
-    init(file: URL) throws {
+    package init(file: URL) throws {
         self.file = file
         raw = Array(try Data(contentsOf: file))
         mail = try Mail(parsing: raw)
@@ -24,7 +25,7 @@ struct DemoStep {
     }
 
     /// The reply to `original`, as the author's mail client would write it.
-    func reply(to original: Mail, sequence: Int, date: Date) -> [UInt8] {
+    package func reply(to original: Mail, sequence: Int, date: Date) -> [UInt8] {
         let from = mail.header.raw("From") ?? ""
         let target = original.replyTo.first ?? original.from
         let subject = original.subject.lowercased().hasPrefix("re:") ? original.subject : "Re: " + original.subject

@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 
 /// The figures of a pipeline benchmark as printed lines (`N mails/s`, `N MB/s`, `p50 N ms`,
 /// `p99 N ms`, `peak RSS N MB`).

@@ -1,6 +1,7 @@
 import EscalationCore
 import EscalationStore
 import Foundation
+import Gateway
 import MailMessage
 import MailTransport
 

@@ -1,6 +1,7 @@
 import EscalationCore
 import EscalationValues
 import Foundation
+import Gateway
 
 /// Someone who writes in a generated conversation.
 struct BenchPerson: Hashable {

@@ -2,6 +2,7 @@ import EscalationCore
 import EscalationStore
 import EscalationValues
 import Foundation
+import Gateway
 import MailTransport
 
 /// Generates a directory and N inbound mails forming whole conversations (requests with

@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 
 /// The process's memory figures from `/proc/self/status` (Linux).
 public enum ProcessMemory {
