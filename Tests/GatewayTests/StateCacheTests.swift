@@ -59,7 +59,10 @@ import Testing
         let repeated = try results[1].get()
         #expect(repeated.outcome == .refused)
         #expect(repeated.escalation == nil, "answered from a decision whose write had failed")
-        guard case .subject(let report) = try #require(try gateway.showReport("CS0001234")) else { return }
+        guard case .subject(let report) = try #require(try gateway.showReport("CS0001234")) else {
+            Issue.record("CS0001234 shows no case")
+            return
+        }
         #expect(report.requests.map(\.state) == ["pending"])
         let outbox = try gateway.store.read { try $0.outbox() }
         #expect(outbox.allSatisfy { !$0.raw.isEmpty && !$0.subject.isEmpty }, "every queued answer has its rendered mail")

@@ -46,7 +46,11 @@ import Testing
     }
 
     @Test func statedSubjectSenderAndStructure() throws {
-        guard CorpusLocation.root != nil else { return }
+        guard CorpusLocation.root != nil else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "missing in CI, where it must run")
+            print("corpus not found beside the checkout (../shared/corpus): MIME stated-facts test skipped")
+            return
+        }
         let known = Self.knownFailures()
         var checked = 0
         var mismatches: [String] = []
@@ -94,6 +98,7 @@ import Testing
         #expect(nodemailer.subject == "Nodemailer is unicode friendly ✔ (1476358788189)")
         #expect(nodemailer.to.map(\.address) == ["andris+123@kreata.ee", "andris.reinman@gmail.com"])
         print("MIME corpus: \(checked) fixtures with stated facts checked, \(mismatches.count) listed mismatches")
+        #expect(checked == 110, "every fixture of the two manifests with stated facts is checked")
         try? mismatches.joined(separator: "\n").write(to: FileManager.default.temporaryDirectory.appendingPathComponent("mime-corpus-mismatches.txt"), atomically: true, encoding: .utf8)
     }
 
