@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The record that a mail was processed: its identity, where it came from, and the outcome.
 public struct Receipt: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// What processing one mail did, as its receipt stores it and `process --json` prints it.
 public enum ReceiptOutcome: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {

@@ -1,6 +1,6 @@
 import EscalationCore
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 import GRDB
 
 /// The staff dashboard's reads: plain SQL over the relational tables (`DashboardSQL`), each a

@@ -1,5 +1,5 @@
-import EscalationCore
-import EscalationValues
+public import EscalationCore
+public import EscalationValues
 import Foundation
 import GRDB
 

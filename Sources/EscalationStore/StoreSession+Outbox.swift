@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+public import Foundation
+public import GRDB
 
 extension StoreSession {
     /// Adds a mail to the outbox and records its Message-ID on the thread of its case or account;

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 
 /// What `report` counts since a moment, as plain rows: aggregates over the relational tables,

@@ -1,6 +1,6 @@
-import EscalationCore
-import EscalationValues
-import Foundation
+public import EscalationCore
+public import EscalationValues
+public import Foundation
 import GRDB
 
 extension StoreSession {

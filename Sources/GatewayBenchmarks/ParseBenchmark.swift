@@ -1,6 +1,6 @@
 import EscalationCore
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 import Gateway
 import MailMessage
 import Synchronization

@@ -1,7 +1,7 @@
 import EscalationCore
 import EscalationStore
-import Foundation
-import Gateway
+public import Foundation
+public import Gateway
 import MailMessage
 import MailTransport
 

@@ -1,8 +1,8 @@
-import EscalationCore
+public import EscalationCore
 import EscalationValues
-import Foundation
+public import Foundation
 import Gateway
-import MailMessage
+public import MailMessage
 
 /// One participant's mail in a sample conversation. A complete `.eml` is sent as it is;
 /// one with `X-Demo-Answer: <template>` is a reply to the latest mail of that template the

@@ -1,5 +1,5 @@
 import Foundation
-import Gateway
+public import Gateway
 
 /// The demo starts from nothing: it removes the configured database, inbox and outbox.
 public enum DemoWorkspace {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Gateway
 
 /// A clock the demo moves forward by hand, so that a cooldown can pass in a second.

@@ -1,7 +1,7 @@
-import EscalationCore
-import EscalationValues
-import Foundation
-import MailMessage
+public import EscalationCore
+public import EscalationValues
+public import Foundation
+public import MailMessage
 
 /// Where an outgoing mail belongs in the case's mail thread.
 public struct ThreadPlacement: Hashable, Sendable {

@@ -1,6 +1,6 @@
-import EscalationCore
+public import EscalationCore
 import EscalationValues
-import Foundation
+public import Foundation
 import MailMessage
 
 /// Builds the values a template sees for one notice: the case or account, the escalation,

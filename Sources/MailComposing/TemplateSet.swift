@@ -1,5 +1,5 @@
 import EscalationCore
-import Foundation
+public import Foundation
 import MailMessage
 import Mustache
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads `*.eml` files from a folder in name order, and moves each to `processed/` or
 /// `failed/` (with a `.reason.txt` beside it) once its outcome is committed.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads a Maildir (`new/` then `cur/`), and moves each mail into the Maildir++ folders
 /// `.Processed` or `.Failed` once its outcome is committed.

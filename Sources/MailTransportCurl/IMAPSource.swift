@@ -1,5 +1,5 @@
 import Foundation
-import MailTransport
+public import MailTransport
 
 /// Inbound mail from an IMAP folder (`[inbound] kind = "imap"`): `UID SEARCH` then batched
 /// `UID FETCH … BODY.PEEK[]` over one kept connection; after a mail's transaction committed it

@@ -1,6 +1,6 @@
 import CCurl
 import Foundation
-import MailTransport
+public import MailTransport
 
 /// Sends mail over SMTP (`[outbound] kind = "smtp"`): one transaction per mail with all its
 /// recipients, STARTTLS required on `smtp://`, TLS on `smtps://`. One curl handle is kept, so

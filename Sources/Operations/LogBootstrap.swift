@@ -1,5 +1,5 @@
-import Gateway
-import Logging
+public import Gateway
+public import Logging
 
 /// Sets up the process's logging from `[log]`: text (swift-log's stream handler) or JSON lines
 /// on standard error, at the configured level, else at `fallback`.

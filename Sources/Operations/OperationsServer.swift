@@ -1,8 +1,8 @@
 import Foundation
-import Gateway
+public import Gateway
 import HTTPTypes
 import Hummingbird
-import Logging
+public import Logging
 import NIOCore
 import ServiceLifecycle
 

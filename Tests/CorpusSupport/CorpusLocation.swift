@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds `../shared/corpus` beside the checkout (or `$CORPUS_DIR`). The corpus is other people's
 /// writing: it is read where it is and never copied into the project.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension WorkingCalendar {
     /// A moment as people on this calendar read it, to the minute, with the zone's offset at

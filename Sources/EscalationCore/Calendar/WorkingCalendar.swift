@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Working hours in a time zone, with holidays (`[[calendar]]` in config): the time an SLA clock
 /// on this calendar counts. Its arithmetic works on real instants, so a working day that spans a

@@ -1,4 +1,4 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// Who may de-escalate, besides nobody else: the roles named here.

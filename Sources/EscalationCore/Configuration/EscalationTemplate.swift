@@ -1,4 +1,4 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// An admin-defined escalation template (seeds 000 and 001): for one type, whether

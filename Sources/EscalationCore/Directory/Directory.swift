@@ -1,4 +1,4 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// Read access to accounts, contacts, staff and cases. The in-memory `Directory` is one

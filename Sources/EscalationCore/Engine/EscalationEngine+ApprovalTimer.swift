@@ -1,5 +1,5 @@
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 extension EscalationEngine {
     /// What a pending request's timers did at one tick: the request as changed, and what to

@@ -1,5 +1,5 @@
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 extension EscalationEngine {
     /// Whether `sender` takes part in the case's or account's conversation: support staff, a

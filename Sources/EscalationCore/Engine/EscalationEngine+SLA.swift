@@ -1,5 +1,5 @@
 import EscalationValues
-import Foundation
+public import Foundation
 
 extension EscalationEngine {
     /// Advances an escalation's SLA clocks to `now`: a warning at the configured share of each

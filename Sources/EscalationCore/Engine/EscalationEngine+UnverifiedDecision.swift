@@ -1,5 +1,5 @@
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 extension EscalationEngine {
     /// The journal action that records that approvers were told of a decision refused from someone else.

@@ -1,5 +1,5 @@
 import EscalationValues
-import Foundation
+public import Foundation
 
 /// The escalation state machine: `(state, command, now) → decision`. Pure: it reads the
 /// directory through a lookup, takes the time as a value, and performs no I/O.

@@ -1,4 +1,4 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// A command together with who sent it, what it is about and the mail that carried it.

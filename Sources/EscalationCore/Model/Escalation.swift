@@ -1,5 +1,5 @@
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 /// An escalation record (`ESC…`), created when its request is approved or needs no approval.
 public struct Escalation: Hashable, Sendable {

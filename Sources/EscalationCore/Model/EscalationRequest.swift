@@ -1,5 +1,5 @@
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 /// A request to escalate a case or an account. With approval, the escalation record is
 /// created only when the request is approved (seed 000).

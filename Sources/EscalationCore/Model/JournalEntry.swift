@@ -1,5 +1,5 @@
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 /// One line of the audit journal: who changed what, when, and which message caused it.
 /// Nothing is ever deleted from the journal.

@@ -1,5 +1,5 @@
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 extension Notice {
     /// What a notice tells, one case per `Kind`, with the facts its template shows beyond the

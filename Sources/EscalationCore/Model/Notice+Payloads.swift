@@ -1,5 +1,5 @@
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 extension Notice {
     /// Words of a person the gateway passes on, and who wrote them.

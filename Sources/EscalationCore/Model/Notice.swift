@@ -1,4 +1,4 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// A mail the gateway owes someone because of a decision; rendered by `MailComposing`

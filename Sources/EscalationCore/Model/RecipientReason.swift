@@ -1,4 +1,4 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// Why a person gets mail about a case or account, as the `X-Escalation-Reason` header names it

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One SLA clock: started at a moment, due at a moment, then met, warned or breached.
 ///

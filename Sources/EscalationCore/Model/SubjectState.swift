@@ -1,4 +1,4 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// What the core knows about one case or account when it decides: its requests, its latest

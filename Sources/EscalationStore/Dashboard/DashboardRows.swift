@@ -1,6 +1,6 @@
 import EscalationCore
-import EscalationValues
-import Foundation
+public import EscalationValues
+public import Foundation
 
 /// One SLA clock row of `sla_clock`, as the dashboard shows it: a current clock, or a replaced
 /// one in an escalation's SLA history.

@@ -1,7 +1,7 @@
 import EscalationCore
 import EscalationValues
 import Foundation
-import GRDB
+public import GRDB
 
 /// A row of `escalation`: one escalation record with its SLA's counters, without its lists
 /// (linked cases, watch list) and clocks, which have tables of their own.

@@ -1,7 +1,7 @@
 import EscalationCore
 import EscalationValues
 import Foundation
-import GRDB
+public import GRDB
 
 /// A row of `request`: one escalation request without its lists (approvers, decisions,
 /// previous requests, named cases), which have tables of their own.

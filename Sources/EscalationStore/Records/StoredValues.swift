@@ -1,5 +1,5 @@
-import EscalationValues
-import GRDB
+public import EscalationValues
+public import GRDB
 
 /// A value stored as its text: record numbers and mail addresses. Read back as stored, without
 /// checking again: the schema's CHECK constraints admitted what was written.

@@ -1,4 +1,4 @@
-import EscalationCore
+public import EscalationCore
 import EscalationValues
 import Foundation
 

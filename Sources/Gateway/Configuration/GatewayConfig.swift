@@ -1,8 +1,8 @@
-import EscalationCore
-import EscalationValues
-import Foundation
-import MailMessage
-import MailTransportCurl
+public import EscalationCore
+public import EscalationValues
+public import Foundation
+public import MailMessage
+public import MailTransportCurl
 import TOMLKit
 
 /// The whole configuration file (TOML). Relative paths resolve against the file's folder.

@@ -1,5 +1,5 @@
-import EscalationCore
-import Foundation
+public import EscalationCore
+public import Foundation
 
 /// `[http]`: the operations listener of `run` (metrics, health). No section: no listener.
 public struct HTTPSettings: Sendable, Equatable {

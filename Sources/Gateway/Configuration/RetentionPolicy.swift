@@ -1,4 +1,4 @@
-import EscalationCore
+public import EscalationCore
 
 /// `[retention]`: how long the gateway keeps what it need not keep for ever. Off by default:
 /// without the section (or with `raw_mail = "none"`) nothing is purged.

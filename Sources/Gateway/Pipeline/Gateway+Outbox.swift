@@ -5,7 +5,7 @@ import Foundation
 import Logging
 import MailComposing
 import MailMessage
-import MailTransport
+public import MailTransport
 
 extension Gateway {
     /// Renders notices and adds them to the outbox in the caller's transaction, one mail per

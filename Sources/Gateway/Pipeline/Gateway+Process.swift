@@ -5,7 +5,7 @@ import Foundation
 import Logging
 import MailMessage
 import MailReading
-import MailTransport
+public import MailTransport
 
 extension Gateway {
     /// Processes one inbound mail exactly once: its receipt, state change, journal and outbox

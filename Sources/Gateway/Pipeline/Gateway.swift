@@ -1,8 +1,8 @@
 import EscalationCore
-import EscalationStore
+public import EscalationStore
 import EscalationValues
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 import MailComposing
 import MailMessage
 import MailReading

@@ -1,4 +1,4 @@
-import EscalationStore
+public import EscalationStore
 
 /// What processing one mail did, as `process --json` prints it.
 public struct MailOutcome: Encodable, Sendable, Equatable {

@@ -1,8 +1,8 @@
 import EscalationCore
-import EscalationValues
+public import EscalationValues
 import Foundation
-import MailMessage
-import MailReading
+public import MailMessage
+public import MailReading
 
 /// A parsed mail together with what the gateway read from it, before any state is touched.
 /// `read` prints exactly this, so operators see why the gateway acted as it did.

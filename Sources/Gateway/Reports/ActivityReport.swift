@@ -1,7 +1,7 @@
 import EscalationCore
 import EscalationStore
 import EscalationValues
-import Foundation
+public import Foundation
 
 /// `report [--since 30d]` and the dashboard's `/report`: how the period went. Escalations opened
 /// and closed by reason, account and severity (the escalation's severity now); requests made,

@@ -1,4 +1,4 @@
-import EscalationCore
+public import EscalationCore
 
 extension Gateway {
     /// The directory the gateway works with, for the names and titles that reports and the

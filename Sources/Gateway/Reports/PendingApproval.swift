@@ -1,6 +1,6 @@
 import EscalationCore
 import EscalationStore
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// One request waiting for a decision, as `PENDING` (by mail) and `pending` (CLI) show it

@@ -1,5 +1,5 @@
 import EscalationCore
-import EscalationStore
+public import EscalationStore
 import EscalationValues
 import Foundation
 import Logging

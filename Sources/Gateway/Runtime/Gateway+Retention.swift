@@ -1,5 +1,5 @@
 import EscalationCore
-import EscalationStore
+public import EscalationStore
 import Foundation
 import Logging
 import Synchronization

@@ -2,7 +2,7 @@ import EscalationCore
 import EscalationStore
 import Foundation
 import Logging
-import MailTransport
+public import MailTransport
 
 extension Gateway {
     /// Processes each fetched batch in one transaction and settles each mail on its source after

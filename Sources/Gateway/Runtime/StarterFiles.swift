@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `init DIR` writes: a starter config that works as it is (a folder inbox and outbox, a
 /// database beside them, the operations listener on loopback) and an empty directory file.

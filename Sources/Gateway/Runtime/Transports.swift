@@ -1,5 +1,5 @@
 import Foundation
-import MailTransport
+public import MailTransport
 import MailTransportCurl
 
 extension GatewayConfig {

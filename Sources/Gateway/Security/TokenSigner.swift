@@ -1,6 +1,6 @@
 import Crypto
 import EscalationCore
-import EscalationValues
+public import EscalationValues
 import Foundation
 import Synchronization
 

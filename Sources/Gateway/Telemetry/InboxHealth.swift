@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// What the run loop last saw of its inbox, for `/readyz`: when a cycle last drained it

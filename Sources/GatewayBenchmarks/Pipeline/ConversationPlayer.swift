@@ -1,9 +1,9 @@
-import EscalationCore
-import EscalationStore
+public import EscalationCore
+public import EscalationStore
 import EscalationValues
-import Foundation
+public import Foundation
 import Gateway
-import MailTransport
+public import MailTransport
 
 /// Generates a directory and N inbound mails forming whole conversations (requests with
 /// reasons, approvals and rejections quoting the request, re-escalations, comments in several

@@ -1,6 +1,6 @@
 import EscalationCore
 import EscalationStore
-import Foundation
+public import Foundation
 import Gateway
 import GatewayDemo
 import Logging

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A parsed mail with its RFC 5322 meaning: addresses, subject, identifiers and the readable bodies.
 public struct Mail: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// RFC 5322 §3.3 dates, read and written.
 public enum MailDate {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A moment's civil date and time in UTC, by arithmetic on the proleptic Gregorian calendar
 /// (days since 1970 to year, month, day) rather than through `Calendar`, which costs more than

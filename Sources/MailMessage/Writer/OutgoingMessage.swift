@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A mail the gateway writes: headers in order and a text and an HTML alternative.
 /// `rendered()` gives the bytes as they go on the wire (CRLF, folded, RFC 2047).

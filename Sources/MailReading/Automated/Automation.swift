@@ -1,5 +1,5 @@
 import Foundation
-import MailMessage
+public import MailMessage
 
 /// Why a mail is never acted on or answered (DESIGN.md, "Never answered, never acted on").
 public enum Automation: Hashable, Sendable {

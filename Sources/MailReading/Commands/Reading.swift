@@ -1,4 +1,4 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
 
 /// What the reader made of a reply's new text (DESIGN.md, "Commands"): what it asks for, in the

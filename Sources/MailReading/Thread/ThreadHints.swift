@@ -1,6 +1,6 @@
-import EscalationValues
+public import EscalationValues
 import Foundation
-import MailMessage
+public import MailMessage
 
 /// What in a mail may tie it to a case, an account or an escalation, strongest first.
 public struct ThreadHints: Hashable, Sendable {
