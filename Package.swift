@@ -42,9 +42,9 @@ let package = Package(
             dependencies: ["EscalationCore", "EscalationValues", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .systemLibrary(name: "CFileSync"),
-        .target(name: "MailTransport", dependencies: ["CFileSync"], swiftSettings: strictSettings),
+        .target(name: "MailTransport", dependencies: ["EscalationValues", "CFileSync"], swiftSettings: strictSettings),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .target(name: "MailTransportCurl", dependencies: ["MailTransport", "CCurl"], swiftSettings: strictSettings),
+        .target(name: "MailTransportCurl", dependencies: ["EscalationValues", "MailTransport", "CCurl"], swiftSettings: strictSettings),
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(
             name: "Gateway",
@@ -91,6 +91,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "EscalationCoreTests", dependencies: ["EscalationCore", "EscalationValues"], swiftSettings: strictSettings),
+        .testTarget(name: "MailTransportCurlTests", dependencies: ["MailTransportCurl", "EscalationValues"], swiftSettings: strictSettings),
         .target(name: "CorpusSupport", path: "Tests/CorpusSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "MailMessageTests", dependencies: ["MailMessage", "MailReading", "CorpusSupport"], exclude: ["Corpus/mime-known-failures.txt"],

@@ -1,3 +1,4 @@
+import EscalationValues
 import Foundation
 
 /// One mail as read from a source, with where it came from.
@@ -5,18 +6,23 @@ public struct InboundMail: Sendable {
     public var raw: [UInt8]
     /// The mailbox or folder name, e.g. `inbox` or `INBOX`.
     public var mailbox: String
-    /// A printable position: a file path, or `INBOX/<uidvalidity>/<uid>`.
+    /// A printable position: a file path, or `imap:INBOX/<uidvalidity>/<uid>`.
     public var position: String
-    public var uidValidity: Int?
-    public var uid: Int?
+    /// The mail's UID and its mailbox's UIDVALIDITY when it came from IMAP; nil for files.
+    public var imapPosition: IMAPPosition?
 
-    public init(raw: [UInt8], mailbox: String, position: String, uidValidity: Int? = nil, uid: Int? = nil) {
+    public init(raw: [UInt8], mailbox: String, position: String, imapPosition: IMAPPosition? = nil) {
         self.raw = raw
         self.mailbox = mailbox
         self.position = position
-        self.uidValidity = uidValidity
-        self.uid = uid
+        self.imapPosition = imapPosition
     }
+
+    /// The UIDVALIDITY as the database stores it (an integer column), nil for files.
+    public var uidValidity: Int? { imapPosition.map { Int($0.uidValidity.rawValue) } }
+
+    /// The UID as the database stores it (an integer column), nil for files.
+    public var uid: Int? { imapPosition.map { Int($0.uid.rawValue) } }
 }
 
 /// Where a mail goes after its transaction committed.

@@ -5,19 +5,16 @@ import Foundation
     import Glibc
 #endif
 
-/// One untagged IMAP response (RFC 3501 §7): its text with literals cut out, and the literals.
-struct IMAPResponse {
-    var text: String
-    var literals: [[UInt8]]
-}
-
 /// An IMAP session over libcurl's connect-only mode: curl does TCP, TLS or STARTTLS,
 /// certificate checks and the login; the commands and responses (with literals) are ours,
 /// so nothing is clipped, nothing is flagged `\Seen` behind our back, and IDLE is possible.
+/// The connection only moves bytes: `IMAPResponseParser` reads what arrives.
 final class IMAPConnection {
     private let handle: UnsafeMutableRawPointer
     private var socket: curl_socket_t = -1
-    private var buffer: [UInt8] = []
+    private var parser = IMAPResponseParser()
+    /// Where received bytes land before the parser takes them; one buffer for the session.
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
     private var tags = 0
     private let timeoutMilliseconds: Int32
 
@@ -47,52 +44,70 @@ final class IMAPConnection {
     }
 
     /// Runs one tagged command and returns its untagged responses.
-    /// - Throws: `CurlError` with the server's words on NO or BAD, or on a broken connection.
+    /// - Throws: `CurlError` with the server's words on NO or BAD, or on a broken connection;
+    ///   `IMAPParseError` for a response that does not follow the grammar.
     @discardableResult
-    func command(_ text: String) throws -> [IMAPResponse] {
-        tags += 1
-        let tag = "G\(tags)"
+    func command(_ text: String) throws -> [IMAPUntaggedResponse] {
+        let tag = nextTag()
+        let verb = text.split(separator: " ").prefix(text.hasPrefix("UID ") ? 2 : 1).joined(separator: " ")
         try send("\(tag) \(text)\r\n")
-        var responses: [IMAPResponse] = []
+        var responses: [IMAPUntaggedResponse] = []
         while true {
-            let response = try readResponse()
-            if response.text.hasPrefix(tag + " ") {
-                let status = response.text.dropFirst(tag.count + 1)
-                guard status.hasPrefix("OK") else { throw CurlError(message: "IMAP \(text.split(separator: " ").first ?? ""): \(status)") }
+            switch try nextResponse() {
+            case .untagged(let response):
+                responses.append(response)
+            case .tagged(tag, let status):
+                guard status.status == .ok else { throw CurlError(message: "IMAP \(verb): \(status)") }
                 return responses
+            case .tagged(let other, let status):
+                throw CurlError(message: "IMAP \(verb): the server answered a command it was not given (\(other) \(status))")
+            case .continuation(let text):
+                throw CurlError(message: "IMAP \(verb): the server asked for more (+ \(text)) where no literal was sent")
             }
-            responses.append(response)
         }
     }
 
     /// IMAP IDLE (RFC 2177): waits until the server reports new mail (`EXISTS`), `seconds`
     /// pass, or a signal interrupts; then ends the IDLE. Returns whether new mail was reported.
     func idle(seconds: Double) throws -> Bool {
-        tags += 1
-        let tag = "G\(tags)"
+        let tag = nextTag()
         try send("\(tag) IDLE\r\n")
-        guard try readResponse().text.hasPrefix("+") else { throw CurlError(message: "IMAP server refused IDLE") }
-        let deadline = Date().addingTimeInterval(seconds)
         var newMail = false
-        while !newMail, Date() < deadline {
-            if buffer.isEmpty {
-                var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-                let wait = Int32(max(1, min(1000, deadline.timeIntervalSinceNow * 1000)))
-                if poll(&descriptor, 1, wait) <= 0 { continue }
+        waitingForIdle: while true {
+            switch try nextResponse() {
+            case .continuation: break waitingForIdle
+            case .untagged(let response): newMail = newMail || response.announcesNewMail
+            case .tagged(_, let status): throw CurlError(message: "IMAP server refused IDLE: \(status)")
             }
-            let response = try readResponse()
-            newMail = response.text.hasSuffix(" EXISTS") || response.text.hasSuffix(" RECENT")
+        }
+        let deadline = Date().addingTimeInterval(seconds)
+        while !newMail, Date() < deadline {
+            if let response = try parser.next() {
+                if case .untagged(let untagged) = response { newMail = untagged.announcesNewMail }
+                continue
+            }
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let wait = Int32(max(1, min(1000, deadline.timeIntervalSinceNow * 1000)))
+            if poll(&descriptor, 1, wait) > 0 { try fill() }
         }
         try send("DONE\r\n")
         while true {
-            let response = try readResponse()
-            if response.text.hasPrefix(tag + " ") {
-                guard response.text.dropFirst(tag.count + 1).hasPrefix("OK") else { throw CurlError(message: "IMAP IDLE: \(response.text)") }
+            switch try nextResponse() {
+            case .tagged(tag, let status):
+                guard status.status == .ok else { throw CurlError(message: "IMAP IDLE: \(status)") }
                 return newMail
+            case .untagged(let response):
+                // Ending IDLE makes the server look at the mailbox: new mail may be told here.
+                newMail = newMail || response.announcesNewMail
+            case .tagged, .continuation:
+                continue
             }
-            // Ending IDLE makes the server look at the mailbox: new mail may be told here.
-            newMail = newMail || response.text.hasSuffix(" EXISTS") || response.text.hasSuffix(" RECENT")
         }
+    }
+
+    private func nextTag() -> String {
+        tags += 1
+        return "G\(tags)"
     }
 
     private func send(_ text: String) throws {
@@ -112,53 +127,17 @@ final class IMAPConnection {
         }
     }
 
-    /// Reads one response line, with any literals (`{n}`) it carries.
-    private func readResponse() throws -> IMAPResponse {
-        var text = ""
-        var literals: [[UInt8]] = []
+    /// The next response, receiving until one is complete.
+    private func nextResponse() throws -> IMAPResponse {
         while true {
-            let line = try readLine()
-            if let size = Self.literalSize(line) {
-                let openBrace = line.lastIndex(of: UInt8(ascii: "{")) ?? line.endIndex
-                text += String(decoding: line[..<openBrace], as: UTF8.self) + "{}"
-                literals.append(try readBytes(size))
-            } else {
-                text += String(decoding: line, as: UTF8.self)
-                return IMAPResponse(text: text, literals: literals)
-            }
-        }
-    }
-
-    /// `{123}` or `{123+}` at the end of a line.
-    private static func literalSize(_ line: [UInt8]) -> Int? {
-        guard line.last == UInt8(ascii: "}"), let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
-        let digits = line[(open + 1)..<(line.count - 1)].filter { $0 != UInt8(ascii: "+") }
-        return Int(String(decoding: digits, as: UTF8.self))
-    }
-
-    private func readLine() throws -> [UInt8] {
-        while true {
-            if let end = buffer.firstIndex(of: 0x0A) {
-                var line = Array(buffer[..<end])
-                buffer.removeFirst(end + 1)
-                if line.last == 0x0D { line.removeLast() }
-                return line
-            }
+            if let response = try parser.next() { return response }
             try fill()
         }
-    }
-
-    private func readBytes(_ count: Int) throws -> [UInt8] {
-        while buffer.count < count { try fill() }
-        let bytes = Array(buffer[..<count])
-        buffer.removeFirst(count)
-        return bytes
     }
 
     /// Receives what curl has (TLS may hold decrypted bytes the socket no longer shows), and
     /// waits on the socket only when curl has nothing.
     private func fill() throws {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             var received = 0
             let code = chunk.withUnsafeMutableBytes { curl_easy_recv(handle, $0.baseAddress, $0.count, &received) }
@@ -167,8 +146,11 @@ final class IMAPConnection {
                 continue
             }
             guard code == CURLE_OK else { throw CurlError(code, context: "IMAP receive") }
-            guard received > 0 else { throw CurlError(message: "IMAP server closed the connection") }
-            buffer.append(contentsOf: chunk[..<received])
+            guard received > 0 else {
+                try parser.finish()
+                throw CurlError(message: "IMAP server closed the connection")
+            }
+            parser.append(chunk[..<received])
             return
         }
     }

@@ -1,3 +1,4 @@
+internal import EscalationValues
 import Foundation
 public import MailTransport
 
@@ -11,10 +12,15 @@ public final class IMAPSource: MailSource, @unchecked Sendable {
     private let processedFolder: String
     private let failedFolder: String
     private let lock = NSLock()
-    private var connection: IMAPConnection?
-    private var hasMove = false
-    private var hasIdle = false
-    private(set) var uidValidity = 0
+    private var session: Session?
+
+    /// An open connection with the mailbox selected, and what the server said it offers.
+    private struct Session {
+        let connection: IMAPConnection
+        let uidValidity: UIDValidity
+        let hasMove: Bool
+        let hasIdle: Bool
+    }
 
     public init(credentials: ServerCredentials, mailbox: String, processedFolder: String, failedFolder: String) {
         self.credentials = credentials
@@ -24,38 +30,51 @@ public final class IMAPSource: MailSource, @unchecked Sendable {
     }
 
     public func fetch(limit: Int) throws -> [InboundMail] {
-        try locked { connection in
+        try locked { session in
             // A selected session sees mail delivered since the last command only after a sync.
-            try connection.command("NOOP")
-            let search = try connection.command("UID SEARCH ALL")
-            let uids = search.flatMap { response -> [Int] in
-                guard response.text.hasPrefix("* SEARCH") else { return [] }
-                return response.text.dropFirst(8).split(separator: " ").compactMap { Int($0) }
+            try session.connection.command("NOOP")
+            let uids = try session.connection.command("UID SEARCH ALL").flatMap { response -> [UID] in
+                guard case .search(let numbers) = response else { return [] }
+                // The parser lets no 0 through, so every number is a UID.
+                return numbers.compactMap(UID.init(rawValue:))
             }.sorted().prefix(limit)
             guard !uids.isEmpty else { return [] }
-            let responses = try connection.command("UID FETCH \(uids.map(String.init).joined(separator: ",")) (UID BODY.PEEK[])")
-            return responses.compactMap { response -> InboundMail? in
-                guard response.text.contains(" FETCH "), let raw = response.literals.first, let uid = Self.uid(in: response.text) else { return nil }
-                return InboundMail(raw: raw, mailbox: mailbox, position: "imap:\(mailbox)/\(uidValidity)/\(uid)", uidValidity: uidValidity, uid: uid)
+            let responses = try session.connection.command("UID FETCH \(uids.map(\.description).joined(separator: ",")) (UID BODY.PEEK[])")
+            let fetched = try responses.compactMap { response -> (uid: UID, raw: [UInt8])? in
+                // A FETCH without the message only tells of changed flags.
+                guard case .fetch(_, let attributes) = response, let raw = attributes.message else { return nil }
+                guard let uid = attributes.uid else { throw CurlError(message: "IMAP UID FETCH: the server sent a message without its UID") }
+                return (uid, raw)
             }
-            .sorted { ($0.uid ?? 0) < ($1.uid ?? 0) }
+            return fetched.sorted { $0.uid < $1.uid }.map { mail in
+                InboundMail(
+                    raw: mail.raw, mailbox: mailbox, position: "imap:\(mailbox)/\(session.uidValidity)/\(mail.uid)",
+                    imapPosition: IMAPPosition(uidValidity: session.uidValidity, uid: mail.uid))
+            }
         }
     }
 
     public func settle(_ mail: InboundMail, as settlement: Settlement) throws {
-        guard let uid = mail.uid else { return }
+        guard let position = mail.imapPosition else { return }
         let folder: String
         switch settlement {
         case .processed: folder = processedFolder
         case .failed: folder = failedFolder
         }
-        try locked { connection in
-            if hasMove {
-                try connection.command("UID MOVE \(uid) \(Self.quoted(folder))")
+        try locked { session in
+            // Under another UIDVALIDITY the same UID may be another mail: leave it where it is; the
+            // next fetch reads it again and its receipt tells that it was already taken.
+            guard position.uidValidity == session.uidValidity else {
+                let change = "UIDVALIDITY changed from \(position.uidValidity) to \(session.uidValidity)"
+                throw CurlError(message: "IMAP \(mailbox): \(change); UID \(position.uid) not moved")
+            }
+            let uid = position.uid
+            if session.hasMove {
+                try session.connection.command("UID MOVE \(uid) \(Self.quoted(folder))")
             } else {
-                try connection.command("UID COPY \(uid) \(Self.quoted(folder))")
-                try connection.command("UID STORE \(uid) +FLAGS.SILENT (\\Deleted)")
-                try connection.command("UID EXPUNGE \(uid)")
+                try session.connection.command("UID COPY \(uid) \(Self.quoted(folder))")
+                try session.connection.command("UID STORE \(uid) +FLAGS.SILENT (\\Deleted)")
+                try session.connection.command("UID EXPUNGE \(uid)")
             }
         }
     }
@@ -70,11 +89,11 @@ public final class IMAPSource: MailSource, @unchecked Sendable {
     public func waitForNewMail(seconds: Double, shouldStop: @Sendable () -> Bool) {
         let start = Date()
         do {
-            let idled = try locked { connection -> Bool in
-                guard hasIdle else { return false }
+            let idled = try locked { session -> Bool in
+                guard session.hasIdle else { return false }
                 var remaining = seconds
                 while remaining > 0, !shouldStop() {
-                    if try connection.idle(seconds: min(remaining, Self.idleSlice)) { break }
+                    if try session.connection.idle(seconds: min(remaining, Self.idleSlice)) { break }
                     remaining = seconds - Date().timeIntervalSince(start)
                 }
                 return true
@@ -87,40 +106,38 @@ public final class IMAPSource: MailSource, @unchecked Sendable {
         while !shouldStop(), Date() < until { Thread.sleep(forTimeInterval: 0.1) }
     }
 
-    /// Runs `work` on the open connection, opening it first; a failure drops the connection.
-    private func locked<T>(_ work: (IMAPConnection) throws -> T) throws -> T {
+    /// Runs `work` on the open session, opening it first; a failure drops the connection.
+    private func locked<T>(_ work: (Session) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         do {
-            let open = try connection ?? connect()
-            connection = open
+            let open = try session ?? connect()
+            session = open
             return try work(open)
         } catch {
-            connection = nil
+            session = nil
             throw error
         }
     }
 
-    private func connect() throws -> IMAPConnection {
+    private func connect() throws -> Session {
         let connection = try IMAPConnection(credentials: credentials)
-        let capabilities = try connection.command("CAPABILITY").map(\.text).joined(separator: " ").uppercased()
-        hasMove = capabilities.contains(" MOVE")
-        hasIdle = capabilities.contains(" IDLE")
+        let capabilities = Set(
+            try connection.command("CAPABILITY").flatMap { response -> [String] in
+                guard case .capability(let capabilities) = response else { return [] }
+                return capabilities
+            })
         for folder in [processedFolder, failedFolder] {
             _ = try? connection.command("CREATE \(Self.quoted(folder))")
         }
-        let selected = try connection.command("SELECT \(Self.quoted(mailbox))")
-        for response in selected {
-            if let range = response.text.range(of: "[UIDVALIDITY ") {
-                uidValidity = Int(response.text[range.upperBound...].prefix { $0.isNumber }) ?? 0
-            }
+        var uidValidity: UIDValidity?
+        for response in try connection.command("SELECT \(Self.quoted(mailbox))") {
+            if case .condition(let condition) = response, case .uidValidity(let validity) = condition.code { uidValidity = validity }
         }
-        return connection
-    }
-
-    private static func uid(in text: String) -> Int? {
-        guard let range = text.range(of: "UID ") else { return nil }
-        return Int(text[range.upperBound...].prefix { $0.isNumber })
+        // RFC 3501 §6.3.1 requires it: without it no UID could be trusted to name the same mail later.
+        guard let uidValidity else { throw CurlError(message: "IMAP SELECT \(mailbox): the server sent no UIDVALIDITY") }
+        return Session(
+            connection: connection, uidValidity: uidValidity, hasMove: capabilities.contains("MOVE"), hasIdle: capabilities.contains("IDLE"))
     }
 
     static func quoted(_ name: String) -> String {

@@ -1,5 +1,6 @@
 import EscalationCore
 import EscalationStore
+import EscalationValues
 import Foundation
 import Gateway
 import MailTransport
@@ -69,11 +70,15 @@ import Testing
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
         let raw = try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml")
-        #expect(try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "a", uidValidity: 7, uid: 3)).outcome == .applied)
-        let renumbered = try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "b", uidValidity: 9, uid: 1))
+        #expect(try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "a", imapPosition: try Self.position(validity: 7, uid: 3))).outcome == .applied)
+        let renumbered = try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "b", imapPosition: try Self.position(validity: 9, uid: 1)))
         #expect(renumbered.outcome == .duplicate)
         let changed = try gateway.store.transaction { try $0.recordMailboxPosition(mailbox: "INBOX", uidValidity: 9, uid: 2) }
         #expect(changed == nil)
+    }
+
+    private static func position(validity: UInt32, uid: UInt32) throws -> IMAPPosition {
+        IMAPPosition(uidValidity: try #require(UIDValidity(rawValue: validity)), uid: try #require(UID(rawValue: uid)))
     }
 }
 
