@@ -55,7 +55,7 @@ extension Gateway {
     private func apply(
         _ batch: [InboundMail], now: Date, isolatingFailures: Bool, observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)?
     ) throws -> [Result<MailOutcome, any Error>] {
-        let preparing = PreparingBatch(batch, limits: config.limits, gatewayAddress: config.address, workers: spareWorkers)
+        let preparing = PreparingBatch(batch, limits: config.limits, gatewayAddress: config.address, directory: directory, workers: spareWorkers)
         return try store.transaction { session in
             renderQueue.begin(composer: composer, directory: directory, signature: signature, workers: spareWorkers)
             defer { renderQueue.stop() }

@@ -1,5 +1,6 @@
 import Dispatch
 import EscalationCore
+import EscalationStore
 import EscalationValues
 import MailMessage
 import MailTransport
@@ -8,21 +9,24 @@ import Synchronization
 /// A batch whose mails are prepared (parsed and read) on the other cores while the
 /// transaction applies the ones already prepared, in order: applying mail 1 need not wait for
 /// mail 500 to be parsed. The thread that applies prepares mails itself whenever it would
-/// otherwise wait for one nobody has started, and whenever no spare worker is free.
+/// otherwise wait for one nobody has started, and whenever no spare worker is free. Whoever
+/// prepares a mail also reads the directory records applying it will ask for (`warm`).
 final class PreparingBatch: Sendable {
     private let inbound: [InboundMail]
     private let limits: ParseLimits
     private let gatewayAddress: EmailAddress
+    private let directory: StoreDirectory
     /// The next mail nobody has started preparing.
     private let next = Atomic<Int>(0)
     private let slots: Slots<PreparedMail>
     private let ready: [DispatchSemaphore]
 
     /// Starts preparing `inbound` on the spare workers free now.
-    init(_ inbound: [InboundMail], limits: ParseLimits, gatewayAddress: EmailAddress, workers: SpareWorkers) {
+    init(_ inbound: [InboundMail], limits: ParseLimits, gatewayAddress: EmailAddress, directory: StoreDirectory, workers: SpareWorkers) {
         self.inbound = inbound
         self.limits = limits
         self.gatewayAddress = gatewayAddress
+        self.directory = directory
         slots = Slots(count: inbound.count)
         ready = inbound.map { _ in DispatchSemaphore(value: 0) }
         for _ in inbound.indices {
@@ -45,7 +49,9 @@ final class PreparingBatch: Sendable {
     }
 
     private func prepare(_ index: Int) {
-        slots.set(index, PreparedMail(inbound: inbound[index], limits: limits, gatewayAddress: gatewayAddress))
+        let mail = PreparedMail(inbound: inbound[index], limits: limits, gatewayAddress: gatewayAddress)
+        mail.warm(directory)
+        slots.set(index, mail)
         ready[index].signal()
     }
 }
