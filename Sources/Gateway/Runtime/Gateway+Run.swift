@@ -5,24 +5,38 @@ import Logging
 public import MailTransport
 
 extension Gateway {
-    /// Processes each fetched batch in one transaction and settles each mail on its source after
-    /// the commit. A mail whose processing throws (a database fault) stays unsettled and is
-    /// tried again; once it has failed `[limits] max_attempts` times it is moved to Failed with
-    /// its reason (`processBatch`), so that no mail blocks the inbox. Once `stop` is requested,
-    /// the mail in hand is finished and committed, the mails committed are settled, and the rest
-    /// of the batch stays on its source, unmoved, for the next fetch.
+    /// The most mails of a fetched batch applied in one transaction and then moved on their
+    /// source. A stop waits for at most this many to be committed and moved, so how long `run`
+    /// takes to stop does not grow with `batch_size`.
+    static let mailsPerCommit = 100
+
+    /// Processes each fetched batch in transactions of up to `mailsPerCommit` mails and settles
+    /// each mail on its source after its commit. A mail whose processing throws (a database
+    /// fault) stays unsettled and is tried again; once it has failed `[limits] max_attempts`
+    /// times it is moved to Failed with its reason (`processBatch`), so that no mail blocks the
+    /// inbox. Once `stop` is requested, the mail in hand is finished and committed, the mails
+    /// committed are settled, and the rest of the batch stays on its source, unmoved, for the
+    /// next fetch.
     public func drain(_ source: any MailSource, batchSize: Int, until stop: StopRequest? = nil) throws -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
         while stop?.isRequested != true {
             let batch = try source.fetch(limit: batchSize)
             if batch.isEmpty { break }
             metrics.recordBatch(size: batch.count)
-            let results = try applyAndSettle(batch, on: source, until: stop, into: &outcomes)
-            if results.count < batch.count {
-                logger.notice("stopping: the rest of the batch stays on its source", metadata: ["batch.applied": "\(results.count)", "batch.left": "\(batch.count - results.count)"])
+            var applied = 0
+            var stuck = 0
+            while applied < batch.count, stop?.isRequested != true {
+                let piece = Array(batch[applied..<min(batch.count, applied + Self.mailsPerCommit)])
+                let results = try applyAndSettle(piece, on: source, until: stop, into: &outcomes)
+                applied += results.count
+                stuck += results.filter { if case .failure = $0 { true } else { false } }.count
+                if results.count < piece.count { break }
+            }
+            if applied < batch.count {
+                logger.notice("stopping: the rest of the batch stays on its source", metadata: ["batch.applied": "\(applied)", "batch.left": "\(batch.count - applied)"])
                 break
             }
-            if !results.contains(where: { if case .success = $0 { true } else { false } }) { break }
+            if stuck == batch.count { break }
             if batch.count < batchSize { break }
         }
         return outcomes

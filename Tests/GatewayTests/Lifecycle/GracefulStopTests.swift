@@ -1,6 +1,6 @@
 import EscalationStore
 import Foundation
-import Gateway
+@testable import Gateway
 import MailTransport
 import ServiceLifecycleTestKit
 import Testing
@@ -62,6 +62,24 @@ import Testing
         #expect(afterwards.count == Self.mails - 10)
         #expect(!afterwards.contains { $0.outcome == .duplicate })
         #expect(try Self.files(in: inbox.folder).isEmpty)
+        #expect(try world.snapshot(threads: wave.player.threads) == wave.cleanSnapshot(of: wave.mails))
+    }
+
+    @Test func aLargeBatchCommitsInPiecesSoAStopWaitsForOnePieceAtMost() throws {
+        let piece = Gateway.mailsPerCommit
+        let count = piece * 2 + 7
+        let (world, wave, inbox) = try Self.world(mails: count)
+        defer { world.remove() }
+        let gateway = try world.gateway()
+        let stop = StopRequest()
+        let source = SettleWatchingSource(inbox) { if $0 == 1 { stop.request() } }
+        let outcomes = try gateway.drain(source, batchSize: count, until: stop)
+        #expect(outcomes.count == piece, "the first piece committed and moved, the rest of the batch not begun")
+        #expect(try Self.files(in: inbox.folder).count == count - piece)
+        #expect(try world.snapshot(threads: wave.player.threads) == wave.cleanSnapshot(of: Array(wave.mails.prefix(piece))))
+
+        let afterwards = try gateway.drain(inbox, batchSize: count)
+        #expect(afterwards.count == count - piece)
         #expect(try world.snapshot(threads: wave.player.threads) == wave.cleanSnapshot(of: wave.mails))
     }
 
