@@ -28,6 +28,7 @@ public struct MailService: Service {
     private let sink: any MailSink
     private let mode: Mode
 
+    /// The mail work of `gateway`: mail from `source`, replies to `sink`.
     public init(gateway: Gateway, source: any MailSource, sink: any MailSink, mode: Mode = .continuous) {
         self.gateway = gateway
         self.source = source
@@ -35,6 +36,8 @@ public struct MailService: Service {
         self.mode = mode
     }
 
+    /// Runs until the group shuts down (or, `once`, until the cycle is done).
+    /// - Throws: in `once` mode, the cycle's first error.
     public func run() async throws {
         let stop = StopRequest()
         try await withTaskCancellationOrGracefulShutdownHandler {

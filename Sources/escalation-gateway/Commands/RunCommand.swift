@@ -33,7 +33,7 @@ struct RunCommand: AsyncParsableCommand {
         let gateway = try options.openGateway(clock: { Date() })
         let mail = MailService(
             gateway: gateway, source: try gateway.config.makeSource(), sink: try gateway.config.makeSink(),
-            mode: once ? .once(report: { [json = options.json] in Self.print($0, json: json) }) : .continuous)
+            mode: once ? .once(report: { [json = options.json] in Self.show($0, json: json) }) : .continuous)
         // Either service ending, by itself or failing, ends the other: the group stops as a whole,
         // the last service first (the mail, then the listener, which answers until then).
         let named: [(String, any Service)?] = [server.map { ("http", $0.service(for: gateway)) }, ("mail", mail)]
@@ -47,9 +47,10 @@ struct RunCommand: AsyncParsableCommand {
         try await group.run()
     }
 
-    private static func print(_ outcomes: [MailOutcome], json: Bool) {
+    /// Prints each mail's outcome on standard output, as JSON lines with `--json`.
+    private static func show(_ outcomes: [MailOutcome], json: Bool) {
         for outcome in outcomes {
-            if json { JSONLines.print(outcome) } else { Swift.print("\(outcome.file ?? ""): \(outcome.outcome) – \(outcome.reason)") }
+            if json { JSONLines.print(outcome) } else { print("\(outcome.file ?? ""): \(outcome.outcome) – \(outcome.reason)") }
         }
     }
 }
