@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 public import Logging
 import NIOCore
-import ServiceLifecycle
+public import ServiceLifecycle
 import Synchronization
 
 /// The `[http]` listener of `run`: `/metrics`, `/healthz`, `/readyz` and the staff dashboard

@@ -1,8 +1,8 @@
 import EscalationCore
 import Foundation
 import Logging
-import MailTransport
-import ServiceLifecycle
+public import MailTransport
+public import ServiceLifecycle
 
 /// `run`'s mail work as a service of its ServiceLifecycle group: cycles (drain the inbox, tick
 /// SLAs, send the outbox, apply retention; `Gateway.cycle`) until the group shuts down, waiting
