@@ -37,16 +37,6 @@ public protocol MailSource: Sendable {
     func fetch(limit: Int) throws -> [InboundMail]
     /// Moves a mail to its processed or failed place.
     func settle(_ mail: InboundMail, as settlement: Settlement) throws
-    /// Waits up to `seconds` for new mail; returns early when the source can tell (IMAP IDLE).
-    /// Sources that cannot tell just wait.
-    func waitForNewMail(seconds: Double, shouldStop: @Sendable () -> Bool)
-}
-
-extension MailSource {
-    public func waitForNewMail(seconds: Double, shouldStop: @Sendable () -> Bool) {
-        let until = Date().addingTimeInterval(seconds)
-        while !shouldStop(), Date() < until { Thread.sleep(forTimeInterval: 0.1) }
-    }
 }
 
 /// One outgoing mail as handed to a sink: envelope and wire bytes.

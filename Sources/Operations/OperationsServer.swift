@@ -4,18 +4,18 @@ import HTTPTypes
 import Hummingbird
 public import Logging
 import NIOCore
-import ServiceLifecycle
+public import ServiceLifecycle
+import Synchronization
 
 /// The `[http]` listener of `run`: `/metrics`, `/healthz`, `/readyz` and the staff dashboard
-/// (`/`, `DashboardRoutes`), behind `AccessGuard`.
-/// It runs on Swift concurrency's threads beside the gateway's own loop and ends when `stop`
-/// is called.
+/// (`/`, `DashboardRoutes`), behind `AccessGuard`, as a service of `run`'s service group beside
+/// the mail loop: it binds when the group starts and, when the group shuts down, lets requests
+/// in progress finish and stops.
 public final class OperationsServer: Sendable {
     private let settings: HTTPSettings
     private let endpoint: MetricsEndpoint
     private let users: UsersFile?
     private let logger: Logger
-    private let running = RunningGroup()
 
     /// Sets up the metrics backend; call before the gateway is wired (its handles are made then).
     /// - Throws: when `users_file` cannot be read.
@@ -26,8 +26,9 @@ public final class OperationsServer: Sendable {
         endpoint = MetricsEndpoint.bootstrap()
     }
 
-    /// Starts listening for `gateway`; returns once the port is bound, or throws why it cannot be.
-    public func start(_ gateway: Gateway) throws {
+    /// The listener for `gateway`, to run in a service group. Running, it throws
+    /// `OperationsError` when it cannot bind its address.
+    public func service(for gateway: Gateway) -> some Service {
         let router = Router()
         router.add(middleware: AccessGuard(users: users, proxyHeader: settings.trustedProxyHeader.flatMap { HTTPField.Name($0) }))
         router.get("/healthz") { _, _ in Self.json(["status": "ok"], status: .ok) }
@@ -42,21 +43,16 @@ public final class OperationsServer: Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         DashboardRoutes.add(to: router, gateway: gateway)
-        let bound = BindResult()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
-            onServerRunning: { _ in bound.finish(nil) }, logger: logger)
         let listen = "\(settings.host):\(settings.port)"
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        running.start(group) { error in bound.finish(error.map { "\($0)" }) }
-        if let error = bound.wait() {
-            throw OperationsError("[http] listen = \"\(listen)\": cannot listen there: \(error)")
-        }
-        logger.notice("http listening", metadata: ["http.listen": "\(listen)", "http.authentication": "\(settings.requiresAuthentication)"])
+        let bound = BindFlag()
+        let application = Application(
+            router: router, configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            onServerRunning: { [logger, settings] _ in
+                bound.set()
+                logger.notice("http listening", metadata: ["http.listen": "\(listen)", "http.authentication": "\(settings.requiresAuthentication)"])
+            }, logger: logger)
+        return HTTPListener(application: application, listen: listen, bound: bound)
     }
-
-    /// Stops listening, letting requests in progress finish; returns when it has stopped.
-    public func stop() { running.stop() }
 
     private static func json(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
         let encoder = JSONEncoder()
@@ -66,6 +62,30 @@ public final class OperationsServer: Sendable {
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data + Data("\n".utf8))))
     }
+}
+
+/// The Hummingbird application, with a failure to bind said in the config's words.
+private struct HTTPListener: Service {
+    let application: any Service
+    let listen: String
+    let bound: BindFlag
+
+    func run() async throws {
+        do {
+            try await application.run()
+        } catch where !bound.isSet {
+            throw OperationsError("[http] listen = \"\(listen)\": cannot listen there: \(error)")
+        }
+    }
+}
+
+/// Whether the listener has bound its address: set once, from the server's thread.
+private final class BindFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    func set() { value.store(true, ordering: .releasing) }
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
 }
 
 /// Why the listener could not start.

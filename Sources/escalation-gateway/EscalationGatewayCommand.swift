@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `escalation-gateway`: case and account escalation driven by mail.
 @main
-struct EscalationGatewayCommand: ParsableCommand {
+struct EscalationGatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "escalation-gateway",
         abstract: "Case and account escalation driven by mail.",

@@ -81,14 +81,16 @@ extension Gateway {
     /// it and made it durable. Temporary failures are retried with capped exponential backoff;
     /// permanent ones are given up, and a temporary failure of a whole mail ends the round. A
     /// sink whose redelivery replaces the earlier copy is settled once for all due rows; any
-    /// other after each mail.
+    /// other after each mail. Once `stop` is requested, no further mail is handed to the sink;
+    /// those already handed over are settled.
     @discardableResult
-    public func dispatch(to sink: any MailSink) throws -> Int {
+    public func dispatch(to sink: any MailSink, until stop: StopRequest? = nil) throws -> Int {
         let now = clock()
         let due = try store.read { try $0.pendingOutbox(at: now) }
         var attempts: [DeliveryAttempt] = []
         var delivered = 0
         for message in due {
+            if stop?.isRequested == true { break }
             let attempt = deliver(message, to: sink)
             if case .accepted = attempt.result { delivered += 1 }
             attempts.append(attempt)

@@ -22,22 +22,24 @@ extension Gateway {
     /// batch's mails are parsed and read on the other cores while the transaction applies those
     /// already read (`PreparingBatch`), and the mail the batch writes to the outbox is rendered
     /// there too and filled into its rows between mails and before the commit (`RenderQueue`):
-    /// the commit then waits for little but the last renderings and the fsync. `observe`, when
-    /// given, learns each mail's own processing time (parse through applying) in nanoseconds,
-    /// by batch position.
+    /// the commit then waits for little but the last renderings and the fsync. Once `stop` is
+    /// requested, no further mail is begun: the mails applied so far commit, and the results
+    /// cover only them, the batch's first ones (the caller leaves the rest on its source).
+    /// `observe`, when given, learns each mail's own processing time (parse through applying) in
+    /// nanoseconds, by batch position.
     public func processBatch(
-        _ batch: [InboundMail], observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
+        _ batch: [InboundMail], until stop: StopRequest? = nil, observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
         try directory.refresh()
         let results: [Result<MailOutcome, any Error>]
         do {
-            results = try apply(batch, now: now, isolatingFailures: false, observe: observe)
+            results = try apply(batch, now: now, isolatingFailures: false, until: stop, observe: observe)
         } catch let failure as MailFailedInBatch {
             logger.notice(
                 "a mail of the batch failed; applying the batch again, each mail on its own",
                 metadata: ["mail.position": "\(failure.position)", "error": "\(failure.error)"])
-            results = try apply(batch, now: now, isolatingFailures: true, observe: observe)
+            results = try apply(batch, now: now, isolatingFailures: true, until: stop, observe: observe)
         }
         FaultPoint.afterCommit.reach()
         return results
@@ -52,8 +54,10 @@ extension Gateway {
 
     /// Applies the batch in one transaction; with `isolatingFailures`, each mail in a savepoint
     /// whose failure becomes the mail's result, else any mail's failure ends the transaction.
+    /// `stop` is read before each mail: once requested, the mails applied so far commit alone.
     private func apply(
-        _ batch: [InboundMail], now: Date, isolatingFailures: Bool, observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)?
+        _ batch: [InboundMail], now: Date, isolatingFailures: Bool, until stop: StopRequest?,
+        observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)?
     ) throws -> [Result<MailOutcome, any Error>] {
         let preparing = PreparingBatch(batch, limits: config.limits, gatewayAddress: config.address, directory: directory, workers: spareWorkers)
         return try store.transaction { session in
@@ -65,13 +69,15 @@ extension Gateway {
                 try session.setRendered(outboxID: finished.outboxID, subject: rendered.subjectStored ? nil : rendered.subject, raw: rendered.raw)
                 subjects[finished.messageID] = finished.rendered.subject
             }
-            let recorded = try (0..<preparing.count).map { index in
+            var recorded: [Result<MailOutcome, any Error>] = []
+            recorded.reserveCapacity(preparing.count)
+            for index in 0..<preparing.count {
+                if stop?.isRequested == true { break }
                 let mail = preparing.mail(at: index)
                 let start = DispatchTime.now().uptimeNanoseconds
                 defer { observe?(index, mail.nanoseconds + DispatchTime.now().uptimeNanoseconds - start) }
-                let result = try record(mail, session: session, now: now, isolatingFailures: isolatingFailures)
+                recorded.append(try record(mail, session: session, now: now, isolatingFailures: isolatingFailures))
                 for finished in renderQueue.takeFinished() { try fill(finished) }
-                return result
             }
             try renderQueue.finish(fill)
             return Self.withSubjects(recorded, subjects)

@@ -5,36 +5,36 @@ import Logging
 public import MailTransport
 
 extension Gateway {
-    /// Processes each fetched batch in one transaction and settles each mail on its source after
-    /// the commit. A mail whose processing throws (a database fault) stays unsettled and is
-    /// tried again; once it has failed `[limits] max_attempts` times it is moved to Failed with
-    /// its reason (`processBatch`), so that no mail blocks the inbox.
-    public func drain(_ source: any MailSource, batchSize: Int) throws -> [MailOutcome] {
+    /// The most mails of a fetched batch applied in one transaction and then moved on their
+    /// source. A stop waits for at most this many to be committed and moved, so how long `run`
+    /// takes to stop does not grow with `batch_size`.
+    static let mailsPerCommit = 100
+
+    /// Processes each fetched batch in transactions of up to `mailsPerCommit` mails and settles
+    /// each mail on its source after its commit. A mail whose processing throws (a database
+    /// fault) stays unsettled and is tried again; once it has failed `[limits] max_attempts`
+    /// times it is moved to Failed with its reason (`processBatch`), so that no mail blocks the
+    /// inbox. Once `stop` is requested, the mail in hand is finished and committed, the mails
+    /// committed are settled, and the rest of the batch stays on its source, unmoved, for the
+    /// next fetch.
+    public func drain(_ source: any MailSource, batchSize: Int, until stop: StopRequest? = nil) throws -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
-        while true {
+        while stop?.isRequested != true {
             let batch = try source.fetch(limit: batchSize)
             if batch.isEmpty { break }
-            var stuck = 0
             metrics.recordBatch(size: batch.count)
-            let timings = MailTimings(count: batch.count)
-            let results = try processBatch(batch) { index, nanoseconds in
-                timings.nanoseconds[index] = nanoseconds
-                self.metrics.recordApply(nanoseconds: nanoseconds)
+            var applied = 0
+            var stuck = 0
+            while applied < batch.count, stop?.isRequested != true {
+                let piece = Array(batch[applied..<min(batch.count, applied + Self.mailsPerCommit)])
+                let results = try applyAndSettle(piece, on: source, until: stop, into: &outcomes)
+                applied += results.count
+                stuck += results.filter { if case .failure = $0 { true } else { false } }.count
+                if results.count < piece.count { break }
             }
-            for (index, (inbound, result)) in zip(batch, results).enumerated() {
-                guard case .success(var outcome) = result else {
-                    stuck += 1
-                    if case .failure(let error) = result {
-                        logger.error("mail left on its source for the next attempt", metadata: ["mail.position": "\(inbound.position)", "error": "\(error)"])
-                    }
-                    continue
-                }
-                outcome.file = inbound.position
-                FaultPoint.beforeMove.reach()
-                try source.settle(inbound, as: outcome.outcome == .failed ? .failed(reason: outcome.reason) : .processed)
-                metrics.count(outcome)
-                if logger.logLevel <= .info { logProcessed(outcome, nanoseconds: timings.nanoseconds[index]) }
-                outcomes.append(outcome)
+            if applied < batch.count {
+                logger.notice("stopping: the rest of the batch stays on its source", metadata: ["batch.applied": "\(applied)", "batch.left": "\(batch.count - applied)"])
+                break
             }
             if stuck == batch.count { break }
             if batch.count < batchSize { break }
@@ -42,12 +42,42 @@ extension Gateway {
         return outcomes
     }
 
+    /// Applies `piece` in one transaction, then settles each mail that committed on `source` and
+    /// adds its outcome; returns the results, which cover only the piece's first mails when
+    /// `stop` was requested meanwhile.
+    private func applyAndSettle(
+        _ piece: [InboundMail], on source: any MailSource, until stop: StopRequest?, into outcomes: inout [MailOutcome]
+    ) throws -> [Result<MailOutcome, any Error>] {
+        let timings = MailTimings(count: piece.count)
+        let results = try processBatch(piece, until: stop) { index, nanoseconds in
+            timings.nanoseconds[index] = nanoseconds
+            self.metrics.recordApply(nanoseconds: nanoseconds)
+        }
+        for (index, (inbound, result)) in zip(piece, results).enumerated() {
+            guard case .success(var outcome) = result else {
+                if case .failure(let error) = result {
+                    logger.error("mail left on its source for the next attempt", metadata: ["mail.position": "\(inbound.position)", "error": "\(error)"])
+                }
+                continue
+            }
+            outcome.file = inbound.position
+            FaultPoint.beforeMove.reach()
+            try source.settle(inbound, as: outcome.outcome == .failed ? .failed(reason: outcome.reason) : .processed)
+            metrics.count(outcome)
+            if logger.logLevel <= .info { logProcessed(outcome, nanoseconds: timings.nanoseconds[index]) }
+            outcomes.append(outcome)
+        }
+        return results
+    }
+
     /// One cycle of the daemon: drain the inbox, tick SLAs, send the outbox, and once an hour
     /// apply `[retention]`. The outbox is sent also when the inbox server is down, and the inbox
-    /// drained when the outbox server is; the first error is thrown after both were tried.
-    public func cycle(source: any MailSource, sink: any MailSink) throws -> [MailOutcome] {
+    /// drained when the outbox server is; the first error is thrown after both were tried. Once
+    /// `stop` is requested, no further mail is begun or handed to the sink, and what is left
+    /// waits for the next start (`drain`, `dispatch`).
+    public func cycle(source: any MailSource, sink: any MailSink, until stop: StopRequest? = nil) throws -> [MailOutcome] {
         let start = DispatchTime.now().uptimeNanoseconds
-        let drained = Result { try drain(source, batchSize: config.batchSize) }
+        let drained = Result { try drain(source, batchSize: config.batchSize, until: stop) }
         metrics.recordCycle(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
         switch drained {
         case .success:
@@ -58,35 +88,15 @@ extension Gateway {
             metrics.countCycle(succeeded: false)
         }
         let sent = Result {
+            if stop?.isRequested == true { return }
             try tickSLAs()
-            try dispatch(to: sink)
+            try dispatch(to: sink, until: stop)
+            if stop?.isRequested == true { return }
             try applyRetentionIfDue()
         }
         let outcomes = try drained.get()
         try sent.get()
         return outcomes
-    }
-
-    /// Runs cycles until `shouldStop` says so, waiting for new mail between them (IMAP IDLE where
-    /// the server offers it, else the poll interval).
-    /// Errors are logged and retried after a backoff (2 s doubled per failure, at most 60 s); the loop never dies and never spins.
-    public func run(source: any MailSource, sink: any MailSink, shouldStop: @Sendable () -> Bool) {
-        var failures = 0
-        while !shouldStop() {
-            do {
-                _ = try cycle(source: source, sink: sink)
-                failures = 0
-            } catch {
-                failures += 1
-                logger.error("cycle failed", metadata: ["error": "\(error)", "cycle.failures": "\(failures)"])
-            }
-            if failures == 0 {
-                source.waitForNewMail(seconds: Double(config.pollInterval.seconds), shouldStop: shouldStop)
-            } else {
-                let until = Date().addingTimeInterval(min(60, pow(2, Double(min(failures, 6)))))
-                while !shouldStop(), Date() < until { Thread.sleep(forTimeInterval: 0.2) }
-            }
-        }
     }
 }
 

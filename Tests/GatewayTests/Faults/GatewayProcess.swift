@@ -52,6 +52,19 @@ final class GatewayProcess {
         process.waitUntilExit()
     }
 
+    /// Sends `signal` and waits up to `seconds` for the process to end: how it ended and how
+    /// long after the signal, or nil while it still runs.
+    func signal(_ signal: Int32, exitWithin seconds: Double) -> (reason: Process.TerminationReason, status: Int32, seconds: Double)? {
+        guard let process, process.isRunning else { return nil }
+        let sent = Date()
+        kill(process.processIdentifier, signal)
+        while process.isRunning {
+            if Date().timeIntervalSince(sent) > seconds { return nil }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return (process.terminationReason, process.terminationStatus, Date().timeIntervalSince(sent))
+    }
+
     /// The log lines so far.
     func logLines() -> [String] {
         (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
