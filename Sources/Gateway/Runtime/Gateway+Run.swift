@@ -70,9 +70,10 @@ extension Gateway {
         return results
     }
 
-    /// One cycle of the daemon: drain the inbox, tick SLAs, send the outbox, and once an hour
-    /// apply `[retention]`. The outbox is sent also when the inbox server is down, and the inbox
-    /// drained when the outbox server is; the first error is thrown after both were tried. Once
+    /// One cycle of the daemon: drain the inbox, tick SLAs, send every outbox mail that is due
+    /// (`dispatch` rounds until one sends nothing), and once an hour apply `[retention]`. The
+    /// outbox is sent also when the inbox server is down, and the inbox drained when the outbox
+    /// server is; the first error is thrown after both were tried. Once
     /// `stop` is requested, no further mail is begun or handed to the sink, and what is left
     /// waits for the next start (`drain`, `dispatch`).
     public func cycle(source: any MailSource, sink: any MailSink, until stop: StopRequest? = nil) throws -> [MailOutcome] {
@@ -90,7 +91,7 @@ extension Gateway {
         let sent = Result {
             if stop?.isRequested == true { return }
             try tickSLAs()
-            try dispatch(to: sink, until: stop)
+            while try dispatch(to: sink, until: stop) > 0, stop?.isRequested != true {}
             if stop?.isRequested == true { return }
             try applyRetentionIfDue()
         }

@@ -79,8 +79,8 @@ struct StopMidBatch {
         #expect(processed(world).map(\.id).sorted() == all.sorted())
         #expect(try world.snapshot(threads: wave.player.threads) == wave.cleanSnapshot(of: wave.mails), "as if never stopped")
         let outbox = try world.outbox()
-        // One cycle hands the sink at most 500 due mails (`pendingOutbox`); the rest go next cycle.
-        #expect(outbox.filter { $0.state == .sent }.count == min(500, outbox.count), "the second run sends what is due")
+        #expect(outbox.count > 500, "more than one round of dispatch is due")
+        #expect(outbox.allSatisfy { $0.state == .sent }, "the second run sends everything due")
         #expect(!outbox.contains { $0.state == .failed }, "\(outbox.filter { $0.state == .failed }.prefix(3).map { "\($0.kind) \($0.lastError ?? "")" })")
     }
 
