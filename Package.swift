@@ -93,6 +93,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings),
+        .testTarget(name: "EscalationValuesTests", dependencies: ["EscalationValues"], swiftSettings: strictSettings),
         .testTarget(name: "EscalationCoreTests", dependencies: ["EscalationCore", "EscalationValues"], swiftSettings: strictSettings),
         .testTarget(name: "MailTransportCurlTests", dependencies: ["MailTransportCurl", "EscalationValues"], swiftSettings: strictSettings),
         .target(name: "CorpusSupport", path: "Tests/CorpusSupport", swiftSettings: strictSettings),
@@ -103,12 +104,24 @@ let package = Package(
             name: "MailReadingTests", dependencies: ["MailReading", "EscalationValues", "MailMessage", "CorpusSupport"], exclude: ["Corpus/reply-known-failures.txt", "Phrasing/Replies"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "MailComposingTests", dependencies: ["MailComposing", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "GatewayTestSupport", dependencies: ["Gateway", "EscalationStore", "MailMessage", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/GatewayTestSupport", swiftSettings: strictSettings),
+        .testTarget(
+            name: "EscalationStoreTests",
+            dependencies: [
+                "EscalationStore", "EscalationCore", "EscalationValues", "Gateway", "GatewayTestSupport", "MailTransport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "GatewayTests",
             dependencies: [
                 "Gateway", "GatewayBenchmarks", "GatewayDemo", "Operations", "EscalationCore", "EscalationValues", "EscalationStore", "MailMessage",
-                "MailReading", "MailTransport", "MailTransportCurl", "MailComposing",
+                "MailReading", "MailTransport", "MailTransportCurl", "MailComposing", "GatewayTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],

@@ -1,6 +1,7 @@
 import EscalationCore
 import Foundation
 import Gateway
+import GatewayTestSupport
 import Testing
 
 /// `[[calendar]]` and the `calendar` keys of severities and templates: a calendar loads as

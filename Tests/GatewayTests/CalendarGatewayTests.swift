@@ -2,6 +2,7 @@ import EscalationCore
 import Foundation
 import Gateway
 import GatewayDemo
+import GatewayTestSupport
 import MailMessage
 import Testing
 

@@ -2,6 +2,7 @@ import EscalationCore
 import EscalationValues
 import Foundation
 import Gateway
+import GatewayTestSupport
 import MailMessage
 import MailReading
 import Testing

@@ -3,6 +3,7 @@ import EscalationStore
 import EscalationValues
 import Foundation
 import Gateway
+import GatewayTestSupport
 import MailTransport
 import MailTransportCurl
 import Testing

@@ -2,6 +2,7 @@ import EscalationCore
 import EscalationStore
 import Foundation
 import Gateway
+import GatewayTestSupport
 import MailMessage
 import MailTransport
 import Testing
@@ -9,28 +10,6 @@ import Testing
 /// A conversation driven only by `.eml` files: request → approval request in the outbox →
 /// the approver's reply to it → approved notice on the case thread; then replays.
 @Suite struct ConversationTests {
-    /// A reply to the outgoing mail in `file`, quoting it, as a mail client writes one.
-    static func reply(to file: URL, from: String, body: String, id: String) throws -> [UInt8] {
-        let original = try Mail(parsing: Array(try Data(contentsOf: file)))
-        let references = (original.references + [original.messageID ?? ""]).map { "<\($0)>" }.joined(separator: " ")
-        let quoted = (original.textBody ?? "").split(separator: "\n").map { "> \($0)" }.joined(separator: "\r\n")
-        return Array("""
-            From: \(from)\r
-            To: \(original.replyTo.first?.address ?? original.from?.address ?? "")\r
-            Subject: Re: \(original.subject)\r
-            Message-ID: <\(id)>\r
-            In-Reply-To: <\(original.messageID ?? "")>\r
-            References: \(references)\r
-            Content-Type: text/plain; charset=utf-8\r
-            \r
-            \(body)\r
-            \r
-            On Tue, 24 Nov 2026, Escalations <escalations@support.example> wrote:\r
-            \(quoted)\r
-
-            """.utf8)
-    }
-
     @Test func requestApprovalAndThreadedAnswerThenReplaysAreDuplicates() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
@@ -48,7 +27,7 @@ import Testing
             return text.hasPrefix("X-Envelope-To: duty-manager@support.example\r\n") && text.contains("Approval needed")
         })
 
-        let replyBytes = try Self.reply(to: approvalMail, from: "Dana Duty <duty-manager@support.example>", body: "Approved.", id: "dana-1@support.example")
+        let replyBytes = try ReplyMail.reply(to: approvalMail, from: "Dana Duty <duty-manager@support.example>", body: "Approved.", id: "dana-1@support.example")
         let approval = try gateway.process(InboundMail(raw: replyBytes, mailbox: "t", position: "2"))
         try gateway.dispatch(to: sink)
         #expect(approval.outcome == .applied)

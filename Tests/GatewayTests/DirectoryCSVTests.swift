@@ -3,6 +3,7 @@ import EscalationStore
 import EscalationValues
 import Foundation
 import Gateway
+import GatewayTestSupport
 import Testing
 
 /// `import accounts.csv contacts.csv staff.csv cases.csv`: the same directory as the JSON

@@ -2,6 +2,7 @@ import EscalationCore
 import EscalationStore
 import Foundation
 import Gateway
+import GatewayTestSupport
 import MailTransport
 import Testing
 

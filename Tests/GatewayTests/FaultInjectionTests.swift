@@ -3,6 +3,7 @@ import EscalationStore
 import EscalationValues
 import Foundation
 @_spi(Testing) import Gateway
+import GatewayTestSupport
 import MailMessage
 import Testing
 

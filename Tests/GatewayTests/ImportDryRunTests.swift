@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 import Testing
 
 /// `import --dry-run`: says what an import would add, remove and change, and changes nothing.

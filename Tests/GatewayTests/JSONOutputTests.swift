@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 import Testing
 
 /// What users and scripts read stays the same: `list --json`, `show --json`, `read --json` and

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 import MailMessage
 import MailTransport
 import MailTransportCurl

@@ -1,6 +1,7 @@
 import EscalationStore
 import Foundation
 import Gateway
+import GatewayTestSupport
 import MailTransport
 import Testing
 

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import Gateway
 import GRDB
+import GatewayTestSupport
 import MailMessage
 import MailTransport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 import Testing
 
 /// `escalation-gateway read --json`: one object per file, in order, every key present (absent

@@ -3,6 +3,7 @@ import EscalationValues
 import Foundation
 import GRDB
 import Gateway
+import GatewayTestSupport
 import Testing
 
 /// `[retention] raw_mail`: the raw mail of an escalation closed longer ago is purged, with a

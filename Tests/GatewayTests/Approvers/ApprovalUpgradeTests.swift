@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Gateway
 import GatewayDemo
+import GatewayTestSupport
 import Testing
 
 @testable import EscalationStore

@@ -1,6 +1,7 @@
 import Foundation
 import Gateway
 import GatewayDemo
+import GatewayTestSupport
 import Testing
 
 /// The demo over `Samples/conversations/` shows approvers in the loop: the other approver told,

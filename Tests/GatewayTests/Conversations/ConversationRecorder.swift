@@ -2,6 +2,7 @@ import EscalationStore
 import Foundation
 @testable import Gateway
 import GatewayDemo
+import GatewayTestSupport
 import MailMessage
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 @testable import Gateway
 import GatewayBenchmarks
 import GatewayDemo
+import GatewayTestSupport
 import MailMessage
 
 /// Conversations about many cases, as people write them: customers escalate with subjects of

@@ -3,6 +3,7 @@ import EscalationStore
 import Foundation
 @testable import Gateway
 import GatewayDemo
+import GatewayTestSupport
 import MailMessage
 import Testing
 

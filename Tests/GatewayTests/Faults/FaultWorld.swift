@@ -4,6 +4,7 @@ import EscalationValues
 import Foundation
 import Gateway
 import GatewayBenchmarks
+import GatewayTestSupport
 import MailTransport
 
 /// The generated conversations of `ConversationPlayer`, a gateway config for them, the same

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 
 #if canImport(Glibc)
     import Glibc

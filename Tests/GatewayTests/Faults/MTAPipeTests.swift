@@ -1,6 +1,7 @@
 import EscalationStore
 import Foundation
 import GRDB
+import GatewayTestSupport
 import MailTransport
 import MailTransportCurl
 import Testing

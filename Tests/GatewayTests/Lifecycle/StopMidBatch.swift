@@ -2,6 +2,7 @@ import EscalationStore
 import Foundation
 import Gateway
 import GatewayBenchmarks
+import GatewayTestSupport
 import MailTransport
 import Testing
 

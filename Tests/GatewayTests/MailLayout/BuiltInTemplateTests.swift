@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 @testable import Gateway
 import MailComposing
 import Testing

@@ -1,6 +1,7 @@
 import EscalationCore
 import EscalationValues
 import Foundation
+import GatewayTestSupport
 @testable import Gateway
 import MailComposing
 import MailMessage

@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 import Testing
 
 /// `bench pipeline` measures the mail path: it writes its figures and no log line per mail.

@@ -1,5 +1,6 @@
 import EscalationStore
 import Foundation
+import GatewayTestSupport
 import Testing
 
 /// The staff dashboard served by the real `run`: what customers wrote is shown as text, never

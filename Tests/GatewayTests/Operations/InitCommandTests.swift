@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 import Testing
 
 /// `init DIR` writes a config that works as it is: `check-config` passes and `run --once` runs.

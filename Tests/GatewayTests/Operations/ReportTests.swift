@@ -1,4 +1,5 @@
 import Foundation
+import GatewayTestSupport
 import Testing
 
 /// `report --json` over the samples, checked against figures worked out here from what the

@@ -1,9 +1,8 @@
-import EscalationCore
 import EscalationValues
 import Testing
 
-/// Record numbers and severity names as people type them: any case, blanks around, short
-/// numbers padded; anything else is not a number.
+/// Record numbers as people type them: any case, blanks around, short numbers padded; anything
+/// else is not a number.
 @Suite struct RecordNumberTests {
     @Test(arguments: [
         ("CS0001234", "CS0001234"), ("cs1234", "CS0001234"), ("  Cs12 \t", "CS0000012"), ("cS1234567890", "CS1234567890"),
@@ -24,16 +23,5 @@ import Testing
         #expect(RequestNumber("Req7")?.value == "REQ0000007")
         #expect(EscalationSource("acc1000001") == .account(AccountNumber("ACC1000001")!))
         #expect(EscalationSource("CS1") == .supportCase(CaseNumber("CS0000001")!))
-    }
-
-    @Test func severitiesAreFoundByNameOrColour() {
-        let configuration = Fixtures.configuration()
-        #expect(configuration.severity(named: "high")?.name == "high")
-        #expect(configuration.severity(named: "HIGH")?.name == "high")
-        #expect(configuration.severity(named: " High!\n")?.name == "high")
-        #expect(configuration.severity(named: "\"medium\"")?.name == "medium")
-        #expect(configuration.severity(named: "Red")?.name == "high")
-        #expect(configuration.severity(named: "urgent") == nil)
-        #expect(configuration.severity(named: "") == nil)
     }
 }

@@ -4,6 +4,7 @@ import EscalationValues
 import Foundation
 import Gateway
 import GRDB
+import GatewayTestSupport
 import MailTransport
 import Testing
 
@@ -49,7 +50,7 @@ import Testing
         #expect(keptMigrations == ["v1", "v2-loops-and-bounces", "v3-outbox-body", "v4-unread-indexes"])
 
         let gateway = try workspace.gateway()
-        let reply = try ConversationTests.reply(
+        let reply = try ReplyMail.reply(
             to: Self.fixture.appendingPathComponent("approval-requested.eml"), from: "Dana Duty <duty-manager@support.example>",
             body: "Approved.", id: "dana-after-migration@support.example")
         let outcome = try gateway.process(InboundMail(raw: reply, mailbox: "t", position: "1"))

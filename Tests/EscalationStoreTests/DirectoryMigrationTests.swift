@@ -3,6 +3,7 @@ import EscalationValues
 import Foundation
 import GRDB
 import Gateway
+import GatewayTestSupport
 import Testing
 
 @testable import EscalationStore

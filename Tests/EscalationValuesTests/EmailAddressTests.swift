@@ -1,4 +1,3 @@
-import EscalationCore
 import EscalationValues
 import Foundation
 import Testing

@@ -4,6 +4,7 @@ import EscalationValues
 import Foundation
 import Gateway
 import GRDB
+import GatewayTestSupport
 import MailTransport
 import Testing
 

@@ -2,6 +2,7 @@ import EscalationStore
 import Foundation
 import GRDB
 import Gateway
+import GatewayTestSupport
 import MailTransport
 import Testing
 
@@ -103,6 +104,6 @@ import Testing
         let approvalMail = try #require(try workspace.outboxFiles().first { url in
             try String(contentsOf: url, encoding: .utf8).hasPrefix("X-Envelope-To: duty-manager@support.example\r\n")
         })
-        return try ConversationTests.reply(to: approvalMail, from: "duty-manager@support.example", body: "Approved.", id: "dana-1@support.example")
+        return try ReplyMail.reply(to: approvalMail, from: "duty-manager@support.example", body: "Approved.", id: "dana-1@support.example")
     }
 }

@@ -7,7 +7,9 @@ import Testing
 /// template of `MailTemplates/`, with every name it uses set to texts (with markup and
 /// without), empty texts, lists, flags and numbers, renders as with plain values.
 @Suite struct TemplateTextTests {
-    static let folder = TestWorkspace.repository.appendingPathComponent("MailTemplates")
+    /// The checkout's `MailTemplates/`.
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("MailTemplates")
 
     @Test func everyTemplateRendersAsWithPlainValues() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".mustache") }.sorted()

@@ -1,12 +1,13 @@
-import Foundation
+public import Foundation
 
 /// The debug build of `escalation-gateway`, run to completion as a user runs it.
-enum GatewayCLI {
-    static let binary = TestWorkspace.repository.appendingPathComponent(".build/debug/escalation-gateway")
+public enum GatewayCLI {
+    /// The executable that `swift build` wrote.
+    public static let binary = TestWorkspace.repository.appendingPathComponent(".build/debug/escalation-gateway")
 
     /// Runs one command (in `directory`, else the test's own); returns its exit status and
     /// standard output (standard error is dropped).
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = binary
         if let directory { process.currentDirectoryURL = directory }

@@ -1,6 +1,7 @@
 import EscalationStore
 import Foundation
 import GRDB
+import GatewayTestSupport
 import Testing
 
 /// The writer keeps the ends of the threads it placed mail on; the References it gives are

@@ -2,6 +2,7 @@ import EscalationStore
 import Foundation
 import GRDB
 import Gateway
+import GatewayTestSupport
 import MailTransport
 import Testing
 
