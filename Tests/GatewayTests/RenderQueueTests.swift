@@ -23,7 +23,7 @@ import Testing
         defer { workspace.remove() }
         let gateway = try workspace.gateway()
         let queue = RenderQueue()
-        queue.begin(composer: gateway.composer, directory: gateway.directory, signature: gateway.signature, workers: SpareWorkers(count: 1))
+        queue.begin(composer: gateway.processor.composer, directory: gateway.directory, signature: gateway.processor.signature, workers: SpareWorkers(count: 1))
         defer { queue.stop() }
         try body(queue)
     }

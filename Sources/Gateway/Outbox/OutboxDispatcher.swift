@@ -5,77 +5,19 @@ import Foundation
 import Logging
 import MailComposing
 import MailMessage
-public import MailTransport
+import MailTransport
 
-extension Gateway {
-    /// Renders notices and adds them to the outbox in the caller's transaction, one mail per
-    /// recipient (each with its own subject, place on the thread and reason to get it). Message-IDs
-    /// are derived from the cause's key, so a replay after a crash produces the same mail, never
-    /// a second one. Suppressed addresses are dropped; answers to `sender` beyond the limits are
-    /// not sent (`AnswerLimiter`), notices to anyone else always are. A relayed message carries
-    /// `attachments`.
-    func enqueue(
-        _ notices: [Notice], cause: MailCause, sender: EmailAddress?, session: StoreSession, now: Date, attachments: RelayedAttachments = .none
-    ) throws -> [MailOutcome.SentMail] {
-        var sent: [MailOutcome.SentMail] = []
-        var limiter = AnswerLimiter(gateway: self, session: session, now: now)
-        for (index, notice) in notices.enumerated() {
-            var recipients: [EmailAddress] = []
-            for address in notice.to + notice.cc where address.withoutPlusTag != config.address {
-                if try !session.isSuppressed(address.value) { recipients.append(address) }
-            }
-            guard !recipients.isEmpty, try limiter.allows(notice, recipients: recipients, sender: sender) else { continue }
-            var notice = notice
-            var files: [OutgoingAttachment] = []
-            if notice.isRelayed {
-                notice.event = notice.event.relaying(files: attachments.kept.map(\.filename), leftOut: attachments.leftOut)
-                files = attachments.kept
-            }
-            let shared = recipients.count > 1 ? RenderQueue.SharedBody() : nil
-            let thread = try notice.source.map { try threadContext(of: $0, session: session) }
-            for (position, recipient) in recipients.enumerated() {
-                let key = "\(cause.key)#\(index)#\(notice.kind.rawValue)" + (position == 0 ? "" : "#\(recipient.value)")
-                sent.append(
-                    try write(
-                        notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: shared, session: session, now: now,
-                        attachments: files))
-            }
-        }
-        for (what, notice) in try limiter.pauseNotices(cause: cause.messageID) {
-            let thread = try notice.source.map { try threadContext(of: $0, session: session) }
-            for (position, recipient) in notice.to.enumerated() {
-                let key = "\(cause.key)#paused#\(what)" + (position == 0 ? "" : "#\(recipient.value)")
-                sent.append(
-                    try write(notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: nil, session: session, now: now))
-            }
-        }
-        return sent
-    }
-
-    /// Adds one recipient's mail of a notice to the outbox with a Message-ID derived from `key`,
-    /// rendered now or, in a batch, with the batch's other mail before it commits (`RenderQueue`).
-    private func write(
-        _ notice: Notice, to recipient: EmailAddress, thread: ThreadContext?, key: String, cause: MailCause, sender: EmailAddress?,
-        sharedBody: RenderQueue.SharedBody?, session: StoreSession, now: Date, attachments: [OutgoingAttachment] = []
-    ) throws -> MailOutcome.SentMail {
-        let messageID = signer.messageIDLocalPart(for: key) + "@" + config.domain
-        var notice = notice
-        notice.to = [recipient]
-        notice.cc = []
-        var job = try conversationJob(notice, thread: thread, messageID: messageID, cause: cause, sender: sender, session: session, now: now)
-        job.sharedBody = sharedBody
-        job.attachments = attachments
-        let rendered = renderQueue.isBatching ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
-        let outboxID = try session.enqueue(
-            NewOutboxMessage(
-                messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
-                request: notice.kind.carriesApprovalToken ? notice.request?.number.value : nil, recipients: [recipient.value],
-                subject: rendered?.subject ?? job.subject ?? "", raw: rendered?.raw ?? []),
-            at: now)
-        if rendered == nil { renderQueue.add(job, outboxID: outboxID) }
-        return MailOutcome.SentMail(
-            to: [recipient.value], subject: rendered?.subject ?? job.subject ?? "", template: notice.kind.rawValue, messageId: messageID)
-    }
+/// Sends the outbox: hands each due row to the sink, marks it sent once the sink made it
+/// durable, retries temporary failures with backoff, and reports permanent ones on their thread.
+struct OutboxDispatcher: Sendable {
+    let config: GatewayConfig
+    let store: Store
+    let directory: StoreDirectory
+    /// Where a delivery failure's notice to the case owner or escalation manager is written.
+    let outbox: OutboxWriter
+    let metrics: GatewayMetrics
+    let logger: Logger
+    let clock: @Sendable () -> Date
 
     /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted
     /// it and made it durable. Temporary failures are retried with capped exponential backoff;
@@ -84,7 +26,7 @@ extension Gateway {
     /// other after each mail. Once `stop` is requested, no further mail is handed to the sink;
     /// those already handed over are settled.
     @discardableResult
-    public func dispatch(to sink: any MailSink, until stop: StopRequest? = nil) throws -> Int {
+    func dispatch(to sink: any MailSink, until stop: StopRequest? = nil) throws -> Int {
         let now = clock()
         let due = try store.read { try $0.pendingOutbox(at: now) }
         var attempts: [DeliveryAttempt] = []
@@ -184,9 +126,12 @@ extension Gateway {
                 at: now, actor: "gateway", cause: message.messageID, source: source, action: "delivery.failed",
                 detail: "\(message.kind) to \(refused.joined(separator: ", ")) refused: \(error.message)")
         ])
-        guard message.kind != Notice.Kind.deliveryFailed.rawValue, let manager = manager(of: source), !refused.contains(manager.value) else { return }
+        guard message.kind != Notice.Kind.deliveryFailed.rawValue, let manager = directory.manager(of: source), !refused.contains(manager.value) else {
+            return
+        }
         let notice = Notice(.deliveryFailed(addresses: refused, error: error.message, subject: message.subject), to: [manager], source: source)
-        _ = try enqueue([notice], cause: MailCause(messageID: message.messageID, key: "delivery-failed#\(message.messageID)"), sender: nil, session: session, now: now)
+        let cause = MailCause(messageID: message.messageID, key: "delivery-failed#\(message.messageID)")
+        _ = try outbox.enqueue([notice], cause: cause, sender: nil, session: session, now: now)
     }
 
     /// `first` (`[outbound] retry_after`, 30 s by default) doubled per attempt, at most one hour.

@@ -6,7 +6,7 @@ import MailComposing
 import MailMessage
 import MailReading
 
-extension Gateway {
+extension OutboxWriter {
     /// The subject of a thread the gateway starts (or of one started before threads kept their
     /// subject): the tag and the case's subject, or the account's name.
     func threadSubject(startedByGateway source: EscalationSource) -> String {

@@ -11,12 +11,12 @@ extension PreparedMail {
     /// time in the transaction at 10,000 mails); a record read here is the one the
     /// transaction would have read, until the directory is imported again.
     func warm(_ directory: StoreDirectory) {
-        guard case .success(let understood) = understood else { return }
-        if let sender = understood.sender {
+        guard case .success(let contents) = contents else { return }
+        if let sender = contents.sender {
             _ = directory.contact(sender)
             _ = directory.staffMember(sender)
         }
-        for case .source(let source) in understood.hints.subjectTags {
+        for case .source(let source) in contents.hints.subjectTags {
             switch source {
             case .supportCase(let number): _ = directory.supportCase(number).map { directory.account($0.account) }
             case .account(let number): _ = directory.account(number)

@@ -5,72 +5,73 @@ public import Foundation
 public import Logging
 import MailComposing
 import MailMessage
-import MailReading
 
-/// The pipeline: parse → understand → decide → store (with outbox) in one transaction per
-/// mail; the outbox dispatcher and the SLA ticker run beside it.
+/// The gateway wired once: the services a mail passes through, each with one job, built here
+/// and nowhere else, and the entry points the commands call (`Gateway+EntryPoints`).
+///
+/// A mail flows one way (README, "How a mail flows"): `InboxDrainer` fetches it from its
+/// source; `MailProcessor` parses, reads, classifies, decides and stores it, one transaction
+/// per batch; `OutboxWriter` turns the decision's notices into outbox rows in that transaction;
+/// once the batch committed, `InboxDrainer` settles the mail on its source; `OutboxDispatcher`
+/// hands the due rows to the sink. Beside them, `SLATicker` writes what fell due through the
+/// same `OutboxWriter`, and `RetentionPurger` removes old raw mail; `Administration` and
+/// `Reporting` serve the commands and the dashboard. A service holds only those it hands work
+/// to, and none holds one that holds it.
 public final class Gateway: Sendable {
     public let config: GatewayConfig
     public let store: Store
-    let engine: EscalationEngine
-    let composer: Composer
+    let logger: Logger
+    let clock: @Sendable () -> Date
     /// The directory, read from the store record by record; a new import takes effect at the next batch.
     let directory: StoreDirectory
-    let clock: @Sendable () -> Date
-    let logger: Logger
-    let signer: TokenSigner
-    /// The signer's part in every outgoing mail, applied where the mail is rendered.
-    let signature: OutgoingSignature
-    /// Outbox mail of the batch in progress, rendered together before it commits.
-    let renderQueue = RenderQueue()
-    /// The worker slots that parsing and rendering share beside the applying thread.
-    let spareWorkers = SpareWorkers()
     /// Counters and timings, every handle made here once.
     let metrics: GatewayMetrics
     /// The inbox's last cycles, for `/readyz`.
     public let inboxHealth = InboxHealth()
-    /// When `[retention]` last ran.
-    let retentionSchedule = RetentionSchedule()
 
-    /// Wires the gateway once: templates compiled, the directory opened.
+    let processor: MailProcessor
+    let drainer: InboxDrainer
+    let dispatcher: OutboxDispatcher
+    let slaTicker: SLATicker
+    let retention: RetentionPurger
+    let administration: Administration
+    let reporting: Reporting
+
+    /// Wires the gateway once: templates compiled, the directory opened, every service built.
     public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.config = config
         self.store = store
         self.logger = logger
         self.clock = clock
-        engine = EscalationEngine(configuration: config.escalation)
-        metrics = GatewayMetrics(severities: config.escalation.severities.map(\.name))
-        composer = Composer(
+        let engine = EscalationEngine(configuration: config.escalation)
+        let metrics = GatewayMetrics(severities: config.escalation.severities.map(\.name))
+        self.metrics = metrics
+        let composer = Composer(
             templates: try TemplateSet(overrides: config.templatesFolder), configuration: config.escalation,
             gateway: MailAddress(name: config.displayName, address: config.address.value), domain: config.domain)
-        directory = try store.directoryLookup()
-        signer = TokenSigner(secret: try SecretFile.loadOrCreate(path: config.security.tokenSecretFile))
-        signature = OutgoingSignature(
+        let directory = try store.directoryLookup()
+        self.directory = directory
+        let signer = TokenSigner(secret: try SecretFile.loadOrCreate(path: config.security.tokenSecretFile))
+        let signature = OutgoingSignature(
             signer: signer, gatewayAddress: config.address, displayName: config.displayName, plusAddressing: config.security.plusAddressing)
-    }
+        let ownMail = OwnMailCheck(address: config.address, signer: signer)
+        let renderQueue = RenderQueue()
+        let spareWorkers = SpareWorkers()
 
-    /// Reads a mail without applying it (for `read`).
-    public func understand(_ raw: [UInt8]) throws -> UnderstoodMail {
-        let mail = try Mail(parsing: raw, limits: config.limits)
-        return try store.read { session in UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: ownMailCheck(session)) }
-    }
-
-    /// The header that marks the gateway's own mail, signed over its Message-ID.
-    static let loopHeader = "X-Escalation-Loop"
-
-    /// Recognises the gateway's own mail: from its address (or a plus-address of it), with a
-    /// loop header it signed for that Message-ID, or with a Message-ID it stored when sending.
-    /// Never by domain alone: staff share the domain.
-    func ownMailCheck(_ session: StoreSession) -> (Mail) -> String? {
-        let address = config.address
-        let signer = self.signer
-        return { mail in
-            if let from = mail.from.flatMap({ EmailAddress($0.address) }), from.withoutPlusTag == address { return "from the gateway's address" }
-            if let mark = mail.header.raw(Self.loopHeader), let id = mail.messageID, signer.verifyLoopMark(mark, messageID: id) {
-                return "signed loop header"
-            }
-            if let id = mail.messageID, (try? session.isOwnMessageID(id)) == true { return "Message-ID sent by the gateway" }
-            return nil
-        }
+        let outbox = OutboxWriter(
+            config: config, directory: directory, signer: signer, composer: composer, signature: signature, renderQueue: renderQueue)
+        processor = MailProcessor(
+            config: config, store: store, engine: engine, directory: directory, signer: signer, ownMail: ownMail, outbox: outbox,
+            composer: composer, signature: signature, renderQueue: renderQueue, spareWorkers: spareWorkers, metrics: metrics, logger: logger,
+            clock: clock)
+        drainer = InboxDrainer(processor: processor, metrics: metrics, logger: logger)
+        dispatcher = OutboxDispatcher(
+            config: config, store: store, directory: directory, outbox: outbox, metrics: metrics, logger: logger, clock: clock)
+        slaTicker = SLATicker(
+            config: config, store: store, engine: engine, directory: directory, outbox: outbox, metrics: metrics, logger: logger, clock: clock)
+        retention = RetentionPurger(policy: config.retention, store: store, logger: logger, clock: clock)
+        administration = Administration(
+            config: config, store: store, directory: directory, templates: composer.templates, processor: processor, logger: logger, clock: clock)
+        reporting = Reporting(config: config, store: store, directory: directory, signer: signer, ownMail: ownMail, clock: clock)
     }
 }

@@ -3,7 +3,7 @@ import EscalationStore
 import EscalationValues
 import Foundation
 
-extension Gateway {
+extension MailProcessor {
     /// Whether the sender takes part in the case's or account's conversation: support staff, a
     /// contact of its account, or (where `[policy] allow_domain_contacts` says so) a sender of
     /// the account's domain. Only their mail enters the thread's records: a stranger's
@@ -14,7 +14,7 @@ extension Gateway {
     }
 }
 
-extension Gateway {
+extension MailProcessor {
     /// Whether the sender is a participant of any case or account: a listed contact or staff
     /// member, or a sender of an account's domain where the policy allows domain contacts.
     func isKnownSomewhere(_ sender: EmailAddress?) -> Bool {

@@ -3,7 +3,7 @@ import EscalationStore
 import EscalationValues
 import Foundation
 
-extension Gateway {
+extension MailProcessor {
     /// `PENDING` by mail, whatever thread it is on: staff (and anyone a request waits for) get
     /// the requests waiting for their decision with one-click links for each; a customer is
     /// told it is not theirs to ask; unknown senders learn nothing. Nothing changes.
@@ -16,12 +16,14 @@ extension Gateway {
                     .notPermitted(understood: "PENDING", hint: "PENDING lists the escalation requests waiting for a staff member's decision."),
                     to: [sender], source: nil)
                 : Notice(.unknownSender, to: [sender], source: nil)
-            let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
+            let sent = try outbox.enqueue([notice], cause: cause, sender: sender, session: session, now: now)
             return (.refused, known ? "pending: not staff" : "unknown sender", sent)
         }
-        let items = waiting.map { Self.pendingItem(pendingApproval($0, for: sender, now: now)) }
+        let items = waiting.map {
+            Self.pendingItem(PendingApproval($0, for: sender, now: now, directory: directory, signer: signer, gatewayAddress: config.address))
+        }
         let notice = Notice(.pendingApprovals(items: items), to: [sender], source: nil)
-        let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
+        let sent = try outbox.enqueue([notice], cause: cause, sender: sender, session: session, now: now)
         return (.applied, "pending: \(waiting.count) waiting", sent)
     }
 

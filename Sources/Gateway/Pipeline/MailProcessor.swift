@@ -3,14 +3,38 @@ import EscalationStore
 import EscalationValues
 import Foundation
 import Logging
+import MailComposing
 import MailMessage
 import MailReading
-public import MailTransport
+import MailTransport
 
-extension Gateway {
+/// Applies inbound mail: parse → read → classify → decide → store, with the outbox rows the
+/// decisions cause (`OutboxWriter`), one transaction per batch. It only performs effects: what
+/// a mail changes is the core's decision (`EscalationEngine`), what it sends the writer's.
+struct MailProcessor: Sendable {
+    let config: GatewayConfig
+    let store: Store
+    let engine: EscalationEngine
+    /// The directory, read from the store record by record; a new import takes effect at the next batch.
+    let directory: StoreDirectory
+    let signer: TokenSigner
+    let ownMail: OwnMailCheck
+    /// Where the notices of every decision become outbox rows.
+    let outbox: OutboxWriter
+    let composer: Composer
+    /// The signer's part in every outgoing mail, applied where the mail is rendered.
+    let signature: OutgoingSignature
+    /// Outbox mail of the batch in progress, rendered together before it commits.
+    let renderQueue: RenderQueue
+    /// The worker slots that parsing and rendering share beside the applying thread.
+    let spareWorkers: SpareWorkers
+    let metrics: GatewayMetrics
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
     /// Processes one inbound mail exactly once: its receipt, state change, journal and outbox
     /// rows commit in one transaction. A mail seen before (same identity) changes nothing.
-    public func process(_ inbound: InboundMail) throws -> MailOutcome {
+    func process(_ inbound: InboundMail) throws -> MailOutcome {
         try processBatch([inbound])[0].get()
     }
 
@@ -27,7 +51,7 @@ extension Gateway {
     /// cover only them, the batch's first ones (the caller leaves the rest on its source).
     /// `observe`, when given, learns each mail's own processing time (parse through applying) in
     /// nanoseconds, by batch position.
-    public func processBatch(
+    func processBatch(
         _ batch: [InboundMail], until stop: StopRequest? = nil, observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
@@ -150,11 +174,11 @@ extension Gateway {
             return MailOutcome(file: nil, messageId: prepared.messageID, outcome: .duplicate, reason: reason, intent: "", escalation: nil, sent: [])
         }
         var result: MailOutcome
-        switch prepared.understood {
+        switch prepared.contents {
         case .failure(let error):
             result = MailOutcome(file: nil, messageId: prepared.messageID, outcome: .failed, reason: error.reason, intent: "", escalation: nil, sent: [])
-        case .success(var understood):
-            if let why = ownMailCheck(session)(understood.mail) { understood.markOwn(why) }
+        case .success(let contents):
+            let understood = UnderstoodMail(contents, isOwn: { ownMail.reason(for: $0, session: session) })
             let cause = MailCause(messageID: prepared.messageID, key: prepared.receiptKey, subject: ConversationSubject.of(understood.mail.subject))
             result = try apply(understood, cause: cause, session: session, now: now)
         }
@@ -190,11 +214,11 @@ extension Gateway {
             let known = isKnownSomewhere(sender)
             let event: Notice.Event = known
                 ? .notUnderstood(understood: intentName, hint: "Name the case number (CS…) in the subject or the first line.") : .unknownSender
-            let sent = try enqueue([Notice(event, to: [sender], source: nil)], cause: cause, sender: sender, session: session, now: now)
+            let sent = try outbox.enqueue([Notice(event, to: [sender], source: nil)], cause: cause, sender: sender, session: session, now: now)
             return outcome(.refused, known ? "no case or account found" : "unknown sender", sent: sent)
         }
         if isParticipant(sender, of: match.source) {
-            try session.startThread(source: match.source.description, subject: cause.subject ?? threadSubject(startedByGateway: match.source))
+            try session.startThread(source: match.source.description, subject: cause.subject ?? outbox.threadSubject(startedByGateway: match.source))
             try session.recordThreadMessage(messageID, source: match.source.description, request: nil, recipient: nil, outbound: false)
         }
         if let confirmed = try applyConfirmed(by: understood, sender: sender, match: match, cause: cause, session: session, now: now) {
@@ -207,7 +231,7 @@ extension Gateway {
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
                 understood: understoodText, hint: hint)
             try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
-            let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
+            let sent = try outbox.enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
             var refused = outcome(.refused, "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
             refused.matchMethod = match.method.rawValue
             return refused
@@ -261,7 +285,7 @@ extension Gateway {
             state: deciding, directory: directory, now: now)
         try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
         let attachments = decision.notices.contains(where: \.isRelayed) ? RelayedAttachments(understood.mail, maxBytes: config.maxAttachmentBytes) : .none
-        let sent = try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now, attachments: attachments)
+        let sent = try outbox.enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now, attachments: attachments)
         let escalation = [.refused(.unknownSender), .refused(.noSuchCase)].contains(decision.outcome) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {
         case .applied: return outcome(.applied, "\(command.name) (\(match.method))", escalation: escalation, sent: sent)
@@ -285,6 +309,6 @@ extension Gateway {
             refusal.reason, request: refusal.request, tell: refusal.tell, sender: sender, source: source, cause: cause.messageID, state: state,
             toldRecently: toldRecently, now: now)
         try session.append(decision.journal)
-        return try enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
+        return try outbox.enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
     }
 }

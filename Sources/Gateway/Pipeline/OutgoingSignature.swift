@@ -31,7 +31,7 @@ struct OutgoingSignature: Sendable {
     /// The job with its signature: what it renders and the headers it carries.
     func signed(_ job: RenderQueue.Job) -> RenderQueue.Job {
         var job = job
-        job.extraHeaders.append((Gateway.loopHeader, signer.loopMark(messageID: job.messageID)))
+        job.extraHeaders.append((OwnMailCheck.loopHeader, signer.loopMark(messageID: job.messageID)))
         guard let recipient = job.notice.to.first else { return job }
         let token: String
         if job.notice.kind.carriesApprovalToken, let request = job.notice.request {

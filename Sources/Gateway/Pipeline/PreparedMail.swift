@@ -6,13 +6,13 @@ import MailReading
 import MailTransport
 
 /// An inbound mail parsed and read before it is applied (neither needs the database, so a
-/// batch is prepared on the other cores, `PreparingBatch`): the reading or the limit it hit,
+/// batch is prepared on the other cores, `PreparingBatch`): what it says or the limit it hit,
 /// its identity for exactly-once, its Message-ID, and how long preparing it took.
 struct PreparedMail: Sendable {
     let inbound: InboundMail
-    /// What was read, except whether it is the gateway's own mail: that needs the database
-    /// and is decided in the transaction (`UnderstoodMail.markOwn`).
-    let understood: Result<UnderstoodMail, MailParseError>
+    /// What the mail says. Whether it is automated is asked in the transaction, where the
+    /// own-mail check can ask the store (`MailProcessor`, `OwnMailCheck`).
+    let contents: Result<MailContents, MailParseError>
     let rawSHA256: String
     /// The key its receipt is stored under (`MailIdentity.receiptKey`).
     let receiptKey: String
@@ -38,7 +38,7 @@ struct PreparedMail: Sendable {
         receiptKey = MailIdentity.receiptKey(
             messageID: mail?.messageID, sender: mail?.from.flatMap { EmailAddress($0.address) }?.value, contentHash: legacyKey)
         messageID = mail?.messageID ?? "\(rawSHA256.prefix(32))@missing-message-id"
-        understood = parsed.map { UnderstoodMail(mail: $0, gatewayAddress: gatewayAddress, isOwn: { _ in nil }) }
+        contents = parsed.map { MailContents(mail: $0, gatewayAddress: gatewayAddress) }
         nanoseconds = DispatchTime.now().uptimeNanoseconds - start
     }
 }

@@ -26,23 +26,19 @@ public struct UnderstoodMail: Sendable {
     /// document stays fixed.
     static let htmlReadLimit = 8 * readLimit
 
-    /// Reads a parsed mail: automation, reply text (HTML-only mail through its text, control
-    /// characters removed), what it asks for and thread hints.
+    /// Reads a parsed mail (`MailContents`) and classifies it (`AutomationClassifier`), `isOwn`
+    /// recognising the gateway's own mail.
     public init(mail: Mail, gatewayAddress: EmailAddress, isOwn: (Mail) -> String?) {
-        self.mail = mail
-        sender = mail.from.flatMap { EmailAddress($0.address) }
-        automated = AutomationClassifier.classify(mail, isOwn: isOwn)
-        let text = mail.textBody(prefixBytes: Self.textDecodeLimit)
-            ?? mail.htmlBody(prefixBytes: Self.htmlReadLimit).map { HTMLText.text($0, maxBytes: 2 * Self.readLimit) }
-        let body = ControlCharacters.removed(from: (text ?? "").prefix(bytes: Self.readLimit))
-        reply = ReplyExtractor.extract(body)
-        reading = CommandReader.read(reply.text, subject: mail.subject)
-        hints = ThreadHints(mail: mail, body: body, replyText: reply.text, gatewayAddress: gatewayAddress)
+        self.init(MailContents(mail: mail, gatewayAddress: gatewayAddress), isOwn: isOwn)
     }
 
-    /// Records that the mail is the gateway's own, found after reading (the check needs the
-    /// database); the classifier would have put it first, so it replaces any other automation.
-    mutating func markOwn(_ why: String) {
-        automated = .own(why)
+    /// Classifies what was read of a mail: auto-reply, bounce or the gateway's own, asked first.
+    init(_ contents: MailContents, isOwn: (Mail) -> String?) {
+        mail = contents.mail
+        sender = contents.sender
+        automated = AutomationClassifier.classify(contents.mail, isOwn: isOwn)
+        reply = contents.reply
+        reading = contents.reading
+        hints = contents.hints
     }
 }

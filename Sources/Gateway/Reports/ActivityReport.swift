@@ -1,7 +1,7 @@
 import EscalationCore
 import EscalationStore
 import EscalationValues
-public import Foundation
+import Foundation
 
 /// `report [--since 30d]` and the dashboard's `/report`: how the period went. Escalations opened
 /// and closed by reason, account and severity (the escalation's severity now); requests made,
@@ -113,9 +113,9 @@ public struct ActivityReport: Encodable, Sendable {
     }
 }
 
-extension Gateway {
+extension Reporting {
     /// The report of everything since `since` (until now).
-    public func activityReport(since: Date) throws -> ActivityReport {
+    func activityReport(since: Date) throws -> ActivityReport {
         let rows = try store.read { try $0.reportRows(since: since) }
         return ActivityReport(rows: rows, since: since, until: clock(), directory: directory, configuration: config.escalation)
     }

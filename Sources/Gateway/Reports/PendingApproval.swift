@@ -1,6 +1,6 @@
 import EscalationCore
 import EscalationStore
-public import EscalationValues
+import EscalationValues
 import Foundation
 
 /// One request waiting for a decision, as `PENDING` (by mail) and `pending` (CLI) show it
@@ -31,18 +31,13 @@ public struct PendingApproval: Encodable, Sendable {
     }
 }
 
-extension Gateway {
-    /// The pending requests waiting for `approver` (one indexed query), with their one-click
-    /// links signed for them; without an approver, every pending request, without links.
-    public func pendingApprovals(for approver: EmailAddress?) throws -> [PendingApproval] {
-        let now = clock()
-        let requests = try store.read { session in
-            try approver.map { try session.requestsAwaiting($0) } ?? session.pendingRequests()
-        }
-        return requests.map { pendingApproval($0, for: approver, now: now) }
-    }
-
-    func pendingApproval(_ request: EscalationRequest, for approver: EmailAddress?, now: Date) -> PendingApproval {
+extension PendingApproval {
+    /// `request` as its approver sees it, with one-click links signed for `approver` (none
+    /// without one), its titles and names from `directory`, and its age at `now`.
+    init(
+        _ request: EscalationRequest, for approver: EmailAddress?, now: Date, directory: some DirectoryLookup, signer: TokenSigner,
+        gatewayAddress: EmailAddress
+    ) {
         var supportCase: String?
         var title = request.account.value
         if case .supportCase(let number) = request.source {
@@ -52,14 +47,26 @@ extension Gateway {
             title = account.name
         }
         let token = approver.map { signer.approvalToken(request: request.number, approver: $0) }
-        return PendingApproval(
+        self.init(
             number: request.number.value, supportCase: supportCase, account: request.account.value,
             accountName: directory.account(request.account)?.name ?? request.account.value, title: title,
             requester: request.requester.value,
             requesterName: directory.contact(request.requester)?.name ?? directory.staffMember(request.requester)?.name ?? request.requester.value,
             reason: request.reason, justification: request.justification, createdAt: EscalationReport.time(request.createdAt),
             age: EscalationEngine.age(from: request.createdAt, to: now), waitingFor: request.undecided.map(\.value),
-            approveLink: token.map { OutgoingSignature.approveLink(config.address.value, token: $0) },
-            rejectLink: token.map { OutgoingSignature.rejectLink(config.address.value, token: $0) })
+            approveLink: token.map { OutgoingSignature.approveLink(gatewayAddress.value, token: $0) },
+            rejectLink: token.map { OutgoingSignature.rejectLink(gatewayAddress.value, token: $0) })
+    }
+}
+
+extension Reporting {
+    /// The pending requests waiting for `approver` (one indexed query), with their one-click
+    /// links signed for them; without an approver, every pending request, without links.
+    func pendingApprovals(for approver: EmailAddress?) throws -> [PendingApproval] {
+        let now = clock()
+        let requests = try store.read { session in
+            try approver.map { try session.requestsAwaiting($0) } ?? session.pendingRequests()
+        }
+        return requests.map { PendingApproval($0, for: approver, now: now, directory: directory, signer: signer, gatewayAddress: config.address) }
     }
 }

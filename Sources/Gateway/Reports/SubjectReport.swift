@@ -40,9 +40,9 @@ public struct SubjectReport: Encodable, Sendable {
     public var journal: [EscalationReport.JournalValue]
 }
 
-extension Gateway {
+extension Reporting {
     /// Every escalation, newest first.
-    public func listReport() throws -> [EscalationReport] {
+    func listReport() throws -> [EscalationReport] {
         try store.read { session in
             try session.escalations().map { escalation in
                 EscalationReport(escalation, request: try session.request(escalation.request), configuration: config.escalation, journal: nil)
@@ -51,7 +51,7 @@ extension Gateway {
     }
 
     /// `show NUMBER`: an escalation, a case or an account; nil when unknown.
-    public func showReport(_ number: String) throws -> ShowReport? {
+    func showReport(_ number: String) throws -> ShowReport? {
         try store.read { session in
             if let escalationNumber = EscalationNumber(number) {
                 guard let escalation = try session.escalation(escalationNumber) else { return nil }

@@ -1,5 +1,5 @@
 import EscalationCore
-public import EscalationStore
+import EscalationStore
 import EscalationValues
 import Foundation
 import Logging
@@ -14,15 +14,21 @@ public struct DirectoryCounts: Encodable, Sendable {
     public var cases: Int
 }
 
-extension Gateway {
-    /// Replaces the directory from a JSON file in one transaction: all or nothing.
-    public func importDirectory(path: String) throws -> DirectoryCounts {
-        try importDirectory(paths: [path])
-    }
+/// What an operator does besides running the gateway: replacing the directory, checking the
+/// config and templates, and looking after failed mail and the outbox.
+struct Administration: Sendable {
+    let config: GatewayConfig
+    let store: Store
+    let directory: StoreDirectory
+    let templates: TemplateSet
+    /// Where a failed mail is processed again.
+    let processor: MailProcessor
+    let logger: Logger
+    let clock: @Sendable () -> Date
 
     /// Replaces the directory from one JSON file or from CSV files of its kinds
     /// (`DirectoryFile.load(paths:)`) in one transaction: all or nothing.
-    public func importDirectory(paths: [String]) throws -> DirectoryCounts {
+    func importDirectory(paths: [String]) throws -> DirectoryCounts {
         let loaded = try DirectoryFile.load(paths: paths)
         try store.transaction { try $0.replaceDirectory(loaded) }
         try directory.refresh()
@@ -38,15 +44,15 @@ extension Gateway {
 
     /// Which mail templates are in use: the built-in set, and the files of `[gateway] templates`
     /// that replace built-in ones.
-    public var templatesSummary: String {
-        let overridden = composer.templates.overridden
+    var templatesSummary: String {
+        let overridden = templates.overridden
         guard let folder = config.templatesFolder else { return "templates: built-in" }
         guard !overridden.isEmpty else { return "templates: built-in (\(folder.path) replaces none)" }
         return "templates: built-in; from \(folder.path): \(overridden.joined(separator: ", "))"
     }
 
     /// Problems that make escalations impossible or unsafe with this config and directory.
-    public func configurationProblems() -> [String] {
+    func configurationProblems() -> [String] {
         var problems: [String] = []
         for type in EscalationType.allCases where !config.escalation.templates.contains(where: { $0.type == type && $0.accounts.isEmpty }) {
             problems.append("no [[template]] of type \"\(type.rawValue)\" without an accounts list: some \(type.rawValue) escalations have no template")
@@ -61,24 +67,24 @@ extension Gateway {
     }
 
     /// Mail that ended `failed`, with its reason.
-    public func failedMail() throws -> [FailedMail] {
+    func failedMail() throws -> [FailedMail] {
         try store.read { try $0.failedMail() }
     }
 
     /// Processes a failed mail again (after a fix): its old receipt is replaced by the new outcome.
-    public func reprocessFailed(id: Int) throws -> MailOutcome? {
+    func reprocessFailed(id: Int) throws -> MailOutcome? {
         guard let raw = try store.read({ try $0.rawFailedMail(id: id) }) else { return nil }
         try store.transaction { try $0.deleteFailedReceipt(id: id) }
-        return try process(InboundMail(raw: raw, mailbox: "reprocess", position: "receipt:\(id)"))
+        return try processor.process(InboundMail(raw: raw, mailbox: "reprocess", position: "receipt:\(id)"))
     }
 
     /// The outbox, newest first.
-    public func outbox() throws -> [OutboxMessage] {
+    func outbox() throws -> [OutboxMessage] {
         try store.read { try $0.outbox() }
     }
 
     /// Requeues outbox mail that was given up.
-    public func retryFailedOutbox() throws -> Int {
+    func retryFailedOutbox() throws -> Int {
         try store.transaction { try $0.retryFailedOutbox(at: clock()) }
     }
 }

@@ -43,11 +43,11 @@ public struct DirectoryChanges: Encodable, Sendable, Equatable {
     }
 }
 
-extension Gateway {
+extension Administration {
     /// What importing the directory files at `paths` (`DirectoryFile.load(paths:)`) would
     /// change, without changing anything.
     /// - Throws: `ConfigError` when the files cannot be used, as `import` would.
-    public func directoryChanges(paths: [String]) throws -> DirectoryChanges {
+    func directoryChanges(paths: [String]) throws -> DirectoryChanges {
         let loaded = try DirectoryFile.load(paths: paths)
         let stored = try store.read { try $0.directory() }
         return DirectoryChanges(from: stored, to: loaded)

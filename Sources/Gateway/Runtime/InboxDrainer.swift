@@ -2,9 +2,16 @@ import EscalationCore
 import EscalationStore
 import Foundation
 import Logging
-public import MailTransport
+import MailTransport
 
-extension Gateway {
+/// Takes the inbound source's mail to `MailProcessor` batch by batch and settles each mail on
+/// its source once its transaction committed: moved to Processed (or Failed, with its reason),
+/// or left where it is for the next attempt.
+struct InboxDrainer: Sendable {
+    let processor: MailProcessor
+    let metrics: GatewayMetrics
+    let logger: Logger
+
     /// The most mails of a fetched batch applied in one transaction and then moved on their
     /// source. A stop waits for at most this many to be committed and moved, so how long `run`
     /// takes to stop does not grow with `batch_size`.
@@ -17,7 +24,7 @@ extension Gateway {
     /// inbox. Once `stop` is requested, the mail in hand is finished and committed, the mails
     /// committed are settled, and the rest of the batch stays on its source, unmoved, for the
     /// next fetch.
-    public func drain(_ source: any MailSource, batchSize: Int, until stop: StopRequest? = nil) throws -> [MailOutcome] {
+    func drain(_ source: any MailSource, batchSize: Int, until stop: StopRequest? = nil) throws -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
         while stop?.isRequested != true {
             let batch = try source.fetch(limit: batchSize)
@@ -49,7 +56,7 @@ extension Gateway {
         _ piece: [InboundMail], on source: any MailSource, until stop: StopRequest?, into outcomes: inout [MailOutcome]
     ) throws -> [Result<MailOutcome, any Error>] {
         let timings = MailTimings(count: piece.count)
-        let results = try processBatch(piece, until: stop) { index, nanoseconds in
+        let results = try processor.processBatch(piece, until: stop) { index, nanoseconds in
             timings.nanoseconds[index] = nanoseconds
             self.metrics.recordApply(nanoseconds: nanoseconds)
         }
@@ -68,36 +75,6 @@ extension Gateway {
             outcomes.append(outcome)
         }
         return results
-    }
-
-    /// One cycle of the daemon: drain the inbox, tick SLAs, send every outbox mail that is due
-    /// (`dispatch` rounds until one sends nothing), and once an hour apply `[retention]`. The
-    /// outbox is sent also when the inbox server is down, and the inbox drained when the outbox
-    /// server is; the first error is thrown after both were tried. Once
-    /// `stop` is requested, no further mail is begun or handed to the sink, and what is left
-    /// waits for the next start (`drain`, `dispatch`).
-    public func cycle(source: any MailSource, sink: any MailSink, until stop: StopRequest? = nil) throws -> [MailOutcome] {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let drained = Result { try drain(source, batchSize: config.batchSize, until: stop) }
-        metrics.recordCycle(nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
-        switch drained {
-        case .success:
-            inboxHealth.recordSuccess(at: clock())
-            metrics.countCycle(succeeded: true)
-        case .failure(let error):
-            inboxHealth.recordFailure(error)
-            metrics.countCycle(succeeded: false)
-        }
-        let sent = Result {
-            if stop?.isRequested == true { return }
-            try tickSLAs()
-            while try dispatch(to: sink, until: stop) > 0, stop?.isRequested != true {}
-            if stop?.isRequested == true { return }
-            try applyRetentionIfDue()
-        }
-        let outcomes = try drained.get()
-        try sent.get()
-        return outcomes
     }
 }
 

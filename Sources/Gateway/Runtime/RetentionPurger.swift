@@ -1,5 +1,5 @@
 import EscalationCore
-public import EscalationStore
+import EscalationStore
 import Foundation
 import Logging
 import Synchronization
@@ -18,15 +18,24 @@ final class RetentionSchedule: Sendable {
     }
 }
 
-extension Gateway {
+/// Applies `[retention]`: removes raw mail the policy no longer keeps, at most once an hour in
+/// `run`'s cycles, or now for a caller that asks.
+struct RetentionPurger: Sendable {
+    let policy: RetentionPolicy
+    let store: Store
+    let logger: Logger
+    let clock: @Sendable () -> Date
+    /// When the pass last ran.
+    let schedule = RetentionSchedule()
+
     /// How often `run` applies `[retention]`.
-    static let retentionInterval: TimeInterval = 3600
+    static let interval: TimeInterval = 3600
 
     /// Applies `[retention] raw_mail`: removes the raw mail of escalations closed longer ago
     /// than that (`StoreSession.purgeRawMail`), in one transaction. Nil when the policy is off.
     @discardableResult
-    public func applyRetention() throws -> PurgedMail? {
-        guard let keep = config.retention.rawMail else { return nil }
+    func apply() throws -> PurgedMail? {
+        guard let keep = policy.rawMail else { return nil }
         let now = clock()
         let purged = try store.transaction { try $0.purgeRawMail(closedBefore: now.addingTimeInterval(-Double(keep.seconds))) }
         if purged.received + purged.sent > 0 {
@@ -38,8 +47,8 @@ extension Gateway {
     }
 
     /// The retention pass of a cycle: at most once an hour.
-    func applyRetentionIfDue() throws {
-        guard config.retention.rawMail != nil, retentionSchedule.take(at: clock(), every: Self.retentionInterval) else { return }
-        try applyRetention()
+    func applyIfDue() throws {
+        guard policy.rawMail != nil, schedule.take(at: clock(), every: Self.interval) else { return }
+        try apply()
     }
 }

@@ -5,12 +5,22 @@ import Foundation
 import Logging
 import MailComposing
 
-extension Gateway {
-    /// The timed pass: SLA warnings and breach notices, approval reminders and approval
-    /// timeouts that fell due, in one transaction with their journal. Returns the number of
-    /// events recorded.
+/// The timed pass beside the mail path: SLA warnings and breaches, approval reminders and
+/// approval timeouts that fell due, written with their journal and their mail (`OutboxWriter`).
+struct SLATicker: Sendable {
+    let config: GatewayConfig
+    let store: Store
+    let engine: EscalationEngine
+    let directory: StoreDirectory
+    let outbox: OutboxWriter
+    let metrics: GatewayMetrics
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    /// Records the SLA and approval events that fell due, in one transaction with their journal
+    /// and mail. Returns the number of events recorded.
     @discardableResult
-    public func tickSLAs() throws -> Int {
+    func tick() throws -> Int {
         let now = clock()
         return try store.transaction { session in
             var events = 0
@@ -23,7 +33,7 @@ extension Gateway {
                 try session.append(result.journal)
                 recordSLAEvents(result.notices, escalation: result.escalation)
                 let cause = "sla-\(escalation.number.value)-\(Int(now.timeIntervalSince1970))"
-                _ = try enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
+                _ = try outbox.enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
                 events += result.journal.count
             }
             events += try tickApprovals(session: session, now: now)
@@ -55,14 +65,14 @@ extension Gateway {
     private func tickApprovals(session: StoreSession, now: Date) throws -> Int {
         var events = 0
         for request in try session.requestsDueForApproval(at: now) {
-            guard let result = engine.tickApproval(request, manager: manager(of: request.source), now: now) else {
+            guard let result = engine.tickApproval(request, manager: directory.manager(of: request.source), now: now) else {
                 try session.save(request, was: request, due: engine.nextApprovalEvent(of: request))
                 continue
             }
             try session.save(result.request, was: request, due: engine.nextApprovalEvent(of: result.request))
             try session.append(result.journal)
             let cause = "approval-\(request.number.value)-\(Int(now.timeIntervalSince1970))"
-            _ = try enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
+            _ = try outbox.enqueue(result.notices, cause: MailCause(messageID: cause, key: cause), sender: nil, session: session, now: now)
             events += result.journal.count
         }
         return events

@@ -13,7 +13,8 @@ import Foundation
 /// Relayed words (dialog and notes) count like answers on their thread: two autoresponders that
 /// show no header evidence cannot relay to each other without end.
 struct AnswerLimiter {
-    let gateway: Gateway
+    let security: SecurityPolicy
+    let directory: StoreDirectory
     let session: StoreSession
     let now: Date
     private var paused: [(what: String, source: EscalationSource?)] = []
@@ -21,42 +22,42 @@ struct AnswerLimiter {
     /// the outbox next, so later notices of the same mail count it without asking again.
     private var threadCounts: [String: Int] = [:]
 
-    init(gateway: Gateway, session: StoreSession, now: Date) {
-        self.gateway = gateway
+    init(security: SecurityPolicy, directory: StoreDirectory, session: StoreSession, now: Date) {
+        self.security = security
+        self.directory = directory
         self.session = session
         self.now = now
     }
 
-    private var since: Date { now.addingTimeInterval(-TimeInterval(gateway.config.security.rateWindowSeconds)) }
+    private var since: Date { now.addingTimeInterval(-TimeInterval(security.rateWindowSeconds)) }
 
     /// Whether `notice` may go out; the caller writes every notice allowed to the outbox.
     mutating func allows(_ notice: Notice, recipients: [EmailAddress], sender: EmailAddress?) throws -> Bool {
-        let policy = gateway.config.security
         guard let sender, recipients.contains(sender) else {
             guard notice.isRelayed else {
                 if let source = notice.source?.description, let count = threadCounts[source] { threadCounts[source] = count + 1 }
                 return true
             }
-            return try withinThreadLimit(notice, policy: policy)
+            return try withinThreadLimit(notice)
         }
         if notice.kind == .unknownSender {
             let folded = sender.withoutPlusTag.value
-            guard try session.strangerAnswers(to: folded, since: since) < policy.unknownSenderAnswers else { return false }
+            guard try session.strangerAnswers(to: folded, since: since) < security.unknownSenderAnswers else { return false }
             try session.recordStrangerAnswer(to: folded, at: now)
             return true
         }
-        if try session.mailCount(to: sender.value, since: since) >= policy.answersPerSender {
+        if try session.mailCount(to: sender.value, since: since) >= security.answersPerSender {
             paused.append(("sender \(sender.value)", notice.source))
             return false
         }
-        return try withinThreadLimit(notice, policy: policy)
+        return try withinThreadLimit(notice)
     }
 
     /// Whether the notice's thread has room within `answers_per_thread`; counts it when it has.
-    private mutating func withinThreadLimit(_ notice: Notice, policy: SecurityPolicy) throws -> Bool {
+    private mutating func withinThreadLimit(_ notice: Notice) throws -> Bool {
         guard let source = notice.source?.description else { return true }
         let count = try threadCounts[source] ?? session.mailCount(thread: source, since: since)
-        guard count < policy.answersPerThread else {
+        guard count < security.answersPerThread else {
             paused.append(("thread \(source)", notice.source))
             return false
         }
@@ -71,23 +72,13 @@ struct AnswerLimiter {
         var notices: [(what: String, notice: Notice)] = []
         for pause in paused where reported.insert(pause.what).inserted {
             guard let source = pause.source else { continue }
-            let detail = "answers to \(pause.what) paused: more than the limit within \(TimeSpan(seconds: gateway.config.security.rateWindowSeconds))"
+            let detail = "answers to \(pause.what) paused: more than the limit within \(TimeSpan(seconds: security.rateWindowSeconds))"
             guard try !session.journalHas(action: "answers.paused", source: source.description, detail: detail, since: since) else { continue }
             try session.append([JournalEntry(at: now, actor: "gateway", cause: cause, source: source, action: "answers.paused", detail: detail)])
-            if let manager = gateway.manager(of: source) {
+            if let manager = directory.manager(of: source) {
                 notices.append((pause.what, Notice(.answersPaused(what: pause.what), to: [manager], source: source)))
             }
         }
         return notices
-    }
-}
-
-extension Gateway {
-    /// Who answers for a case or account: the case owner, else the account's escalation manager.
-    func manager(of source: EscalationSource) -> EmailAddress? {
-        switch source {
-        case .supportCase(let number): directory.supportCase(number)?.owner
-        case .account(let number): directory.account(number)?.escalationManager
-        }
     }
 }

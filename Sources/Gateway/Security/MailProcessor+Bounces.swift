@@ -4,7 +4,7 @@ import EscalationValues
 import Foundation
 import MailReading
 
-extension Gateway {
+extension MailProcessor {
     /// Matches a bounce back to the mail the gateway sent and its recipients. A bounce counts
     /// only when it names a Message-ID the gateway sent (unguessable: it carries an HMAC) and, as
     /// failed recipients, recipients of that mail; only those are counted. Without a status, or
@@ -35,11 +35,11 @@ extension Gateway {
                     at: now, actor: "gateway", cause: cause.messageID, source: source, action: "address.suppressed",
                     detail: "\(address) suppressed after \(count) permanent bounces")
             ])
-            if let manager = manager(of: source), manager.value != address {
+            if let manager = directory.manager(of: source), manager.value != address {
                 notices.append(Notice(.addressSuppressed(address: address, bounces: count), to: [manager], source: source))
             }
         }
-        _ = try enqueue(notices, cause: cause, sender: nil, session: session, now: now)
+        _ = try outbox.enqueue(notices, cause: cause, sender: nil, session: session, now: now)
         return "bounce for \(summary.joined(separator: ", "))"
     }
 }

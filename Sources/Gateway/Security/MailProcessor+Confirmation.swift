@@ -5,7 +5,7 @@ import Foundation
 import MailMessage
 import MailReading
 
-extension Gateway {
+extension MailProcessor {
     /// Asks the sender of a gated command that did not pass the gate to confirm it: a mail to
     /// the sender's address (a spoofed mail's real owner, never the spoofer) whose reply applies
     /// the command. The mail waiting for it is remembered by its receipt key.
@@ -20,7 +20,7 @@ extension Gateway {
         ])
         let notice = Notice(
             .confirmationRequired(understood: Self.written(command), why: why), to: [sender], source: source, escalation: state.escalation)
-        let sent = try enqueue([notice], cause: cause, sender: sender, session: session, now: now)
+        let sent = try outbox.enqueue([notice], cause: cause, sender: sender, session: session, now: now)
         for mail in sent where mail.template == Notice.Kind.confirmationRequired.rawValue {
             try session.awaitConfirmation(messageID: mail.messageId, sender: sender.value, source: source.description, receiptKey: cause.key, at: now)
         }

@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func aLargeBatchCommitsInPiecesSoAStopWaitsForOnePieceAtMost() throws {
-        let piece = Gateway.mailsPerCommit
+        let piece = InboxDrainer.mailsPerCommit
         let count = piece * 2 + 7
         let (world, wave, inbox) = try Self.world(mails: count)
         defer { world.remove() }

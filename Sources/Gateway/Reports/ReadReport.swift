@@ -71,14 +71,3 @@ extension ReadReport {
         return ReadReport(understood, file: file, thread: nil, threadMethod: noConfig)
     }
 }
-
-extension Gateway {
-    /// Reads a mail without applying it. `bodyKind` reads the file as a bare `text/plain` or `text/html` body.
-    public func read(_ raw: [UInt8], file: String, bodyKind: String? = nil) throws -> ReadReport {
-        let understood = try understand(ReadReport.mailBytes(raw, bodyKind: bodyKind))
-        let match = try store.read { session in
-            try ThreadMatch.find(understood.hints, reading: understood.reading, sender: understood.sender, directory: directory, signer: signer, session: session)
-        }
-        return ReadReport(understood, file: file, thread: match?.source.description, threadMethod: match?.method.rawValue)
-    }
-}
