@@ -37,9 +37,10 @@ let package = Package(
             name: "MailComposing",
             dependencies: ["EscalationCore", "EscalationValues", "MailMessage", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strictSettings),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "EscalationStore",
-            dependencies: ["EscalationCore", "EscalationValues", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["EscalationCore", "EscalationValues", "CZstd", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .systemLibrary(name: "CFileSync"),
         .target(name: "MailTransport", dependencies: ["EscalationValues", "CFileSync"], swiftSettings: strictSettings),

@@ -28,7 +28,7 @@ public enum HotPathSQL: CaseIterable, Sendable {
         case .requestSource: "SELECT source FROM request WHERE number = ?"
         case .sentMessageExists: "SELECT EXISTS(SELECT 1 FROM outbox WHERE message_id = ?)"
         case .pendingOutbox: """
-            SELECT o.*, COALESCE(b.raw, o.raw) AS body FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
+            SELECT o.*, COALESCE(b.raw, o.raw) AS body, b.encoding AS body_encoding FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
             WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?
             """
         case .outboxRecipients: "SELECT address FROM outbox_recipient WHERE outbox_id = ? ORDER BY rowid"

@@ -285,6 +285,11 @@ enum Migrations {
                 ALTER TABLE sla_clock ADD COLUMN warning_due_at REAL;
                 """)
         }
+        // Outbox mail compressed (`OutboxBody`): `encoding` says how a body is kept; NULL, as on
+        // every earlier row, is the mail's own bytes.
+        migrator.registerMigration("v15-outbox-body-encoding") { db in
+            try db.execute(sql: "ALTER TABLE outbox_body ADD COLUMN encoding TEXT CHECK (encoding = 'zstd')")
+        }
         return migrator
     }
 

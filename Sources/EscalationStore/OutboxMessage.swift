@@ -50,15 +50,16 @@ public struct NewOutboxMessage: Hashable, Sendable {
     public var request: String?
     public var recipients: [String]
     public var subject: String
-    public var raw: [UInt8]
+    /// The rendered mail; nil while it is being rendered (`setRendered` writes it).
+    public var body: OutboxBody?
 
-    public init(messageID: String, kind: String, source: String?, request: String?, recipients: [String], subject: String, raw: [UInt8]) {
+    public init(messageID: String, kind: String, source: String?, request: String?, recipients: [String], subject: String, body: OutboxBody?) {
         self.messageID = messageID
         self.kind = kind
         self.source = source
         self.request = request
         self.recipients = recipients
         self.subject = subject
-        self.raw = raw
+        self.body = body
     }
 }

@@ -152,7 +152,7 @@ extension StoreSession {
         let outbound = try Row.fetchAll(try statement(DashboardSQL.outboundMail.rawValue), arguments: [source]).map { row in
             DashboardThreadMail(
                 direction: .outbound, messageID: row[0], at: Date(timeIntervalSince1970: row[1]), outcome: row[3], detail: row[2], subject: row[4],
-                raw: Array(row[5] as Data))
+                raw: try OutboxBody(stored: row[5], encoding: row[6]).raw())
         }
         // A mail in and the answers it caused share a moment: what came in stands first.
         return (inbound + outbound).enumerated().sorted { a, b in

@@ -3,8 +3,8 @@ public import GRDB
 
 extension StoreSession {
     /// Adds a mail to the outbox and records its Message-ID on the thread of its case or account;
-    /// returns its row. Its bytes go to `outbox_body`; a mail still being rendered (empty `raw`)
-    /// gets them with `setRendered` before the transaction commits.
+    /// returns its row. Its bytes go to `outbox_body`, compressed (`OutboxBody`); a mail still
+    /// being rendered (no `body`) gets them with `setRendered` before the transaction commits.
     @discardableResult
     public func enqueue(_ message: NewOutboxMessage, at now: Date) throws -> Int64 {
         try statement(
@@ -18,9 +18,7 @@ extension StoreSession {
                 now.timeIntervalSince1970, now.timeIntervalSince1970,
             ])
         let id = db.lastInsertedRowID
-        if !message.raw.isEmpty {
-            try statement("INSERT INTO outbox_body(outbox_id, raw) VALUES (?, ?)").execute(arguments: [id, Data(message.raw)])
-        }
+        if let body = message.body { try insertBody(body, of: id) }
         for recipient in message.recipients {
             try statement("INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (?, ?, ?)").execute(
                 arguments: [id, recipient, now.timeIntervalSince1970])
@@ -35,9 +33,14 @@ extension StoreSession {
 
     /// Writes a queued mail's rendered subject (nil: the row has it already) into its row and
     /// its bytes beside it (rendering may follow the row's insert within the same transaction).
-    public func setRendered(outboxID: Int64, subject: String?, raw: [UInt8]) throws {
+    public func setRendered(outboxID: Int64, subject: String?, body: OutboxBody) throws {
         if let subject { try statement("UPDATE outbox SET subject = ? WHERE id = ?").execute(arguments: [subject, outboxID]) }
-        try statement("INSERT INTO outbox_body(outbox_id, raw) VALUES (?, ?)").execute(arguments: [outboxID, Data(raw)])
+        try insertBody(body, of: outboxID)
+    }
+
+    private func insertBody(_ body: OutboxBody, of outboxID: Int64) throws {
+        try statement("INSERT INTO outbox_body(outbox_id, raw, encoding) VALUES (?, ?, ?)").execute(
+            arguments: [outboxID, Data(body.stored), body.encoding?.rawValue])
     }
 
     /// Pending mail whose next attempt is due, oldest first.
@@ -82,14 +85,16 @@ extension StoreSession {
     }
 
     /// Outbox rows with their bytes: from `outbox_body`, or for rows queued before it existed,
-    /// from the row itself.
-    static let outboxWithBody = "SELECT o.*, COALESCE(b.raw, o.raw) AS body FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id"
+    /// from the row itself; `body_encoding` says how they are kept (`OutboxBody`).
+    static let outboxWithBody = """
+        SELECT o.*, COALESCE(b.raw, o.raw) AS body, b.encoding AS body_encoding FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
+        """
 
     private func outboxMessage(_ row: Row) throws -> OutboxMessage {
         let id: Int = row["id"]
         return OutboxMessage(
             id: id, messageID: row["message_id"], kind: row["kind"], recipients: try recipients(ofOutbox: id),
-            subject: row["subject"], raw: Array(row["body"] as Data), attempts: row["attempts"],
+            subject: row["subject"], raw: try OutboxBody(stored: row["body"], encoding: row["body_encoding"]).raw(), attempts: row["attempts"],
             state: try row.decode(forColumn: "state"),
             lastError: row["last_error"], source: row["source"])
     }

@@ -1,5 +1,6 @@
 import EscalationCore
 import EscalationValues
+import EscalationStore
 import Foundation
 import GatewayTestSupport
 @testable import Gateway
@@ -52,7 +53,7 @@ import Testing
             var filled = queue.takeFinished()
             queue.finish { filled.append($0) }
             #expect(filled.map(\.outboxID).sorted() == (0..<Int64(kept)).map { $0 })
-            #expect(filled.allSatisfy { $0.messageID == "m\($0.outboxID)@support.example" && !$0.rendered.raw.isEmpty })
+            #expect(filled.allSatisfy { $0.messageID == "m\($0.outboxID)@support.example" && !$0.rendered.body.stored.isEmpty })
         }
     }
 }

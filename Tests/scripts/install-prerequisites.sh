@@ -7,7 +7,7 @@
 # one on the machine is retried.
 set -euo pipefail
 
-packages=(libsqlite3-dev libxml2-dev libcurl4-openssl-dev libmimalloc-dev)
+packages=(libsqlite3-dev libxml2-dev libcurl4-openssl-dev libmimalloc-dev libzstd-dev)
 if [[ "${1:-}" == "--mail-servers" ]]; then
   packages+=(dovecot-imapd dovecot-lmtpd postfix openssl chromium notmuch)
 fi

@@ -60,7 +60,7 @@ public enum DashboardSQL: String, CaseIterable, Sendable {
         """
     /// What went out on a thread, with its bytes.
     case outboundMail = """
-        SELECT o.message_id, o.created_at, o.kind, o.state, o.subject, COALESCE(b.raw, o.raw)
+        SELECT o.message_id, o.created_at, o.kind, o.state, o.subject, COALESCE(b.raw, o.raw), b.encoding
         FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id WHERE o.source = ? ORDER BY o.created_at
         """
     case failedMail = "SELECT id, message_id, position, reason, received_at FROM receipt WHERE outcome = 'failed' ORDER BY id DESC LIMIT ?"

@@ -93,7 +93,7 @@ struct OutboxWriter: Sendable {
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
                 request: notice.kind.carriesApprovalToken ? notice.request?.number.value : nil, recipients: [recipient.value],
-                subject: rendered?.subject ?? job.subject ?? "", raw: rendered?.raw ?? []),
+                subject: rendered?.subject ?? job.subject ?? "", body: rendered?.body),
             at: now)
         if rendered == nil { renderQueue.add(job, outboxID: outboxID) }
         return MailOutcome.SentMail(

@@ -90,7 +90,7 @@ struct MailProcessor: Sendable {
             var subjects: [String: String] = [:]
             func fill(_ finished: RenderQueue.Finished) throws {
                 let rendered = finished.rendered
-                try session.setRendered(outboxID: finished.outboxID, subject: rendered.subjectStored ? nil : rendered.subject, raw: rendered.raw)
+                try session.setRendered(outboxID: finished.outboxID, subject: rendered.subjectStored ? nil : rendered.subject, body: rendered.body)
                 subjects[finished.messageID] = finished.rendered.subject
             }
             var recorded: [Result<MailOutcome, any Error>] = []

@@ -43,11 +43,12 @@ final class RenderQueue: Sendable {
         }
     }
 
-    /// A rendered mail: its subject and bytes, and whether its row got the subject when it
-    /// was written (the thread's subject is known before rendering).
+    /// A rendered mail: its subject and bytes (compressed for the outbox where they were
+    /// rendered, beside the applying thread), and whether its row got the subject when it was
+    /// written (the thread's subject is known before rendering).
     struct Rendered: Sendable {
         var subject: String
-        var raw: [UInt8]
+        var body: OutboxBody
         var subjectStored: Bool
     }
 
@@ -113,7 +114,7 @@ final class RenderQueue: Sendable {
             job.notice, body: body, to: MailAddress(name: directory.displayName(of: recipient), address: recipient.value), subject: job.subject,
             messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo, extraHeaders: job.extraHeaders,
             attachments: job.attachments)
-        return Rendered(subject: message.subject, raw: message.rendered(), subjectStored: job.subject != nil)
+        return Rendered(subject: message.subject, body: OutboxBody(compressing: message.rendered()), subjectStored: job.subject != nil)
     }
 }
 

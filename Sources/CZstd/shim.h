@@ -1,0 +1,2 @@
+/* zstd (Debian libzstd-dev): compresses the outbox's mail bytes. */
+#include <zstd.h>
