@@ -26,20 +26,15 @@ public struct OutboxBody: Sendable, Hashable {
         encoding = .zstd
     }
 
-    /// A body as a row keeps it.
-    init(stored: [UInt8], encoding: Encoding?) {
-        self.stored = stored
-        self.encoding = encoding
-    }
-
     /// A body read from a row's `raw` and `encoding` columns.
     init(stored: Data, encoding: String?) throws {
+        self.stored = Array(stored)
         guard let name = encoding else {
-            self.init(stored: Array(stored), encoding: nil)
+            self.encoding = nil
             return
         }
         guard let known = Encoding(rawValue: name) else { throw OutboxBodyError.unknownEncoding(name) }
-        self.init(stored: Array(stored), encoding: known)
+        self.encoding = known
     }
 
     /// The mail's bytes.
