@@ -102,7 +102,8 @@ let package = Package(
             name: "MailMessageTests", dependencies: ["MailMessage", "MailReading", "CorpusSupport"], exclude: ["Corpus/mime-known-failures.txt"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "MailReadingTests", dependencies: ["MailReading", "EscalationValues", "MailMessage", "CorpusSupport"], exclude: ["Corpus/reply-known-failures.txt", "Phrasing/Replies"],
+            name: "MailReadingTests", dependencies: ["MailReading", "EscalationValues", "MailMessage", "CorpusSupport"],
+            exclude: ["Corpus/reply-known-failures.txt", "Phrasing/Replies"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "MailComposingTests", dependencies: ["MailComposing", .product(name: "Mustache", package: "swift-mustache")],

@@ -26,7 +26,8 @@ public struct OutboxMessage: Hashable, Sendable {
     public var source: String?
 
     public init(
-        id: Int, messageID: String, kind: String, recipients: [String], subject: String, raw: [UInt8], attempts: Int, state: State, lastError: String?,
+        id: Int, messageID: String, kind: String, recipients: [String], subject: String, raw: [UInt8], attempts: Int, state: State,
+        lastError: String?,
         source: String? = nil
     ) {
         self.id = id

@@ -91,8 +91,10 @@ extension StoreSession {
 
     /// SQLite's plan for a dashboard statement (`EXPLAIN QUERY PLAN`), one line per step.
     public func queryPlan(_ statement: DashboardSQL) throws -> [String] {
-        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue, arguments: StatementArguments(Array(repeating: "1", count: statement.parameterCount)))
-            .map { $0["detail"] as String }
+        try Row.fetchAll(
+            db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue, arguments: StatementArguments(Array(repeating: "1", count: statement.parameterCount))
+        )
+        .map { $0["detail"] as String }
     }
 
     private func dashboardEscalation(_ row: Row, clocks: [DashboardClock]) throws -> DashboardEscalation {
@@ -109,7 +111,8 @@ extension StoreSession {
             DashboardClock(
                 target: row[0], sequence: row[1], targetSeconds: row[2], startedAt: Date(timeIntervalSince1970: row[3]),
                 dueAt: Date(timeIntervalSince1970: row[4]), warnedAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:)),
-                breachedAt: (row[6] as Double?).map(Date.init(timeIntervalSince1970:)), metAt: (row[7] as Double?).map(Date.init(timeIntervalSince1970:)),
+                breachedAt: (row[6] as Double?).map(Date.init(timeIntervalSince1970:)),
+                metAt: (row[7] as Double?).map(Date.init(timeIntervalSince1970:)),
                 replacedAt: (row[8] as Double?).map(Date.init(timeIntervalSince1970:)), calendar: row[9],
                 warningDueAt: (row[10] as Double?).map(Date.init(timeIntervalSince1970:)))
         }

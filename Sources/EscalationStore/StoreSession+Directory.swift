@@ -13,7 +13,9 @@ extension StoreSession {
     /// made one part at a time need never be held in memory whole. Counts the import, so that
     /// a running gateway's `StoreDirectory` forgets what it read before.
     public func replaceDirectory(parts: some Sequence<Directory>) throws {
-        let tables = ["directory_account_domain", "directory_account_team", "directory_account", "directory_contact", "directory_staff", "directory_case"]
+        let tables = [
+            "directory_account_domain", "directory_account_team", "directory_account", "directory_contact", "directory_staff", "directory_case",
+        ]
         for table in tables {
             try statement("DELETE FROM \(table)").execute()
         }
@@ -81,7 +83,8 @@ extension StoreSession {
 
     /// The first `limit` cases, by number, that name no group manager.
     public func casesWithoutGroupManager(limit: Int) throws -> [CaseNumber] {
-        try CaseNumber.fetchAll(try statement("SELECT number FROM directory_case WHERE group_manager IS NULL ORDER BY number LIMIT ?"), arguments: [limit])
+        try CaseNumber.fetchAll(
+            try statement("SELECT number FROM directory_case WHERE group_manager IS NULL ORDER BY number LIMIT ?"), arguments: [limit])
     }
 
     /// One account, with its domains and team.

@@ -23,7 +23,8 @@ extension StoreSession {
             else { throw DatabaseError(message: "escalation \(row.number): its response or resolution clock is missing") }
             let sla = SLA(
                 attachedTo: row.slaAttachedTo, response: response, update: current[.update], resolution: resolution,
-                updatesMet: row.slaUpdatesMet, updatesBreached: row.slaUpdatesBreached, stoppedAt: row.slaStoppedAt.map(Date.init(timeIntervalSince1970:)))
+                updatesMet: row.slaUpdatesMet, updatesBreached: row.slaUpdatesBreached,
+                stoppedAt: row.slaStoppedAt.map(Date.init(timeIntervalSince1970:)))
             return Escalation(
                 number: row.number, source: row.source, account: row.account, state: row.state, severity: row.severity, trend: row.trend,
                 linkedCases: (links[row.number.value] ?? []).map(CaseNumber.init(unchecked:)), assignedTo: row.assignedTo,

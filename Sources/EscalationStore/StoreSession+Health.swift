@@ -32,7 +32,10 @@ extension StoreSession {
 
     /// SQLite's plan for a health statement (`EXPLAIN QUERY PLAN`), one line per step.
     public func queryPlan(_ statement: HealthSQL) throws -> [String] {
-        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue, arguments: StatementArguments(Array(repeating: 1, count: statement == .oldestDue ? 1 : 0))).map { $0["detail"] as String }
+        try Row.fetchAll(
+            db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue,
+            arguments: StatementArguments(Array(repeating: 1, count: statement == .oldestDue ? 1 : 0))
+        ).map { $0["detail"] as String }
     }
 }
 

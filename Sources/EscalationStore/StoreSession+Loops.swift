@@ -15,7 +15,8 @@ extension StoreSession {
     /// Answers to unknown senders at this address (plus-tags folded) since `since`.
     public func strangerAnswers(to address: String, since: Date) throws -> Int {
         try Int.fetchOne(
-            try statement("SELECT COUNT(*) FROM stranger_answer WHERE address = ? AND at >= ?"), arguments: [address, since.timeIntervalSince1970]) ?? 0
+            try statement("SELECT COUNT(*) FROM stranger_answer WHERE address = ? AND at >= ?"), arguments: [address, since.timeIntervalSince1970])
+            ?? 0
     }
 
     /// Counts one answer to an unknown sender.

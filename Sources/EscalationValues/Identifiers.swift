@@ -9,7 +9,8 @@ public struct EmailAddress: Hashable, Sendable, Codable, Comparable, CustomStrin
     /// Accepts `local@domain` (surrounding angle brackets and blanks are dropped).
     /// Returns nil for anything without exactly one `@` and a non-empty local part and domain.
     public init?(_ raw: String) {
-        var text = raw.utf8.first.map(Self.isSpace) == true || raw.utf8.last.map(Self.isSpace) == true
+        var text =
+            raw.utf8.first.map(Self.isSpace) == true || raw.utf8.last.map(Self.isSpace) == true
             ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         switch Self.checkASCII(text) {
@@ -141,7 +142,8 @@ extension RecordNumber {
             }
             let digitBytes = bytes[(start + prefix.count)..<end]
             guard digitBytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return .some(nil) }
-            return Self.prefix + String(repeating: "0", count: max(0, 7 - digits)) + String(decoding: UnsafeBufferPointer(rebasing: digitBytes), as: UTF8.self)
+            return Self.prefix + String(repeating: "0", count: max(0, 7 - digits))
+                + String(decoding: UnsafeBufferPointer(rebasing: digitBytes), as: UTF8.self)
         }
     }
 

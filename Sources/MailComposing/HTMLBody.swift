@@ -143,10 +143,13 @@ enum HTMLBody {
 
     private static func appendFacts(_ lines: ArraySlice<Range<Int>>, of body: UnsafeBufferPointer<UInt8>, to html: inout [UInt8]) {
         html.append(
-            contentsOf: "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"border-collapse:collapse;margin:0 0 16px\">\n".utf8)
+            contentsOf:
+                "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" style=\"border-collapse:collapse;margin:0 0 16px\">\n"
+                .utf8)
         for line in lines {
             guard let fact = fact(in: line, of: body) else { continue }
-            html.append(contentsOf: "<tr><th scope=\"row\" align=\"left\" valign=\"top\" style=\"padding:6px 12px 6px 0;border-top:1px solid #d0d7de;".utf8)
+            html.append(
+                contentsOf: "<tr><th scope=\"row\" align=\"left\" valign=\"top\" style=\"padding:6px 12px 6px 0;border-top:1px solid #d0d7de;".utf8)
             html.append(contentsOf: "font-weight:bold;color:#424a53;width:34%;word-break:normal;overflow-wrap:normal\">".utf8)
             appendEscaped(body[fact.label], to: &html)
             html.append(contentsOf: "</th><td valign=\"top\" style=\"padding:6px 0;border-top:1px solid #d0d7de;color:#1f2328\">".utf8)
@@ -163,7 +166,9 @@ enum HTMLBody {
         for line in lines {
             guard let fact = fact(in: line, of: body), isLink(fact.value, of: body) else { continue }
             let colour = buttonColour(body[fact.label])
-            html.append(contentsOf: "<td style=\"padding:0 12px 8px 0\"><table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>".utf8)
+            html.append(
+                contentsOf: "<td style=\"padding:0 12px 8px 0\"><table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>"
+                    .utf8)
             html.append(contentsOf: "<td align=\"center\" bgcolor=\"\(colour)\" style=\"border-radius:6px;background:\(colour)\">".utf8)
             html.append(contentsOf: "<a href=\"".utf8)
             appendEscaped(body[fact.value], to: &html)

@@ -34,8 +34,12 @@ public struct DirectorySink: MailSink {
     /// Flushes the file system holding the folder: every file written and renamed so far.
     public func makeDurable() throws {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
-        guard descriptor >= 0 else { throw DeliveryError(permanent: false, message: "cannot open \(folder.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw DeliveryError(permanent: false, message: "cannot open \(folder.path): \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
-        guard syncfs(descriptor) == 0 else { throw DeliveryError(permanent: false, message: "syncfs \(folder.path): \(String(cString: strerror(errno)))") }
+        guard syncfs(descriptor) == 0 else {
+            throw DeliveryError(permanent: false, message: "syncfs \(folder.path): \(String(cString: strerror(errno)))")
+        }
     }
 }

@@ -158,6 +158,8 @@ final class IMAPConnection {
     private func wait(for events: Int16) throws {
         var descriptor = pollfd(fd: socket, events: events, revents: 0)
         let ready = poll(&descriptor, 1, timeoutMilliseconds)
-        guard ready > 0 else { throw CurlError(message: ready == 0 ? "IMAP server did not answer within \(timeoutMilliseconds / 1000) s" : "IMAP poll failed") }
+        guard ready > 0 else {
+            throw CurlError(message: ready == 0 ? "IMAP server did not answer within \(timeoutMilliseconds / 1000) s" : "IMAP poll failed")
+        }
     }
 }

@@ -86,7 +86,8 @@ final class SMTPDialogue {
 
     func received(_ line: String) {
         if let code = Int(line.prefix(3)), code >= 400 { lastErrorReply = line.trimmingCharacters(in: .whitespacesAndNewlines) }
-        guard let recipient = pendingRecipient, let code = Int(line.prefix(3)), line.count > 3, line[line.index(line.startIndex, offsetBy: 3)] == " " else { return }
+        guard let recipient = pendingRecipient, let code = Int(line.prefix(3)), line.count > 3, line[line.index(line.startIndex, offsetBy: 3)] == " "
+        else { return }
         pendingRecipient = nil
         if code >= 400 {
             refused.append(RefusedRecipient(address: recipient, reply: line.trimmingCharacters(in: .whitespacesAndNewlines), permanent: code >= 500))

@@ -16,7 +16,9 @@ final class MetricsEndpoint: Sendable {
     static func bootstrap() -> MetricsEndpoint {
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
-        let seconds: [Duration] = [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5), .seconds(30)]
+        let seconds: [Duration] = [
+            .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5), .seconds(30),
+        ]
         factory.defaultDurationHistogramBuckets = seconds
         factory.defaultValueHistogramBuckets = [1, 5, 10, 50, 100, 200, 500, 1000]
         MetricsSystem.bootstrap(factory)

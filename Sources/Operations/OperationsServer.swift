@@ -73,7 +73,7 @@ private struct HTTPListener: Service {
     func run() async throws {
         do {
             try await application.run()
-        } catch where !bound.isSet {
+        } catch  where !bound.isSet {
             throw OperationsError("[http] listen = \"\(listen)\": cannot listen there: \(error)")
         }
     }

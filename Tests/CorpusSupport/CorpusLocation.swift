@@ -9,8 +9,12 @@ public enum CorpusLocation {
 
     /// The corpus folder, or nil when it is not beside the checkout.
     public static var root: URL? {
-        let candidates: [String?] = [ProcessInfo.processInfo.environment["CORPUS_DIR"], repository.deletingLastPathComponent().appendingPathComponent("shared/corpus").path]
-        return candidates.compactMap { $0 }.map(URL.init(fileURLWithPath:)).first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) }
+        let candidates: [String?] = [
+            ProcessInfo.processInfo.environment["CORPUS_DIR"], repository.deletingLastPathComponent().appendingPathComponent("shared/corpus").path,
+        ]
+        return candidates.compactMap { $0 }.map(URL.init(fileURLWithPath:)).first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path)
+        }
     }
 
     /// The fixtures of one source's MANIFEST.json.

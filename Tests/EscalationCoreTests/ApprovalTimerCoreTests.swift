@@ -26,13 +26,16 @@ import Testing
 
     static let cases: [Case] = [
         Case(hours: 3.9, reminder: "4h", timeout: "1d", backups: [], sent: []),
-        Case(hours: 4, reminder: "4h", timeout: "1d", backups: [],
+        Case(
+            hours: 4, reminder: "4h", timeout: "1d", backups: [],
             sent: ["approval-reminder duty-manager@support.example", "approval-reminder t2-manager@support.example"]),
         Case(hours: 30, reminder: nil, timeout: nil, backups: [Fixtures.escalationManager], sent: []),
         Case(hours: 24, reminder: nil, timeout: "1d", backups: [], sent: ["approval-overdue agent1@support.example"]),
-        Case(hours: 24, reminder: nil, timeout: "1d", backups: [Fixtures.escalationManager, Fixtures.jane],
+        Case(
+            hours: 24, reminder: nil, timeout: "1d", backups: [Fixtures.escalationManager, Fixtures.jane],
             sent: ["approval-requested em@support.example"]),
-        Case(hours: 25, reminder: "4h", timeout: "1d", backups: [Fixtures.escalationManager],
+        Case(
+            hours: 25, reminder: "4h", timeout: "1d", backups: [Fixtures.escalationManager],
             sent: [
                 "approval-requested em@support.example", "approval-reminder duty-manager@support.example",
                 "approval-reminder t2-manager@support.example",
@@ -42,7 +45,8 @@ import Testing
     @Test(arguments: cases)
     func aTickSendsWhatFellDue(_ example: Case) throws {
         var conversation = Conversation(
-            .supportCase(Fixtures.login), configuration: Self.configuration(reminder: example.reminder, timeout: example.timeout, backups: example.backups))
+            .supportCase(Fixtures.login),
+            configuration: Self.configuration(reminder: example.reminder, timeout: example.timeout, backups: example.backups))
         conversation.send(Conversation.escalate(), from: Fixtures.jane)
         let request = try #require(conversation.state.pendingRequest)
         let now = request.createdAt.addingTimeInterval(example.hours * 3600)

@@ -57,7 +57,9 @@ private typealias F = Fixtures
         let unclear = chat.send(.unclear(text: "maybe approve later", understood: "approve with doubt", hint: "Reply APPROVE"), from: F.dutyManager)
         #expect(unclear.outcome == .refused(.notUnderstood))
         #expect(unclear.notices.allSatisfy { !($0.to + $0.cc).contains(F.jane) })
-        #expect(unclear.notices.first { $0.kind == .notUnderstood }?.event == .notUnderstood(understood: "approve with doubt", hint: "Reply APPROVE", keptAsNote: true))
+        #expect(
+            unclear.notices.first { $0.kind == .notUnderstood }?.event
+                == .notUnderstood(understood: "approve with doubt", hint: "Reply APPROVE", keptAsNote: true))
     }
 
     @Test func theDialogClosesTwoWeeksAfterADeescalation() {

@@ -203,7 +203,9 @@ import Testing
         let notice = try #require(decision.notices.first)
         #expect(
             notice.event
-                == .notPermitted(understood: "escalate", hint: "No escalation template covers account escalations of ACC0001001; an administrator must configure one."))
+                == .notPermitted(
+                    understood: "escalate",
+                    hint: "No escalation template covers account escalations of ACC0001001; an administrator must configure one."))
         #expect(chat.state.requests.isEmpty)
     }
 }

@@ -30,13 +30,18 @@ enum Fixtures {
         contacts: [Contact(email: jane, name: "Jane", account: acme), Contact(email: bob, name: "Bob", account: globex)],
         staff: [owner, groupManager, dutyManager, vp, escalationManager, accountTeam].map { StaffMember(email: $0, name: $0.value) },
         cases: [
-            SupportCase(number: login, account: acme, subject: "Login fails", owner: owner, assignmentGroup: "Tier 2", groupManager: groupManager, contact: jane),
+            SupportCase(
+                number: login, account: acme, subject: "Login fails", owner: owner, assignmentGroup: "Tier 2", groupManager: groupManager,
+                contact: jane),
             SupportCase(number: reports, account: acme, subject: "Slow", owner: owner, groupManager: groupManager, contact: jane),
             SupportCase(number: invoices, account: globex, subject: "Invoices", owner: owner, groupManager: groupManager, contact: bob),
         ])
 
-    static let high = Severity(name: "high", rank: 1, color: "red", targets: SLATargets(response: TimeSpan("1h")!, update: TimeSpan("4h")!, resolution: TimeSpan("2d")!))
-    static let medium = Severity(name: "medium", rank: 2, color: "orange", targets: SLATargets(response: TimeSpan("4h")!, update: TimeSpan("1d")!, resolution: TimeSpan("5d")!))
+    static let high = Severity(
+        name: "high", rank: 1, color: "red", targets: SLATargets(response: TimeSpan("1h")!, update: TimeSpan("4h")!, resolution: TimeSpan("2d")!))
+    static let medium = Severity(
+        name: "medium", rank: 2, color: "orange", targets: SLATargets(response: TimeSpan("4h")!, update: TimeSpan("1d")!, resolution: TimeSpan("5d")!)
+    )
 
     static func configuration(
         caseApproval: Bool = true, rule: EscalationTemplate.ApprovalRule = .any, addGroupManager: Bool = true, addAccountTeam: Bool = true,
@@ -88,7 +93,9 @@ struct Conversation {
         return decision
     }
 
-    static func escalate(_ reason: String = "no progress for weeks", severity: String? = nil, type: EscalationType = .case, cases: [CaseNumber] = []) -> Command {
+    static func escalate(_ reason: String = "no progress for weeks", severity: String? = nil, type: EscalationType = .case, cases: [CaseNumber] = [])
+        -> Command
+    {
         .escalate(EscalateArguments(type: type, reason: reason, justification: "Users are blocked.", severity: severity, linkedCases: cases))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-@testable import EscalationStore
 import Testing
+
+@testable import EscalationStore
 
 /// Commits no longer checkpoint the write-ahead log themselves; the store's background
 /// checkpointer must keep the log from growing with every batch, and leave the database file

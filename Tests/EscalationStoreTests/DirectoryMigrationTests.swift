@@ -65,7 +65,8 @@ import Testing
         #expect(try store.read { try $0.sentMessage("old-1@support.example") }?.recipients == ["jane@acme.example", "agent1@support.example"])
 
         let columns = try store.read { session in
-            try String.fetchAll(session.db, sql: "SELECT name FROM pragma_table_info('outbox') UNION ALL SELECT name FROM pragma_table_info('directory_account')")
+            try String.fetchAll(
+                session.db, sql: "SELECT name FROM pragma_table_info('outbox') UNION ALL SELECT name FROM pragma_table_info('directory_account')")
         }
         #expect(!columns.contains("recipients") && !columns.contains("body"))
         let kept = try DatabaseQueue(path: path + ".before-v11-issue26-directory-and-recipients")

@@ -2,8 +2,8 @@ import EscalationCore
 import EscalationStore
 import EscalationValues
 import Foundation
-import Gateway
 import GRDB
+import Gateway
 import GatewayTestSupport
 import MailTransport
 import Testing
@@ -100,7 +100,9 @@ import Testing
         let store = try Store(path: path)
         try store.transaction { session in
             try session.append([
-                JournalEntry(at: Date(), actor: "gateway", cause: "test", source: .account(AccountNumber(unchecked: "ACC0001001")), action: "test.entry", detail: "kept")
+                JournalEntry(
+                    at: Date(), actor: "gateway", cause: "test", source: .account(AccountNumber(unchecked: "ACC0001001")), action: "test.entry",
+                    detail: "kept")
             ])
         }
         let queue = try DatabaseQueue(path: path)
@@ -108,10 +110,20 @@ import Testing
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM journal") } }
         #expect(try queue.read { try String.fetchAll($0, sql: "SELECT detail FROM journal") } == ["kept"])
         #expect(throws: DatabaseError.self) {
-            try queue.write { try $0.execute(sql: "INSERT INTO approval_decision(request, position, approver, decision, at) VALUES ('REQ0000009', 0, 'a@b.example', 'approved', 0)") }
+            try queue.write {
+                try $0.execute(
+                    sql:
+                        "INSERT INTO approval_decision(request, position, approver, decision, at) VALUES ('REQ0000009', 0, 'a@b.example', 'approved', 0)"
+                )
+            }
         }
         #expect(throws: DatabaseError.self) {
-            try queue.write { try $0.execute(sql: "INSERT INTO sla_clock(escalation, target, sequence, target_seconds, started_at, due_at) VALUES ('ESC0001001', 'lunch', 1, 60, 0, 60)") }
+            try queue.write {
+                try $0.execute(
+                    sql:
+                        "INSERT INTO sla_clock(escalation, target, sequence, target_seconds, started_at, due_at) VALUES ('ESC0001001', 'lunch', 1, 60, 0, 60)"
+                )
+            }
         }
     }
 }

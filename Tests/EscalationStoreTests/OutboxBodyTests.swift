@@ -49,7 +49,10 @@ import Testing
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
-        #expect(try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1")).outcome == .applied)
+        #expect(
+            try gateway.process(
+                InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1")
+            ).outcome == .applied)
         let database = try DatabaseQueue(path: gateway.config.databasePath)
         try database.write { db in
             try db.execute(sql: "UPDATE outbox_body SET raw = X'28B52FFD00' WHERE outbox_id = (SELECT MIN(outbox_id) FROM outbox_body)")

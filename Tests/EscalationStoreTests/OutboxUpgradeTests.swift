@@ -13,7 +13,8 @@ import Testing
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let gateway = try workspace.gateway()
-        let raw = "From: escalations@support.example\r\nTo: jane@acme.example\r\nSubject: queued before\r\nMessage-ID: <old-1@support.example>\r\n\r\nbody\r\n"
+        let raw =
+            "From: escalations@support.example\r\nTo: jane@acme.example\r\nSubject: queued before\r\nMessage-ID: <old-1@support.example>\r\n\r\nbody\r\n"
         let database = try DatabaseQueue(path: gateway.config.databasePath)
         try database.write { db in
             try db.execute(

@@ -101,9 +101,10 @@ import Testing
     /// The duty manager's "Approved." in reply to the approval request the gateway sent.
     private func approvalReply(_ gateway: Gateway, _ workspace: TestWorkspace) throws -> [UInt8] {
         try gateway.dispatch(to: try gateway.config.makeSink())
-        let approvalMail = try #require(try workspace.outboxFiles().first { url in
-            try String(contentsOf: url, encoding: .utf8).hasPrefix("X-Envelope-To: duty-manager@support.example\r\n")
-        })
+        let approvalMail = try #require(
+            try workspace.outboxFiles().first { url in
+                try String(contentsOf: url, encoding: .utf8).hasPrefix("X-Envelope-To: duty-manager@support.example\r\n")
+            })
         return try ReplyMail.reply(to: approvalMail, from: "duty-manager@support.example", body: "Approved.", id: "dana-1@support.example")
     }
 }

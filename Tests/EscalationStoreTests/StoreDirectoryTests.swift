@@ -41,7 +41,9 @@ import Testing
         _ = try gateway.importDirectory(path: workspace.directoryFile)
         let mail = { (id: String) in
             InboundMail(
-                raw: Array("From: Jane <jane@acme.example>\r\nTo: escalations@support.example\r\nSubject: [CS0001234] Login fails\r\nMessage-ID: <\(id)@acme.example>\r\n\r\nCOMMENT still broken\r\n".utf8),
+                raw: Array(
+                    "From: Jane <jane@acme.example>\r\nTo: escalations@support.example\r\nSubject: [CS0001234] Login fails\r\nMessage-ID: <\(id)@acme.example>\r\n\r\nCOMMENT still broken\r\n"
+                        .utf8),
                 mailbox: "t", position: id)
         }
         let before = try gateway.process(mail("known"))

@@ -42,7 +42,8 @@ import Testing
 
         let other = try DatabaseQueue(path: workspace.folder.appendingPathComponent("threads.sqlite").path)
         try other.write { db in
-            try db.execute(sql: "INSERT INTO thread_message(message_id, source, outbound, sequence) VALUES ('elsewhere@x', ?, 1, 100)", arguments: [source])
+            try db.execute(
+                sql: "INSERT INTO thread_message(message_id, source, outbound, sequence) VALUES ('elsewhere@x', ?, 1, 100)", arguments: [source])
         }
         try other.close()
         #expect(try store.transaction { try $0.threadReferences(source: source) }.last == "elsewhere@x")

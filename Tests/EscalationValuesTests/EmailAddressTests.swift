@@ -12,7 +12,8 @@ import Testing
     /// non-ASCII character (a vertical tab there makes no address).
     static func byTheRule(_ raw: String) -> String? {
         let mayTrim: (UInt8) -> Bool = { [0x20, 0x09, 0x0A, 0x0D].contains($0) || $0 >= 0x80 }
-        var text = raw.utf8.first.map(mayTrim) == true || raw.utf8.last.map(mayTrim) == true ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
+        var text =
+            raw.utf8.first.map(mayTrim) == true || raw.utf8.last.map(mayTrim) == true ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
@@ -21,12 +22,14 @@ import Testing
         return text.lowercased()
     }
 
-    @Test(arguments: [
-        ("Jane@Acme.Example", "jane@acme.example"), (" <jane@acme.example>\r\n", "jane@acme.example"), ("jane@acme", nil),
-        ("@acme.example", nil), ("a@b@c.example", nil), ("jane doe@acme.example", nil), ("jane@acme.example,", nil),
-        ("jane\t@acme.example", nil), ("jane\u{0B}@acme.example", nil), ("JÖRG@Bücher.Example", "jörg@bücher.example"),
-        ("jane\u{A0}x@acme.example", nil), ("\u{0B}jane@acme.example", nil), ("jane\u{2003}x@acme.example", nil), ("x+tag@a.example", "x+tag@a.example"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("Jane@Acme.Example", "jane@acme.example"), (" <jane@acme.example>\r\n", "jane@acme.example"), ("jane@acme", nil),
+            ("@acme.example", nil), ("a@b@c.example", nil), ("jane doe@acme.example", nil), ("jane@acme.example,", nil),
+            ("jane\t@acme.example", nil), ("jane\u{0B}@acme.example", nil), ("JÖRG@Bücher.Example", "jörg@bücher.example"),
+            ("jane\u{A0}x@acme.example", nil), ("\u{0B}jane@acme.example", nil), ("jane\u{2003}x@acme.example", nil),
+            ("x+tag@a.example", "x+tag@a.example"),
+        ] as [(String, String?)])
     func addressesAreNormalised(_ raw: String, _ expected: String?) {
         #expect(EmailAddress(raw)?.value == expected)
         #expect(Self.byTheRule(raw) == expected)

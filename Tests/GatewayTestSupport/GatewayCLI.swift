@@ -7,7 +7,9 @@ public enum GatewayCLI {
 
     /// Runs one command (in `directory`, else the test's own); returns its exit status and
     /// standard output (standard error is dropped).
-    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> (
+        status: Int32, output: String
+    ) {
         let process = Process()
         process.executableURL = binary
         if let directory { process.currentDirectoryURL = directory }

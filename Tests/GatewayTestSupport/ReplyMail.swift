@@ -8,7 +8,8 @@ public enum ReplyMail {
         let original = try Mail(parsing: Array(try Data(contentsOf: file)))
         let references = (original.references + [original.messageID ?? ""]).map { "<\($0)>" }.joined(separator: " ")
         let quoted = (original.textBody ?? "").split(separator: "\n").map { "> \($0)" }.joined(separator: "\r\n")
-        return Array("""
+        return Array(
+            """
             From: \(from)\r
             To: \(original.replyTo.first?.address ?? original.from?.address ?? "")\r
             Subject: Re: \(original.subject)\r

@@ -17,7 +17,8 @@ public struct TestWorkspace {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var config = try String(contentsOf: Self.repository.appendingPathComponent("Samples/gateway.toml"), encoding: .utf8)
         for (text, replacement) in replacing { config = config.replacingOccurrences(of: text, with: replacement) }
-        config = config.replacingOccurrences(of: "domain = \"support.example\"", with: "domain = \"support.example\"\ntemplates = \"\(Self.repository.path)/MailTemplates\"")
+        config = config.replacingOccurrences(
+            of: "domain = \"support.example\"", with: "domain = \"support.example\"\ntemplates = \"\(Self.repository.path)/MailTemplates\"")
         try (config + "\n" + extraConfig).write(to: configURL, atomically: true, encoding: .utf8)
     }
 

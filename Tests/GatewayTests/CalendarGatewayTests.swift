@@ -37,7 +37,10 @@ import Testing
 
         // The clock, its calendar and its warning survive a restart: they are in the database.
         let reopened = try h.workspace.gateway(clock: clock.now)
-        guard case .subject(let report) = try reopened.showReport("CS0002001") else { Issue.record("no case CS0002001"); return }
+        guard case .subject(let report) = try reopened.showReport("CS0002001") else {
+            Issue.record("no case CS0002001")
+            return
+        }
         let stored = try #require(report.escalation?.sla.response)
         #expect(stored.calendar == "office" && stored.warnedAt == "2026-03-30T10:00:00+02:00" && stored.status == "open")
         clock.advance(by: 3600)

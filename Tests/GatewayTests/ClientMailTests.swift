@@ -27,11 +27,16 @@ import Testing
     @Test func theSetCoversEveryClientAndCommand() {
         #expect(Self.expectations.count >= 60)
         let names = Self.expectations.map(\.file).joined(separator: " ")
-        for client in ["outlook-desktop", "outlook-web", "outlook-ios", "gmail-web", "gmail-app", "apple-mail", "iphone", "thunderbird", "yahoo", "html-only"] {
+        for client in [
+            "outlook-desktop", "outlook-web", "outlook-ios", "gmail-web", "gmail-app", "apple-mail", "iphone", "thunderbird", "yahoo", "html-only",
+        ] {
             #expect(names.contains(client), "no \(client) mail")
         }
         let intents = Set(Self.expectations.map(\.intent))
-        for intent in ["escalate", "escalate-account", "approve", "reject", "de-escalate", "severity", "trend", "watch", "unwatch", "link", "unlink", "assign", "comment", "unclear"] {
+        for intent in [
+            "escalate", "escalate-account", "approve", "reject", "de-escalate", "severity", "trend", "watch", "unwatch", "link", "unlink", "assign",
+            "comment", "unclear",
+        ] {
             #expect(intents.contains(intent), "no mail for \(intent)")
         }
     }

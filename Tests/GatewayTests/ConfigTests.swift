@@ -56,7 +56,8 @@ import Testing
         let gateway = try workspace.gateway()
         _ = try gateway.importDirectory(path: workspace.directoryFile)
         let broken = workspace.folder.appendingPathComponent("broken.json")
-        try #"{"accounts": [{"number": "ACC0000009", "name": "New"}], "contacts": [{"email": "x@new.example", "name": "X", "account": "ACC0000042"}]}"#
+        try
+            #"{"accounts": [{"number": "ACC0000009", "name": "New"}], "contacts": [{"email": "x@new.example", "name": "X", "account": "ACC0000042"}]}"#
             .write(to: broken, atomically: true, encoding: .utf8)
         let error = try #require(throws: ConfigError.self) { try gateway.importDirectory(path: broken.path) }
         #expect(error.key == "contacts[0].account")
@@ -71,8 +72,11 @@ import Testing
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
         let raw = try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml")
-        #expect(try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "a", imapPosition: try Self.position(validity: 7, uid: 3))).outcome == .applied)
-        let renumbered = try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "b", imapPosition: try Self.position(validity: 9, uid: 1)))
+        #expect(
+            try gateway.process(InboundMail(raw: raw, mailbox: "INBOX", position: "a", imapPosition: try Self.position(validity: 7, uid: 3))).outcome
+                == .applied)
+        let renumbered = try gateway.process(
+            InboundMail(raw: raw, mailbox: "INBOX", position: "b", imapPosition: try Self.position(validity: 9, uid: 1)))
         #expect(renumbered.outcome == .duplicate)
         let changed = try gateway.store.transaction { try $0.recordMailboxPosition(mailbox: "INBOX", uidValidity: 9, uid: 2) }
         #expect(changed == nil)
@@ -90,24 +94,28 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try "s3cret\n".write(to: folder.appendingPathComponent("smtp.password"), atomically: true, encoding: .utf8)
         var text = try String(contentsOf: TestWorkspace.repository.appendingPathComponent("Samples/gateway.toml"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "[inbound]\nkind = \"directory\"\npath = \"inbox\"", with: """
-            [inbound]
-            kind = "imap"
-            url = "imaps://imap.support.example:993/Escalations"
-            user = "escalations@support.example"
-            password_env = "HOME"
-            processed = "Done"
-            poll_interval = "30s"
-            batch_size = 50
-            """)
-        text = text.replacingOccurrences(of: "[outbound]\nkind = \"directory\"\npath = \"outbox\"", with: """
-            [outbound]
-            kind = "smtp"
-            url = "smtp://smtp.support.example:587"
-            user = "escalations@support.example"
-            password_file = "smtp.password"
-            helo = "gateway.support.example"
-            """)
+        text = text.replacingOccurrences(
+            of: "[inbound]\nkind = \"directory\"\npath = \"inbox\"",
+            with: """
+                [inbound]
+                kind = "imap"
+                url = "imaps://imap.support.example:993/Escalations"
+                user = "escalations@support.example"
+                password_env = "HOME"
+                processed = "Done"
+                poll_interval = "30s"
+                batch_size = 50
+                """)
+        text = text.replacingOccurrences(
+            of: "[outbound]\nkind = \"directory\"\npath = \"outbox\"",
+            with: """
+                [outbound]
+                kind = "smtp"
+                url = "smtp://smtp.support.example:587"
+                user = "escalations@support.example"
+                password_file = "smtp.password"
+                helo = "gateway.support.example"
+                """)
         let url = folder.appendingPathComponent("gateway.toml")
         try text.write(to: url, atomically: true, encoding: .utf8)
         let config = try GatewayConfig.load(path: url.path)

@@ -17,17 +17,20 @@ import Testing
         let gateway = try workspace.gateway()
         let sink = try gateway.config.makeSink()
 
-        let request = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
+        let request = try gateway.process(
+            InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
         try gateway.dispatch(to: sink)
         #expect(request.outcome == .applied)
         #expect(request.intent == "escalate")
         #expect(request.escalation == nil)
-        let approvalMail = try #require(try workspace.outboxFiles().first { url in
-            let text = try String(contentsOf: url, encoding: .utf8)
-            return text.hasPrefix("X-Envelope-To: duty-manager@support.example\r\n") && text.contains("Approval needed")
-        })
+        let approvalMail = try #require(
+            try workspace.outboxFiles().first { url in
+                let text = try String(contentsOf: url, encoding: .utf8)
+                return text.hasPrefix("X-Envelope-To: duty-manager@support.example\r\n") && text.contains("Approval needed")
+            })
 
-        let replyBytes = try ReplyMail.reply(to: approvalMail, from: "Dana Duty <duty-manager@support.example>", body: "Approved.", id: "dana-1@support.example")
+        let replyBytes = try ReplyMail.reply(
+            to: approvalMail, from: "Dana Duty <duty-manager@support.example>", body: "Approved.", id: "dana-1@support.example")
         let approval = try gateway.process(InboundMail(raw: replyBytes, mailbox: "t", position: "2"))
         try gateway.dispatch(to: sink)
         #expect(approval.outcome == .applied)
@@ -36,7 +39,8 @@ import Testing
         #expect(approvedNotice.to.first == "jane@acme.example")
         #expect(approvedNotice.subject == "Re: Escalation for CS0001234 - login still failing")
 
-        let approvedFile = try #require(try workspace.outboxFiles().last { try String(contentsOf: $0, encoding: .utf8).contains("Escalation approved") })
+        let approvedFile = try #require(
+            try workspace.outboxFiles().last { try String(contentsOf: $0, encoding: .utf8).contains("Escalation approved") })
         let approvedMail = try Mail(parsing: Array(try Data(contentsOf: approvedFile)))
         #expect(approvedMail.inReplyTo == ["dana-1@support.example"])
         #expect(approvedMail.references.contains("jane-001@acme.example"))
@@ -68,7 +72,8 @@ import Testing
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
-        _ = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
+        _ = try gateway.process(
+            InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
         let shown = try #require(try gateway.showReport("CS0001234"))
         guard case .subject(let pending) = shown else {
             Issue.record("CS0001234 shows \(shown), not its case")
@@ -83,7 +88,8 @@ import Testing
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
-        let outcome = try gateway.process(InboundMail(raw: try workspace.sample("06-unknown-sender/01-stranger-asks.eml"), mailbox: "t", position: "1"))
+        let outcome = try gateway.process(
+            InboundMail(raw: try workspace.sample("06-unknown-sender/01-stranger-asks.eml"), mailbox: "t", position: "1"))
         try gateway.dispatch(to: try gateway.config.makeSink())
         #expect(outcome.outcome == .refused)
         let text = try String(contentsOf: try #require(try workspace.outboxFiles().first), encoding: .utf8)
@@ -127,7 +133,8 @@ struct RefusingSink: MailSink {
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
-        _ = try gateway.process(InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
+        _ = try gateway.process(
+            InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1"))
         try gateway.dispatch(to: RefusingSink())
         let outbox = try gateway.outbox()
         #expect(outbox.filter { $0.kind == "request-received" }.allSatisfy { $0.state == .failed })

@@ -116,7 +116,8 @@ import Testing
         let approval = try #require(try harness.sent("approval-requested", to: Self.dutyManager))
         _ = try harness.reply(to: approval, from: "Dana Duty <\(Self.dutyManager)>", body: "APPROVE")
         let approved = try #require(try harness.sent("approved", to: Self.jane))
-        let outcome = try harness.reply(to: approved, from: "Jane Doe <\(Self.jane)>", body: "Please don't de-escalate yet, users are still locked out.")
+        let outcome = try harness.reply(
+            to: approved, from: "Jane Doe <\(Self.jane)>", body: "Please don't de-escalate yet, users are still locked out.")
         #expect(outcome.intent == "unclear")
         #expect(outcome.sent.map(\.template).sorted() == ["customer-message", "customer-message", "message-passed"])
         #expect(outcome.sent.filter { $0.template == "customer-message" }.flatMap(\.to) == [Self.owner, Self.dutyManager])
@@ -134,7 +135,8 @@ import Testing
         defer { harness.remove() }
         let rejection = try Self.rejected(&harness)
         let received = try #require(try harness.sent("request-received", to: Self.owner))
-        let noted = try harness.reply(to: received, from: "Sam Agent <\(Self.owner)>", body: "NOTE Jane's month-end close is on the 30th; call before Friday.")
+        let noted = try harness.reply(
+            to: received, from: "Sam Agent <\(Self.owner)>", body: "NOTE Jane's month-end close is on the 30th; call before Friday.")
         #expect(noted.intent == "note")
         #expect(noted.outcome == .applied)
         #expect(noted.sent.allSatisfy { !$0.to.contains(Self.jane) })
@@ -142,7 +144,8 @@ import Testing
         #expect(note.to == [Self.dutyManager])
         #expect(Self.text(try #require(try harness.sent("message-passed", to: Self.owner))).contains("Your internal note on CS0001234 was kept"))
 
-        let internalFirstLine = try harness.reply(to: received, from: "Sam Agent <\(Self.owner)>", body: "Internal:\r\nShe was promised a call last week.")
+        let internalFirstLine = try harness.reply(
+            to: received, from: "Sam Agent <\(Self.owner)>", body: "Internal:\r\nShe was promised a call last week.")
         #expect(internalFirstLine.intent == "note")
         #expect(internalFirstLine.sent.allSatisfy { !$0.to.contains(Self.jane) })
 

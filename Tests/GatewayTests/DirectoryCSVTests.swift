@@ -11,7 +11,8 @@ import Testing
 @Suite struct DirectoryCSVTests {
     /// A valid directory of one record per kind, as CSV files by name.
     static let valid = [
-        "accounts.csv": "number,name,domains,team,escalation_manager,tier\nACC0001001,Acme Corp,acme.example,am@support.example,em@support.example,\n",
+        "accounts.csv":
+            "number,name,domains,team,escalation_manager,tier\nACC0001001,Acme Corp,acme.example,am@support.example,em@support.example,\n",
         "contacts.csv": "email,name,account\njane@acme.example,Jane Doe,ACC0001001\n",
         "staff.csv": "email,name\nagent1@support.example,Sam Agent\n",
         "cases.csv":
@@ -81,7 +82,9 @@ import Testing
         // A line end inside quotes counts: after the two-line cell, records start on lines 4 and 5.
         files["cases.csv", default: ""] += "\nCS0001236,ACC0009999,Invoices,agent1@support.example,,,\n"
         let error = try #require(throws: ConfigError.self) { try DirectoryFile.load(paths: try Self.write(files, in: folder)) }
-        #expect(error.description == folder.appendingPathComponent("cases.csv").path + ":5: column \"account\": an account number listed under accounts, got ACC0009999")
+        #expect(
+            error.description == folder.appendingPathComponent("cases.csv").path
+                + ":5: column \"account\": an account number listed under accounts, got ACC0009999")
     }
 
     struct Broken: CustomTestStringConvertible, Sendable {
@@ -95,7 +98,8 @@ import Testing
     static let broken: [Broken] = [
         Broken(
             file: "cases.csv",
-            text: "number,account,subject,owner,assignment_group,group_manager,contact\nCS0001234,ACC0001001,Login fails,agent1@support.example,,,\nCS0001235,ACC12X,Slow,agent1@support.example,,,\n",
+            text:
+                "number,account,subject,owner,assignment_group,group_manager,contact\nCS0001234,ACC0001001,Login fails,agent1@support.example,,,\nCS0001235,ACC12X,Slow,agent1@support.example,,,\n",
             error: "cases.csv:3: column \"account\": expected ACC followed by digits, got ACC12X"),
         Broken(
             file: "cases.csv",
@@ -103,7 +107,8 @@ import Testing
             error: "cases.csv:2: column \"account\": an account number listed under accounts, got ACC0009999"),
         Broken(
             file: "cases.csv",
-            text: "number,account,subject,owner,assignment_group,group_manager,contact\nCS0001234,ACC0001001,\"Login fails,agent1@support.example,,,\n",
+            text:
+                "number,account,subject,owner,assignment_group,group_manager,contact\nCS0001234,ACC0001001,\"Login fails,agent1@support.example,,,\n",
             error: "cases.csv:2: column \"subject\": a closing quote for the cell opened here"),
         Broken(
             file: "cases.csv",

@@ -11,7 +11,8 @@ import Testing
 /// as a stranger's), on a case and without one.
 @Suite struct DomainContactTests {
     private func mail(_ subject: String, _ body: String, id: String) -> [UInt8] {
-        Array("""
+        Array(
+            """
             From: Lee Newcomer <lee@acme.example>\r
             To: escalations@support.example\r
             Subject: \(subject)\r
@@ -24,7 +25,9 @@ import Testing
     }
 
     @Test func unclearMailOfADomainContactIsNotAStrangersMail() throws {
-        let workspace = try TestWorkspace(replacing: [("reescalation_cooldown = \"30m\"", "reescalation_cooldown = \"30m\"\nallow_domain_contacts = true")])
+        let workspace = try TestWorkspace(replacing: [
+            ("reescalation_cooldown = \"30m\"", "reescalation_cooldown = \"30m\"\nallow_domain_contacts = true")
+        ])
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
         let gateway = try workspace.gateway()
@@ -39,8 +42,10 @@ import Testing
         #expect(noCase.sent.map(\.template) == ["not-understood"])
 
         let stranger = try gateway.process(
-            InboundMail(raw: Array(String(decoding: mail("CS0001234", "TREND sideways", id: "m-1@elsewhere.example"), as: UTF8.self)
-                .replacingOccurrences(of: "lee@acme.example", with: "mallory@elsewhere.example").utf8), mailbox: "t", position: "3"))
+            InboundMail(
+                raw: Array(
+                    String(decoding: mail("CS0001234", "TREND sideways", id: "m-1@elsewhere.example"), as: UTF8.self)
+                        .replacingOccurrences(of: "lee@acme.example", with: "mallory@elsewhere.example").utf8), mailbox: "t", position: "3"))
         #expect(stranger.sent.map(\.template) == ["unknown-sender"])
     }
 }

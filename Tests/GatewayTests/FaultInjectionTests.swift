@@ -13,7 +13,8 @@ import Testing
 @Suite(.serialized) struct FaultInjectionTests {
     static let mails = [
         "01-case-escalation-approved/01-jane-escalates.eml", "02-rejected-then-reescalated/01-bob-escalates.eml",
-        "03-account-escalation-linked-cases/01-jane-escalates-account.eml", "06-unknown-sender/01-stranger-asks.eml", "07-auto-reply/01-out-of-office.eml",
+        "03-account-escalation-linked-cases/01-jane-escalates-account.eml", "06-unknown-sender/01-stranger-asks.eml",
+        "07-auto-reply/01-out-of-office.eml",
     ]
 
     /// What a run leaves behind, timestamps aside.

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Gateway
 import Testing
+
+@testable import Gateway
 
 /// The one-click approval links: their subject and body percent-encoded exactly as
 /// Foundation's `addingPercentEncoding` encodes them with letters, digits and `-._~` allowed.
@@ -25,7 +26,10 @@ import Testing
     }
 
     @Test func generatedTextsEncodeAsFoundationDoes() {
-        let parts = ["a", "Z", "0", "9", "-", ".", "_", "~", " ", "[", "]", ":", "%", "&", "=", "?", "+", "/", "é", "ß", "日本", "Ж", "🚀", "\n", "\u{0}", "e\u{301}"]
+        let parts = [
+            "a", "Z", "0", "9", "-", ".", "_", "~", " ", "[", "]", ":", "%", "&", "=", "?", "+", "/", "é", "ß", "日本", "Ж", "🚀", "\n", "\u{0}",
+            "e\u{301}",
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()

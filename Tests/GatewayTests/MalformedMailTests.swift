@@ -20,7 +20,10 @@ import Testing
         var nested = header + "Subject: deep\r\nMessage-ID: <deep@acme.example>\r\n"
         for level in 0..<100 { nested += "Content-Type: multipart/mixed; boundary=n\(level)\r\n\r\n--n\(level)\r\n" }
         nested += "Content-Type: text/plain\r\n\r\nESCALATE CS0001234\r\n"
-        var big = Array((header + "Subject: fifty megabytes\r\nMessage-ID: <big@acme.example>\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n--a\r\nContent-Type: text/plain\r\n\r\nCOMMENT see attachment\r\n--a\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n").utf8)
+        var big = Array(
+            (header
+                + "Subject: fifty megabytes\r\nMessage-ID: <big@acme.example>\r\nContent-Type: multipart/mixed; boundary=a\r\n\r\n--a\r\nContent-Type: text/plain\r\n\r\nCOMMENT see attachment\r\n--a\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+                .utf8)
         let line = Array(String(repeating: "QUFB", count: 19).utf8) + [13, 10]
         big.reserveCapacity(52 * 1_048_576)
         while big.count < 50 * 1_048_576 { big += line }
@@ -48,6 +51,9 @@ import Testing
         let failed = try gateway.failedMail()
         #expect(failed.contains { $0.position == "10000-parts" && $0.reason.contains("MIME parts") })
         #expect(failed.contains { $0.position == "100-levels" && $0.reason.contains("nesting") })
-        #expect(try gateway.process(InboundMail(raw: try workspace.sample("02-rejected-then-reescalated/01-bob-escalates.eml"), mailbox: "t", position: "after")).outcome == .applied)
+        #expect(
+            try gateway.process(
+                InboundMail(raw: try workspace.sample("02-rejected-then-reescalated/01-bob-escalates.eml"), mailbox: "t", position: "after")
+            ).outcome == .applied)
     }
 }

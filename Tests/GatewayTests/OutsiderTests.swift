@@ -1,12 +1,13 @@
 import Crypto
-@testable import EscalationStore
 import Foundation
-import Gateway
 import GRDB
+import Gateway
 import GatewayTestSupport
 import MailMessage
 import MailTransport
 import Testing
+
+@testable import EscalationStore
 
 /// Outsiders cannot silence or block the gateway (issue 18): one test per attack, each asserting
 /// that state is unchanged and what is sent, and to whom.
@@ -31,15 +32,18 @@ import Testing
     @Test func outgoingMessageIDsCannotBeComputedFromTheCause() throws {
         var (harness, _) = try pendingCase()
         defer { harness.remove() }
-        let forged = try harness.write(from: "mallory@evil.example", subject: "Re: [CS0001234] Login fails", body: "APPROVE [ref:r1xaaaaaaaaaaaaaaaaaaaaaaaa]")
+        let forged = try harness.write(
+            from: "mallory@evil.example", subject: "Re: [CS0001234] Login fails", body: "APPROVE [ref:r1xaaaaaaaaaaaaaaaaaaaaaaaa]")
         #expect(forged.outcome == .refused)
         let told = try #require(forged.sent.first { $0.to == [duty] })
         let guessable = (0..<3).map { index in
-            SHA256.hash(data: Array("<new-1@test.example>#\(index)#decision-not-accepted".utf8)).map { String(format: "%02x", $0) }.joined().prefix(32)
+            SHA256.hash(data: Array("<new-1@test.example>#\(index)#decision-not-accepted".utf8)).map { String(format: "%02x", $0) }.joined().prefix(
+                32)
         }
         #expect(!guessable.contains { told.messageId.hasPrefix($0) })
         for (index, guess) in guessable.enumerated() {
-            let bounce = try harness.send(SecurityHarness.deliveryStatus(index, messageID: "\(guess)@support.example", recipient: duty, status: "5.1.1"))
+            let bounce = try harness.send(
+                SecurityHarness.deliveryStatus(index, messageID: "\(guess)@support.example", recipient: duty, status: "5.1.1"))
             #expect(bounce.outcome == .ignored)
             #expect(bounce.reason == "bounce for mail the gateway did not send")
         }
@@ -81,7 +85,9 @@ import Testing
     @Test func aBounceWithA4xxStatusIsTemporary() throws {
         var (harness, approval) = try pendingCase()
         defer { harness.remove() }
-        for index in 0..<4 { _ = try harness.send(SecurityHarness.deliveryStatus(index, messageID: try #require(approval.messageID), recipient: duty, status: "4.2.2")) }
+        for index in 0..<4 {
+            _ = try harness.send(SecurityHarness.deliveryStatus(index, messageID: try #require(approval.messageID), recipient: duty, status: "4.2.2"))
+        }
         #expect(try suppressed(harness).isEmpty)
     }
 
@@ -90,7 +96,8 @@ import Testing
         defer { harness.remove() }
         let acknowledgement = try #require(try harness.allSent().first { $0.kind == "request-received" })
         for (index, id) in [try #require(approval.messageID), acknowledgement.messageID, acknowledgement.messageID].enumerated() {
-            let outcome = try harness.send(SecurityHarness.deliveryStatus(index, messageID: id, recipient: "someone-else@elsewhere.example", status: "5.1.1"))
+            let outcome = try harness.send(
+                SecurityHarness.deliveryStatus(index, messageID: id, recipient: "someone-else@elsewhere.example", status: "5.1.1"))
             #expect(outcome.outcome == .ignored)
             #expect(outcome.reason.hasPrefix("bounce names none of the recipients"))
         }
@@ -101,7 +108,9 @@ import Testing
     @Test func onlyTheNamedRecipientIsCountedAndTheOwnerIsToldOfASuppressedApprover() throws {
         var (harness, approval) = try pendingCase()
         defer { harness.remove() }
-        for index in 0..<2 { _ = try harness.send(SecurityHarness.deliveryStatus(index, messageID: try #require(approval.messageID), recipient: duty, status: "5.1.1")) }
+        for index in 0..<2 {
+            _ = try harness.send(SecurityHarness.deliveryStatus(index, messageID: try #require(approval.messageID), recipient: duty, status: "5.1.1"))
+        }
         #expect(try suppressed(harness) == [duty])
         let told = try harness.allSent().filter { $0.kind == "address-suppressed" }
         #expect(told.map(\.recipients) == [[owner]])
@@ -111,8 +120,10 @@ import Testing
         var (harness, _) = try pendingCase()
         defer { harness.remove() }
         for subject in ["Undeliverable: your mail", "Returned mail: see transcript", "Delivery failure on our side"] {
-            let outcome = try harness.write(from: "jane@acme.example", subject: "\(subject) [CS0001234]", body: "Our mail server lost your last mail, please call me.")
-            #expect(outcome.outcome != .ignored && !outcome.reason.contains("bounce"), "\(subject) made a customer's mail a bounce: \(outcome.reason)")
+            let outcome = try harness.write(
+                from: "jane@acme.example", subject: "\(subject) [CS0001234]", body: "Our mail server lost your last mail, please call me.")
+            #expect(
+                outcome.outcome != .ignored && !outcome.reason.contains("bounce"), "\(subject) made a customer's mail a bounce: \(outcome.reason)")
             #expect(outcome.sent.contains { $0.to == ["jane@acme.example"] }, "the customer is answered")
         }
     }
@@ -144,9 +155,11 @@ import Testing
         defer { harness.remove() }
         let stolen = try #require(approval.messageID)
         let own = try harness.send(
-            "From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] news\r\nMessage-ID: <taken@acme.example>\r\n\r\nAny news?\r\n")
+            "From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] news\r\nMessage-ID: <taken@acme.example>\r\n\r\nAny news?\r\n"
+        )
         let forged = try harness.send(
-            "From: mallory@evil.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] news\r\nMessage-ID: <taken@acme.example>\r\n\r\nAPPROVE\r\n")
+            "From: mallory@evil.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] news\r\nMessage-ID: <taken@acme.example>\r\n\r\nAPPROVE\r\n"
+        )
         #expect(own.outcome != .duplicate && forged.outcome != .duplicate)
         #expect(forged.outcome == .refused)
         #expect(Set(own.sent.map(\.messageId)).isDisjoint(with: forged.sent.map(\.messageId)))
@@ -162,11 +175,15 @@ import Testing
         let inbox = harness.workspace.folder.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         for index in 0..<6 {
-            let raw = "From: forger\(index)@evil.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] x\r\nMessage-ID: <new-1@test.example>\r\n\r\nAPPROVE \(index)\r\n"
+            let raw =
+                "From: forger\(index)@evil.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] x\r\nMessage-ID: <new-1@test.example>\r\n\r\nAPPROVE \(index)\r\n"
             try Data(raw.utf8).write(to: inbox.appendingPathComponent("a\(index).eml"))
         }
-        try Data("From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: Escalation CS0001234\r\nMessage-ID: <real@acme.example>\r\n\r\nESCALATE CS0001234\r\nReason: Lack of Progress\r\nUsers are blocked.\r\n".utf8)
-            .write(to: inbox.appendingPathComponent("z-real.eml"))
+        try Data(
+            "From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: Escalation CS0001234\r\nMessage-ID: <real@acme.example>\r\n\r\nESCALATE CS0001234\r\nReason: Lack of Progress\r\nUsers are blocked.\r\n"
+                .utf8
+        )
+        .write(to: inbox.appendingPathComponent("z-real.eml"))
         let outcomes = try harness.gateway.drain(try harness.gateway.config.makeSource(), batchSize: 3)
         #expect(outcomes.count == 7)
         #expect(!outcomes.contains { $0.outcome == .failed })
@@ -178,13 +195,19 @@ import Testing
         var harness = try SecurityHarness(extraConfig: "[limits]\nmax_attempts = 3\n")
         defer { harness.remove() }
         try harness.gateway.store.transaction { session in
-            try session.db.execute(sql: "CREATE TRIGGER poison BEFORE INSERT ON journal WHEN NEW.cause = 'poison@acme.example' BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END")
+            try session.db.execute(
+                sql:
+                    "CREATE TRIGGER poison BEFORE INSERT ON journal WHEN NEW.cause = 'poison@acme.example' BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END"
+            )
         }
         let inbox = harness.workspace.folder.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         for (name, id) in [("a-poison", "poison"), ("b-real", "real")] {
-            try Data("From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] \(name)\r\nMessage-ID: <\(id)@acme.example>\r\n\r\nAny news?\r\n".utf8)
-                .write(to: inbox.appendingPathComponent("\(name).eml"))
+            try Data(
+                "From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] \(name)\r\nMessage-ID: <\(id)@acme.example>\r\n\r\nAny news?\r\n"
+                    .utf8
+            )
+            .write(to: inbox.appendingPathComponent("\(name).eml"))
         }
         let source = try harness.gateway.config.makeSource()
         var cycles: [[String]] = []
@@ -204,7 +227,10 @@ import Testing
         defer { harness.remove() }
         let folder = harness.workspace.folder
         let good = folder.appendingPathComponent("good.eml")
-        try Data("From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] hello\r\nMessage-ID: <good@acme.example>\r\n\r\nAny news?\r\n".utf8).write(to: good)
+        try Data(
+            "From: jane@acme.example\r\nTo: escalations@support.example\r\nSubject: [CS0001234] hello\r\nMessage-ID: <good@acme.example>\r\n\r\nAny news?\r\n"
+                .utf8
+        ).write(to: good)
         let missing = folder.appendingPathComponent("missing.eml").path
         let config = harness.workspace.configURL.path
         let failing = try GatewayCLI.run(["process", "--config", config, "--json", missing, good.path])
@@ -224,7 +250,8 @@ import Testing
         var (harness, approval) = try pendingCase(extraConfig: "[security]\nanswers_per_thread = 10\n")
         defer { harness.remove() }
         for index in 0..<26 {
-            let outcome = try harness.reply(to: approval, from: "stranger\(index)@evil.example", body: "APPROVE", to: "escalations+r1xforged\(index)@support.example")
+            let outcome = try harness.reply(
+                to: approval, from: "stranger\(index)@evil.example", body: "APPROVE", to: "escalations+r1xforged\(index)@support.example")
             #expect(outcome.outcome == .refused)
         }
         let toApprovers = try harness.allSent().filter { $0.kind == "decision-not-accepted" }
@@ -255,7 +282,8 @@ import Testing
         defer { harness.remove() }
         var answered = 0
         for index in 0..<8 {
-            let outcome = try harness.write(from: "victim+\(index)@elsewhere.example", subject: "Escalation CS0001234", body: "ESCALATE CS0001234\r\nReason: no progress")
+            let outcome = try harness.write(
+                from: "victim+\(index)@elsewhere.example", subject: "Escalation CS0001234", body: "ESCALATE CS0001234\r\nReason: no progress")
             #expect(outcome.outcome == .refused)
             answered += outcome.sent.count
         }
@@ -271,7 +299,9 @@ import Testing
         defer { harness.remove() }
         #expect(try harness.reply(to: approval, from: duty, body: "REJECT the fix ships Friday").outcome == .applied)
         let before = try harness.allSent().filter { $0.kind == "approval-requested" }.count
-        let bypass = try harness.write(from: "jane@acme.example", subject: "Account escalation", body: "ESCALATE ACCOUNT\r\nReason: Lack of Progress\r\nCases: CS0001234\r\nNothing moves.")
+        let bypass = try harness.write(
+            from: "jane@acme.example", subject: "Account escalation",
+            body: "ESCALATE ACCOUNT\r\nReason: Lack of Progress\r\nCases: CS0001234\r\nNothing moves.")
         #expect(bypass.outcome == .refused)
         #expect(bypass.reason.hasPrefix("cooldown"))
         #expect(bypass.sent.map(\.template) == ["reescalation-cooldown"])

@@ -19,7 +19,8 @@ import Testing
         let approval = workspace.folder.appendingPathComponent("approval.txt")
         let doubt = workspace.folder.appendingPathComponent("doubt.txt")
         try Data("Approved, go ahead.\n\nSent from my iPhone\n".utf8).write(to: approval)
-        try Data("I don't think we should approve this yet.\n\nOn Tue, Nov 24, 2026 at 10:02 AM Escalations wrote:\n> Please approve\n".utf8).write(to: doubt)
+        try Data("I don't think we should approve this yet.\n\nOn Tue, Nov 24, 2026 at 10:02 AM Escalations wrote:\n> Please approve\n".utf8).write(
+            to: doubt)
 
         let objects = try read([approval, doubt], ["--text"], workspace: workspace)
 
@@ -43,7 +44,10 @@ import Testing
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let files = [
-            ("approve.txt", "Thanks for the summary. Approved.\n\nOn Tue, Nov 24, 2026 at 10:02 AM Escalations wrote:\n> Please approve\n", "approve"),
+            (
+                "approve.txt", "Thanks for the summary. Approved.\n\nOn Tue, Nov 24, 2026 at 10:02 AM Escalations wrote:\n> Please approve\n",
+                "approve"
+            ),
             ("negated.txt", "please don't de-escalate yet, we still see errors\n", "unclear"),
             ("escalate.txt", "Our export fails every night. Could you escalate CS0001234?\n", "escalate"),
         ].map { name, body, intent in (workspace.folder.appendingPathComponent(name), body, intent) }

@@ -12,22 +12,27 @@ import Testing
         var servers = try #require(try MailServerHarness(), "loopback Dovecot/Postfix not running: start them with Tests/mailserver/start.sh")
         defer { servers.remove() }
         try servers.startGateway()
-        let jane = servers.address("jane"), duty = servers.address("duty-manager"), owner = servers.address("agent1")
-        let groupManager = servers.address("t2-manager"), gateway = servers.address("escalations")
+        let jane = servers.address("jane")
+        let duty = servers.address("duty-manager")
+        let owner = servers.address("agent1")
+        let groupManager = servers.address("t2-manager")
+        let gateway = servers.address("escalations")
         func text(_ mail: Mail) -> String { mail.textBody ?? "" }
 
-        try servers.submit(from: jane, to: [gateway], raw: """
-            From: Jane Doe <\(jane)>\r
-            To: Escalations <\(gateway)>\r
-            Subject: Escalation CS0001234\r
-            Message-ID: <jane-dialog-\(servers.run)@example.test>\r
-            Date: \(MailDate.format(Date()))\r
-            \r
-            ESCALATE CS0001234\r
-            Reason: Lack of Progress\r
-            Nobody can log in since Monday.\r
+        try servers.submit(
+            from: jane, to: [gateway],
+            raw: """
+                From: Jane Doe <\(jane)>\r
+                To: Escalations <\(gateway)>\r
+                Subject: Escalation CS0001234\r
+                Message-ID: <jane-dialog-\(servers.run)@example.test>\r
+                Date: \(MailDate.format(Date()))\r
+                \r
+                ESCALATE CS0001234\r
+                Reason: Lack of Progress\r
+                Nobody can log in since Monday.\r
 
-            """)
+                """)
         let approval = try #require(try servers.waitForMail(to: duty) { text($0).contains("APPROVE") })
         let reject = servers.reply(to: approval, from: duty, body: "REJECT the fix ships on Friday", id: "duty-d-\(servers.run)")
         try servers.submit(from: duty, to: [reject.to], raw: reject.raw)
@@ -49,10 +54,12 @@ import Testing
 
         let answer = servers.reply(to: relayed, from: owner, body: "Hi Jane, I will call you at 15:00 today.", id: "sam-1-\(servers.run)")
         try servers.submit(from: owner, to: [answer.to], raw: answer.raw)
-        let toJane = try #require(try servers.waitForMail(to: jane) { text($0).contains("I will call you at 15:00 today.") && !text($0).contains("> Hi Jane") })
+        let toJane = try #require(
+            try servers.waitForMail(to: jane) { text($0).contains("I will call you at 15:00 today.") && !text($0).contains("> Hi Jane") })
         #expect(toJane.from?.name == "Sam Agent via Escalations")
 
-        let unclear = servers.reply(to: toJane, from: jane, body: "Please don't de-escalate yet, we still cannot log in.", id: "jane-3-\(servers.run)")
+        let unclear = servers.reply(
+            to: toJane, from: jane, body: "Please don't de-escalate yet, we still cannot log in.", id: "jane-3-\(servers.run)")
         try servers.submit(from: jane, to: [unclear.to], raw: unclear.raw)
         #expect(try servers.waitForMail(to: owner) { text($0).contains("we still cannot log in") && !text($0).contains("> Please") } != nil)
         #expect(try servers.waitForMail(to: jane) { text($0).contains("nothing on CS0001234 was changed") } != nil)

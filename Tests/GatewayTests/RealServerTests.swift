@@ -21,25 +21,30 @@ import Testing
         guard var servers = try harness() else { return }
         defer { servers.remove() }
         try servers.startGateway()
-        let jane = servers.address("jane"), duty = servers.address("duty-manager"), gateway = servers.address("escalations")
+        let jane = servers.address("jane")
+        let duty = servers.address("duty-manager")
+        let gateway = servers.address("escalations")
         let janeID = "jane-\(servers.run)@example.test"
 
-        try servers.submit(from: jane, to: [gateway], raw: """
-            From: Jane Doe <\(jane)>\r
-            To: Escalations <\(gateway)>\r
-            Subject: Escalation CS0001234\r
-            Message-ID: <\(janeID)>\r
-            Date: \(MailDate.format(Date()))\r
-            \r
-            ESCALATE CS0001234\r
-            Reason: Lack of Progress\r
-            Nobody can log in since Monday.\r
+        try servers.submit(
+            from: jane, to: [gateway],
+            raw: """
+                From: Jane Doe <\(jane)>\r
+                To: Escalations <\(gateway)>\r
+                Subject: Escalation CS0001234\r
+                Message-ID: <\(janeID)>\r
+                Date: \(MailDate.format(Date()))\r
+                \r
+                ESCALATE CS0001234\r
+                Reason: Lack of Progress\r
+                Nobody can log in since Monday.\r
 
-            """)
+                """)
         let approval = try #require(try servers.waitForMail(to: duty) { $0.header["X-Escalation-Event"] == "approval-requested" })
         #expect(approval.replyTo.first?.address.hasPrefix("escalations-\(servers.run)+") == true)
 
-        let reject = servers.reply(to: approval, from: duty, body: "REJECT the fix ships on Friday, Sam will call you today", id: "duty-1-\(servers.run)")
+        let reject = servers.reply(
+            to: approval, from: duty, body: "REJECT the fix ships on Friday, Sam will call you today", id: "duty-1-\(servers.run)")
         try servers.submit(from: duty, to: [reject.to], raw: reject.raw)
         let rejection = try #require(try servers.waitForMail(to: jane) { $0.header["X-Escalation-Event"] == "rejected" })
         #expect(rejection.textBody?.contains("the fix ships on Friday, Sam will call you today") == true)
@@ -47,9 +52,11 @@ import Testing
         #expect(rejection.references.contains(janeID))
         #expect(rejection.inReplyTo == ["duty-1-\(servers.run)@example.test"])
 
-        let again = servers.reply(to: rejection, from: jane, body: "Please escalate this again, still no progress at all.", id: "jane-2-\(servers.run)")
+        let again = servers.reply(
+            to: rejection, from: jane, body: "Please escalate this again, still no progress at all.", id: "jane-2-\(servers.run)")
         try servers.submit(from: jane, to: [again.to], raw: again.raw)
-        let secondApproval = try #require(try servers.waitForMail(to: duty) { $0.header["X-Escalation-Event"] == "approval-requested" && $0.messageID != approval.messageID })
+        let secondApproval = try #require(
+            try servers.waitForMail(to: duty) { $0.header["X-Escalation-Event"] == "approval-requested" && $0.messageID != approval.messageID })
         #expect(secondApproval.textBody?.contains("escalation request 2") == true)
         let approve = servers.reply(to: secondApproval, from: duty, body: "Approved.", id: "duty-2-\(servers.run)")
         try servers.submit(from: duty, to: [approve.to], raw: approve.raw)
@@ -75,17 +82,22 @@ import Testing
         guard var servers = try harness() else { return }
         defer { servers.remove() }
         try servers.startGateway()
-        let jane = servers.address("jane"), vp = servers.address("vp-support"), gateway = servers.address("escalations")
-        let team = servers.address("am"), manager = servers.address("em")
-        try servers.submit(from: jane, to: [gateway], raw: """
-            From: Jane Doe <\(jane)>\r
-            To: \(gateway)\r
-            Subject: Our account\r
-            Message-ID: <jane-acc-\(servers.run)@example.test>\r
-            \r
-            Please escalate our account, cases CS0001234 and CS0001235 are stalled.\r
+        let jane = servers.address("jane")
+        let vp = servers.address("vp-support")
+        let gateway = servers.address("escalations")
+        let team = servers.address("am")
+        let manager = servers.address("em")
+        try servers.submit(
+            from: jane, to: [gateway],
+            raw: """
+                From: Jane Doe <\(jane)>\r
+                To: \(gateway)\r
+                Subject: Our account\r
+                Message-ID: <jane-acc-\(servers.run)@example.test>\r
+                \r
+                Please escalate our account, cases CS0001234 and CS0001235 are stalled.\r
 
-            """)
+                """)
         let approval = try #require(try servers.waitForMail(to: vp) { $0.header["X-Escalation-Event"] == "approval-requested" })
         let approve = servers.reply(to: approval, from: vp, body: "APPROVE", id: "vp-1-\(servers.run)")
         try servers.submit(from: vp, to: [approve.to], raw: approve.raw)
@@ -101,8 +113,10 @@ import Testing
     @Test func oneRefusedRecipientOfSeveralDoesNotStopTheOthers() throws {
         guard let servers = try harness() else { return }
         defer { servers.remove() }
-        let good = servers.address("agent2"), foreign = "someone-\(servers.run)@elsewhere.invalid"
-        let raw = "From: \(servers.address("escalations"))\r\nTo: \(good), \(foreign)\r\nSubject: partial \(servers.run)\r\nMessage-ID: <partial-\(servers.run)@example.test>\r\n\r\nhello\r\n"
+        let good = servers.address("agent2")
+        let foreign = "someone-\(servers.run)@elsewhere.invalid"
+        let raw =
+            "From: \(servers.address("escalations"))\r\nTo: \(good), \(foreign)\r\nSubject: partial \(servers.run)\r\nMessage-ID: <partial-\(servers.run)@example.test>\r\n\r\nhello\r\n"
         let refused = try servers.smtpSink().deliver(
             Envelope(sequence: 1, messageID: "partial", from: servers.address("escalations"), recipients: [good, foreign], raw: Array(raw.utf8)))
         #expect(refused.map(\.address) == [foreign])
@@ -110,7 +124,8 @@ import Testing
         #expect(refused.first?.reply.hasPrefix("554") == true)
         #expect(try servers.waitForMail(to: good) { $0.subject == "partial \(servers.run)" } != nil)
         #expect(throws: DeliveryError.self) {
-            try servers.smtpSink().deliver(Envelope(sequence: 2, messageID: "none", from: servers.address("escalations"), recipients: [foreign], raw: Array(raw.utf8)))
+            try servers.smtpSink().deliver(
+                Envelope(sequence: 2, messageID: "none", from: servers.address("escalations"), recipients: [foreign], raw: Array(raw.utf8)))
         }
     }
 }

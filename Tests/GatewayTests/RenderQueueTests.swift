@@ -1,11 +1,12 @@
 import EscalationCore
-import EscalationValues
 import EscalationStore
+import EscalationValues
 import Foundation
 import GatewayTestSupport
-@testable import Gateway
 import MailComposing
 import Testing
+
+@testable import Gateway
 
 /// The batch's outbox mail rendered beside it: every row that counts gets its rendering exactly
 /// once, whether taken between mails or at the end, and a row rolled back gets none, also when a
@@ -24,7 +25,9 @@ import Testing
         defer { workspace.remove() }
         let gateway = try workspace.gateway()
         let queue = RenderQueue()
-        queue.begin(composer: gateway.processor.composer, directory: gateway.directory, signature: gateway.processor.signature, workers: SpareWorkers(count: 1))
+        queue.begin(
+            composer: gateway.processor.composer, directory: gateway.directory, signature: gateway.processor.signature,
+            workers: SpareWorkers(count: 1))
         defer { queue.stop() }
         try body(queue)
     }

@@ -22,18 +22,20 @@ import Testing
         let database = try Self.database(path)
         return try database.read { db in
             let time = until ?? Double.greatestFiniteMagnitude
-            let received = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM receipt WHERE length(raw) > 0 AND received_at <= ?
-                    AND message_id IN (SELECT message_id FROM thread_message WHERE source = ? AND outbound = 0)
-                    """, arguments: [time, source]) ?? 0
-            let sent = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
-                    WHERE o.source = ? AND o.created_at <= ? AND length(COALESCE(b.raw, o.raw)) > 0
-                    """, arguments: [source, time]) ?? 0
+            let received =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM receipt WHERE length(raw) > 0 AND received_at <= ?
+                        AND message_id IN (SELECT message_id FROM thread_message WHERE source = ? AND outbound = 0)
+                        """, arguments: [time, source]) ?? 0
+            let sent =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
+                        WHERE o.source = ? AND o.created_at <= ? AND length(COALESCE(b.raw, o.raw)) > 0
+                        """, arguments: [source, time]) ?? 0
             return (received, sent)
         }
     }
@@ -50,7 +52,10 @@ import Testing
         let workspace = try TestWorkspace(extraConfig: "[retention]\nraw_mail = \"180d\"\n")
         defer { workspace.remove() }
         let conversations = TestWorkspace.repository.appendingPathComponent("Samples/conversations").path
-        #expect(try GatewayCLI.run(["demo", "--config", workspace.configURL.path, "--directory", workspace.directoryFile, "--conversations", conversations]).status == 0)
+        #expect(
+            try GatewayCLI.run([
+                "demo", "--config", workspace.configURL.path, "--directory", workspace.directoryFile, "--conversations", conversations,
+            ]).status == 0)
         let path = workspace.folder.appendingPathComponent("state/gateway.sqlite").path
         // CS0001234's escalation (01) was de-escalated in 05; Jane wrote again in 09, after it.
         let closed = try #require(
@@ -58,7 +63,9 @@ import Testing
                 try Double.fetchOne(db, sql: "SELECT deescalated_at FROM escalation WHERE source = 'CS0001234' AND deescalated_at IS NOT NULL")
             })
         let before = try Self.rawLeft(path, source: "CS0001234", until: closed)
-        let after = (try Self.rawLeft(path, source: "CS0001234").received - before.received, try Self.rawLeft(path, source: "CS0001234").sent - before.sent)
+        let after = (
+            try Self.rawLeft(path, source: "CS0001234").received - before.received, try Self.rawLeft(path, source: "CS0001234").sent - before.sent
+        )
         #expect(before.received >= 5 && before.sent >= 10, "the thread has mail up to the de-escalation")
         #expect(after.0 >= 2 && after.1 >= 1, "and mail after it (09)")
         let others = try ["CS0002001", "ACC0001001", "CS0001235"].map { try Self.rawLeft(path, source: $0) }
@@ -75,7 +82,9 @@ import Testing
         #expect(try Self.rawLeft(path, source: "CS0001234", until: closed) == (0, 0), "its mail up to the de-escalation is gone")
         let left = try Self.rawLeft(path, source: "CS0001234")
         #expect(left.received == after.0 && left.sent == after.1, "the mail after it stays")
-        #expect(try ["CS0002001", "ACC0001001", "CS0001235"].map { try Self.rawLeft(path, source: $0) }.elementsEqual(others) { $0 == $1 }, "other threads keep theirs")
+        #expect(
+            try ["CS0002001", "ACC0001001", "CS0001235"].map { try Self.rawLeft(path, source: $0) }.elementsEqual(others) { $0 == $1 },
+            "other threads keep theirs")
         #expect(try Self.counts(path) == rows, "journal, decisions, work notes and every row stay")
         #expect(try gateway.applyRetention() == PurgedMail(threads: 0, received: 0, sent: 0), "a second pass has nothing more to look at")
 

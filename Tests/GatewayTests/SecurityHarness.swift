@@ -53,11 +53,15 @@ struct SecurityHarness {
     /// A new mail (not a reply).
     mutating func write(from: String, subject: String, body: String, headers: String = "") throws -> MailOutcome {
         sequence += 1
-        return try send("From: \(from)\r\nTo: escalations@support.example\r\nSubject: \(subject)\r\nMessage-ID: <new-\(sequence)@test.example>\r\n\(headers)Content-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n")
+        return try send(
+            "From: \(from)\r\nTo: escalations@support.example\r\nSubject: \(subject)\r\nMessage-ID: <new-\(sequence)@test.example>\r\n\(headers)Content-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n"
+        )
     }
 
     /// Jane escalates a case; returns the outcome.
-    mutating func escalate(_ number: String = "CS0001234", from: String = "jane@acme.example", justification: String = "Users are blocked.") throws -> MailOutcome {
+    mutating func escalate(_ number: String = "CS0001234", from: String = "jane@acme.example", justification: String = "Users are blocked.") throws
+        -> MailOutcome
+    {
         try write(from: from, subject: "Escalation \(number)", body: "ESCALATE \(number)\r\nReason: Lack of Progress\r\n\(justification)")
     }
 
@@ -77,9 +81,13 @@ struct SecurityHarness {
     ) throws -> MailOutcome {
         sequence += 1
         let references = (original.references + [original.messageID ?? ""]).map { "<\($0)>" }.joined(separator: " ")
-        let quoted = quote ? "\r\n\r\nOn Tue, 24 Nov 2026, Escalations wrote:\r\n" + (original.textBody ?? "").split(separator: "\n").map { "> \($0)" }.joined(separator: "\r\n") : ""
+        let quoted =
+            quote
+            ? "\r\n\r\nOn Tue, 24 Nov 2026, Escalations wrote:\r\n"
+                + (original.textBody ?? "").split(separator: "\n").map { "> \($0)" }.joined(separator: "\r\n") : ""
         let recipient = target ?? original.replyTo.first?.address ?? "escalations@support.example"
-        return try send("""
+        return try send(
+            """
             \(headers)From: \(from)\r
             To: \(recipient)\r
             Subject: Re: \(original.subject)\r

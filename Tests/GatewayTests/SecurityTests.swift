@@ -87,7 +87,8 @@ import Testing
         let outcome = try harness.reply(to: approval, from: duty, body: "APPROVE", headers: forged)
         try expectNothingChanged(harness, outcome)
         #expect(outcome.reason.contains("no Authentication-Results from mx.support.example"))
-        let genuine = "Authentication-Results: mx.support.example; dkim=pass header.d=support.example; dmarc=pass header.from=support.example\r\n"
+        let genuine =
+            "Authentication-Results: mx.support.example; dkim=pass header.d=support.example; dmarc=pass header.from=support.example\r\n"
             + "Received: from mail.sender.example by mx.support.example; Sat, 5 Dec 2026 10:00:00 +0000\r\n" + forged
         let accepted = try harness.reply(to: approval, from: duty, body: "APPROVE", headers: genuine)
         #expect(accepted.outcome == .applied)
@@ -136,12 +137,16 @@ import Testing
         var harness = try SecurityHarness()
         defer { harness.remove() }
         _ = try harness.escalate()
-        let outcome = try harness.write(from: "mallory@elsewhere.example", subject: "CS0001234 status?", body: "What is the state of CS0001234 and who owns it? Please escalate CS0001234, no progress.")
+        let outcome = try harness.write(
+            from: "mallory@elsewhere.example", subject: "CS0001234 status?",
+            body: "What is the state of CS0001234 and who owns it? Please escalate CS0001234, no progress.")
         #expect(outcome.outcome == .refused)
         #expect(outcome.escalation == nil)
         let answer = try #require(try harness.allSent().first { $0.recipients == ["mallory@elsewhere.example"] })
         let text = String(decoding: answer.raw, as: UTF8.self)
-        for secret in ["CS0001234", "Login fails", "agent1", "Sam Agent", "pending", "REQ", "Acme"] { #expect(!text.contains(secret), "leaked \(secret)") }
+        for secret in ["CS0001234", "Login fails", "agent1", "Sam Agent", "pending", "REQ", "Acme"] {
+            #expect(!text.contains(secret), "leaked \(secret)")
+        }
         #expect(try harness.subject("CS0001234").requests.count == 1)
     }
 
@@ -154,7 +159,9 @@ import Testing
         #expect(outcome.sent.map(\.template) == ["no-such-case"])
         let text = String(decoding: try #require(try harness.allSent().first).raw, as: UTF8.self)
         #expect(text.contains("not a case on your account"))
-        #expect(!text.contains("CS0001234") && !text.contains("Login fails") && !text.contains("Acme") && !text.contains("agent1") && !text.contains("not registered"))
+        #expect(
+            !text.contains("CS0001234") && !text.contains("Login fails") && !text.contains("Acme") && !text.contains("agent1")
+                && !text.contains("not registered"))
     }
 
     @Test func autoresponderPingPongStopsAtOneMessage() throws {
@@ -182,7 +189,9 @@ import Testing
     private func answersToJane(writing rounds: Int, into harness: inout SecurityHarness) throws -> Int {
         var answers = 0
         for round in 0..<rounds {
-            let outcome = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] your mail", body: "Thank you for your message \(round), we will get back to you.")
+            let outcome = try harness.write(
+                from: "jane@acme.example", subject: "Re: [CS0001234] your mail", body: "Thank you for your message \(round), we will get back to you."
+            )
             answers += outcome.sent.filter { $0.to.contains("jane@acme.example") }.count
         }
         return answers
@@ -230,7 +239,8 @@ import Testing
         let original = try #require(try harness.allSent().first { $0.recipients.contains("jane@acme.example") })
         let before = try harness.allSent().count
         for index in 0..<30 {
-            let outcome = try harness.send(SecurityHarness.deliveryStatus(index, messageID: original.messageID, recipient: "jane@acme.example", status: "5.1.1"))
+            let outcome = try harness.send(
+                SecurityHarness.deliveryStatus(index, messageID: original.messageID, recipient: "jane@acme.example", status: "5.1.1"))
             #expect(outcome.outcome == .ignored)
         }
         let sent = try harness.allSent()
@@ -245,7 +255,9 @@ import Testing
     @Test func headerInjectionThroughSubjectAndRejectionReason() throws {
         var harness = try SecurityHarness()
         defer { harness.remove() }
-        _ = try harness.write(from: "jane@acme.example", subject: "=?utf-8?q?Escalate_CS0001234=0D=0ABcc:_victim@evil.example?=", body: "ESCALATE CS0001234\r\nReason: no progress")
+        _ = try harness.write(
+            from: "jane@acme.example", subject: "=?utf-8?q?Escalate_CS0001234=0D=0ABcc:_victim@evil.example?=",
+            body: "ESCALATE CS0001234\r\nReason: no progress")
         let approval = try #require(try harness.sent("approval-requested", to: duty))
         _ = try harness.reply(to: approval, from: duty, body: "REJECT not now\r\nBcc: victim@evil.example\r\nSubject: hacked")
         for message in try harness.allSent() {
@@ -290,7 +302,8 @@ import Testing
         let echoed = try harness.send(String(decoding: own.raw, as: UTF8.self))
         #expect(echoed.outcome == .ignored && echoed.reason.hasPrefix("own"))
         let mark = try #require(approval.header.raw("X-Escalation-Loop"))
-        let copied = try harness.write(from: "jane@acme.example", subject: "Re: [CS0001234] any news?", body: "Any news on this?", headers: "X-Escalation-Loop: \(mark)\r\n")
+        let copied = try harness.write(
+            from: "jane@acme.example", subject: "Re: [CS0001234] any news?", body: "Any news on this?", headers: "X-Escalation-Loop: \(mark)\r\n")
         #expect(copied.outcome != .ignored)
         let staff = try harness.write(from: "agent1@support.example", subject: "[CS0001234] note", body: "We are on it.")
         #expect(staff.outcome != .ignored)

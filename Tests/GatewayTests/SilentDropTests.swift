@@ -64,7 +64,8 @@ import Testing
         var relays = 0
         for _ in 0..<15 {
             if let toJane = try h.sent("staff-message", to: "jane@acme.example") ?? h.sent("request-received", to: "jane@acme.example") {
-                relays += try h.reply(to: toJane, from: Self.jane, body: "I am away until Monday.").sent.filter { $0.template == "customer-message" }.count
+                relays += try h.reply(to: toJane, from: Self.jane, body: "I am away until Monday.").sent.filter { $0.template == "customer-message" }
+                    .count
             }
             if let toOwner = try h.sent("customer-message", to: "agent1@support.example") {
                 relays += try h.reply(to: toOwner, from: "agent1@support.example", body: "I am out of the office.").sent
@@ -79,7 +80,8 @@ import Testing
     @Test func aReportStructureStillMakesAKnownSendersMailABounce() throws {
         var h = try SecurityHarness()
         defer { h.remove() }
-        let outcome = try h.send("""
+        let outcome = try h.send(
+            """
             From: \(Self.jane)\r
             To: escalations@support.example\r
             Subject: Please escalate CS0001234\r
@@ -121,14 +123,19 @@ import Testing
     @Test func aContactNamingAnotherAccountsCaseIsToldItIsNotOnTheirAccount() throws {
         var h = try SecurityHarness()
         defer { h.remove() }
-        for (index, body) in ["Please escalate CS0002001, lack of progress.", "Any news on CS0002001?", "Please escalate CS0009999, lack of progress."].enumerated() {
+        for (index, body) in [
+            "Please escalate CS0002001, lack of progress.", "Any news on CS0002001?", "Please escalate CS0009999, lack of progress.",
+        ].enumerated() {
             let outcome = try h.write(from: Self.jane, subject: "Case \(index)", body: body)
             #expect(outcome.outcome == .refused)
             #expect(outcome.escalation == nil)
             #expect(outcome.sent.map(\.template) == ["no-such-case"])
         }
         let answers = try h.allSent().map { String(decoding: $0.raw, as: UTF8.self) }
-        #expect(answers.allSatisfy { !$0.contains("not registered") && !$0.contains("Globex") && !$0.contains("Invoices missing") && !$0.contains("agent2") })
+        #expect(
+            answers.allSatisfy {
+                !$0.contains("not registered") && !$0.contains("Globex") && !$0.contains("Invoices missing") && !$0.contains("agent2")
+            })
         let text = try #require(try h.sent("no-such-case", to: "jane@acme.example")?.textBody)
         #expect(text.contains("the case your mail names is not a case on your account"))
         #expect(answers.allSatisfy { !$0.contains("CS0002001") && !$0.contains("CS0009999") })

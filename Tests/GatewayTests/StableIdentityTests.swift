@@ -1,6 +1,7 @@
-@testable import Gateway
 import MailMessage
 import Testing
+
+@testable import Gateway
 
 /// A mail's identity is stored with its receipt, so it must never change between versions:
 /// the SHA-256 of the defining headers (lower-case name, raw value) and the body, in hex.

@@ -20,7 +20,8 @@ import Testing
     @Test func strangersMessageIDsStayOffTheThread() throws {
         var harness = try SecurityHarness()
         defer { harness.remove() }
-        let first = try harness.send(mail(from: stranger, id: "stranger-first@attacker.example", subject: "[CS0001234] hello", body: "Please escalate CS0001234"))
+        let first = try harness.send(
+            mail(from: stranger, id: "stranger-first@attacker.example", subject: "[CS0001234] hello", body: "Please escalate CS0001234"))
         #expect(first.outcome == .refused)
         let request = try harness.escalate()
         let approval = try #require(try harness.sent("approval-requested", to: duty))

@@ -147,7 +147,8 @@ import Testing
         var harness = try SecurityHarness()
         defer { harness.remove() }
         let outcome = try harness.write(
-            from: "vp-support@support.example", subject: "Escalate ACC0001001", body: "ESCALATE ACCOUNT ACC0001001\r\nReason: Executive Visibility\r\nBoard asks.")
+            from: "vp-support@support.example", subject: "Escalate ACC0001001",
+            body: "ESCALATE ACCOUNT ACC0001001\r\nReason: Executive Visibility\r\nBoard asks.")
         #expect(outcome.outcome == .refused)
         #expect(outcome.reason.hasPrefix("no-approver"))
         #expect(try harness.subject("ACC0001001").requests.isEmpty)
@@ -241,20 +242,23 @@ import Testing
     @Test func assignTakesOnlyStaff() throws {
         var harness = try SecurityHarness()
         defer { harness.remove() }
-        _ = try harness.write(from: "jane@acme.example", subject: "Escalate our account", body: "ESCALATE ACCOUNT\r\nReason: Lack of Progress\r\nNothing moves.")
+        _ = try harness.write(
+            from: "jane@acme.example", subject: "Escalate our account", body: "ESCALATE ACCOUNT\r\nReason: Lack of Progress\r\nNothing moves.")
         let approval = try #require(try harness.sent("approval-requested", to: "vp-support@support.example"))
         #expect(try harness.reply(to: approval, from: "vp-support@support.example", body: "APPROVE").outcome == .applied)
         let approved = try #require(try harness.sent("approved", to: "em@support.example"))
         let outcome = try harness.reply(to: approved, from: "em@support.example", body: "ASSIGN jane@acme.example", to: "escalations@support.example")
         #expect(outcome.outcome == .refused)
-        let staff = try harness.reply(to: approved, from: "em@support.example", body: "ASSIGN agent2@support.example", to: "escalations@support.example")
+        let staff = try harness.reply(
+            to: approved, from: "em@support.example", body: "ASSIGN agent2@support.example", to: "escalations@support.example")
         #expect(staff.outcome == .applied)
     }
 
     @Test func aWatcherCanAlwaysRemoveThemself() throws {
         var (harness, approved) = try escalatedCase()
         defer { harness.remove() }
-        #expect(try harness.reply(to: approved, from: owner, body: "WATCH agent2@support.example", to: "escalations@support.example").outcome == .applied)
+        #expect(
+            try harness.reply(to: approved, from: owner, body: "WATCH agent2@support.example", to: "escalations@support.example").outcome == .applied)
         let told = try #require(try harness.allSent().first { $0.kind == "watch-list-changed" && $0.recipients.contains("agent2@support.example") })
         let outcome = try harness.reply(to: try Mail(parsing: told.raw), from: "agent2@support.example", body: "UNWATCH agent2@support.example")
         #expect(outcome.outcome == .applied)

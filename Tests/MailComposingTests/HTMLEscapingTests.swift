@@ -1,7 +1,8 @@
 import Foundation
-@testable import MailComposing
 import Mustache
 import Testing
+
+@testable import MailComposing
 
 /// The layout's escaping must escape as swift-mustache's own HTML content type does, on the
 /// texts mail carries: markup, quotes, non-ASCII letters, emoji, long approval links.

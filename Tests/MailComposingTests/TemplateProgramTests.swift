@@ -1,7 +1,8 @@
 import Foundation
-@testable import MailComposing
 import Mustache
 import Testing
+
+@testable import MailComposing
 
 /// A template rendered from its compiled program (`TemplatePrograms`) must read exactly as
 /// swift-mustache renders it: the first time a shape is seen (compiled and checked) and after
@@ -54,7 +55,9 @@ import Testing
         let programs = TemplatePrograms()
         for name in ["zoë <x>", "ABC", "", "abc", "x"] {
             let context = TemplateValues(["name": .text(name)])
-            let fromProgram = programs.render("t", context: context, escape: HTMLEscaping().escapeText) { library.render($0, withTemplate: "t") ?? "" }
+            let fromProgram = programs.render("t", context: context, escape: HTMLEscaping().escapeText) {
+                library.render($0, withTemplate: "t") ?? ""
+            }
             #expect(fromProgram == library.render(context, withTemplate: "t"), "\(name)")
         }
     }

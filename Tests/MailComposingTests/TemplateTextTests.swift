@@ -1,7 +1,8 @@
 import Foundation
-@testable import MailComposing
 import Mustache
 import Testing
+
+@testable import MailComposing
 
 /// Wrapping template values in `TemplateText` and `TemplateValues` must not change a single rendered byte: every
 /// template of `MailTemplates/`, with every name it uses set to texts (with markup and
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func textsKeepMustachesTransforms() throws {
-        let template = try MustacheTemplate(string: "{{uppercased(name)}} {{#reversed(items)}}{{.}},{{/reversed(items)}} {{#empty(none)}}none{{/empty(none)}}")
+        let template = try MustacheTemplate(
+            string: "{{uppercased(name)}} {{#reversed(items)}}{{.}},{{/reversed(items)}} {{#empty(none)}}none{{/empty(none)}}")
         let plain: [String: Any] = ["name": "zoë <x>", "items": ["a", "b"], "none": [String]()]
         #expect(template.render(Self.wrapped(plain)) == template.render(plain))
         #expect(template.render(Self.wrapped(plain)) == "ZOË &lt;X&gt; b,a, none")

@@ -1,5 +1,6 @@
-@testable import MailComposing
 import Testing
+
+@testable import MailComposing
 
 /// The text part at 78 columns: short lines as written, long ones broken at blanks, a link on
 /// a line of its own and never split, list items indented when they go on.
@@ -12,8 +13,9 @@ import Testing
     @Test func longLinesBreakAtBlanks() {
         let line = Array(repeating: "escalate", count: 12).joined(separator: " ")
         let wrapped = TextWrapping.wrap(line + "\nnext line")
-        #expect(wrapped == Array(repeating: "escalate", count: 8).joined(separator: " ") + "\n"
-            + Array(repeating: "escalate", count: 4).joined(separator: " ") + "\nnext line")
+        #expect(
+            wrapped == Array(repeating: "escalate", count: 8).joined(separator: " ") + "\n"
+                + Array(repeating: "escalate", count: 4).joined(separator: " ") + "\nnext line")
     }
 
     @Test func aLinkStandsOnALineOfItsOwn() {
@@ -23,8 +25,9 @@ import Testing
 
     @Test func listItemsGoOnIndented() {
         let item = "- " + Array(repeating: "request", count: 12).joined(separator: " ")
-        #expect(TextWrapping.wrap(item) == "- " + Array(repeating: "request", count: 9).joined(separator: " ") + "\n  "
-            + Array(repeating: "request", count: 3).joined(separator: " "))
+        #expect(
+            TextWrapping.wrap(item) == "- " + Array(repeating: "request", count: 9).joined(separator: " ") + "\n  "
+                + Array(repeating: "request", count: 3).joined(separator: " "))
     }
 
     @Test func columnsCountCharactersNotBytes() {

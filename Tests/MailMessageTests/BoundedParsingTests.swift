@@ -20,10 +20,12 @@ import Testing
     @Test func referencesKeepTheNewestWithinTheLimitAndSkipLongOnes() throws {
         let long = String(repeating: "r", count: 300) + "@x.example"
         let ids = (1...10_000).map { "ref\($0)@x.example" }
-        let parsed = try mail(headers: "In-Reply-To: <\(long)> <ref10000@x.example>\r\nReferences: \((ids + [long]).map { "<\($0)>" }.joined(separator: " "))\r\n")
+        let parsed = try mail(
+            headers: "In-Reply-To: <\(long)> <ref10000@x.example>\r\nReferences: \((ids + [long]).map { "<\($0)>" }.joined(separator: " "))\r\n")
         #expect(parsed.references == Array(ids.suffix(20)))
         #expect(parsed.inReplyTo == ["ref10000@x.example"])
-        let five = try mail(headers: "References: \(ids.prefix(9).map { "<\($0)>" }.joined(separator: " "))\r\n", limits: ParseLimits(maxReferences: 5))
+        let five = try mail(
+            headers: "References: \(ids.prefix(9).map { "<\($0)>" }.joined(separator: " "))\r\n", limits: ParseLimits(maxReferences: 5))
         #expect(five.references == ["ref5@x.example", "ref6@x.example", "ref7@x.example", "ref8@x.example", "ref9@x.example"])
     }
 
@@ -55,7 +57,9 @@ import Testing
         var inner = "From: a@x.example\r\nSubject: level 0\r\n\r\n" + String(repeating: "y", count: 300_000) + "\r\n"
         for level in 1...3 {
             let encoded = Data(inner.utf8).base64EncodedString(options: .lineLength76Characters)
-            inner = "From: a@x.example\r\nSubject: level \(level)\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n" + encoded + "\r\n"
+            inner =
+                "From: a@x.example\r\nSubject: level \(level)\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n" + encoded
+                + "\r\n"
         }
         let limits = ParseLimits(maxBytes: 1_000_000)
         #expect(inner.utf8.count < limits.maxBytes)

@@ -68,9 +68,11 @@ import Testing
     /// Header lines with encoded words stay within 76 characters, others within 78, and a
     /// subject's tag stays readable to filters.
     @Test func headerLinesKeepTheirLengths() {
-        let subject = "Re: [CS0001234] Escalation approved: ESC0001001 – Login fails for all users of the Zürich and Genève offices since Monday’s update"
+        let subject =
+            "Re: [CS0001234] Escalation approved: ESC0001001 – Login fails for all users of the Zürich and Genève offices since Monday’s update"
         let message = OutgoingMessage(
-            from: MailAddress(name: "Escalations", address: "escalations@support.example"), to: [MailAddress(name: "Zoë Müller", address: "zoe@acme.example")],
+            from: MailAddress(name: "Escalations", address: "escalations@support.example"),
+            to: [MailAddress(name: "Zoë Müller", address: "zoe@acme.example")],
             subject: subject, messageID: "m1@support.example", date: Date(timeIntervalSince1970: 0), text: "Hello\n")
         let wire = String(decoding: message.rendered(), as: UTF8.self)
         let header = wire.components(separatedBy: "\r\n\r\n")[0]

@@ -16,13 +16,14 @@ import Testing
         #expect(EncodedWord.decode(raw) == expected)
     }
 
-    @Test(arguments: [
-        ("<a@x.example> <b@x.example>", ["a@x.example", "b@x.example"]),
-        ("<a@x.example>\t,<  spaced@x.example >, <> <c@x.example", ["a@x.example", "spaced@x.example"]),
-        ("Zoë's <ü1@x.example> (comment) 😀<d@x.example>", ["ü1@x.example", "d@x.example"]),
-        ("bare@x.example, other@x.example not-an-id", ["bare@x.example", "other@x.example"]),
-        ("", []),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("<a@x.example> <b@x.example>", ["a@x.example", "b@x.example"]),
+            ("<a@x.example>\t,<  spaced@x.example >, <> <c@x.example", ["a@x.example", "spaced@x.example"]),
+            ("Zoë's <ü1@x.example> (comment) 😀<d@x.example>", ["ü1@x.example", "d@x.example"]),
+            ("bare@x.example, other@x.example not-an-id", ["bare@x.example", "other@x.example"]),
+            ("", []),
+        ] as [(String, [String])])
     func messageIDListsAreRead(_ raw: String, _ expected: [String]) {
         #expect(Mail.messageIDs(in: raw) == expected)
     }
@@ -102,7 +103,10 @@ import Testing
         #expect(throws: MailParseError.self) { try Mail(parsing: Array(repeating: 65, count: 2000), limits: ParseLimits(maxBytes: 1000)) }
     }
 
-    @Test(arguments: [("iso-8859-1", [0x63, 0x61, 0x66, 0xE9] as [UInt8], "café"), ("windows-1252", [0x93, 0x61, 0x94], "“a”"), ("koi8-r", [0xF0, 0xD2, 0xC9], "При")])
+    @Test(arguments: [
+        ("iso-8859-1", [0x63, 0x61, 0x66, 0xE9] as [UInt8], "café"), ("windows-1252", [0x93, 0x61, 0x94], "“a”"),
+        ("koi8-r", [0xF0, 0xD2, 0xC9], "При"),
+    ])
     func charsetsDecode(_ charset: String, _ bytes: [UInt8], _ expected: String) {
         #expect(Charset.decode(bytes, charset: charset).text == expected)
     }

@@ -22,10 +22,11 @@ import Testing
 
     @Test func addressListsReadAsWritten() {
         let parsed = MailAddress.parseList(#"Undisclosed: "Doe, Jane" <Jane@Acme.example>, bob@b.example (Bob B), <c@c.example>;"#)
-        #expect(parsed == [
-            MailAddress(name: "Doe, Jane", address: "jane@acme.example"), MailAddress(name: "Bob B", address: "bob@b.example"),
-            MailAddress(name: nil, address: "c@c.example"),
-        ])
+        #expect(
+            parsed == [
+                MailAddress(name: "Doe, Jane", address: "jane@acme.example"), MailAddress(name: "Bob B", address: "bob@b.example"),
+                MailAddress(name: nil, address: "c@c.example"),
+            ])
         #expect(MailAddress.parseList("Zoë Ünal <zoe@acme.example>") == [MailAddress(name: "Zoë Ünal", address: "zoe@acme.example")])
         #expect(MailAddress.parseList("\"\" <a@b.example>, \"\\\"Q\\\"\" <q@b.example>").map(\.name) == [nil, "\"Q\""])
     }
@@ -34,7 +35,9 @@ import Testing
 /// Subjects are lower-cased on bytes where they are ASCII; the result must be `lowercased()`'s.
 @Suite struct LowercasingTests {
     @Test func mostlyASCIITextLowercasesAsTheStandardLibraryDoes() {
-        let parts = ["Re: ", "[CS0001234]", " – ", "ÄÖÜ", "ß", "İstanbul", "\u{212A}elvin", "ΣΑΣ", "ǅ", "Ꭰ", "日本", "🚀", "e\u{301}", "ABC xyz", "\r\n", "\u{0}"]
+        let parts = [
+            "Re: ", "[CS0001234]", " – ", "ÄÖÜ", "ß", "İstanbul", "\u{212A}elvin", "ΣΑΣ", "ǅ", "Ꭰ", "日本", "🚀", "e\u{301}", "ABC xyz", "\r\n", "\u{0}",
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()

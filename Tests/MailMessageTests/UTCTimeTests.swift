@@ -15,9 +15,10 @@ import Testing
         [time.year, time.month, time.day, time.hour, time.minute, time.second, time.weekday]
     }
 
-    @Test(arguments: [
-        0, -1, 951_782_400, 951_868_799, 4_107_542_400, 1_795_000_000, 1_798_761_599, -946_080_017, 253_402_300_799,
-    ] as [Double])
+    @Test(
+        arguments: [
+            0, -1, 951_782_400, 951_868_799, 4_107_542_400, 1_795_000_000, 1_798_761_599, -946_080_017, 253_402_300_799,
+        ] as [Double])
     func agreesWithTheGregorianCalendarAtItsEdges(_ seconds: Double) {
         let date = Date(timeIntervalSince1970: seconds)
         #expect(parts(UTCTime(date)) == calendarParts(date))

@@ -1,7 +1,8 @@
 import Foundation
 import MailMessage
-@testable import MailReading
 import Testing
+
+@testable import MailReading
 
 /// The reader's rewritten scans give what the patterns they replace gave, and their work grows
 /// with their input, not with its square.
@@ -34,14 +35,15 @@ import Testing
         #expect(steps(1 << 20) == steps(1 << 12), "beyond readLimit (\(SubjectPrefixes.readLimit) bytes) nothing more is read")
     }
 
-    @Test(arguments: [
-        ("Thanks! On Tue, 24 Nov 2026, Dana <d@x.example> wrote:", "Thanks!"),
-        ("Sounds good -- On Mon, Jan 5, 2026 at 9:00 AM Sam wrote :", "Sounds good"),
-        ("Merci. Le mar. 24 nov. 2026 à 10:00, Dana a écrit :", "Merci."),
-        ("Danke Am 24.11.2026 um 10:00 Dana schrieb:", "Danke"),
-        ("On Tue, 24 Nov 2026, Dana wrote:", nil), ("Thanks! On it wrote:", nil), ("Thanks! On Tue Dana rewrote:", nil),
-        ("   On Tue, 24 Nov 2026, Dana wrote:", nil), ("We met Only yesterday, Dana wrote:", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("Thanks! On Tue, 24 Nov 2026, Dana <d@x.example> wrote:", "Thanks!"),
+            ("Sounds good -- On Mon, Jan 5, 2026 at 9:00 AM Sam wrote :", "Sounds good"),
+            ("Merci. Le mar. 24 nov. 2026 à 10:00, Dana a écrit :", "Merci."),
+            ("Danke Am 24.11.2026 um 10:00 Dana schrieb:", "Danke"),
+            ("On Tue, 24 Nov 2026, Dana wrote:", nil), ("Thanks! On it wrote:", nil), ("Thanks! On Tue Dana rewrote:", nil),
+            ("   On Tue, 24 Nov 2026, Dana wrote:", nil), ("We met Only yesterday, Dana wrote:", nil),
+        ] as [(String, String?)])
     func sharedLineAttributionIsFound(_ line: String, _ expected: String?) {
         #expect(QuoteMarkers.splitSharedLine(line) == expected)
     }
@@ -66,7 +68,9 @@ import Testing
     }
 
     @Test func controlCharactersAreRemovedButTabsAndLineEndsStay() {
-        #expect(ControlCharacters.removed(from: "call at 10\u{0}, then\u{7} more\tnow\r\nnext\u{85}\u{1B}[31m line\u{7F}") == "call at 10, then more\tnow\r\nnext[31m line")
+        #expect(
+            ControlCharacters.removed(from: "call at 10\u{0}, then\u{7} more\tnow\r\nnext\u{85}\u{1B}[31m line\u{7F}")
+                == "call at 10, then more\tnow\r\nnext[31m line")
         #expect(ControlCharacters.removed(from: "Grüße – ok") == "Grüße – ok")
     }
 
@@ -81,7 +85,8 @@ import Testing
     /// reads only the start of its text.
     @Test func borderedReplyHeaderIsFoundInDeepNesting() {
         let open = String(repeating: "<div style=\"border-top:solid #E1E1E1 1.0pt\">", count: 200)
-        let html = "<html><body><p>New text</p>" + open + "<p><b>From:</b> Dana</p><p>" + String(repeating: "old ", count: 50_000) + "</p>"
+        let html =
+            "<html><body><p>New text</p>" + open + "<p><b>From:</b> Dana</p><p>" + String(repeating: "old ", count: 50_000) + "</p>"
             + String(repeating: "</div>", count: 200) + "</body></html>"
         #expect(HTMLText.text(html) == "New text")
     }

@@ -45,7 +45,8 @@ import Testing
         ("Hi,\n\nWe need an escalation for our account - three cases are stuck (CS0001240, CS0001241).", "escalate-account"),
         ("Thanks, everything works again. You can close the escalation.", "de-escalate"), ("Please raise the severity to high.", "severity"),
         ("Hi Dana,\n\nthanks for the update.", "comment"),
-        ("Отклонено: исправление выйдет в пятницу.", "reject"), ("Одобрено", "approve"), ("Не могу одобрить пока.", "unclear"), ("Approved - I don't think we need a call for this.", "approve"),
+        ("Отклонено: исправление выйдет в пятницу.", "reject"), ("Одобрено", "approve"), ("Не могу одобрить пока.", "unclear"),
+        ("Approved - I don't think we need a call for this.", "approve"),
     ])
     func commandsAreRead(_ text: String, _ intent: String) {
         #expect(CommandReader.read(text).name == intent)
@@ -63,10 +64,18 @@ import Testing
     }
 
     @Test func reasonsAndJustificationsLeaveOutTheClosing() {
-        #expect(CommandReader.read("Rejected: customer has a workaround (see KB-1234).\nRegards\nChris").command == .reject(reason: "customer has a workaround (see KB-1234)."))
-        #expect(CommandReader.read("REJECT the fix ships Friday\n\nMit freundlichen Grüßen\nJan Müller").command == .reject(reason: "the fix ships Friday"))
-        #expect(CommandReader.read("Rejected, see the release notes.\nThanks for asking").command == .reject(reason: "see the release notes.\nThanks for asking"))
-        guard case .escalate(let stalled)? = CommandReader.read("Please escalate CS0001234 and CS0001240, both stalled for two weeks.\n\nThanks,\nAna").command,
+        #expect(
+            CommandReader.read("Rejected: customer has a workaround (see KB-1234).\nRegards\nChris").command
+                == .reject(reason: "customer has a workaround (see KB-1234)."))
+        #expect(
+            CommandReader.read("REJECT the fix ships Friday\n\nMit freundlichen Grüßen\nJan Müller").command
+                == .reject(reason: "the fix ships Friday"))
+        #expect(
+            CommandReader.read("Rejected, see the release notes.\nThanks for asking").command
+                == .reject(reason: "see the release notes.\nThanks for asking"))
+        guard
+            case .escalate(let stalled)? = CommandReader.read("Please escalate CS0001234 and CS0001240, both stalled for two weeks.\n\nThanks,\nAna")
+                .command,
             stalled.type == .case
         else {
             Issue.record("not a case escalation")
@@ -116,7 +125,8 @@ import Testing
 
     @Test func recordsNamedInMailAreTyped() throws {
         let reply = try mail("From: ana@acme.example\nSubject: Re: [esc1001] Login fails, see ACC1001")
-        let hints = ThreadHints(mail: reply, body: "", replyText: "Same as CS1240.", gatewayAddress: EmailAddress(unchecked: "escalations@support.example"))
+        let hints = ThreadHints(
+            mail: reply, body: "", replyText: "Same as CS1240.", gatewayAddress: EmailAddress(unchecked: "escalations@support.example"))
         #expect(hints.subjectTags == [.escalation(EscalationNumber(unchecked: "ESC0001001"))])
         #expect(
             hints.mentionedNumbers == [
@@ -143,7 +153,8 @@ import Testing
     }
 
     @Test func autoResponseSuppressAloneIsNotAutomated() throws {
-        #expect(AutomationClassifier.classify(try mail("From: a@b.example\nX-Auto-Response-Suppress: All\nSubject: APPROVE"), isOwn: { _ in nil }) == nil)
+        #expect(
+            AutomationClassifier.classify(try mail("From: a@b.example\nX-Auto-Response-Suppress: All\nSubject: APPROVE"), isOwn: { _ in nil }) == nil)
         #expect(AutomationClassifier.classify(try mail("From: a@b.example\nAuto-Submitted: no\nSubject: hi"), isOwn: { _ in nil }) == nil)
     }
 
@@ -205,11 +216,12 @@ import Testing
         #expect(bounce.originalMessageID == "sent-1@support.example")
     }
 
-    @Test(arguments: [
-        ("550 5.1.1 The account does not exist", "5.1.1"), ("Remote server said: 4.2.2 mailbox full", "4.2.2"),
-        ("Diagnostic: smtp; 552 5.3.4 (message too big)", "5.3.4"), ("Status: 5.7.100", "5.7.100"),
-        ("version v2.4.56 only", nil), ("5.1.1234 is no status", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("550 5.1.1 The account does not exist", "5.1.1"), ("Remote server said: 4.2.2 mailbox full", "4.2.2"),
+            ("Diagnostic: smtp; 552 5.3.4 (message too big)", "5.3.4"), ("Status: 5.7.100", "5.7.100"),
+            ("version v2.4.56 only", nil), ("5.1.1234 is no status", nil),
+        ] as [(String, String?)])
     func enhancedStatusInBounceText(_ text: String, _ status: String?) throws {
         let raw = "From: MAILER-DAEMON@mx.example\nSubject: Undelivered Mail Returned to Sender\n\n" + text + "\n"
         guard case .bounce(let bounce) = AutomationClassifier.classify(try Mail(parsing: Array(raw.utf8)), isOwn: { _ in nil }) else {
@@ -220,7 +232,8 @@ import Testing
     }
 
     @Test func htmlBecomesTextWithoutQuotedHistory() {
-        let html = "<html><head><style>p{}</style></head><body><p>Approved &amp; thanks</p><div class=\"gmail_quote\">On … wrote:<blockquote>old</blockquote></div></body></html>"
+        let html =
+            "<html><head><style>p{}</style></head><body><p>Approved &amp; thanks</p><div class=\"gmail_quote\">On … wrote:<blockquote>old</blockquote></div></body></html>"
         #expect(HTMLText.text(html) == "Approved & thanks")
     }
 }

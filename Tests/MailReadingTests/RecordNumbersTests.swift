@@ -5,13 +5,14 @@ import Testing
 /// Record numbers are found in subjects and first lines exactly as the patterns say:
 /// `[CS1234]` tags, and `CS`/`ACC`/`ESC` with 4-10 digits standing alone, in any case.
 @Suite struct RecordNumbersTests {
-    @Test(arguments: [
-        ("Re: [CS0001234] Login fails", true, ["CS0001234"]),
-        ("[cs1234][ESC0001001] [ACC12] [ACC12345678901] [acc1000001", true, ["CS1234", "ESC0001001"]),
-        ("CS0001234, esc1001 and ACC1000001x", false, ["CS0001234", "ESC1001", "ACC1000001"]),
-        ("XCS0001234 CS00012345678 CS123 [CS0002222]", false, ["CS0002222"]),
-        ("Fälle CS0001234 und CS٠٠٠١٢٣٤", false, ["CS0001234", "CS٠٠٠١٢٣٤"]),
-    ] as [(String, Bool, [String])])
+    @Test(
+        arguments: [
+            ("Re: [CS0001234] Login fails", true, ["CS0001234"]),
+            ("[cs1234][ESC0001001] [ACC12] [ACC12345678901] [acc1000001", true, ["CS1234", "ESC0001001"]),
+            ("CS0001234, esc1001 and ACC1000001x", false, ["CS0001234", "ESC1001", "ACC1000001"]),
+            ("XCS0001234 CS00012345678 CS123 [CS0002222]", false, ["CS0002222"]),
+            ("Fälle CS0001234 und CS٠٠٠١٢٣٤", false, ["CS0001234", "CS٠٠٠١٢٣٤"]),
+        ] as [(String, Bool, [String])])
     func numbersAreFound(_ text: String, _ taggedOnly: Bool, _ expected: [String]) {
         #expect(RecordNumbers.find(in: text, taggedOnly: taggedOnly) == expected)
     }
@@ -26,8 +27,14 @@ import Testing
                 .map { text[$0].filter { $0 != "[" && $0 != "]" }.uppercased() }
                 .reduce(into: []) { found, number in if !found.contains(number) { found.append(number) } }
         }
-        let parts = ["[", "]", "CS", "cs", "Acc", "ESC", "eS", "x", " ", "-", "1", "12", "1234", "00001", "999999", "7", "ä", "ſ", "٣", "١٢٣٤", "\u{301}", "🚀", "É", "日本", "–", "\u{200D}", "\u{1F3FB}", "Ж", "İ", "ı", "ß", "ǅ"]
-        let crafted = ["İCS0001234 ıcs0001234 ßESC1001 ǅACC1000001", "Fälle: CS0001234–CS0001235, 日本CS0002001", "ESC1234\u{301} [CS1234]\u{200D}", "Grüße,\r\nCS0001234\nESC1001\r\n"]
+        let parts = [
+            "[", "]", "CS", "cs", "Acc", "ESC", "eS", "x", " ", "-", "1", "12", "1234", "00001", "999999", "7", "ä", "ſ", "٣", "١٢٣٤", "\u{301}", "🚀",
+            "É", "日本", "–", "\u{200D}", "\u{1F3FB}", "Ж", "İ", "ı", "ß", "ǅ",
+        ]
+        let crafted = [
+            "İCS0001234 ıcs0001234 ßESC1001 ǅACC1000001", "Fälle: CS0001234–CS0001235, 日本CS0002001", "ESC1234\u{301} [CS1234]\u{200D}",
+            "Grüße,\r\nCS0001234\nESC1001\r\n",
+        ]
         for text in crafted {
             #expect(RecordNumbers.find(in: text, taggedOnly: true) == expected(text, tagged), "\(text)")
             #expect(RecordNumbers.find(in: text, taggedOnly: false) == expected(text, anywhere), "\(text)")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import MailReading
 import MailMessage
 import Testing
+
+@testable import MailReading
 
 /// Reply tokens are found in subjects and bodies exactly as the patterns say:
 /// `[ref:<token>]` with the whole token, `Reference: <token>` with its first 80 characters.
@@ -11,7 +12,9 @@ import Testing
 
     static func expected(_ text: String) -> [String] {
         [subjectPattern, footerPattern].flatMap { pattern in
-            pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } }
+            pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+                Range($0.range(at: 1), in: text).map { String(text[$0]) }
+            }
         }
     }
 
@@ -35,7 +38,10 @@ import Testing
             """
         let mail = try Mail(parsing: Array(raw.utf8))
         let body = mail.textBody ?? ""
-        #expect(ReplyToken.find(in: mail, body: body, gatewayAddress: "escalations@support.example") == ["r1xd3zfnjasr7v62vbuw4xhoogr", "s2second-token_x"])
+        #expect(
+            ReplyToken.find(in: mail, body: body, gatewayAddress: "escalations@support.example") == [
+                "r1xd3zfnjasr7v62vbuw4xhoogr", "s2second-token_x",
+            ])
     }
 
     @Test(arguments: [

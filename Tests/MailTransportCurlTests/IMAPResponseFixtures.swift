@@ -24,7 +24,8 @@ let wellFormedResponses: [IMAPResponseFixture] = [
         "tagged BAD with text", "G9 BAD Error in IMAP command UID FETCH: Invalid uidset\r\n",
         tagged("G9", .bad, "Error in IMAP command UID FETCH: Invalid uidset")),
     IMAPResponseFixture(
-        "UIDVALIDITY", "* OK [UIDVALIDITY 1700000000] UIDs valid\r\n", condition(.ok, .uidValidity(UIDValidity(rawValue: 1_700_000_000)!), "UIDs valid")),
+        "UIDVALIDITY", "* OK [UIDVALIDITY 1700000000] UIDs valid\r\n",
+        condition(.ok, .uidValidity(UIDValidity(rawValue: 1_700_000_000)!), "UIDs valid")),
     IMAPResponseFixture("UIDNEXT", "* OK [UIDNEXT 18] Predicted next UID\r\n", condition(.ok, .uidNext(uid(18)), "Predicted next UID")),
     IMAPResponseFixture(
         "PERMANENTFLAGS kept as text", "* OK [PERMANENTFLAGS (\\Answered \\Seen \\*)] Flags permitted.\r\n",
@@ -38,7 +39,8 @@ let wellFormedResponses: [IMAPResponseFixture] = [
         "* CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES UIDPLUS CONDSTORE MOVE LITERAL+ SPECIAL-USE\r\n",
         .untagged(
             .capability([
-                "IMAP4REV1", "SASL-IR", "LOGIN-REFERRALS", "ID", "ENABLE", "IDLE", "SORT", "SORT=DISPLAY", "THREAD=REFERENCES", "UIDPLUS", "CONDSTORE",
+                "IMAP4REV1", "SASL-IR", "LOGIN-REFERRALS", "ID", "ENABLE", "IDLE", "SORT", "SORT=DISPLAY", "THREAD=REFERENCES", "UIDPLUS",
+                "CONDSTORE",
                 "MOVE", "LITERAL+", "SPECIAL-USE",
             ]))),
     IMAPResponseFixture("CAPABILITY in lower case", "* capability imap4rev1 idle\r\n", .untagged(.capability(["IMAP4REV1", "IDLE"]))),
@@ -64,7 +66,8 @@ let wellFormedResponses: [IMAPResponseFixture] = [
         "a literal holding ), line ends, {5} and lines like responses", "* 1 FETCH (UID 9 BODY[] \(literal(trickyMail)))\r\n",
         fetch(1, IMAPFetchAttributes(uid: uid(9), message: Array(trickyMail.utf8)))),
     IMAPResponseFixture(
-        "the message before its UID", "* 7 FETCH (BODY[] {5}\r\nhello UID 30)\r\n", fetch(7, IMAPFetchAttributes(uid: uid(30), message: Array("hello".utf8)))),
+        "the message before its UID", "* 7 FETCH (BODY[] {5}\r\nhello UID 30)\r\n",
+        fetch(7, IMAPFetchAttributes(uid: uid(30), message: Array("hello".utf8)))),
     IMAPResponseFixture(
         "an empty literal", "* 7 FETCH (UID 30 BODY[] {0}\r\n)\r\n", fetch(7, IMAPFetchAttributes(uid: uid(30), message: []))),
     IMAPResponseFixture(

@@ -51,7 +51,9 @@ import Testing
         }
         wire += Array("G7 OK Fetch completed.\r\n".utf8)
         let chunks = stride(from: 0, to: wire.count, by: 16_384).map { wire[$0..<min(wire.count, $0 + 16_384)] }
-        let expected = mails.enumerated().map { index, mail in fetch(UInt32(index + 1), IMAPFetchAttributes(uid: uid(UInt32(100 + index)), message: mail)) }
+        let expected = mails.enumerated().map { index, mail in
+            fetch(UInt32(index + 1), IMAPFetchAttributes(uid: uid(UInt32(100 + index)), message: mail))
+        }
         #expect(IMAPResponseFixture.parse(chunks) == .responses(expected + [tagged("G7", .ok, "Fetch completed.")]))
     }
 

@@ -12,7 +12,8 @@ import Testing
 
     private func makeSource(_ server: ScriptedIMAPServer) -> IMAPSource {
         IMAPSource(
-            credentials: ServerCredentials(url: "imap://127.0.0.1:\(server.port)/INBOX", user: "gateway", password: "secret", caFile: nil, security: .none),
+            credentials: ServerCredentials(
+                url: "imap://127.0.0.1:\(server.port)/INBOX", user: "gateway", password: "secret", caFile: nil, security: .none),
             mailbox: "INBOX", processedFolder: "Processed", failedFolder: "Failed")
     }
 
@@ -24,7 +25,8 @@ import Testing
         let server = try ScriptedIMAPServer(sessions: [
             .init([
                 "SELECT": Self.select, "UID SEARCH": "* SEARCH 17 16\r\n",
-                "UID FETCH": "* 2 FETCH (UID 17 BODY[] \(literal(trickyMail)))\r\n* 1 FETCH (UID 16 BODY[] {5}\r\nfirst)\r\n* 1 FETCH (FLAGS (\\Seen))\r\n",
+                "UID FETCH":
+                    "* 2 FETCH (UID 17 BODY[] \(literal(trickyMail)))\r\n* 1 FETCH (UID 16 BODY[] {5}\r\nfirst)\r\n* 1 FETCH (FLAGS (\\Seen))\r\n",
             ])
         ])
         let source = makeSource(server)
@@ -43,7 +45,9 @@ import Testing
         let server = try ScriptedIMAPServer(sessions: [
             .init(["SELECT": Self.select, "UID SEARCH": "* SEARCH 16\r\n", "UID FETCH": "* 1 FETCH (UID 0 BODY[] {5}\r\nfirst)\r\n"])
         ])
-        #expect(throws: IMAPParseError(expected: "a UID other than 0", excerpt: "0 BODY[] {5}\\r\\nfirst)\\r\\n")) { try makeSource(server).fetch(limit: 10) }
+        #expect(throws: IMAPParseError(expected: "a UID other than 0", excerpt: "0 BODY[] {5}\\r\\nfirst)\\r\\n")) {
+            try makeSource(server).fetch(limit: 10)
+        }
     }
 
     @Test func aMessageWithoutItsUIDIsAnError() throws {
@@ -65,7 +69,8 @@ import Testing
         let mailAnswers = ["UID SEARCH": "* SEARCH 16\r\n", "UID FETCH": "* 1 FETCH (UID 16 BODY[] {5}\r\nfirst)\r\n"]
         let renumbered = Self.select.replacingOccurrences(of: "1700000000", with: "1800000000")
         let server = try ScriptedIMAPServer(sessions: [
-            .init(mailAnswers.merging(["SELECT": Self.select]) { $1 }, closesAfter: "UID FETCH"), .init(mailAnswers.merging(["SELECT": renumbered]) { $1 }),
+            .init(mailAnswers.merging(["SELECT": Self.select]) { $1 }, closesAfter: "UID FETCH"),
+            .init(mailAnswers.merging(["SELECT": renumbered]) { $1 }),
         ])
         let source = makeSource(server)
         let mail = try #require(try source.fetch(limit: 10).first)

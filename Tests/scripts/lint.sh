@@ -3,7 +3,8 @@
 # fails on any finding. Each file is checked against the nearest `.swift-format` above it: the
 # repository's for Sources/ and Package.swift, Tests/.swift-format (the same, but force unwraps
 # and `try!` allowed) for the tests. Generated files are left out: BuiltInTemplates.swift is
-# written by generate-builtin-templates.sh.
+# written by generate-builtin-templates.sh. Migrations.swift opts out itself
+# (`swift-format-ignore-file`): shipped migrations keep their text as released.
 #
 # `lint.sh --format` rewrites the same files in place instead (`swift format -i`).
 set -euo pipefail

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project: installs what the build and the tests need, builds, fuzzes the
+# Runs every test of the project: installs what the build and the tests need, lints the sources
+# (`lint.sh`: swift-format, strict, any finding fails), builds, fuzzes the
 # MIME parser and reply reader for a bounded time (FUZZ_SECONDS, default 60), starts a throwaway
 # Dovecot and Postfix on loopback for the real-server tests, runs all suites, and stops the
 # servers and removes their files at the end, also when a test fails. After the suites (whose
@@ -10,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 bash Tests/scripts/install-prerequisites.sh --mail-servers
+bash Tests/scripts/lint.sh
 swift build --build-tests
 bash Tests/fuzz/run.sh "${FUZZ_SECONDS:-60}"
 

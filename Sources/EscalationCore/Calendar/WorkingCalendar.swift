@@ -99,5 +99,4 @@ public struct WorkingCalendar: Hashable, Sendable {
         let parts = gregorian.dateComponents([.year, .month, .day], from: date)
         return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
-
 }

@@ -71,7 +71,9 @@ public struct EscalationConfiguration: Hashable, Sendable {
     /// Whether a name is ASCII letters and digits at both ends, so has nothing to trim (the
     /// names the gateway stores itself, read for every mail).
     private static func isPlainWord(_ name: String) -> Bool {
-        let isLetterOrDigit: (UInt8) -> Bool = { ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+        let isLetterOrDigit: (UInt8) -> Bool = {
+            ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+        }
         guard let first = name.utf8.first, let last = name.utf8.last else { return false }
         return isLetterOrDigit(first) && isLetterOrDigit(last)
     }

@@ -11,8 +11,11 @@ extension EscalationEngine.Context {
         let target = mail.request.flatMap { number in state.requests.first { $0.number == number } } ?? state.pendingRequest
         guard var request = target, request.state == .pending else {
             if let decided = target ?? state.requests.last, decided.deciders.contains(sender) {
-                return refuse(.alreadyDecided, notice: Notice(.alreadyDecided, to: [sender], source: mail.source,
-                    escalation: state.escalation, request: decided))
+                return refuse(
+                    .alreadyDecided,
+                    notice: Notice(
+                        .alreadyDecided, to: [sender], source: mail.source,
+                        escalation: state.escalation, request: decided))
             }
             return refuse(.nothingToDo, notice: answer(.nothingToDo(understood: mail.command.name)))
         }

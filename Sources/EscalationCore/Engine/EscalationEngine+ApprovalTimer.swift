@@ -36,23 +36,32 @@ extension EscalationEngine {
         var notices: [Notice] = []
         let age = Self.age(from: request.createdAt, to: now)
         func entry(_ action: String, _ detail: String) -> JournalEntry {
-            JournalEntry(at: now, actor: "gateway", cause: "approval-ticker", source: request.source, request: request.number, action: action, detail: detail)
+            JournalEntry(
+                at: now, actor: "gateway", cause: "approval-ticker", source: request.source, request: request.number, action: action, detail: detail)
         }
         var justAsked: [EmailAddress] = []
-        if let timeout = template.approvalTimeout, request.overdueAt == nil, now >= request.createdAt.addingTimeInterval(TimeInterval(timeout.seconds)) {
+        if let timeout = template.approvalTimeout, request.overdueAt == nil,
+            now >= request.createdAt.addingTimeInterval(TimeInterval(timeout.seconds))
+        {
             updated.overdueAt = now
             let overdue = Notice.Overdue(waitingFor: request.undecided, timeout: timeout)
             let waiting = request.undecided.map(\.value).joined(separator: ", ")
             let backups = template.backupApprovers.filter { $0 != request.requester && !request.deciders.contains($0) }
             if backups.isEmpty {
-                journal.append(entry("request.overdue", "\(request.number) undecided after \(timeout); waiting for \(waiting)" + (manager.map { "; told \($0)" } ?? "")))
+                journal.append(
+                    entry(
+                        "request.overdue",
+                        "\(request.number) undecided after \(timeout); waiting for \(waiting)" + (manager.map { "; told \($0)" } ?? "")))
                 if let manager {
                     notices.append(Notice(.approvalOverdue(overdue, age: age), to: [manager], source: request.source, request: request))
                 }
             } else {
                 updated.backupApprovers = backups
                 justAsked = backups
-                journal.append(entry("request.backup_asked", "\(request.number) undecided after \(timeout); asked \(backups.map(\.value).joined(separator: ", "))"))
+                journal.append(
+                    entry(
+                        "request.backup_asked", "\(request.number) undecided after \(timeout); asked \(backups.map(\.value).joined(separator: ", "))")
+                )
                 for backup in backups {
                     notices.append(Notice(.approvalRequested(overdue: overdue), to: [backup], source: request.source, request: updated))
                 }
@@ -63,7 +72,10 @@ extension EscalationEngine {
         {
             updated.remindedAt = now
             let reminded = updated.undecided.filter { !justAsked.contains($0) }
-            if !reminded.isEmpty { journal.append(entry("request.reminded", "\(request.number) pending for \(age); reminded \(reminded.map(\.value).joined(separator: ", "))")) }
+            if !reminded.isEmpty {
+                journal.append(
+                    entry("request.reminded", "\(request.number) pending for \(age); reminded \(reminded.map(\.value).joined(separator: ", "))"))
+            }
             for approver in reminded {
                 notices.append(Notice(.approvalReminder(age: age), to: [approver], source: request.source, request: updated))
             }

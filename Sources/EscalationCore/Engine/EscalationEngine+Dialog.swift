@@ -91,7 +91,8 @@ extension EscalationEngine.Context {
         let note = context.event(.internalNote(relayed(text)), escalation: escalation, request: request, excluding: [sender])
         let readers = note.map { $0.to + $0.cc } ?? []
         if let note { context.notices.append(note) }
-        context.record("note.added", "internal note by \(sender)" + (readers.isEmpty ? "" : " to \(readers.map(\.value).joined(separator: ", "))") + ": \(text)")
+        context.record(
+            "note.added", "internal note by \(sender)" + (readers.isEmpty ? "" : " to \(readers.map(\.value).joined(separator: ", "))") + ": \(text)")
         context.keepOnCase("Internal note by \(displayName(sender)): \(text)")
         guard let unclear else {
             let names = readers.map(displayName).joined(separator: ", ")

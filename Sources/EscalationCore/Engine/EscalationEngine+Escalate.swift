@@ -30,7 +30,8 @@ extension EscalationEngine.Context {
             return refuse(.reasonNeeded, notice: answer(.reasonNeeded(understood: "escalate", reasons: names)))
         }
         guard let template = configuration.template(for: mail.source.type, account: participants.account) else {
-            let why = "No escalation template covers \(mail.source.type == .case ? "case" : "account") escalations of \(participants.account.number); an administrator must configure one."
+            let why =
+                "No escalation template covers \(mail.source.type == .case ? "case" : "account") escalations of \(participants.account.number); an administrator must configure one."
             return refuse(.noTemplate, notice: answer(.notPermitted(understood: "escalate", hint: why)))
         }
         let severity = arguments.severity.flatMap(configuration.severity(named:))?.name ?? template.defaultSeverity
@@ -119,10 +120,14 @@ extension EscalationEngine.Context {
         request.escalation = number
         state.upsert(request)
         state.escalation = escalation
-        record("escalation.created", "\(number) created for \(request.source) (\(approvalDetail)), severity \(severity.name)",
+        record(
+            "escalation.created", "\(number) created for \(request.source) (\(approvalDetail)), severity \(severity.name)",
             escalation: number, request: request.number)
-        if let notice = event(request.decisions.isEmpty ? .escalated() : .approved, escalation: escalation, request: request) { notices.append(notice) }
-        addWorkNote("Escalation \(number) created: severity \(severity.name), reason \(request.reason). \(request.justification)",
+        if let notice = event(request.decisions.isEmpty ? .escalated() : .approved, escalation: escalation, request: request) {
+            notices.append(notice)
+        }
+        addWorkNote(
+            "Escalation \(number) created: severity \(severity.name), reason \(request.reason). \(request.justification)",
             escalation: escalation)
     }
 

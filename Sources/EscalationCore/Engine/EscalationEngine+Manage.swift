@@ -106,28 +106,37 @@ extension EscalationEngine.Context {
             let old = escalation.severity
             escalation.severity = severity.name
             escalation.sla.retarget(
-                severity.targets, at: now, calendar: slaCalendar(of: escalation, severity: severity), warningShare: configuration.policy.slaWarningShare)
-            return .success(Change(action: "escalation.severity_changed", summary: "\(number) severity changed from \(old) to \(severity.name)",
-                event: .severityChanged(by: sender, from: old, to: severity.name)))
+                severity.targets, at: now, calendar: slaCalendar(of: escalation, severity: severity),
+                warningShare: configuration.policy.slaWarningShare)
+            return .success(
+                Change(
+                    action: "escalation.severity_changed", summary: "\(number) severity changed from \(old) to \(severity.name)",
+                    event: .severityChanged(by: sender, from: old, to: severity.name)))
         case .trend(let trend):
             let old = escalation.trend
             escalation.trend = trend
-            return .success(Change(action: "escalation.trend_changed", summary: "\(number) trend changed from \(old.rawValue) to \(trend.rawValue)",
-                event: .trendChanged(by: sender, from: old.rawValue, to: trend.rawValue)))
+            return .success(
+                Change(
+                    action: "escalation.trend_changed", summary: "\(number) trend changed from \(old.rawValue) to \(trend.rawValue)",
+                    event: .trendChanged(by: sender, from: old.rawValue, to: trend.rawValue)))
         case .watch(let address):
             guard isStaff(address) || directory.contact(address)?.account == escalation.account else {
                 return unclear(command, hint: "only support staff and contacts of this account can watch it; \(address) is neither")
             }
             if !escalation.watchList.contains(address) { escalation.watchList.append(address) }
-            return .success(Change(action: "escalation.watch_added", summary: "\(address) added to the watch list of \(number)",
-                event: .watchListChanged(by: sender, .added(address)), alsoTell: [address]))
+            return .success(
+                Change(
+                    action: "escalation.watch_added", summary: "\(address) added to the watch list of \(number)",
+                    event: .watchListChanged(by: sender, .added(address)), alsoTell: [address]))
         case .unwatch(let address):
             guard escalation.watchList.contains(address) else {
                 return unclear(command, hint: "\(address) is not on the watch list")
             }
             escalation.watchList.removeAll { $0 == address }
-            return .success(Change(action: "escalation.watch_removed", summary: "\(address) removed from the watch list of \(number)",
-                event: .watchListChanged(by: sender, .removed(address)), alsoTell: [address]))
+            return .success(
+                Change(
+                    action: "escalation.watch_removed", summary: "\(address) removed from the watch list of \(number)",
+                    event: .watchListChanged(by: sender, .removed(address)), alsoTell: [address]))
         case .link(let supportCase), .unlink(let supportCase):
             guard escalation.type == .account else { return unclear(command, hint: "LINK and UNLINK apply to account escalations") }
             let linking: Bool
@@ -140,16 +149,20 @@ extension EscalationEngine.Context {
             } else {
                 escalation.linkedCases.removeAll { $0 == supportCase }
             }
-            return .success(Change(action: linking ? "escalation.case_linked" : "escalation.case_unlinked",
-                summary: "\(supportCase) \(linking ? "linked to" : "unlinked from") \(number)",
-                event: .linkedCasesChanged(by: sender, linking ? .added(supportCase) : .removed(supportCase))))
+            return .success(
+                Change(
+                    action: linking ? "escalation.case_linked" : "escalation.case_unlinked",
+                    summary: "\(supportCase) \(linking ? "linked to" : "unlinked from") \(number)",
+                    event: .linkedCasesChanged(by: sender, linking ? .added(supportCase) : .removed(supportCase))))
         case .assign(let address):
             guard escalation.type == .account else { return unclear(command, hint: "case escalations are managed by the case owner") }
             guard isStaff(address) else { return unclear(command, hint: "only support staff can be assigned; \(address) is not") }
             let old = escalation.assignedTo
             escalation.assignedTo = address
-            return .success(Change(action: "escalation.assigned", summary: "\(number) assigned to \(address) (was \(old?.value ?? "nobody"))",
-                event: .assignmentChanged(by: sender, from: old, to: address), alsoTell: [address]))
+            return .success(
+                Change(
+                    action: "escalation.assigned", summary: "\(number) assigned to \(address) (was \(old?.value ?? "nobody"))",
+                    event: .assignmentChanged(by: sender, from: old, to: address), alsoTell: [address]))
         case .escalate, .approve, .reject, .deescalate, .withdraw, .comment, .note, .unclear:
             return unclear(command, hint: "")
         }

@@ -9,9 +9,11 @@ extension EscalationEngine.Context {
     func refuseWithoutApprover(template: EscalationTemplate, requesterWasApprover: Bool) -> Decision {
         let why: String
         if requesterWasApprover {
-            why = "You are the only approver of template \(template.name), and nobody approves their own request; another approver must be configured."
+            why =
+                "You are the only approver of template \(template.name), and nobody approves their own request; another approver must be configured."
         } else if template.addCaseGroupManager, participants.supportCase?.groupManager == nil {
-            why = "Template \(template.name) asks the case's assignment group manager to approve, and \(mail.source) has none; an approver must be configured."
+            why =
+                "Template \(template.name) asks the case's assignment group manager to approve, and \(mail.source) has none; an approver must be configured."
         } else {
             why = "Template \(template.name) names no approver; an approver must be configured."
         }

@@ -7,7 +7,9 @@ extension EscalationEngine {
     /// says (the owner or assignee and the staff on the watch list by default; never a customer).
     /// Returns nil when nothing fell due. Breach times are the deadlines, so a late tick records
     /// the same facts as a punctual one.
-    public func tick(_ escalation: Escalation, directory: some DirectoryLookup, now: Date) -> (escalation: Escalation, journal: [JournalEntry], notices: [Notice])? {
+    public func tick(_ escalation: Escalation, directory: some DirectoryLookup, now: Date) -> (
+        escalation: Escalation, journal: [JournalEntry], notices: [Notice]
+    )? {
         guard escalation.state == .active else { return nil }
         var updated = escalation
         var journal: [JournalEntry] = []
@@ -24,14 +26,24 @@ extension EscalationEngine {
             if clock.breachedAt == nil, now >= clock.dueAt {
                 changed.breachedAt = clock.dueAt
                 if changed.warnedAt == nil { changed.warnedAt = clock.warningAt(share: share) }
-                journal.append(entry(escalation, "sla.breached", "\(name) target \(clock.target) breached at \(EscalationEngine.Context.timestamp(clock.dueAt))", clock.dueAt))
-                notices.append(Notice(.slaBreached(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt, calendar: clock.calendar)), to: breachedTo,
-                    source: escalation.source, escalation: escalation))
+                journal.append(
+                    entry(
+                        escalation, "sla.breached", "\(name) target \(clock.target) breached at \(EscalationEngine.Context.timestamp(clock.dueAt))",
+                        clock.dueAt))
+                notices.append(
+                    Notice(
+                        .slaBreached(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt, calendar: clock.calendar)), to: breachedTo,
+                        source: escalation.source, escalation: escalation))
             } else if clock.warnedAt == nil, clock.breachedAt == nil, now >= clock.warningAt(share: share) {
                 changed.warnedAt = clock.warningAt(share: share)
-                journal.append(entry(escalation, "sla.warning", "\(name) target \(clock.target) due \(EscalationEngine.Context.timestamp(clock.dueAt))", changed.warnedAt ?? now))
-                notices.append(Notice(.slaWarning(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt, calendar: clock.calendar)), to: warned,
-                    source: escalation.source, escalation: escalation))
+                journal.append(
+                    entry(
+                        escalation, "sla.warning", "\(name) target \(clock.target) due \(EscalationEngine.Context.timestamp(clock.dueAt))",
+                        changed.warnedAt ?? now))
+                notices.append(
+                    Notice(
+                        .slaWarning(Notice.SLAEvent(clock: name, target: clock.target, due: clock.dueAt, calendar: clock.calendar)), to: warned,
+                        source: escalation.source, escalation: escalation))
             }
             guard changed != clock else { continue }
             switch name {
@@ -46,7 +58,8 @@ extension EscalationEngine {
     }
 
     private func entry(_ escalation: Escalation, _ action: String, _ detail: String, _ at: Date) -> JournalEntry {
-        JournalEntry(at: at, actor: "gateway", cause: "sla-ticker", source: escalation.source, escalation: escalation.number,
+        JournalEntry(
+            at: at, actor: "gateway", cause: "sla-ticker", source: escalation.source, escalation: escalation.number,
             action: action, detail: detail)
     }
 }

@@ -99,7 +99,7 @@ struct EscalationRecord: Equatable, UpdatableRowRecord {
         Columns.number, Columns.source, Columns.account, Columns.state, Columns.severity, Columns.trend, Columns.assignedTo,
         Columns.requester, Columns.reason, Columns.justification, Columns.request, Columns.createdAt, Columns.deescalatedAt,
         Columns.deescalationReason, Columns.slaAttachedTo, Columns.slaUpdatesMet, Columns.slaUpdatesBreached, Columns.slaStoppedAt,
-        Columns.nextSLAEventAt
+        Columns.nextSLAEventAt,
     ]
     static let primaryKeyCount = 1
     static let insertion = RowSQL.insertion(into: databaseTableName, columns)
@@ -108,7 +108,7 @@ struct EscalationRecord: Equatable, UpdatableRowRecord {
     var databaseValues: [(any DatabaseValueConvertible)?] {
         [
             number, source, account, state, severity, trend, assignedTo, requester, reason, justification, request, createdAt,
-            deescalatedAt, deescalationReason, slaAttachedTo, slaUpdatesMet, slaUpdatesBreached, slaStoppedAt, nextSLAEventAt
+            deescalatedAt, deescalationReason, slaAttachedTo, slaUpdatesMet, slaUpdatesBreached, slaStoppedAt, nextSLAEventAt,
         ]
     }
 
@@ -190,14 +190,14 @@ struct SLAClockRecord: Equatable, RowRecord {
 
     static let columns = [
         Columns.escalation, Columns.target, Columns.sequence, Columns.targetSeconds, Columns.startedAt, Columns.dueAt, Columns.warnedAt,
-        Columns.breachedAt, Columns.metAt, Columns.replacedAt, Columns.calendar, Columns.warningDueAt
+        Columns.breachedAt, Columns.metAt, Columns.replacedAt, Columns.calendar, Columns.warningDueAt,
     ]
     static let primaryKeyCount = 3
     static let insertion = RowSQL.insertion(into: databaseTableName, columns)
 
     var databaseValues: [(any DatabaseValueConvertible)?] {
         [
-            escalation, target, sequence, targetSeconds, startedAt, dueAt, warnedAt, breachedAt, metAt, replacedAt, calendar, warningDueAt
+            escalation, target, sequence, targetSeconds, startedAt, dueAt, warnedAt, breachedAt, metAt, replacedAt, calendar, warningDueAt,
         ]
     }
 
@@ -210,7 +210,8 @@ struct SLAClockRecord: Equatable, RowRecord {
         SLAClock(
             target: TimeSpan(seconds: targetSeconds), startedAt: Date(timeIntervalSince1970: startedAt), dueAt: Date(timeIntervalSince1970: dueAt),
             warnedAt: warnedAt.map(Date.init(timeIntervalSince1970:)), breachedAt: breachedAt.map(Date.init(timeIntervalSince1970:)),
-            metAt: metAt.map(Date.init(timeIntervalSince1970:)), calendar: calendar, warningDueAt: warningDueAt.map(Date.init(timeIntervalSince1970:)))
+            metAt: metAt.map(Date.init(timeIntervalSince1970:)), calendar: calendar, warningDueAt: warningDueAt.map(Date.init(timeIntervalSince1970:))
+        )
     }
 }
 

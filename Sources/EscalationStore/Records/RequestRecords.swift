@@ -86,7 +86,7 @@ struct RequestRecord: Equatable, UpdatableRowRecord {
     static let columns = [
         Columns.number, Columns.source, Columns.account, Columns.state, Columns.requester, Columns.reason, Columns.justification,
         Columns.severity, Columns.template, Columns.approvalRule, Columns.createdAt, Columns.decidedAt, Columns.escalation,
-        Columns.remindedAt, Columns.overdueAt, Columns.approvalDueAt
+        Columns.remindedAt, Columns.overdueAt, Columns.approvalDueAt,
     ]
     static let primaryKeyCount = 1
     static let insertion = RowSQL.insertion(into: databaseTableName, columns)
@@ -95,7 +95,7 @@ struct RequestRecord: Equatable, UpdatableRowRecord {
     var databaseValues: [(any DatabaseValueConvertible)?] {
         [
             number, source, account, state, requester, reason, justification, severity, template, approvalRule, createdAt, decidedAt,
-            escalation, remindedAt, overdueAt, approvalDueAt
+            escalation, remindedAt, overdueAt, approvalDueAt,
         ]
     }
 

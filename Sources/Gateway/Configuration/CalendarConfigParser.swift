@@ -18,17 +18,22 @@ struct CalendarConfigParser {
             let zoneName = try reader.string("time_zone")
             guard let timeZone = TimeZone(identifier: zoneName) else {
                 throw ConfigError(
-                    file: root.file, key: reader.key("time_zone"), expected: "an IANA time zone name such as \"Europe/Berlin\" or \"America/New_York\", got \"\(zoneName)\"")
+                    file: root.file, key: reader.key("time_zone"),
+                    expected: "an IANA time zone name such as \"Europe/Berlin\" or \"America/New_York\", got \"\(zoneName)\"")
             }
             let hours = try parseHours(reader)
             let holidays = try reader.strings("holidays").enumerated().map { index, text in
                 guard let date = LocalDate(text) else {
-                    throw ConfigError(file: root.file, key: "\(reader.key("holidays"))[\(index)]", expected: "a date as \"YYYY-MM-DD\", e.g. \"2026-12-25\", got \"\(text)\"")
+                    throw ConfigError(
+                        file: root.file, key: "\(reader.key("holidays"))[\(index)]",
+                        expected: "a date as \"YYYY-MM-DD\", e.g. \"2026-12-25\", got \"\(text)\"")
                 }
                 return date
             }
             guard let calendar = WorkingCalendar(name: name, timeZone: timeZone, hours: hours, holidays: Set(holidays)) else {
-                throw ConfigError(file: root.file, key: reader.key("hours"), expected: "working hours on at least one day, e.g. mon = \"08:00-18:00\" (the clocks would never run)")
+                throw ConfigError(
+                    file: root.file, key: reader.key("hours"),
+                    expected: "working hours on at least one day, e.g. mon = \"08:00-18:00\" (the clocks would never run)")
             }
             return calendar
         }
@@ -56,7 +61,10 @@ struct CalendarConfigParser {
     func calendarName(in reader: TOMLReader, calendars: [WorkingCalendar]) throws -> String? {
         guard let name = try reader.optionalString("calendar") else { return nil }
         guard calendars.contains(where: { $0.name == name }) else {
-            let known = calendars.isEmpty ? "no [[calendar]] is defined: add one with this name" : "one of the [[calendar]] names (\(calendars.map(\.name).joined(separator: ", ")))"
+            let known =
+                calendars.isEmpty
+                ? "no [[calendar]] is defined: add one with this name"
+                : "one of the [[calendar]] names (\(calendars.map(\.name).joined(separator: ", ")))"
             throw ConfigError(file: root.file, key: reader.key("calendar"), expected: "\(known), got \"\(name)\"")
         }
         return name

@@ -16,7 +16,10 @@ struct ConfigParser {
     }
 
     func parse() throws -> GatewayConfig {
-        try root.allowOnly(["gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log", "retention", "calendar"])
+        try root.allowOnly([
+            "gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log", "retention",
+            "calendar",
+        ])
         let gateway = try root.table("gateway")
         try gateway.allowOnly(["address", "domain", "database", "name", "templates", "poll_interval", "batch_size"])
         let calendarParser = CalendarConfigParser(root: root)
@@ -33,7 +36,9 @@ struct ConfigParser {
         let policy = try parsePolicy()
         let inbound = try root.table("inbound")
         let limits = try root.optionalTable("limits")
-        try limits?.allowOnly(["max_bytes", "max_parts", "max_depth", "max_attempts", "max_message_id_bytes", "max_references", "max_attachment_bytes"])
+        try limits?.allowOnly([
+            "max_bytes", "max_parts", "max_depth", "max_attempts", "max_message_id_bytes", "max_references", "max_attachment_bytes",
+        ])
         let defaults = ParseLimits()
         let maxAttempts = try limits?.int("max_attempts", default: 5) ?? 5
         if maxAttempts < 1, let limits {
@@ -44,7 +49,8 @@ struct ConfigParser {
             domain: try gateway.string("domain"), databasePath: resolve(try gateway.string("database")).path,
             templatesFolder: try parseTemplatesFolder(gateway),
             inbound: try parseInbound(), outbound: try parseOutbound(), retryAfter: try root.table("outbound").span("retry_after", default: "30s"),
-            pollInterval: try inbound.optionalString("poll_interval") != nil ? try inbound.span("poll_interval") : try gateway.span("poll_interval", default: "10s"),
+            pollInterval: try inbound.optionalString("poll_interval") != nil
+                ? try inbound.span("poll_interval") : try gateway.span("poll_interval", default: "10s"),
             batchSize: try inbound.optionalInt("batch_size") ?? (try gateway.int("batch_size", default: 200)),
             limits: ParseLimits(
                 maxBytes: try limits?.int("max_bytes", default: defaults.maxBytes) ?? defaults.maxBytes,
@@ -76,16 +82,24 @@ struct ConfigParser {
 
     private func parseSeverities(calendars: [WorkingCalendar]) throws -> [Severity] {
         let readers = try root.tables("severity")
-        guard !readers.isEmpty else { throw ConfigError(file: root.file, key: "severity", expected: "at least one [[severity]] with name, color, rank, response, update, resolution") }
+        guard !readers.isEmpty else {
+            throw ConfigError(
+                file: root.file, key: "severity", expected: "at least one [[severity]] with name, color, rank, response, update, resolution")
+        }
         var seen = Set<String>()
         return try readers.map { reader in
             try reader.allowOnly(["name", "color", "rank", "response", "update", "resolution", "calendar"])
             let name = try reader.string("name")
-            guard seen.insert(name.lowercased()).inserted else { throw ConfigError(file: root.file, key: reader.key("name"), expected: "a unique severity name; \"\(name)\" appears twice") }
-            guard let rank = try reader.optionalInt("rank") else { throw ConfigError(file: root.file, key: reader.key("rank"), expected: "a whole number (1 is the most severe; the key is missing)") }
+            guard seen.insert(name.lowercased()).inserted else {
+                throw ConfigError(file: root.file, key: reader.key("name"), expected: "a unique severity name; \"\(name)\" appears twice")
+            }
+            guard let rank = try reader.optionalInt("rank") else {
+                throw ConfigError(file: root.file, key: reader.key("rank"), expected: "a whole number (1 is the most severe; the key is missing)")
+            }
             return Severity(
                 name: name, rank: rank, color: try reader.string("color"),
-                targets: SLATargets(response: try reader.span("response"), update: try reader.span("update"), resolution: try reader.span("resolution")),
+                targets: SLATargets(
+                    response: try reader.span("response"), update: try reader.span("update"), resolution: try reader.span("resolution")),
                 calendar: try CalendarConfigParser(root: root).calendarName(in: reader, calendars: calendars))
         }
     }
@@ -93,20 +107,29 @@ struct ConfigParser {
     private func parseTemplates(severities: [Severity], calendars: [WorkingCalendar]) throws -> [EscalationTemplate] {
         try root.tables("template").map { reader in
             try reader.allowOnly([
-                "name", "type", "approval", "approvers", "add_case_group_manager", "approval_rule", "add_account_team", "assign_to", "default_severity",
+                "name", "type", "approval", "approvers", "add_case_group_manager", "approval_rule", "add_account_team", "assign_to",
+                "default_severity",
                 "accounts", "approval_reminder", "approval_timeout", "backup_approvers", "calendar",
             ])
             let typeName = try reader.string("type")
-            guard let type = EscalationType(rawValue: typeName) else { throw ConfigError(file: root.file, key: reader.key("type"), expected: "\"case\" or \"account\", got \"\(typeName)\"") }
+            guard let type = EscalationType(rawValue: typeName) else {
+                throw ConfigError(file: root.file, key: reader.key("type"), expected: "\"case\" or \"account\", got \"\(typeName)\"")
+            }
             let ruleName = try reader.optionalString("approval_rule") ?? "any"
-            guard let rule = EscalationTemplate.ApprovalRule(rawValue: ruleName) else { throw ConfigError(file: root.file, key: reader.key("approval_rule"), expected: "\"any\" or \"all\", got \"\(ruleName)\"") }
+            guard let rule = EscalationTemplate.ApprovalRule(rawValue: ruleName) else {
+                throw ConfigError(file: root.file, key: reader.key("approval_rule"), expected: "\"any\" or \"all\", got \"\(ruleName)\"")
+            }
             let approvers = try addresses("approvers", of: reader)
             let severity = try reader.string("default_severity")
             guard severities.contains(where: { $0.name.lowercased() == severity.lowercased() }) else {
-                throw ConfigError(file: root.file, key: reader.key("default_severity"), expected: "one of the [[severity]] names (\(severities.map(\.name).joined(separator: ", "))), got \"\(severity)\"")
+                throw ConfigError(
+                    file: root.file, key: reader.key("default_severity"),
+                    expected: "one of the [[severity]] names (\(severities.map(\.name).joined(separator: ", "))), got \"\(severity)\"")
             }
             let assignTo = try reader.optionalString("assign_to").map { text in
-                guard let address = EmailAddress(text) else { throw ConfigError(file: root.file, key: reader.key("assign_to"), expected: "a mail address, got \"\(text)\"") }
+                guard let address = EmailAddress(text) else {
+                    throw ConfigError(file: root.file, key: reader.key("assign_to"), expected: "a mail address, got \"\(text)\"")
+                }
                 return address
             }
             let template = EscalationTemplate(
@@ -117,7 +140,9 @@ struct ConfigParser {
                 approvalTimeout: try reader.optionalSpan("approval_timeout"), backupApprovers: try addresses("backup_approvers", of: reader),
                 calendar: try CalendarConfigParser(root: root).calendarName(in: reader, calendars: calendars))
             if template.approvalRequired, template.approvers.isEmpty, !(template.type == .case && template.addCaseGroupManager) {
-                throw ConfigError(file: root.file, key: reader.key("approvers"), expected: "at least one approver when approval = true (an escalation is never approved automatically)")
+                throw ConfigError(
+                    file: root.file, key: reader.key("approvers"),
+                    expected: "at least one approver when approval = true (an escalation is never approved automatically)")
             }
             return template
         }
@@ -125,22 +150,30 @@ struct ConfigParser {
 
     private func addresses(_ key: String, of reader: TOMLReader) throws -> [EmailAddress] {
         try reader.strings(key).enumerated().map { index, text in
-            guard let address = EmailAddress(text) else { throw ConfigError(file: root.file, key: "\(reader.key(key))[\(index)]", expected: "a mail address, got \"\(text)\"") }
+            guard let address = EmailAddress(text) else {
+                throw ConfigError(file: root.file, key: "\(reader.key(key))[\(index)]", expected: "a mail address, got \"\(text)\"")
+            }
             return address
         }
     }
 
     private func parsePolicy() throws -> EscalationPolicy {
         guard let reader = try root.optionalTable("policy") else { return EscalationPolicy() }
-        try reader.allowOnly(["reescalation_cooldown", "sla_warning_share", "deescalation_roles", "allow_domain_contacts", "dialog_after_deescalation"])
+        try reader.allowOnly([
+            "reescalation_cooldown", "sla_warning_share", "deescalation_roles", "allow_domain_contacts", "dialog_after_deescalation",
+        ])
         let roles = try reader.strings("deescalation_roles").map { name in
             guard let role = DeescalationRole(rawValue: name) else {
-                throw ConfigError(file: root.file, key: reader.key("deescalation_roles"), expected: "roles among \(DeescalationRole.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(name)\"")
+                throw ConfigError(
+                    file: root.file, key: reader.key("deescalation_roles"),
+                    expected: "roles among \(DeescalationRole.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(name)\"")
             }
             return role
         }
         let share = try reader.double("sla_warning_share", default: 0.75)
-        guard share > 0, share < 1 else { throw ConfigError(file: root.file, key: reader.key("sla_warning_share"), expected: "a share between 0 and 1, e.g. 0.75") }
+        guard share > 0, share < 1 else {
+            throw ConfigError(file: root.file, key: reader.key("sla_warning_share"), expected: "a share between 0 and 1, e.g. 0.75")
+        }
         return EscalationPolicy(
             reescalationCooldown: try reader.span("reescalation_cooldown", default: "30m"), slaWarningShare: share,
             deescalationRoles: roles.isEmpty ? [.requester, .owner, .assignee] : Set(roles),
@@ -177,14 +210,17 @@ struct ConfigParser {
         let requireAuthentication = try reader.bool("require_authentication", default: false)
         let authservID = try reader.optionalString("authserv_id")
         if requireAuthentication, authservID?.isEmpty ?? true {
-            throw ConfigError(file: root.file, key: reader.key("authserv_id"), expected: "the authserv-id of your receiving server (e.g. \"mx.support.example\") when require_authentication = true")
+            throw ConfigError(
+                file: root.file, key: reader.key("authserv_id"),
+                expected: "the authserv-id of your receiving server (e.g. \"mx.support.example\") when require_authentication = true")
         }
         return SecurityPolicy(
             tokenSecretFile: try reader.optionalString("token_secret_file").map { resolve($0).path } ?? defaultSecret,
             plusAddressing: try reader.bool("plus_addressing", default: true), requireAuthentication: requireAuthentication,
             authservID: authservID, answersPerSender: try reader.int("answers_per_sender", default: 20),
             answersPerThread: try reader.int("answers_per_thread", default: 50),
-            unknownSenderAnswers: try reader.int("unknown_sender_answers", default: 1), rateWindowSeconds: try reader.span("rate_window", default: "10m").seconds,
+            unknownSenderAnswers: try reader.int("unknown_sender_answers", default: 1),
+            rateWindowSeconds: try reader.span("rate_window", default: "10m").seconds,
             bouncesBeforeSuppression: try reader.int("bounces_before_suppression", default: 2))
     }
 
@@ -199,13 +235,16 @@ struct ConfigParser {
             try reader.allowOnly(["kind", "path", "retry_after", "poll_interval", "batch_size"])
             return .maildir(resolve(try reader.string("path")))
         case "imap":
-            try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed", "poll_interval", "batch_size"])
+            try reader.allowOnly([
+                "kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed", "poll_interval", "batch_size",
+            ])
             let credentials = try serverCredentials(reader, schemes: ("imaps", "imap"))
             let mailbox = URL(string: credentials.url)?.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")) ?? ""
             return .imap(
                 IMAPSettings(
                     credentials: credentials, mailbox: mailbox.isEmpty ? "INBOX" : mailbox,
-                    processedFolder: try reader.optionalString("processed") ?? "Processed", failedFolder: try reader.optionalString("failed") ?? "Failed"))
+                    processedFolder: try reader.optionalString("processed") ?? "Processed",
+                    failedFolder: try reader.optionalString("failed") ?? "Failed"))
         default:
             throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\", \"maildir\" or \"imap\", got \"\(kind)\"")
         }
@@ -216,7 +255,8 @@ struct ConfigParser {
         let url = try reader.string("url")
         let scheme = url.split(separator: ":").first.map { String($0).lowercased() } ?? ""
         guard scheme == schemes.tls || scheme == schemes.plain else {
-            throw ConfigError(file: root.file, key: reader.key("url"), expected: "\(schemes.tls)://host:port or \(schemes.plain)://host:port, got \"\(url)\"")
+            throw ConfigError(
+                file: root.file, key: reader.key("url"), expected: "\(schemes.tls)://host:port or \(schemes.plain)://host:port, got \"\(url)\"")
         }
         let tls = try reader.optionalString("tls")
         guard tls == nil || tls == "none" || tls == "required" else {
@@ -226,17 +266,20 @@ struct ConfigParser {
         var password: String?
         if let file = try reader.optionalString("password_file") {
             guard let data = FileManager.default.contents(atPath: resolve(file).path) else {
-                throw ConfigError(file: root.file, key: reader.key("password_file"), expected: "a readable file holding the password, got \"\(file)\"")
+                throw ConfigError(
+                    file: root.file, key: reader.key("password_file"), expected: "a readable file holding the password, got \"\(file)\"")
             }
             password = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
         } else if let variable = try reader.optionalString("password_env") {
             guard let value = ProcessInfo.processInfo.environment[variable] else {
-                throw ConfigError(file: root.file, key: reader.key("password_env"), expected: "an environment variable that is set, got \"\(variable)\" (unset)")
+                throw ConfigError(
+                    file: root.file, key: reader.key("password_env"), expected: "an environment variable that is set, got \"\(variable)\" (unset)")
             }
             password = value
         }
         return ServerCredentials(
-            url: url, user: try reader.optionalString("user"), password: password, caFile: try reader.optionalString("ca_file").map { resolve($0).path },
+            url: url, user: try reader.optionalString("user"), password: password,
+            caFile: try reader.optionalString("ca_file").map { resolve($0).path },
             security: security)
     }
 
@@ -249,7 +292,10 @@ struct ConfigParser {
             return .directory(resolve(try reader.string("path")))
         case "smtp":
             try reader.allowOnly(["kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "from", "helo", "retry_after"])
-            return .smtp(SMTPSettings(credentials: try serverCredentials(reader, schemes: ("smtps", "smtp")), helo: try reader.optionalString("helo"), from: try reader.optionalString("from")))
+            return .smtp(
+                SMTPSettings(
+                    credentials: try serverCredentials(reader, schemes: ("smtps", "smtp")), helo: try reader.optionalString("helo"),
+                    from: try reader.optionalString("from")))
         default:
             throw ConfigError(file: root.file, key: reader.key("kind"), expected: "\"directory\" or \"smtp\", got \"\(kind)\"")
         }

@@ -33,7 +33,8 @@ enum DirectoryCSV {
         for path in paths {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent.lowercased()
             guard let kind = DirectoryFile.Kind(rawValue: name) else {
-                throw ConfigError(file: path, key: "", expected: "a CSV file named accounts.csv, contacts.csv, staff.csv or cases.csv (its kind of record)")
+                throw ConfigError(
+                    file: path, key: "", expected: "a CSV file named accounts.csv, contacts.csv, staff.csv or cases.csv (its kind of record)")
             }
             guard files[kind] == nil else {
                 throw ConfigError(file: path, key: "", expected: "one file of \(kind.rawValue) (\(files[kind]?.path ?? "") is another)")

@@ -16,8 +16,13 @@ public enum DirectoryFile {
         var name: String
         var domains: [String]?
         var team: [EmailAddress]?
-        var escalation_manager: EmailAddress?
+        var escalationManager: EmailAddress?
         var tier: String?
+
+        enum CodingKeys: String, CodingKey {
+            case number, name, domains, team, tier
+            case escalationManager = "escalation_manager"
+        }
     }
 
     struct CaseEntry: Decodable {
@@ -25,9 +30,15 @@ public enum DirectoryFile {
         var account: AccountNumber
         var subject: String
         var owner: EmailAddress
-        var assignment_group: String?
-        var group_manager: EmailAddress?
+        var assignmentGroup: String?
+        var groupManager: EmailAddress?
         var contact: EmailAddress?
+
+        enum CodingKeys: String, CodingKey {
+            case number, account, subject, owner, contact
+            case assignmentGroup = "assignment_group"
+            case groupManager = "group_manager"
+        }
     }
 
     /// The records as read, before their references are checked.
@@ -80,7 +91,9 @@ public enum DirectoryFile {
         from entries: Entries, error: (_ kind: Kind, _ index: Int, _ field: String, _ expected: String) -> ConfigError
     ) throws -> Directory {
         let accounts = (entries.accounts ?? []).map {
-            Account(number: $0.number, name: $0.name, domains: $0.domains ?? [], team: $0.team ?? [], escalationManager: $0.escalation_manager, tier: $0.tier)
+            Account(
+                number: $0.number, name: $0.name, domains: $0.domains ?? [], team: $0.team ?? [], escalationManager: $0.escalationManager,
+                tier: $0.tier)
         }
         let accountNumbers = Set(accounts.map(\.number))
         for (index, contact) in (entries.contacts ?? []).enumerated() where !accountNumbers.contains(contact.account) {
@@ -91,8 +104,8 @@ public enum DirectoryFile {
                 throw error(.cases, index, "account", "an account number listed under accounts, got \(entry.account)")
             }
             return SupportCase(
-                number: entry.number, account: entry.account, subject: entry.subject, owner: entry.owner, assignmentGroup: entry.assignment_group,
-                groupManager: entry.group_manager, contact: entry.contact)
+                number: entry.number, account: entry.account, subject: entry.subject, owner: entry.owner, assignmentGroup: entry.assignmentGroup,
+                groupManager: entry.groupManager, contact: entry.contact)
         }
         return Directory(accounts: accounts, contacts: entries.contacts ?? [], staff: entries.staff ?? [], cases: cases)
     }

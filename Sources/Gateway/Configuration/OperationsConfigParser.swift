@@ -18,7 +18,8 @@ struct OperationsConfigParser {
         }
         let usersFile = try reader.optionalString("users_file").map(resolve)
         if let usersFile, !FileManager.default.isReadableFile(atPath: usersFile.path) {
-            throw ConfigError(file: root.file, key: reader.key("users_file"), expected: "a readable file of user:bcrypt-hash lines; \(usersFile.path) is none")
+            throw ConfigError(
+                file: root.file, key: reader.key("users_file"), expected: "a readable file of user:bcrypt-hash lines; \(usersFile.path) is none")
         }
         let failedCycles = try reader.int("ready_after_failed_cycles", default: 3)
         guard failedCycles >= 1 else {
@@ -31,7 +32,8 @@ struct OperationsConfigParser {
             throw ConfigError(
                 file: root.file, key: reader.key("listen"),
                 expected: "a loopback address (127.0.0.1:\(port)) unless requests are authenticated: set [http] users_file "
-                    + "(user:bcrypt-hash lines) or trusted_proxy_header (the header your authenticating proxy sets); \(listen) is reachable from other hosts")
+                    + "(user:bcrypt-hash lines) or trusted_proxy_header (the header your authenticating proxy sets); \(listen) is reachable from other hosts"
+            )
         }
         return settings
     }

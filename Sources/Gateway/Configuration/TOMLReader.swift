@@ -61,7 +61,8 @@ struct TOMLReader {
             throw ConfigError(file: file, key: key(name), expected: "a duration such as \"30m\", \"4h\" or \"2d\" (the key is missing)")
         }
         guard let span = TimeSpan(text) else {
-            throw ConfigError(file: file, key: key(name), expected: "a duration such as \"30m\", \"4h\" or \"2d\" (units s, m, h, d), got \"\(text)\"")
+            throw ConfigError(
+                file: file, key: key(name), expected: "a duration such as \"30m\", \"4h\" or \"2d\" (units s, m, h, d), got \"\(text)\"")
         }
         return span
     }
@@ -104,7 +105,8 @@ struct TOMLReader {
     func allowOnly(_ names: Set<String>) throws {
         for name in table.keys where !names.contains(name) {
             if name == "password" {
-                throw ConfigError(file: file, key: key(name), expected: "no password inline: put it in a file (password_file) or the environment (password_env)")
+                throw ConfigError(
+                    file: file, key: key(name), expected: "no password inline: put it in a file (password_file) or the environment (password_env)")
             }
             throw ConfigError(file: file, key: key(name), expected: "an unknown key; known keys here: \(names.sorted().joined(separator: ", "))")
         }

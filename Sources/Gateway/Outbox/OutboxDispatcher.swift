@@ -66,7 +66,8 @@ struct OutboxDispatcher: Sendable {
         var failure: DeliveryError?
         do {
             let refused = try sink.deliver(
-                Envelope(sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
+                Envelope(
+                    sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
             FaultPoint.afterSMTPAccept.reach()
             attempt = DeliveryAttempt(message: message, result: .accepted(refused: refused))
             result = .accepted
@@ -83,7 +84,8 @@ struct OutboxDispatcher: Sendable {
         if logger.logLevel <= (failure == nil ? .info : .warning) {
             logDelivery(
                 messageID: message.messageID, recipients: message.recipients.count, attempt: message.attempts + 1, result: result.rawValue,
-                reply: failure == nil ? ReplyClass.success.rawValue : code ?? ReplyClass.none.rawValue, error: failure?.message, nanoseconds: nanoseconds)
+                reply: failure == nil ? ReplyClass.success.rawValue : code ?? ReplyClass.none.rawValue, error: failure?.message,
+                nanoseconds: nanoseconds)
         }
         return attempt
     }
@@ -108,7 +110,9 @@ struct OutboxDispatcher: Sendable {
                         try reportPermanentFailure(message, error: error, session: session, now: now)
                     }
                 case .failed(let error):
-                    let retryAt = error.permanent ? nil : now.addingTimeInterval(Self.backoff(attempt: message.attempts, first: TimeInterval(config.retryAfter.seconds)))
+                    let retryAt =
+                        error.permanent
+                        ? nil : now.addingTimeInterval(Self.backoff(attempt: message.attempts, first: TimeInterval(config.retryAfter.seconds)))
                     try session.markAttemptFailed(id: message.id, error: error.message, retryAt: retryAt)
                     if error.permanent { try reportPermanentFailure(message, error: error, session: session, now: now) }
                 }
@@ -126,7 +130,8 @@ struct OutboxDispatcher: Sendable {
                 at: now, actor: "gateway", cause: message.messageID, source: source, action: "delivery.failed",
                 detail: "\(message.kind) to \(refused.joined(separator: ", ")) refused: \(error.message)")
         ])
-        guard message.kind != Notice.Kind.deliveryFailed.rawValue, let manager = directory.manager(of: source), !refused.contains(manager.value) else {
+        guard message.kind != Notice.Kind.deliveryFailed.rawValue, let manager = directory.manager(of: source), !refused.contains(manager.value)
+        else {
             return
         }
         let notice = Notice(.deliveryFailed(addresses: refused, error: error.message, subject: message.subject), to: [manager], source: source)

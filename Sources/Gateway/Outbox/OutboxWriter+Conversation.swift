@@ -78,8 +78,11 @@ extension OutboxWriter {
             maxIDBytes: limits.maxMessageIDBytes, maxReferences: limits.maxReferences)
         var headers = [(name: "X-Escalation-Case", value: source)]
         if let number = notice.escalation?.number.value ?? notice.request?.number.value { headers.append(("X-Escalation-Number", number)) }
-        if let reason = RecipientReason.of(recipient, notice: notice, directory: directory) { headers.append(("X-Escalation-Reason", reason.rawValue)) }
+        if let reason = RecipientReason.of(recipient, notice: notice, directory: directory) {
+            headers.append(("X-Escalation-Reason", reason.rawValue))
+        }
         return RenderQueue.Job(
-            notice: notice, messageID: messageID, subject: subject, placement: placement, replyTo: nil, context: [:], extraHeaders: headers, date: now)
+            notice: notice, messageID: messageID, subject: subject, placement: placement, replyTo: nil, context: [:], extraHeaders: headers, date: now
+        )
     }
 }

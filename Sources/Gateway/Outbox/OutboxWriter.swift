@@ -67,7 +67,8 @@ struct OutboxWriter: Sendable {
             for (position, recipient) in notice.to.enumerated() {
                 let key = "\(cause.key)#paused#\(what)" + (position == 0 ? "" : "#\(recipient.value)")
                 sent.append(
-                    try write(notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: nil, session: session, now: now))
+                    try write(
+                        notice, to: recipient, thread: thread, key: key, cause: cause, sender: sender, sharedBody: nil, session: session, now: now))
             }
         }
         return sent

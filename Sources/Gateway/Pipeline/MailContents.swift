@@ -16,7 +16,8 @@ struct MailContents: Sendable {
     init(mail: Mail, gatewayAddress: EmailAddress) {
         self.mail = mail
         sender = mail.from.flatMap { EmailAddress($0.address) }
-        let text = mail.textBody(prefixBytes: UnderstoodMail.textDecodeLimit)
+        let text =
+            mail.textBody(prefixBytes: UnderstoodMail.textDecodeLimit)
             ?? mail.htmlBody(prefixBytes: UnderstoodMail.htmlReadLimit).map { HTMLText.text($0, maxBytes: 2 * UnderstoodMail.readLimit) }
         let body = ControlCharacters.removed(from: (text ?? "").prefix(bytes: UnderstoodMail.readLimit))
         reply = ReplyExtractor.extract(body)

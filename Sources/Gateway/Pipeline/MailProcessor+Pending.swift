@@ -7,11 +7,14 @@ extension MailProcessor {
     /// `PENDING` by mail, whatever thread it is on: staff (and anyone a request waits for) get
     /// the requests waiting for their decision with one-click links for each; a customer is
     /// told it is not theirs to ask; unknown senders learn nothing. Nothing changes.
-    func answerPending(sender: EmailAddress, cause: MailCause, session: StoreSession, now: Date) throws -> (outcome: ReceiptOutcome, reason: String, sent: [MailOutcome.SentMail]) {
+    func answerPending(sender: EmailAddress, cause: MailCause, session: StoreSession, now: Date) throws -> (
+        outcome: ReceiptOutcome, reason: String, sent: [MailOutcome.SentMail]
+    ) {
         let waiting = try session.requestsAwaiting(sender)
         guard directory.staffMember(sender) != nil || !waiting.isEmpty else {
             let known = directory.contact(sender) != nil
-            let notice = known
+            let notice =
+                known
                 ? Notice(
                     .notPermitted(understood: "PENDING", hint: "PENDING lists the escalation requests waiting for a staff member's decision."),
                     to: [sender], source: nil)

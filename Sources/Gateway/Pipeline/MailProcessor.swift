@@ -128,7 +128,9 @@ struct MailProcessor: Sendable {
     /// Counts a failed attempt at a mail; once it has failed `[limits] max_attempts` times, records
     /// it as failed with its reason, so that its source moves it to Failed and no mail can block
     /// the inbox. Nil while it may be tried again.
-    private func setAsideAfterRepeatedFailures(_ mail: PreparedMail, error: any Error, session: StoreSession, now: Date) throws -> Result<MailOutcome, any Error>? {
+    private func setAsideAfterRepeatedFailures(_ mail: PreparedMail, error: any Error, session: StoreSession, now: Date) throws -> Result<
+        MailOutcome, any Error
+    >? {
         let attempts = try session.recordFailedAttempt(receiptKey: mail.receiptKey, error: "\(error)", at: now)
         guard attempts >= config.maxAttempts else { return nil }
         let reason = "failed \(attempts) times, last: \(error)"
@@ -138,7 +140,8 @@ struct MailProcessor: Sendable {
                 dedupeKey: mail.receiptKey, messageID: mail.messageID, rawSHA256: mail.rawSHA256, mailbox: inbound.mailbox,
                 uidValidity: inbound.uidValidity, uid: inbound.uid, position: inbound.position, receivedAt: now, outcome: .failed,
                 reason: reason, intent: "", escalation: nil, raw: inbound.raw))
-        logger.error("mail set aside as failed", metadata: ["mail.position": "\(inbound.position)", "mail.attempts": "\(attempts)", "error": "\(error)"])
+        logger.error(
+            "mail set aside as failed", metadata: ["mail.position": "\(inbound.position)", "mail.attempts": "\(attempts)", "error": "\(error)"])
         return .success(MailOutcome(file: nil, messageId: mail.messageID, outcome: .failed, reason: reason, intent: "", escalation: nil, sent: []))
     }
 
@@ -147,7 +150,9 @@ struct MailProcessor: Sendable {
         results.map { result in
             result.map { outcome in
                 var outcome = outcome
-                for index in outcome.sent.indices { outcome.sent[index].subject = subjects[outcome.sent[index].messageId] ?? outcome.sent[index].subject }
+                for index in outcome.sent.indices {
+                    outcome.sent[index].subject = subjects[outcome.sent[index].messageId] ?? outcome.sent[index].subject
+                }
                 return outcome
             }
         }
@@ -176,7 +181,8 @@ struct MailProcessor: Sendable {
         var result: MailOutcome
         switch prepared.contents {
         case .failure(let error):
-            result = MailOutcome(file: nil, messageId: prepared.messageID, outcome: .failed, reason: error.reason, intent: "", escalation: nil, sent: [])
+            result = MailOutcome(
+                file: nil, messageId: prepared.messageID, outcome: .failed, reason: error.reason, intent: "", escalation: nil, sent: [])
         case .success(let contents):
             let understood = UnderstoodMail(contents, isOwn: { ownMail.reason(for: $0, session: session) })
             let cause = MailCause(messageID: prepared.messageID, key: prepared.receiptKey, subject: ConversationSubject.of(understood.mail.subject))
@@ -212,7 +218,8 @@ struct MailProcessor: Sendable {
             understood.hints, reading: understood.reading, sender: sender, directory: directory, signer: signer, session: session)
         guard let match else {
             let known = isKnownSomewhere(sender)
-            let event: Notice.Event = known
+            let event: Notice.Event =
+                known
                 ? .notUnderstood(understood: intentName, hint: "Name the case number (CS…) in the subject or the first line.") : .unknownSender
             let sent = try outbox.enqueue([Notice(event, to: [sender], source: nil)], cause: cause, sender: sender, session: session, now: now)
             return outcome(.refused, known ? "no case or account found" : "unknown sender", sent: sent)
@@ -230,13 +237,16 @@ struct MailProcessor: Sendable {
             let decision = engine.refusal(
                 .notUnderstood, sender: sender, source: match.source, cause: messageID, state: state, directory: directory, now: now,
                 understood: understoodText, hint: hint)
-            try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
+            try session.save(
+                decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
             let sent = try outbox.enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now)
             var refused = outcome(.refused, "not understood (\(match.method))", escalation: state.escalation?.number.value, sent: sent)
             refused.matchMethod = match.method.rawValue
             return refused
         }
-        return try apply(command.applied(to: match.source), from: understood, sender: sender, match: match, cause: cause, confirmed: false, session: session, now: now)
+        return try apply(
+            command.applied(to: match.source), from: understood, sender: sender, match: match, cause: cause, confirmed: false, session: session,
+            now: now)
     }
 
     /// Applies one command of a mail on its case or account: decisions through the approval
@@ -249,7 +259,8 @@ struct MailProcessor: Sendable {
         let messageID = cause.messageID
         func outcome(_ outcome: ReceiptOutcome, _ reason: String, escalation: String? = nil, sent: [MailOutcome.SentMail] = []) -> MailOutcome {
             var result = MailOutcome(
-                file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: understood.reading.name, escalation: escalation, sent: sent)
+                file: nil, messageId: messageID, outcome: outcome, reason: reason, intent: understood.reading.name, escalation: escalation, sent: sent
+            )
             result.matchMethod = match.method.rawValue
             return result
         }
@@ -273,7 +284,8 @@ struct MailProcessor: Sendable {
             case .confirmationRequired(let why) = try CommandGate(signer: signer, security: config.security)
                 .check(understood, sender: sender, source: match.source, session: session)
         {
-            let sent = try askConfirmation(of: command, why: why, sender: sender, source: match.source, cause: cause, state: state, session: session, now: now)
+            let sent = try askConfirmation(
+                of: command, why: why, sender: sender, source: match.source, cause: cause, state: state, session: session, now: now)
             return outcome(.refused, "\(Refusal.confirmationRequired.rawValue): \(why)", escalation: state.escalation?.number.value, sent: sent)
         }
         var deciding = state
@@ -284,7 +296,8 @@ struct MailProcessor: Sendable {
             CommandMail(command: command, sender: sender, source: match.source, request: request, cause: messageID),
             state: deciding, directory: directory, now: now)
         try session.save(decision, from: state, warningShare: config.escalation.policy.slaWarningShare, approvalDue: engine.nextApprovalEvent(of:))
-        let attachments = decision.notices.contains(where: \.isRelayed) ? RelayedAttachments(understood.mail, maxBytes: config.maxAttachmentBytes) : .none
+        let attachments =
+            decision.notices.contains(where: \.isRelayed) ? RelayedAttachments(understood.mail, maxBytes: config.maxAttachmentBytes) : .none
         let sent = try outbox.enqueue(decision.notices, cause: cause, sender: sender, session: session, now: now, attachments: attachments)
         let escalation = [.refused(.unknownSender), .refused(.noSuchCase)].contains(decision.outcome) ? nil : decision.state.escalation?.number.value
         switch decision.outcome {
@@ -297,7 +310,8 @@ struct MailProcessor: Sendable {
     /// terms: at once when the sender is one of them, else once per request within the rate
     /// window, so that forged decisions from others cannot flood the approvers.
     private func refuseDecision(
-        _ refusal: ApprovalGate.Refusal, sender: EmailAddress, source: EscalationSource, cause: MailCause, state: SubjectState, session: StoreSession, now: Date
+        _ refusal: ApprovalGate.Refusal, sender: EmailAddress, source: EscalationSource, cause: MailCause, state: SubjectState, session: StoreSession,
+        now: Date
     ) throws -> [MailOutcome.SentMail] {
         let since = now.addingTimeInterval(-TimeInterval(config.security.rateWindowSeconds))
         var toldRecently = false

@@ -35,7 +35,9 @@ struct ThreadMatch {
     static func find(
         _ hints: ThreadHints, reading: Reading, sender: EmailAddress?, directory: some DirectoryLookup, signer: TokenSigner, session: StoreSession
     ) throws -> ThreadMatch? {
-        guard var match = try findSubject(hints, reading: reading, sender: sender, directory: directory, signer: signer, session: session) else { return nil }
+        guard var match = try findSubject(hints, reading: reading, sender: sender, directory: directory, signer: signer, session: session) else {
+            return nil
+        }
         match.answeredRequest = try session.threadMessage(amongst: hints.answeredIDs)?.request.flatMap(RequestNumber.init)
         if reading.asksForAccount, case .supportCase(let number) = match.source, let supportCase = directory.supportCase(number) {
             match.source = .account(supportCase.account)

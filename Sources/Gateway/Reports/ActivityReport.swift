@@ -95,7 +95,11 @@ public struct ActivityReport: Encodable, Sendable {
             decided: waits.count, medianSeconds: Self.percentile(waits, 0.5), p90Seconds: Self.percentile(waits, 0.9))
         let targetOrder = ["response": 0, "update": 1, "resolution": 2]
         sla = rows.sla.map { SLA(target: $0.target, severity: $0.severity, met: $0.met, breached: $0.breached) }
-            .sorted { (targetOrder[$0.target] ?? 3, severityRank($0.severity), $0.severity) < (targetOrder[$1.target] ?? 3, severityRank($1.severity), $1.severity) }
+            .sorted {
+                (targetOrder[$0.target] ?? 3, severityRank($0.severity), $0.severity) < (
+                    targetOrder[$1.target] ?? 3, severityRank($1.severity), $1.severity
+                )
+            }
         let escalationsByAccount = Dictionary(uniqueKeysWithValues: opened.byAccount.map { ($0.key, $0.count) })
         busiestAccounts = Set(escalationsByAccount.keys).union(rows.requestsByAccount.keys).map { account in
             Account(

@@ -26,7 +26,9 @@ public struct PendingApproval: Encodable, Sendable {
     public var rejectLink: String?
 
     enum CodingKeys: String, CodingKey {
-        case number, supportCase = "case", account, accountName, title, requester, requesterName, reason, justification, createdAt, age,
+        case number
+        case supportCase = "case"
+        case account, accountName, title, requester, requesterName, reason, justification, createdAt, age,
             waitingFor, approveLink, rejectLink
     }
 }

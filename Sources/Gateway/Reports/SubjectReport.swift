@@ -85,14 +85,16 @@ extension Reporting {
             }
             let journal = try session.journal(source: source)
             let escalation = state.escalation.map { escalation in
-                EscalationReport(escalation, request: state.requests.first { $0.number == escalation.request }, configuration: config.escalation, journal: journal)
+                EscalationReport(
+                    escalation, request: state.requests.first { $0.number == escalation.request }, configuration: config.escalation, journal: journal)
             }
             let requests = state.requests.map { request in
                 SubjectReport.RequestValue(
                     number: request.number.value, state: request.state.rawValue, requester: request.requester.value, reason: request.reason,
                     justification: request.justification, severity: request.severity, approvers: request.approvers.map(\.value),
                     approvals: EscalationReport.approvals(request), previousRequests: request.previousRequests.map(\.value),
-                    linkedCases: request.linkedCases.map(\.value), createdAt: EscalationReport.time(request.createdAt), escalation: request.escalation?.value)
+                    linkedCases: request.linkedCases.map(\.value), createdAt: EscalationReport.time(request.createdAt),
+                    escalation: request.escalation?.value)
             }
             return .subject(
                 SubjectReport(

@@ -32,7 +32,8 @@ struct Administration: Sendable {
         let loaded = try DirectoryFile.load(paths: paths)
         try store.transaction { try $0.replaceDirectory(loaded) }
         try directory.refresh()
-        let counts = DirectoryCounts(accounts: loaded.accounts.count, contacts: loaded.contacts.count, staff: loaded.staff.count, cases: loaded.cases.count)
+        let counts = DirectoryCounts(
+            accounts: loaded.accounts.count, contacts: loaded.contacts.count, staff: loaded.staff.count, cases: loaded.cases.count)
         logger.notice(
             "directory reloaded",
             metadata: [
@@ -55,12 +56,15 @@ struct Administration: Sendable {
     func configurationProblems() -> [String] {
         var problems: [String] = []
         for type in EscalationType.allCases where !config.escalation.templates.contains(where: { $0.type == type && $0.accounts.isEmpty }) {
-            problems.append("no [[template]] of type \"\(type.rawValue)\" without an accounts list: some \(type.rawValue) escalations have no template")
+            problems.append(
+                "no [[template]] of type \"\(type.rawValue)\" without an accounts list: some \(type.rawValue) escalations have no template")
         }
         for template in config.escalation.templates where template.approvalRequired && template.approvers.isEmpty {
             let uncovered = (try? store.read { try $0.casesWithoutGroupManager(limit: 5) }) ?? []
             if !uncovered.isEmpty {
-                problems.append("template \(template.name): approval = true but no approvers, and cases \(uncovered.map(\.value).joined(separator: ", ")) have no group_manager")
+                problems.append(
+                    "template \(template.name): approval = true but no approvers, and cases \(uncovered.map(\.value).joined(separator: ", ")) have no group_manager"
+                )
             }
         }
         return problems

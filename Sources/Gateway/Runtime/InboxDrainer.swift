@@ -40,7 +40,9 @@ struct InboxDrainer: Sendable {
                 if results.count < piece.count { break }
             }
             if applied < batch.count {
-                logger.notice("stopping: the rest of the batch stays on its source", metadata: ["batch.applied": "\(applied)", "batch.left": "\(batch.count - applied)"])
+                logger.notice(
+                    "stopping: the rest of the batch stays on its source",
+                    metadata: ["batch.applied": "\(applied)", "batch.left": "\(batch.count - applied)"])
                 break
             }
             if stuck == batch.count { break }
@@ -63,7 +65,8 @@ struct InboxDrainer: Sendable {
         for (index, (inbound, result)) in zip(piece, results).enumerated() {
             guard case .success(var outcome) = result else {
                 if case .failure(let error) = result {
-                    logger.error("mail left on its source for the next attempt", metadata: ["mail.position": "\(inbound.position)", "error": "\(error)"])
+                    logger.error(
+                        "mail left on its source for the next attempt", metadata: ["mail.position": "\(inbound.position)", "error": "\(error)"])
                 }
                 continue
             }

@@ -38,16 +38,21 @@ struct ApprovalGate {
             return refuse("no approval token in the mail", request: claimed, tell: approvers.contains(sender) ? [sender] : [])
         }
         guard let request = state.requests.first(where: { $0.number == number }) else {
-            return refuse("token names \(number), which is not a request of \(state.source)", request: claimed, tell: approvers.contains(sender) ? [sender] : [])
+            return refuse(
+                "token names \(number), which is not a request of \(state.source)", request: claimed, tell: approvers.contains(sender) ? [sender] : []
+            )
         }
         if let answered = match.answeredRequest, answered != number {
-            return refuse("token is for \(number) but the mail answers \(answered)", request: request, tell: approvers.contains(sender) ? [sender] : [])
+            return refuse(
+                "token is for \(number) but the mail answers \(answered)", request: request, tell: approvers.contains(sender) ? [sender] : [])
         }
         guard signer.verify(token, request: number, approver: sender) else {
             if let owner = request.deciders.first(where: { signer.verify(token, request: number, approver: $0) }) {
                 return refuse("token of \(owner) used by \(sender)", request: request, tell: [owner])
             }
-            return refuse("token does not verify for \(number) (tampered or forged)", request: request, tell: request.deciders.contains(sender) ? [sender] : request.deciders)
+            return refuse(
+                "token does not verify for \(number) (tampered or forged)", request: request,
+                tell: request.deciders.contains(sender) ? [sender] : request.deciders)
         }
         if let problem = CommandGate.addressProblem(of: understood.mail, sender: sender) {
             return refuse(problem, request: request, tell: [sender])

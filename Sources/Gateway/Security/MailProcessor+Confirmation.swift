@@ -31,7 +31,9 @@ extension MailProcessor {
     /// command the confirmation was asked for, read again from the waiting mail's stored bytes.
     /// The answer itself is the proof: only the confirmation mail's recipient knows its
     /// Message-ID (it carries an HMAC). Nil when the mail confirms nothing.
-    func applyConfirmed(by understood: UnderstoodMail, sender: EmailAddress, match: ThreadMatch, cause: MailCause, session: StoreSession, now: Date) throws -> MailOutcome? {
+    func applyConfirmed(by understood: UnderstoodMail, sender: EmailAddress, match: ThreadMatch, cause: MailCause, session: StoreSession, now: Date)
+        throws -> MailOutcome?
+    {
         guard let parent = understood.mail.inReplyTo.first,
             let waiting = try session.confirmationAwaited(messageID: parent, sender: sender.value),
             waiting.source == match.source.description, Self.confirms(understood),

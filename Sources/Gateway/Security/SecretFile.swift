@@ -10,7 +10,9 @@ enum SecretFile {
         if let data = FileManager.default.contents(atPath: path) {
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard text.count >= 32 else {
-                throw ConfigError(file: path, key: "security.token_secret_file", expected: "a secret of at least 32 characters (delete the file to have one generated)")
+                throw ConfigError(
+                    file: path, key: "security.token_secret_file",
+                    expected: "a secret of at least 32 characters (delete the file to have one generated)")
             }
             return Array(text.utf8)
         }

@@ -34,7 +34,9 @@ public struct TokenSigner: Sendable {
     /// The request a token names, if it is shaped like an approval token.
     public static func request(in token: String) -> RequestNumber? {
         let lower = token.lowercased()
-        guard lower.hasPrefix("r"), let x = lower.firstIndex(of: "x"), let sequence = Int(lower[lower.index(after: lower.startIndex)..<x]) else { return nil }
+        guard lower.hasPrefix("r"), let x = lower.firstIndex(of: "x"), let sequence = Int(lower[lower.index(after: lower.startIndex)..<x]) else {
+            return nil
+        }
         return RequestNumber(sequence: sequence)
     }
 

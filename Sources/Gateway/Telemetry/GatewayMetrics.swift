@@ -56,7 +56,10 @@ final class GatewayMetrics: Sendable {
                     decision,
                     Dictionary(
                         uniqueKeysWithValues: [ReceiptOutcome.applied, .refused].map {
-                            ($0, Counter(label: "escalation_gateway_approvals_total", dimensions: [("decision", decision), ("outcome", $0.rawValue)]))
+                            (
+                                $0,
+                                Counter(label: "escalation_gateway_approvals_total", dimensions: [("decision", decision), ("outcome", $0.rawValue)])
+                            )
                         })
                 )
             })
@@ -70,7 +73,9 @@ final class GatewayMetrics: Sendable {
                         uniqueKeysWithValues: ReplyClass.allCases.map {
                             (
                                 $0,
-                                Counter(label: "escalation_gateway_deliveries_total", dimensions: [("result", result.rawValue), ("reply_class", $0.rawValue)])
+                                Counter(
+                                    label: "escalation_gateway_deliveries_total",
+                                    dimensions: [("result", result.rawValue), ("reply_class", $0.rawValue)])
                             )
                         })
                 )

@@ -61,12 +61,17 @@ struct BenchConversation {
         let number = supportCase.number.value
         let customer = account.contacts[0]
         let owner = account.owner(of: supportCase)
-        let approver = random.chance(0.7) ? BenchStaff.dutyManager : BenchPerson(name: "Group Manager", address: supportCase.groupManager?.value ?? "")
-        let request = ScriptStep(author: customer, addressing: .fresh(subject: random.pick(Self.requestSubjects).replacingOccurrences(of: "#", with: number) + " - \(supportCase.subject)"), text: Self.request(number, random: &random))
+        let approver =
+            random.chance(0.7) ? BenchStaff.dutyManager : BenchPerson(name: "Group Manager", address: supportCase.groupManager?.value ?? "")
+        let request = ScriptStep(
+            author: customer,
+            addressing: .fresh(subject: random.pick(Self.requestSubjects).replacingOccurrences(of: "#", with: number) + " - \(supportCase.subject)"),
+            text: Self.request(number, random: &random))
         let approval = ScriptStep(author: approver, addressing: .reply(preferring: ["approval-requested"]), text: random.pick(Self.approvals))
         let comment = Self.comment(by: owner, random: &random)
         let severity = ScriptStep(author: owner, addressing: .reply(preferring: ["work-note", "escalated", "approved"]), text: "SEVERITY high")
-        let deescalation = ScriptStep(author: customer, addressing: .reply(preferring: ["severity-changed", "escalated", "approved"]), text: random.pick(Self.deescalations))
+        let deescalation = ScriptStep(
+            author: customer, addressing: .reply(preferring: ["severity-changed", "escalated", "approved"]), text: random.pick(Self.deescalations))
         switch kind {
         case .approved:
             thread = number
@@ -82,11 +87,16 @@ struct BenchConversation {
             steps = [
                 ScriptStep(
                     author: customer, addressing: .fresh(subject: "Our account needs attention"),
-                    text: "Please escalate our account, cases \(account.cases[1].number.value) and \(account.cases[2].number.value) are stalled and our CIO is asking daily."),
-                ScriptStep(author: BenchStaff.vicePresident, addressing: .reply(preferring: ["approval-requested"]), text: random.pick(Self.approvals)),
+                    text:
+                        "Please escalate our account, cases \(account.cases[1].number.value) and \(account.cases[2].number.value) are stalled and our CIO is asking daily."
+                ),
+                ScriptStep(
+                    author: BenchStaff.vicePresident, addressing: .reply(preferring: ["approval-requested"]), text: random.pick(Self.approvals)),
                 Self.comment(by: manager, random: &random),
                 ScriptStep(author: manager, addressing: .reply(preferring: ["work-note", "escalated", "approved"]), text: "TREND improving"),
-                ScriptStep(author: customer, addressing: .reply(preferring: ["trend-changed", "escalated", "approved"]), text: random.pick(Self.deescalations)),
+                ScriptStep(
+                    author: customer, addressing: .reply(preferring: ["trend-changed", "escalated", "approved"]),
+                    text: random.pick(Self.deescalations)),
             ]
         case .approverAway:
             thread = number
@@ -94,12 +104,16 @@ struct BenchConversation {
                 author: BenchStaff.dutyManager, addressing: .reply(preferring: ["approval-requested"]),
                 text: "I am out of the office until Monday with limited access to mail. For urgent matters contact the duty desk.", automated: true)
             let standIn = BenchPerson(name: "Group Manager", address: supportCase.groupManager?.value ?? "")
-            steps = [request, away, ScriptStep(author: standIn, addressing: .reply(preferring: ["approval-requested"]), text: random.pick(Self.approvals)), comment]
+            steps = [
+                request, away, ScriptStep(author: standIn, addressing: .reply(preferring: ["approval-requested"]), text: random.pick(Self.approvals)),
+                comment,
+            ]
         case .stranger:
             thread = number
             steps = [
                 ScriptStep(
-                    author: BenchPerson(name: "Pat Outsider", address: "pat\(index)@outsider.example"), addressing: .fresh(subject: "What is going on with \(number)?"),
+                    author: BenchPerson(name: "Pat Outsider", address: "pat\(index)@outsider.example"),
+                    addressing: .fresh(subject: "What is going on with \(number)?"),
                     text: "Hello, can you tell me the status of \(number) and who owns it?")
             ]
         }

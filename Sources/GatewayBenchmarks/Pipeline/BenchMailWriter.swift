@@ -85,7 +85,8 @@ struct BenchMailWriter {
             let (name, encoding) = random.pick([("iso-8859-1", String.Encoding.isoLatin1), ("windows-1252", .windowsCP1252)])
             body = Self.part(plainText, charset: name, encoding: .quotedPrintable, in: encoding)
         case (.legacyCharset, .japanese):
-            body = random.chance(0.5)
+            body =
+                random.chance(0.5)
                 ? Self.part(plainText, charset: "ISO-2022-JP", encoding: .sevenBit, in: .iso2022JP)
                 : Self.part(plainText, charset: "Shift_JIS", encoding: .base64, in: .shiftJIS)
         case (.legacyCharset, .cyrillic): body = Self.part(plainText, charset: "KOI8-R", encoding: .base64, in: Self.koi8r)
@@ -114,12 +115,15 @@ struct BenchMailWriter {
     }
 
     private var outlookHTML: String {
-        var html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"></head><body><div class=\"elementToProof\">"
+        var html =
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"></head><body><div class=\"elementToProof\">"
             + Self.escape(text).replacingOccurrences(of: "\n", with: "<br>") + "</div>"
         if let answering {
-            html += "<div id=\"appendonsend\"></div><hr style=\"display:inline-block;width:98%\"><div id=\"divRplyFwdMsg\" dir=\"ltr\">"
+            html +=
+                "<div id=\"appendonsend\"></div><hr style=\"display:inline-block;width:98%\"><div id=\"divRplyFwdMsg\" dir=\"ltr\">"
                 + "<b>From:</b> \(Self.escape(answering.from))<br><b>Sent:</b> \(MailDate.format(answering.date))<br>"
-                + "<b>Subject:</b> \(Self.escape(answering.subject))</div><div>" + answering.quotedLines.map(Self.escape).joined(separator: "<br>") + "</div>"
+                + "<b>Subject:</b> \(Self.escape(answering.subject))</div><div>" + answering.quotedLines.map(Self.escape).joined(separator: "<br>")
+                + "</div>"
         }
         return html + "</body></html>"
     }

@@ -76,7 +76,9 @@ public struct ConversationPlayer {
             let range = cohortStart..<min(kinds.count, cohortStart + cohort)
             var open = range.map { index in
                 var own = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
-                return (conversation: BenchConversation(kind: kinds[index], index: index, account: account(index), random: &own), random: own, next: 0)
+                return (
+                    conversation: BenchConversation(kind: kinds[index], index: index, account: account(index), random: &own), random: own, next: 0
+                )
             }
             while true {
                 var wave: [InboundMail] = []

@@ -84,13 +84,15 @@ public struct PipelineBenchmark {
         result.conversations = player.conversations
         result.perMail.reserveCapacity(options.mails)
         result.untilDurable.reserveCapacity(options.mails)
-        try player.play(store: store, date: { clock.now() }) { wave in
-            try keep(wave)
-            clock.advance(by: 60)
-            for start in stride(from: 0, to: wave.count, by: options.batchSize) {
-                try process(Array(wave[start..<min(wave.count, start + options.batchSize)]), gateway: gateway, into: &result)
-            }
-        }
+        try player.play(
+            store: store, date: { clock.now() },
+            deliver: { wave in
+                try keep(wave)
+                clock.advance(by: 60)
+                for start in stride(from: 0, to: wave.count, by: options.batchSize) {
+                    try process(Array(wave[start..<min(wave.count, start + options.batchSize)]), gateway: gateway, into: &result)
+                }
+            })
         result.unansweredReplies = player.unansweredReplies
         result.peakRSSAfterPipeline = ProcessMemory.peakResidentBytes()
         result.databaseBytes = workspace.databaseBytes()

@@ -126,11 +126,12 @@ public enum QuotedPrintable {
         }
 
         mutating func literal(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let target = buffer.baseAddress, let source = bytes.baseAddress else { return }
             var start = 0
             while start < bytes.count {
                 if lineLength == 75 { softBreak() }
                 let length = min(bytes.count - start, 75 - lineLength)
-                (buffer.baseAddress! + count).initialize(from: bytes.baseAddress! + start, count: length)
+                (target + count).initialize(from: source + start, count: length)
                 count += length
                 lineLength += length
                 start += length

@@ -15,7 +15,9 @@ extension StringProtocol {
     }
 
     /// The text without leading and trailing whitespace, newlines included.
-    package var trimmedSpace: String { trimmed(where: { $0.properties.isWhitespace }, byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) }
+    package var trimmedSpace: String {
+        trimmed(where: { $0.properties.isWhitespace }, byte: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+    }
 
     /// The text without leading and trailing line breaks (blanks kept).
     package var trimmedNewlines: String {
@@ -36,7 +38,9 @@ extension StringProtocol {
         let bytes = text.utf8
         if let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 {
             if !isTrimmedByte(first), !isTrimmedByte(last) { return text }
-            guard let start = bytes.firstIndex(where: { !isTrimmedByte($0) }), let end = bytes.lastIndex(where: { !isTrimmedByte($0) }) else { return "" }
+            guard let start = bytes.firstIndex(where: { !isTrimmedByte($0) }), let end = bytes.lastIndex(where: { !isTrimmedByte($0) }) else {
+                return ""
+            }
             if bytes[start] < 0x80, bytes[end] < 0x80 { return String(text[start...end]) }
         }
         let scalars = text.unicodeScalars

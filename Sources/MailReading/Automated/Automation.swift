@@ -93,7 +93,9 @@ public enum AutomationClassifier {
         return nil
     }
 
-    private static let daemons = ["mailer-daemon", "mail-daemon", "mailerdaemon", "postmaster", "post_master", "mdaemon", "mail delivery subsystem", "mail delivery system"]
+    private static let daemons = [
+        "mailer-daemon", "mail-daemon", "mailerdaemon", "postmaster", "post_master", "mdaemon", "mail delivery subsystem", "mail delivery system",
+    ]
     private static let bounceSubjects = [
         "undelivered mail", "undeliverable", "delivery status notification", "mail delivery failed", "returned mail", "failure notice",
         "delivery failure", "non-delivery", "nondeliverable", "could not be delivered", "delivery has failed", "message not delivered",

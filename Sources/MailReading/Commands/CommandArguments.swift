@@ -29,7 +29,9 @@ struct CommandArguments {
             return EscalationText.parse(justification, type: type)
         case .severity:
             let level = finding.value ?? firstWord(rest)
-            guard !level.isEmpty else { return Self.notUnderstood(finding.kind, key: "value", written: level, hint: "followed by the level, e.g. SEVERITY high") }
+            guard !level.isEmpty else {
+                return Self.notUnderstood(finding.kind, key: "value", written: level, hint: "followed by the level, e.g. SEVERITY high")
+            }
             return Reading(.severity(level), written: ["value": level])
         case .trend:
             let written = finding.value.map(Self.trend) ?? Self.trend(firstWord(rest))
@@ -119,7 +121,9 @@ struct CommandArguments {
     }
 
     private func firstWord(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).lazy.map { String($0).trimmed(including: ".,;:!") }.first { !$0.isEmpty } ?? ""
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).lazy.map { String($0).trimmed(including: ".,;:!") }.first {
+            !$0.isEmpty
+        } ?? ""
     }
 
     /// A localized trend in the core's words; other words as written.
@@ -143,5 +147,6 @@ struct CommandArguments {
     }
 
     private static let greeting = Pattern(
-        #"^\s*(hi|hello|hey|dear|hallo|moin|servus|liebe|lieber|sehr geehrte[rs]?|bonjour|salut|madame|monsieur|hola|estimad[oa]s?|buenos d[ií]as|buenas tardes|buongiorno|ciao|hej|hoi|ol[aá]|good (morning|afternoon|evening)|guten (tag|morgen|abend))\b[^.!?]{0,40}[,!:]?\s*$"#)
+        #"^\s*(hi|hello|hey|dear|hallo|moin|servus|liebe|lieber|sehr geehrte[rs]?|bonjour|salut|madame|monsieur|hola|estimad[oa]s?|buenos d[ií]as|buenas tardes|buongiorno|ciao|hej|hoi|ol[aá]|good (morning|afternoon|evening)|guten (tag|morgen|abend))\b[^.!?]{0,40}[,!:]?\s*$"#
+    )
 }

@@ -86,9 +86,18 @@ enum CommandPhrases {
         ("watch-list|watchlist|beobachtungsliste|verteiler", Trigger(kind: .watch, placement: .anywhere)),
         ("liste de suivi|diffusion", Trigger(kind: .watch, placement: .anywhere)),
         ("lista de seguimiento|vigilancia", Trigger(kind: .watch, placement: .anywhere)),
-        ("link|verknupfen|verknupft|verknuepfen|lier|liez|relier|reliez|vincular|vinculen|vincule|enlazar|enlacen", Trigger(kind: .link, placement: .anywhere)),
-        ("unlink|entknupfen|losen|trennen|delier|deliez|dissocier|dissociez|desvincular|desvinculen|desvincule", Trigger(kind: .unlink, placement: .anywhere)),
-        ("assign|reassign|zuweisen|zuordnen|assigner|assignez|attribuer|attribuez|asignar|asignen|asigne|reasignar", Trigger(kind: .assign, placement: .anywhere)),
+        (
+            "link|verknupfen|verknupft|verknuepfen|lier|liez|relier|reliez|vincular|vinculen|vincule|enlazar|enlacen",
+            Trigger(kind: .link, placement: .anywhere)
+        ),
+        (
+            "unlink|entknupfen|losen|trennen|delier|deliez|dissocier|dissociez|desvincular|desvinculen|desvincule",
+            Trigger(kind: .unlink, placement: .anywhere)
+        ),
+        (
+            "assign|reassign|zuweisen|zuordnen|assigner|assignez|attribuer|attribuez|asignar|asignen|asigne|reasignar",
+            Trigger(kind: .assign, placement: .anywhere)
+        ),
     ]
 
     /// Withdrawing one's own request and asking what waits for one's decision, in the four languages.
@@ -133,7 +142,10 @@ enum CommandPhrases {
         ("beantrage|beantragen|brauchen|benotigen|benotige|mochte|mochten eine eskalation", Trigger(kind: .escalate, placement: .anywhere)),
         ("kontoeskalation|account-eskalation", Trigger(kind: .escalateAccount, placement: .anywhere)),
         ("deeskalieren|de-eskalieren|deeskaliere|deeskaliert", Trigger(kind: .deescalate, placement: .anywhere)),
-        ("die|diese|unsere eskalation beenden|schliessen|schließen|aufheben|zurucknehmen|zuruckziehen|abschliessen|abschließen", Trigger(kind: .deescalate, placement: .anywhere)),
+        (
+            "die|diese|unsere eskalation beenden|schliessen|schließen|aufheben|zurucknehmen|zuruckziehen|abschliessen|abschließen",
+            Trigger(kind: .deescalate, placement: .anywhere)
+        ),
         ("die|diese|unsere eskalation kann|konnen geschlossen|beendet|aufgehoben", Trigger(kind: .deescalate, placement: .anywhere)),
         ("genehmigt|genehmige|genehmigen|freigegeben", Trigger(kind: .approve, placement: .decision)),
         ("gebe frei", Trigger(kind: .approve, placement: .decision)),
@@ -146,7 +158,10 @@ enum CommandPhrases {
         ("besoin d' une escalade", Trigger(kind: .escalate, placement: .anywhere)),
         ("escalade du compte", Trigger(kind: .escalateAccount, placement: .anywhere)),
         ("desescalader|desescaladez|desescaladons|desescalade|de-escalader", Trigger(kind: .deescalate, placement: .anywhere)),
-        ("cloturer|cloturez|fermer|fermez|annuler|annulez|clore|terminer|terminez \(determiner) \(escalationNoun)", Trigger(kind: .deescalate, placement: .anywhere)),
+        (
+            "cloturer|cloturez|fermer|fermez|annuler|annulez|clore|terminer|terminez \(determiner) \(escalationNoun)",
+            Trigger(kind: .deescalate, placement: .anywhere)
+        ),
         ("mettre fin a l' escalade", Trigger(kind: .deescalate, placement: .anywhere)),
         ("approuve|approuvee|approuver|approuvons|valide|validee", Trigger(kind: .approve, placement: .decision)),
         ("feu vert", Trigger(kind: .approve, placement: .anywhere)),
@@ -155,7 +170,10 @@ enum CommandPhrases {
 
     private static let spanish: [(String, Trigger)] = [
         ("escalar|escalen|escale|escalarlo|escalarla|reescalar", Trigger(kind: .escalate, placement: .anywhere)),
-        ("solicitamos|solicito|necesitamos|necesito|pedimos|pido una|la escalacion|escalada|escalamiento", Trigger(kind: .escalate, placement: .anywhere)),
+        (
+            "solicitamos|solicito|necesitamos|necesito|pedimos|pido una|la escalacion|escalada|escalamiento",
+            Trigger(kind: .escalate, placement: .anywhere)
+        ),
         ("escalamiento|escalacion de la|nuestra cuenta", Trigger(kind: .escalateAccount, placement: .anywhere)),
         ("desescalar|desescalen|desescale|desescalarlo", Trigger(kind: .deescalate, placement: .anywhere)),
         ("cerrar|cierren|cancelar|cancelen|terminar|finalizar la|el|esta \(escalationNoun)", Trigger(kind: .deescalate, placement: .anywhere)),
@@ -166,7 +184,10 @@ enum CommandPhrases {
 
     /// Decisions in the other languages the reader knows.
     private static let otherLanguages: [(String, CommandKind)] = [
-        ("approvato|approvata|approvo|goedgekeurd|godkendt|godkand|godkjent|hyvaksytty|hyvaksyn|aprovado|aprovada|zatwierdzam|zatwierdzone|akceptuje", .approve),
+        (
+            "approvato|approvata|approvo|goedgekeurd|godkendt|godkand|godkjent|hyvaksytty|hyvaksyn|aprovado|aprovada|zatwierdzam|zatwierdzone|akceptuje",
+            .approve
+        ),
         ("одобр*", .approve), ("утвержд*", .approve), ("~承認", .approve), ("~批准", .approve), ("~同意", .approve), ("~승인", .approve),
         ("respinto|respinta|afgewezen|afvist|avslag|avslatt|avvisad|hylatty|rejeitado|rejeitada|odrzucone|odrzucam", .reject),
         ("отклон*", .reject), ("отказ*", .reject), ("~却下", .reject), ("~拒绝", .reject), ("~駁回", .reject), ("~거절", .reject),

@@ -24,7 +24,8 @@ enum EscalationText {
         let rest = ReasonText.argument(leadingNumbers.replacing(in: justification.joined(separator: "\n"), with: ""))
         let cases = RecordNumbers.find(in: text, taggedOnly: false).filter { $0.hasPrefix("CS") }
         let arguments = EscalateArguments(
-            type: type, reason: reason ?? (rest.isEmpty ? nil : rest), justification: rest, severity: severity, linkedCases: cases.compactMap(CaseNumber.init))
+            type: type, reason: reason ?? (rest.isEmpty ? nil : rest), justification: rest, severity: severity,
+            linkedCases: cases.compactMap(CaseNumber.init))
         var written = ["justification": rest, "cases": cases.joined(separator: ",")]
         written["reason"] = arguments.reason
         written["severity"] = severity

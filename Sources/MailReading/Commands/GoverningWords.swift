@@ -92,16 +92,19 @@ enum GoverningWords {
         "therefore", "thus", "gladly", "happily", "request", "escalation", "hiermit", "ich", "wir", "ist", "sind", "wird", "werde",
         "hiermit", "dann", "daher", "deshalb", "gerne", "gern", "somit", "also", "je", "j'", "nous", "est", "sont", "donc", "alors",
         "volontiers", "yo", "lo", "la", "le", "es", "está", "esta", "fue", "queda", "entonces", "sí", "si", "ok", "okay", "yes", "ja",
-        "oui", "vale", "bien", "d'accord", "dois", "devons", "doit", "muss", "müssen", "mussen", "que", "debo", "debemos", "tengo", "tenemos", "demande", "solicitud", "antrag", "anfrage", "von", "meiner", "seite", "de", "mi", "parte",
+        "oui", "vale", "bien", "d'accord", "dois", "devons", "doit", "muss", "müssen", "mussen", "que", "debo", "debemos", "tengo", "tenemos",
+        "demande", "solicitud", "antrag", "anfrage", "von", "meiner", "seite", "de", "mi", "parte",
     ])
 
     /// Words right after a command that name what it acts on and belong to neither the command
     /// nor its argument: "reject this", "lehne das ab", "escalate the case", "escalar el caso".
     static let objects = PhraseTable<Bool>(
         [
-            ("this|it|that|now|again|please|request|escalation|case|account|ticket|one", true), ("the|this|our|my request|escalation|case|ticket|account", true),
+            ("this|it|that|now|again|please|request|escalation|case|account|ticket|one", true),
+            ("the|this|our|my request|escalation|case|ticket|account", true),
             ("this|the escalation request", true),
-            ("das|dies|es|bitte|jetzt|ab|sie|du|ihr", true), ("den|diesen|unseren fall|antrag|vorgang|ticket", true), ("die|diese|unsere eskalation", true),
+            ("das|dies|es|bitte|jetzt|ab|sie|du|ihr", true), ("den|diesen|unseren fall|antrag|vorgang|ticket", true),
+            ("die|diese|unsere eskalation", true),
             ("ca|cela|maintenant|svp", true), ("la|cette demande|escalade", true), ("le|ce|notre dossier|ticket|cas", true),
             ("esto|eso|ahora", true), ("la|esta solicitud|escalacion|cuenta", true), ("el|este|nuestro caso|ticket", true),
             ("por favor", true),

@@ -164,7 +164,8 @@ struct PhraseFinder {
         guard let first = following.first else { return false }
         if ["possible", "moglich", "posible"].contains(first) { return true }
         if first == "es", following.dropFirst().first == "posible" { return true }
-        return ["you", "vous", "du", "sie"].contains(first) && following.dropFirst().first.map { ["can", "could", "pouvez", "kannst", "konnen"].contains($0) } == true
+        return ["you", "vous", "du", "sie"].contains(first)
+            && following.dropFirst().first.map { ["can", "could", "pouvez", "kannst", "konnen"].contains($0) } == true
     }
 
     private func status(of finding: Finding) -> Finding.Status {
@@ -181,7 +182,9 @@ struct PhraseFinder {
         // A rejection's reason may start with a negation ("REJECT not now", "Rejected, not urgent").
         if before.contains(.negation) || inside.contains(.negation) || finding.kind != .reject && after.contains(.negation) { return .negated }
         if before.contains(.doubt) || after.contains(.doubt) { return .doubtful }
-        if before.contains(.condition) || after.contains(.condition) || effects(in: sentence.lowerBound..<(sentence.lowerBound + 1)).contains(.condition) {
+        if before.contains(.condition) || after.contains(.condition)
+            || effects(in: sentence.lowerBound..<(sentence.lowerBound + 1)).contains(.condition)
+        {
             return .conditional
         }
         // A condition opening the clause right after it: "Approved, pending…", "Bitte deeskalieren, falls…".

@@ -48,7 +48,8 @@ public struct Reading: Hashable, Sendable {
     /// applied; the text is kept as a message, and its sender told what was understood and how
     /// to say it. Without text (a subject alone) it is not understood.
     static func unclear(_ text: String, understood: String, hint: String) -> Reading {
-        let request: Request = text.isEmpty
+        let request: Request =
+            text.isEmpty
             ? .notUnderstood(understood: understood, hint: hint) : .command(.unclear(text: text, understood: understood, hint: hint))
         return Reading(request, name: "unclear", arguments: ["understood": understood, "hint": hint])
     }

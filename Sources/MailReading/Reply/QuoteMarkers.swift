@@ -52,7 +52,8 @@ enum QuoteMarkers {
     /// "On Tue, Apr 11, 2017 at 10:07 PM John Smith" followed by a `<`/`mailto:` line (Polymail).
     private static let onDateTime = Pattern(#"^\s*on\s.{0,60}\d{1,2}:\d{2}"#)
     private static let separators = Pattern(
-        #"^[\s>*_=-]*[-_=*]{2,}.{0,5}(original message|reply message|antwort nachricht|oprindelig meddelelse|forwarded message|ursprüngliche nachricht|message d'origine|message original|mensaje original|oorspronkelijk bericht|messaggio originale|mensagem original|alkuperäinen viesti|ursprungligt meddelande|opprinnelig melding|wiadomość oryginalna|исходное сообщение|пересылаемое сообщение|原始邮件|vorherige antworten|oprindelig besked)"#)
+        #"^[\s>*_=-]*[-_=*]{2,}.{0,5}(original message|reply message|antwort nachricht|oprindelig meddelelse|forwarded message|ursprüngliche nachricht|message d'origine|message original|mensaje original|oorspronkelijk bericht|messaggio originale|mensagem original|alkuperäinen viesti|ursprungligt meddelande|opprinnelig melding|wiadomość oryginalna|исходное сообщение|пересылаемое сообщение|原始邮件|vorherige antworten|oprindelig besked)"#
+    )
     private static let markerLine = Pattern(#"^\s*\**\s*(vorherige antworten|previous replies)\s*\**\s*$"#)
     /// Header names that open a quoted or forwarded message's header block.
     private static let headerStartNames: Set<String> = [
@@ -104,7 +105,9 @@ enum QuoteMarkers {
         return name.isEmpty ? nil : name
     }
 
-    private static let foldStartLetters: Set<Unicode.Scalar> = ["o", "O", "l", "L", "a", "A", "e", "E", "i", "I", "d", "D", "w", "W", "v", "V", "-", "*"]
+    private static let foldStartLetters: Set<Unicode.Scalar> = [
+        "o", "O", "l", "L", "a", "A", "e", "E", "i", "I", "d", "D", "w", "W", "v", "V", "-", "*",
+    ]
 
     /// Whether a line can begin an attribution folded over the next lines.
     private static func mayStartFold(_ line: String) -> Bool {
@@ -192,7 +195,9 @@ enum QuoteMarkers {
     /// whatever its length. A long run only made them try every split of it (ignoring case,
     /// each try costs: a line of 550 dashes cost a millisecond).
     private static func shortenedLeadingRun(_ text: String) -> String {
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == 0x20 || first == 0x09 else { return text }
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == 0x20 || first == 0x09 else {
+            return text
+        }
         return String(String.UnicodeScalarView(withoutRunHead(text, of: "-*", keeping: 1)))
     }
 

@@ -96,7 +96,9 @@ enum ReplyLines {
         while index < lines.count, isQuote(lines[index]) || lines[index].isBlank || isBrokenQuoteLine(lines, index) {
             index += 1
         }
-        guard index < lines.count, QuoteMarkers.historySpan(lines: lines, at: index) == nil, !QuoteMarkers.isDelimiter(lines[index]) else { return nil }
+        guard index < lines.count, QuoteMarkers.historySpan(lines: lines, at: index) == nil, !QuoteMarkers.isDelimiter(lines[index]) else {
+            return nil
+        }
         return index
     }
 

@@ -6,7 +6,8 @@ import MailMessage
 /// they are part of what the sender wrote.
 enum SignatureStripper {
     private static let footer = Pattern(
-        #"^[(<\s]*(sent (from|via|with|using|by) (my )?|get \[?outlook for|envoyé (de|depuis) mon|envoyé à partir de |enviado (desde|do) mi|von meinem .{0,40} gesendet|diese nachricht wurde von meinem .{0,60} gesendet|gesendet von meinem|gesendet von outlook|inviato da|verzonden (met|vanaf)|skickat från|sendt fra|lähetetty|from my (iphone|ipad|android|mobile|phone|samsung|galaxy|blackberry)|.{0,20}\bfrom mobile$|從我的 .{0,20}傳送)"#)
+        #"^[(<\s]*(sent (from|via|with|using|by) (my )?|get \[?outlook for|envoyé (de|depuis) mon|envoyé à partir de |enviado (desde|do) mi|von meinem .{0,40} gesendet|diese nachricht wurde von meinem .{0,60} gesendet|gesendet von meinem|gesendet von outlook|inviato da|verzonden (met|vanaf)|skickat från|sendt fra|lähetetty|from my (iphone|ipad|android|mobile|phone|samsung|galaxy|blackberry)|.{0,20}\bfrom mobile$|從我的 .{0,20}傳送)"#
+    )
     /// "Sent from my desk, is much easier…" is a sentence, not a footer (github's test).
     private static let sentence = Pattern(#"^sent from my \w+, (is|was|it|and|but)\b"#)
 
@@ -27,9 +28,12 @@ enum SignatureStripper {
     }
 
     private static let footerWords = NeedleSet(
-        ["sent", "get ", "envoy", "enviado", "gesendet", "inviato", "verzonden", "skickat", "sendt", "lähetetty", "from my", "mobile", "從我的"], ignoringCase: true)
+        ["sent", "get ", "envoy", "enviado", "gesendet", "inviato", "verzonden", "skickat", "sendt", "lähetetty", "from my", "mobile", "從我的"],
+        ignoringCase: true)
     /// First letters of every footer pattern, in both cases: other lines skip the patterns.
-    private static let footerStarts: Set<Unicode.Scalar> = ["s", "g", "e", "v", "d", "i", "l", "f", "S", "G", "E", "V", "D", "I", "L", "F", "(", "<", "從"]
+    private static let footerStarts: Set<Unicode.Scalar> = [
+        "s", "g", "e", "v", "d", "i", "l", "f", "S", "G", "E", "V", "D", "I", "L", "F", "(", "<", "從",
+    ]
 
     static func isFooter(_ line: String) -> Bool {
         let trimmed = line.trimmedBlanks

@@ -16,7 +16,8 @@ public enum ConversationSubject {
         let bytes = Array(subject.prefix(bytes: SubjectPrefixes.readLimit).utf8)
         let start = SubjectPrefixes.afterPrefixes(bytes, steps: &steps)
         let rest = ControlCharacters.removed(from: String(decoding: bytes[start...], as: UTF8.self))
-        let words = rest.utf8.allSatisfy({ $0 < 0x80 }) ? blanksCollapsed(rest) : rest.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let words =
+            rest.utf8.allSatisfy({ $0 < 0x80 }) ? blanksCollapsed(rest) : rest.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let kept = words.prefix(bytes: maxBytes).trimmedBlanks
         return kept.isEmpty ? nil : kept
     }

@@ -82,10 +82,14 @@ public enum RecordNumbers {
     private static func numberEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, checkingBefore: Bool = true) -> Int? {
         let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         let isLetter: (UInt8) -> Bool = { $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") }
-        guard start < bytes.count, mayStartPrefix(bytes[start]), !checkingBefore || start == 0 || !(isLetter(bytes[start - 1]) || isDigit(bytes[start - 1])) else { return nil }
-        guard let prefix = asciiPrefixes.first(where: { prefix in
-            start + prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[start + $0] | 0x20 == prefix[$0] }
-        }) else { return nil }
+        guard start < bytes.count, mayStartPrefix(bytes[start]),
+            !checkingBefore || start == 0 || !(isLetter(bytes[start - 1]) || isDigit(bytes[start - 1]))
+        else { return nil }
+        guard
+            let prefix = asciiPrefixes.first(where: { prefix in
+                start + prefix.count <= bytes.count && prefix.indices.allSatisfy { bytes[start + $0] | 0x20 == prefix[$0] }
+            })
+        else { return nil }
         var end = start + prefix.count
         while end < bytes.count, isDigit(bytes[end]) { end += 1 }
         let digits = end - start - prefix.count
@@ -155,7 +159,9 @@ public enum ReplyToken {
 
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"),
+            UInt8(ascii: "-"):
+            true
         default: false
         }
     }

@@ -47,7 +47,8 @@ struct DashboardHome {
             let clocks = escalation.clocks.map {
                 ClockStatus($0, stoppedAt: escalation.slaStoppedAt, configuration: configuration, now: now).html
             }.joined(separator: " ")
-            let owner = names.owner(source: escalation.source, assignedTo: escalation.assignedTo).map(names.person) ?? "<span class=\"muted\">none</span>"
+            let owner =
+                names.owner(source: escalation.source, assignedTo: escalation.assignedTo).map(names.person) ?? "<span class=\"muted\">none</span>"
             html += """
                 <tr><td data-label="Escalation"><a href="/escalations/\(HTML.escape(escalation.number.value))">\(HTML.escape(escalation.number.value))</a>\
                 <div class="muted">\(HTML.escape(escalation.reason))</div></td>\
@@ -75,9 +76,12 @@ struct DashboardHome {
             <button type="submit">Show</button>\(approver == nil ? "" : " <a href=\"/#approvals\">Show every pending request</a>")</form>
 
             """
-        if let filter, approver == nil { html += "<p class=\"error\">Not a mail address: \(HTML.escape(filter)). Every pending request is shown.</p>\n" }
+        if let filter, approver == nil {
+            html += "<p class=\"error\">Not a mail address: \(HTML.escape(filter)). Every pending request is shown.</p>\n"
+        }
         guard !requests.isEmpty else {
-            return html + "<p class=\"empty\">\(approver == nil ? "No request waits for a decision." : "Nothing waits for this approver.")</p>\n</section>\n"
+            return html
+                + "<p class=\"empty\">\(approver == nil ? "No request waits for a decision." : "Nothing waits for this approver.")</p>\n</section>\n"
         }
         let configuration = gateway.config.escalation
         for request in requests {
@@ -117,7 +121,10 @@ struct DashboardHome {
         html += "<p class=\"muted\">Mail given up can be queued again with <code>escalation-gateway outbox --retry</code>.</p>\n"
         html += "<table class=\"list\"><thead><tr><th>ID</th><th>State</th><th>Mail</th><th>Queued</th><th>Last error</th></tr></thead><tbody>\n"
         for mail in stuck {
-            let state = mail.state == "failed" ? "given up after \(mail.attempts) attempts" : "pending, \(mail.attempts) failed attempts, next \(DashboardTime.moment(mail.nextAttemptAt))"
+            let state =
+                mail.state == "failed"
+                ? "given up after \(mail.attempts) attempts"
+                : "pending, \(mail.attempts) failed attempts, next \(DashboardTime.moment(mail.nextAttemptAt))"
             html += """
                 <tr><td data-label="ID">\(mail.id)</td><td data-label="State">\(HTML.escape(state))</td>\
                 <td data-label="Mail">\(HTML.escape(mail.kind))\(mail.source.map { " · " + HTML.escape($0) } ?? "")<div class="muted">\(HTML.escape(mail.subject))</div></td>\

@@ -32,9 +32,14 @@ struct EscalationPageView {
             <dt>Justification</dt><dd><div class="quote">\(HTML.escape(escalation.justification))</div></dd>
 
             """
-        if let reason = escalation.deescalationReason { body += "<dt>De-escalated because</dt><dd><div class=\"quote\">\(HTML.escape(reason))</div></dd>\n" }
+        if let reason = escalation.deescalationReason {
+            body += "<dt>De-escalated because</dt><dd><div class=\"quote\">\(HTML.escape(reason))</div></dd>\n"
+        }
         body += "</dl>\n"
-        body += "<h2>SLA</h2>\n<p>" + escalation.clocks.map { ClockStatus($0, stoppedAt: escalation.slaStoppedAt, configuration: configuration, now: now).html }.joined(separator: " ")
+        body +=
+            "<h2>SLA</h2>\n<p>"
+            + escalation.clocks.map { ClockStatus($0, stoppedAt: escalation.slaStoppedAt, configuration: configuration, now: now).html }.joined(
+                separator: " ")
         body += "</p>\n<p class=\"muted\">Updates on time: \(escalation.updatesMet); late: \(escalation.updatesBreached).</p>\n"
         body += history(page.clockHistory, stoppedAt: escalation.slaStoppedAt, configuration: configuration)
         body += requests(page.requests, names: names)
@@ -48,7 +53,8 @@ struct EscalationPageView {
 
     /// Every clock, its start and deadline in its calendar's zone (UTC without a calendar).
     private func history(_ clocks: [DashboardClock], stoppedAt: Date?, configuration: EscalationConfiguration) -> String {
-        var html = "<h3>SLA history</h3>\n<table class=\"list\"><thead><tr><th>Clock</th><th>Target</th><th>Started</th><th>Due</th><th>Outcome</th></tr></thead><tbody>\n"
+        var html =
+            "<h3>SLA history</h3>\n<table class=\"list\"><thead><tr><th>Clock</th><th>Target</th><th>Started</th><th>Due</th><th>Outcome</th></tr></thead><tbody>\n"
         for clock in clocks {
             let status = ClockStatus(clock, stoppedAt: stoppedAt, configuration: configuration, now: now)
             let calendar = clock.calendar.flatMap(configuration.calendar(named:))
@@ -81,7 +87,8 @@ struct EscalationPageView {
             } else {
                 html += "<ul class=\"plain\">"
                 for decision in request.decisions {
-                    html += "<li>\(names.person(decision.approver)) <strong>\(HTML.escape(decision.decision))</strong> on \(DashboardTime.element(decision.at))"
+                    html +=
+                        "<li>\(names.person(decision.approver)) <strong>\(HTML.escape(decision.decision))</strong> on \(DashboardTime.element(decision.at))"
                     if let reason = decision.reason, !reason.isEmpty { html += "<div class=\"quote\">\(HTML.escape(reason))</div>" }
                     html += "</li>"
                 }

@@ -24,7 +24,8 @@ struct MailText {
         from = mail.from.map(Self.address) ?? ""
         to = (mail.to + mail.cc).map(Self.address).joined(separator: ", ")
         subject = mail.subject
-        var body = mail.textBody(prefixBytes: Self.shownCharacters * 4) ?? mail.htmlBody(prefixBytes: Self.shownCharacters * 4).map(Self.strippingTags) ?? ""
+        var body =
+            mail.textBody(prefixBytes: Self.shownCharacters * 4) ?? mail.htmlBody(prefixBytes: Self.shownCharacters * 4).map(Self.strippingTags) ?? ""
         body = body.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if body.count > Self.shownCharacters { body = String(body.prefix(Self.shownCharacters)) + "\n[…]" }
         text = body.isEmpty ? "(no text)" : body

@@ -40,15 +40,21 @@ struct ReportPageView {
                 body += "<p class=\"empty\">None.</p>\n"
                 continue
             }
-            for (dimension, counts) in [("By reason", breakdown.byReason), ("By account", breakdown.byAccount), ("By severity", breakdown.bySeverity)] {
+            for (dimension, counts) in [
+                ("By reason", breakdown.byReason), ("By account", breakdown.byAccount), ("By severity", breakdown.bySeverity),
+            ] {
                 body += "<h3>\(dimension)</h3>\n<ul class=\"plain\">"
                 let (shown, more) = dimension == "By account" ? ActivityReport.listed(counts) : (counts[...], nil)
                 for count in shown {
-                    let label = dimension == "By severity" ? SeverityBadge.html(count.key, configuration: gateway.config.escalation) : HTML.escape(count.name.map { "\($0) (\(count.key))" } ?? count.key)
+                    let label =
+                        dimension == "By severity"
+                        ? SeverityBadge.html(count.key, configuration: gateway.config.escalation)
+                        : HTML.escape(count.name.map { "\($0) (\(count.key))" } ?? count.key)
                     body += "<li>\(label): \(count.count)</li>"
                 }
                 if let more {
-                    body += "<li class=\"muted\">and \(more.entries) more accounts, \(more.count) in all (each one in <code>report --json</code> and <code>--csv</code>)</li>"
+                    body +=
+                        "<li class=\"muted\">and \(more.entries) more accounts, \(more.count) in all (each one in <code>report --json</code> and <code>--csv</code>)</li>"
                 }
                 body += "</ul>\n"
             }

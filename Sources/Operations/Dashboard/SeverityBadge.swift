@@ -1,5 +1,5 @@
-import Foundation
 import EscalationCore
+import Foundation
 
 /// A severity as a coloured badge: the configured colour as its background (`[[severity]]
 /// color`: a CSS colour name or `#rgb`/`#rrggbb`) and black or white text, whichever contrasts

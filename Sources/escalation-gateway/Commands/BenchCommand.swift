@@ -7,12 +7,14 @@ import GatewayBenchmarks
 
 /// `bench`: benchmarks that print their figures; never pass/fail.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure the gateway's speed.", subcommands: [PipelineBench.self, ParseBench.self, IMAPBench.self])
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure the gateway's speed.", subcommands: [PipelineBench.self, ParseBench.self, IMAPBench.self])
 }
 
 /// `bench parse DIR`: parse + read every file under DIR, from memory.
 struct ParseBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "parse", abstract: "Parse and read every file under a folder; prints mails/s, MB/s, time per KB and peak RSS.")
+    static let configuration = CommandConfiguration(
+        commandName: "parse", abstract: "Parse and read every file under a folder; prints mails/s, MB/s, time per KB and peak RSS.")
 
     @Argument(help: "The folder of mail files (searched recursively).")
     var folder: String
@@ -30,7 +32,9 @@ struct ParseBench: ParsableCommand {
         _ = ParseBenchmark.run(files, rounds: 1, threads: threads, gateway: gateway)
         let result = ParseBenchmark.run(files, rounds: rounds, threads: threads, gateway: gateway)
         let megabytes = Double(files.reduce(0) { $0 + $1.count }) / 1_048_576
-        print("files: \(files.count) (\(String(format: "%.1f", megabytes)) MB), rounds: \(rounds), threads: \(threads), over a limit: \(result.failed / rounds)")
+        print(
+            "files: \(files.count) (\(String(format: "%.1f", megabytes)) MB), rounds: \(rounds), threads: \(threads), over a limit: \(result.failed / rounds)"
+        )
         print("\(Int(result.mailsPerSecond)) mails/s")
         print(String(format: "%.1f MB/s", result.megabytesPerSecond))
         print(String(format: "%.2f µs per KB", result.seconds * 1e6 / max(1, Double(result.bytes) / 1024)))

@@ -21,7 +21,12 @@ struct FailedCommand: ParsableCommand {
             return
         }
         for mail in try gateway.failedMail() {
-            struct Row: Encodable { var id: Int; var messageId: String; var position: String; var reason: String }
+            struct Row: Encodable {
+                var id: Int
+                var messageId: String
+                var position: String
+                var reason: String
+            }
             if options.json {
                 JSONLines.print(Row(id: mail.id, messageId: mail.messageID, position: mail.position, reason: mail.reason))
             } else {

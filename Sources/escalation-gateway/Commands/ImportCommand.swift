@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
         if dryRun {
             do {
                 let changes = try gateway.directoryChanges(paths: files)
-                if options.json { JSONLines.print(changes) } else { changes.lines.forEach { print($0) } }
+                if options.json { JSONLines.print(changes) } else { for line in changes.lines { print(line) } }
             } catch let error as ConfigError {
                 throw configurationExit(error)
             }

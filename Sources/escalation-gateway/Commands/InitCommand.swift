@@ -4,7 +4,8 @@ import Gateway
 
 /// `init DIR`: writes a starter config, an empty directory file and the mail folders.
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a working starter config and an empty directory into a folder.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Write a working starter config and an empty directory into a folder.")
 
     @Argument(help: "The folder to write into (created when missing).")
     var folder: String

@@ -22,7 +22,9 @@ struct ListCommand: ParsableCommand {
     static func printLine(_ report: EscalationReport) {
         let severity = TerminalColor.paint(report.severity.name, color: report.severity.color)
         let links = report.linkedCases.isEmpty ? "" : " cases " + report.linkedCases.joined(separator: ",")
-        print("\(report.number)  \(report.type.padding(toLength: 7, withPad: " ", startingAt: 0)) \(report.source)  \(report.state.padding(toLength: 11, withPad: " ", startingAt: 0)) \(severity)  trend \(report.trend)  \(report.reason)\(links)")
+        print(
+            "\(report.number)  \(report.type.padding(toLength: 7, withPad: " ", startingAt: 0)) \(report.source)  \(report.state.padding(toLength: 11, withPad: " ", startingAt: 0)) \(severity)  trend \(report.trend)  \(report.reason)\(links)"
+        )
     }
 }
 

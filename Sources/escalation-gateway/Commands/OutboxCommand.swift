@@ -19,9 +19,24 @@ struct OutboxCommand: ParsableCommand {
             return
         }
         for message in try gateway.outbox() {
-            struct Row: Encodable { var id: Int; var messageId: String; var kind: String; var state: String; var attempts: Int; var to: [String]; var subject: String; var lastError: String? }
-            let row = Row(id: message.id, messageId: message.messageID, kind: message.kind, state: message.state.rawValue, attempts: message.attempts, to: message.recipients, subject: message.subject, lastError: message.lastError)
-            if options.json { JSONLines.print(row) } else { print("\(row.id)  \(row.state)  \(row.kind)  \(row.to.joined(separator: ","))  \(row.subject)") }
+            struct Row: Encodable {
+                var id: Int
+                var messageId: String
+                var kind: String
+                var state: String
+                var attempts: Int
+                var to: [String]
+                var subject: String
+                var lastError: String?
+            }
+            let row = Row(
+                id: message.id, messageId: message.messageID, kind: message.kind, state: message.state.rawValue, attempts: message.attempts,
+                to: message.recipients, subject: message.subject, lastError: message.lastError)
+            if options.json {
+                JSONLines.print(row)
+            } else {
+                print("\(row.id)  \(row.state)  \(row.kind)  \(row.to.joined(separator: ","))  \(row.subject)")
+            }
         }
     }
 }

@@ -30,9 +30,12 @@ struct PipelineBench: ParsableCommand {
     func run() throws {
         guard mails > 0, batchSize > 0 else { throw ValidationError("--mails and --batch-size must be positive") }
         let templatesFolder = templates.map { URL(fileURLWithPath: $0) }
-        let folder = work.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("escalation-bench-\(getpid())")
+        let folder =
+            work.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory.appendingPathComponent("escalation-bench-\(getpid())")
         defer { if work == nil { try? FileManager.default.removeItem(at: folder) } }
-        let benchmark = PipelineBenchmark(options: .init(mails: mails, seed: seed, batchSize: batchSize, folder: folder, templates: templatesFolder,
+        let benchmark = PipelineBenchmark(
+            options: .init(
+                mails: mails, seed: seed, batchSize: batchSize, folder: folder, templates: templatesFolder,
                 keepMails: keepMails.map { URL(fileURLWithPath: $0) }))
         let result = try benchmark.run()
         print(PipelineReport(result).lines.joined(separator: "\n"))

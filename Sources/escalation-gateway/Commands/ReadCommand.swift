@@ -27,11 +27,15 @@ struct ReadCommand: ParsableCommand {
         let bodyKind = text ? "plain" : html ? "html" : nil
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot be read") }
-            let report = try gateway?.read(Array(data), file: file, bodyKind: bodyKind) ?? ReadReport.withoutConfig(Array(data), file: file, bodyKind: bodyKind)
+            let report =
+                try gateway?.read(Array(data), file: file, bodyKind: bodyKind)
+                ?? ReadReport.withoutConfig(Array(data), file: file, bodyKind: bodyKind)
             if options.json {
                 JSONLines.print(report)
             } else {
-                print("\(file): from \(report.from ?? "-"), intent \(report.intent) \(report.arguments), automated \(report.automated ?? "no"), thread \(report.thread ?? "-") (\(report.threadMethod ?? "-"))")
+                print(
+                    "\(file): from \(report.from ?? "-"), intent \(report.intent) \(report.arguments), automated \(report.automated ?? "no"), thread \(report.thread ?? "-") (\(report.threadMethod ?? "-"))"
+                )
                 print("  reply: " + report.replyText.replacingOccurrences(of: "\n", with: "\n         "))
                 if let signature = report.signature { print("  signature removed: " + signature.replacingOccurrences(of: "\n", with: " | ")) }
             }

@@ -43,7 +43,8 @@ struct RunCommand: AsyncParsableCommand {
                 serviceName: name)
         }
         let group = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "escalation-gateway.lifecycle")))
+            configuration: .init(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "escalation-gateway.lifecycle")))
         try await group.run()
     }
 

@@ -42,13 +42,18 @@ private typealias W = WorkingCalendarTests
         #expect(escalation.sla.resolution.dueAt == W.office.adding(5 * 86_400, to: W.berlinTime(start)), "resolution: 5d of working time")
 
         let engine = chat.engine
-        #expect(engine.tick(escalation, directory: F.directory, now: W.berlinTime(warning).addingTimeInterval(-60)) == nil, "no warning a minute early")
+        #expect(
+            engine.tick(escalation, directory: F.directory, now: W.berlinTime(warning).addingTimeInterval(-60)) == nil, "no warning a minute early")
         let warned = try #require(engine.tick(escalation, directory: F.directory, now: W.berlinTime(warning)))
         #expect(warned.notices.map(\.kind) == [.slaWarning])
-        guard case .slaWarning(let event) = warned.notices.first?.event else { Issue.record("no SLA warning"); return }
+        guard case .slaWarning(let event) = warned.notices.first?.event else {
+            Issue.record("no SLA warning")
+            return
+        }
         #expect(event.due == W.berlinTime(due) && event.calendar == "office")
         #expect(warned.escalation.sla.response.warnedAt == W.berlinTime(warning))
-        #expect(engine.tick(warned.escalation, directory: F.directory, now: W.berlinTime(due).addingTimeInterval(-60)) == nil, "no breach a minute early")
+        #expect(
+            engine.tick(warned.escalation, directory: F.directory, now: W.berlinTime(due).addingTimeInterval(-60)) == nil, "no breach a minute early")
         let breached = try #require(engine.tick(warned.escalation, directory: F.directory, now: W.berlinTime(due)))
         #expect(breached.notices.map(\.kind) == [.slaBreached])
         #expect(breached.escalation.sla.response.breachedAt == W.berlinTime(due))
@@ -66,11 +71,12 @@ private typealias W = WorkingCalendarTests
         #expect(escalation.sla.response.warningAt(share: 0.75) == W.berlinTime("2026-03-06 20:00"))
     }
 
-    @Test(arguments: [
-        (Optional("office"), Optional("all"), "2026-03-06 21:00", "all"),  // the template's calendar wins
-        (nil, "all", "2026-03-06 21:00", "all"),
-        ("office", nil, "2026-03-09 11:00", "office"),  // else the severity's
-    ] as [(String?, String?, String, String)])
+    @Test(
+        arguments: [
+            (Optional("office"), Optional("all"), "2026-03-06 21:00", "all"),  // the template's calendar wins
+            (nil, "all", "2026-03-06 21:00", "all"),
+            ("office", nil, "2026-03-09 11:00", "office"),  // else the severity's
+        ] as [(String?, String?, String, String)])
     func theTemplatesCalendarTakesPrecedenceOverTheSeveritys(_ severity: String?, _ template: String?, _ due: String, _ used: String) throws {
         let (_, escalation) = try Self.escalated(at: "2026-03-06 17:00", Self.configuration(severityCalendar: severity, templateCalendar: template))
         #expect(escalation.sla.response.dueAt == W.berlinTime(due))

@@ -11,7 +11,10 @@ import Testing
     /// Mon-Fri 08:00-18:00, holidays 2026-12-24 to 26.
     static let office = WorkingCalendar(
         name: "office", timeZone: berlin,
-        hours: [.mon: hours("08:00-18:00"), .tue: hours("08:00-18:00"), .wed: hours("08:00-18:00"), .thu: hours("08:00-18:00"), .fri: hours("08:00-18:00")],
+        hours: [
+            .mon: hours("08:00-18:00"), .tue: hours("08:00-18:00"), .wed: hours("08:00-18:00"), .thu: hours("08:00-18:00"),
+            .fri: hours("08:00-18:00"),
+        ],
         holidays: [LocalDate("2026-12-24")!, LocalDate("2026-12-25")!, LocalDate("2026-12-26")!])!
 
     /// Sundays 01:00-05:00 only: on the change days this range spans the missing or repeated hour.
@@ -22,7 +25,8 @@ import Testing
         name: "all", timeZone: berlin, hours: Dictionary(uniqueKeysWithValues: WorkingCalendar.Weekday.allCases.map { ($0, hours("00:00-24:00")) }))!
 
     /// Mon-Fri with a lunch break.
-    static let lunch = WorkingCalendar(name: "lunch", timeZone: berlin, hours: [.mon: hours("08:00-12:00,13:00-17:00"), .tue: hours("08:00-12:00,13:00-17:00")])!
+    static let lunch = WorkingCalendar(
+        name: "lunch", timeZone: berlin, hours: [.mon: hours("08:00-12:00,13:00-17:00"), .tue: hours("08:00-12:00,13:00-17:00")])!
 
     static func hours(_ text: String) -> WorkingHours { WorkingHours(text)! }
 
@@ -97,12 +101,17 @@ import Testing
         #expect(WorkingHours(text)?.description == normal)
     }
 
-    @Test(arguments: ["18:00-08:00", "25:00-26:00", "08:00-08:00", "8:00-18:00", "08:00", "08:00-18:60", "24:00-24:30", "08:00-12:00,11:00-13:00", "", "08:00-12:00,"])
+    @Test(arguments: [
+        "18:00-08:00", "25:00-26:00", "08:00-08:00", "8:00-18:00", "08:00", "08:00-18:60", "24:00-24:30", "08:00-12:00,11:00-13:00", "",
+        "08:00-12:00,",
+    ])
     func badWorkingHoursAreRefused(_ text: String) {
         #expect(WorkingHours(text) == nil)
     }
 
-    @Test(arguments: [("2026-12-25", true), ("2028-02-29", true), ("2026-02-29", false), ("2026-13-01", false), ("2026-1-05", false), ("25.12.2026", false)])
+    @Test(arguments: [
+        ("2026-12-25", true), ("2028-02-29", true), ("2026-02-29", false), ("2026-13-01", false), ("2026-1-05", false), ("25.12.2026", false),
+    ])
     func holidayDates(_ text: String, _ valid: Bool) {
         #expect((LocalDate(text) != nil) == valid)
     }

@@ -63,7 +63,9 @@ import Testing
         clock.advance(by: 16 * 3600)
         try harness.tick()
         let backup = try #require(try harness.sent("approval-requested", to: "em@support.example"))
-        #expect(backup.unwrappedText?.contains("The approvers (Dana Duty, Terry Tier2) have not decided within 1d; you may decide as backup approver.") == true, "\(backup.unwrappedText ?? "")")
+        #expect(
+            backup.unwrappedText?.contains("The approvers (Dana Duty, Terry Tier2) have not decided within 1d; you may decide as backup approver.")
+                == true, "\(backup.unwrappedText ?? "")")
         #expect(backup.header["X-Escalation-Reason"] == "approver")
         #expect(try harness.subject("CS0001234").requests.map(\.state) == ["pending"], "never decided by a timer")
         #expect(try harness.subject("CS0001234").journal.contains { $0.action == "request.backup_asked" })

@@ -30,7 +30,8 @@ import Testing
             "previousRequests":[],"linkedCases":[],"createdAt":\(start.timeIntervalSince1970)}
             """
         try database.write { db in
-            try db.execute(sql: "INSERT INTO request(number, source, state, body) VALUES ('REQ0000001', 'CS0001234', 'pending', ?)", arguments: [body])
+            try db.execute(
+                sql: "INSERT INTO request(number, source, state, body) VALUES ('REQ0000001', 'CS0001234', 'pending', ?)", arguments: [body])
             try db.execute(sql: "INSERT INTO counter(name, value) VALUES ('request', 2)")
         }
         try database.close()

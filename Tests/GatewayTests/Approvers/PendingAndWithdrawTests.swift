@@ -13,7 +13,9 @@ import Testing
         var harness = try SecurityHarness()
         defer { harness.remove() }
         _ = try harness.escalate("CS0001234", from: "jane@acme.example", justification: "Users are blocked.")
-        _ = try harness.write(from: "raj@acme.example", subject: "Escalation CS0001235", body: "ESCALATE CS0001235\r\nReason: Customer Imposed Deadline\r\nMonth end on Friday.")
+        _ = try harness.write(
+            from: "raj@acme.example", subject: "Escalation CS0001235",
+            body: "ESCALATE CS0001235\r\nReason: Customer Imposed Deadline\r\nMonth end on Friday.")
 
         let outcome = try harness.write(from: "Dana Duty <duty-manager@support.example>", subject: "what is waiting", body: "PENDING")
         #expect(outcome.outcome == .applied)
@@ -68,7 +70,8 @@ import Testing
         var harness = try SecurityHarness()
         defer { harness.remove() }
         _ = try harness.escalate()
-        _ = try harness.write(from: "raj@acme.example", subject: "Escalation CS0001235", body: "ESCALATE CS0001235\r\nReason: Lack of Progress\r\nSlow.")
+        _ = try harness.write(
+            from: "raj@acme.example", subject: "Escalation CS0001235", body: "ESCALATE CS0001235\r\nReason: Lack of Progress\r\nSlow.")
         let config = harness.workspace.configURL.path
         let result = try GatewayCLI.run(["pending", "--config", config, "--approver", "t2-manager@support.example", "--json"])
         #expect(result.status == 0)
@@ -86,7 +89,10 @@ import Testing
         let everyone = try GatewayCLI.run(["pending", "--config", config, "--json"])
         let all = everyone.output.split(separator: "\n")
         #expect(all.count == 2)
-        #expect(all.allSatisfy { !$0.contains("approveLink") && $0.contains("\"waitingFor\":[\"duty-manager@support.example\",\"t2-manager@support.example\"]") })
+        #expect(
+            all.allSatisfy {
+                !$0.contains("approveLink") && $0.contains("\"waitingFor\":[\"duty-manager@support.example\",\"t2-manager@support.example\"]")
+            })
         let nobody = try GatewayCLI.run(["pending", "--config", config, "--approver", "agent2@support.example", "--json"])
         #expect(nobody.status == 0 && nobody.output.isEmpty)
     }
@@ -96,7 +102,8 @@ import Testing
         defer { harness.remove() }
         _ = try harness.escalate()
         let received = try #require(try harness.sent("request-received", to: "jane@acme.example"))
-        let outcome = try harness.reply(to: received, from: "Jane Doe <jane@acme.example>", body: "Please cancel my escalation request, the login works again.")
+        let outcome = try harness.reply(
+            to: received, from: "Jane Doe <jane@acme.example>", body: "Please cancel my escalation request, the login works again.")
         #expect(outcome.outcome == .applied)
         #expect(outcome.intent == "withdraw")
         for approver in ["duty-manager@support.example", "t2-manager@support.example"] {
@@ -130,7 +137,8 @@ import Testing
     @Test func aRequestNobodyCouldApproveIsRefusedAndTheOwnerTold() throws {
         let sample = try String(contentsOf: TestWorkspace.repository.appendingPathComponent("Samples/directory.json"), encoding: .utf8)
         let withoutManager = sample.replacingOccurrences(
-            of: "\"assignment_group\": \"Billing\",\n            \"group_manager\": \"t2-manager@support.example\", ", with: "\"assignment_group\": \"Billing\",\n            ")
+            of: "\"assignment_group\": \"Billing\",\n            \"group_manager\": \"t2-manager@support.example\", ",
+            with: "\"assignment_group\": \"Billing\",\n            ")
         #expect(withoutManager != sample)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-dir-\(UUID().uuidString).json")
         try withoutManager.write(to: folder, atomically: true, encoding: .utf8)

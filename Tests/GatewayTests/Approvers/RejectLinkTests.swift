@@ -24,7 +24,8 @@ import Testing
         #expect(subject == "REJECT [ref:\(SecurityHarness.token(of: approval))]")
         #expect(body == "Reason for rejecting: ")
 
-        let outcome = try harness.write(from: "Dana Duty <duty-manager@support.example>", subject: subject, body: (body + typed).replacingOccurrences(of: "\n", with: "\r\n"))
+        let outcome = try harness.write(
+            from: "Dana Duty <duty-manager@support.example>", subject: subject, body: (body + typed).replacingOccurrences(of: "\n", with: "\r\n"))
         #expect(outcome.outcome == .applied)
         #expect(outcome.intent == "reject")
         let rejected = try #require(try harness.sent("rejected", to: "jane@acme.example"))

@@ -25,7 +25,9 @@ import Testing
             #expect(text.range(of: #"(CS|ACC|ESC|REQ)\d{7}"#, options: .regularExpression) == nil, "\(text)")
             let mail = try Mail(parsing: answer.raw)
             // The stranger learns nothing; the other account's contact that no such case is on theirs.
-            #expect(mail.subject == (answer.recipients == ["mallory@evil.example"] ? "Your message to the escalation desk" : "No such case on your account"))
+            #expect(
+                mail.subject
+                    == (answer.recipients == ["mallory@evil.example"] ? "Your message to the escalation desk" : "No such case on your account"))
             #expect(mail.header["X-Escalation-Case"] == nil && mail.header["X-Escalation-Number"] == nil && mail.header["X-Escalation-Reason"] == nil)
             #expect(mail.header["List-Id"] == "Escalations <escalations.support.example>")
             #expect(mail.references.allSatisfy { $0.hasPrefix("new-") })
@@ -38,7 +40,8 @@ import Testing
     @Test func aNewRequestMailsEachPersonOnceWithTheirReason() throws {
         var harness = try SecurityHarness()
         defer { harness.remove() }
-        _ = try harness.write(from: "jane@acme.example", subject: "AW: Login broken for everyone", body: "ESCALATE CS0001234\r\nReason: Lack of Progress\r\nBlocked.")
+        _ = try harness.write(
+            from: "jane@acme.example", subject: "AW: Login broken for everyone", body: "ESCALATE CS0001234\r\nReason: Lack of Progress\r\nBlocked.")
         let sent = try harness.allSent()
         var byRecipient: [String: [String]] = [:]
         for row in sent { byRecipient[row.recipients.joined(separator: ","), default: []].append(row.kind) }
@@ -66,13 +69,19 @@ import Testing
         var harness = try SecurityHarness()
         defer { harness.remove() }
         _ = try harness.escalate()
-        _ = try harness.reply(to: try #require(try harness.sent("approval-requested", to: "duty-manager@support.example")), from: "duty-manager@support.example", body: "Approved.")
-        let fresh = try harness.write(from: "jane@acme.example", subject: "Any news on CS0001234?", body: "ESCALATE CS0001234\r\nReason: Lack of Progress\r\nStill down.")
+        _ = try harness.reply(
+            to: try #require(try harness.sent("approval-requested", to: "duty-manager@support.example")), from: "duty-manager@support.example",
+            body: "Approved.")
+        let fresh = try harness.write(
+            from: "jane@acme.example", subject: "Any news on CS0001234?", body: "ESCALATE CS0001234\r\nReason: Lack of Progress\r\nStill down.")
         let answer = try #require(fresh.sent.first { $0.to == ["jane@acme.example"] })
         #expect(answer.template == "already-escalated")
         #expect(answer.subject == "Re: Any news on CS0001234?")
-        _ = try harness.reply(to: try #require(try harness.sent("approved", to: "agent1@support.example")), from: "agent1@support.example", body: "We raised the severity.")
-        let later = try Mail(parsing: try #require(try harness.allSent().first { $0.recipients == ["jane@acme.example"] && $0.kind == "staff-message" }).raw)
+        _ = try harness.reply(
+            to: try #require(try harness.sent("approved", to: "agent1@support.example")), from: "agent1@support.example",
+            body: "We raised the severity.")
+        let later = try Mail(
+            parsing: try #require(try harness.allSent().first { $0.recipients == ["jane@acme.example"] && $0.kind == "staff-message" }).raw)
         #expect(later.subject == "Re: Escalation CS0001234")
         #expect(later.references.first == "new-1@test.example")
     }

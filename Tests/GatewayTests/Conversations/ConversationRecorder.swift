@@ -1,10 +1,11 @@
 import EscalationStore
 import Foundation
-@testable import Gateway
 import GatewayDemo
 import GatewayTestSupport
 import MailMessage
 import Testing
+
+@testable import Gateway
 
 /// Plays mail through a real gateway (SQLite file, directory transports) and files every mail,
 /// the people's and the gateway's, into its people's mailboxes, in the order it was written.
@@ -96,7 +97,8 @@ struct ConversationRecorder {
             if let source = row.source {
                 #expect(mail.header["X-Escalation-Case"] == source, "\(row.kind) to \(row.recipients)")
             } else {
-                #expect(mail.header["X-Escalation-Case"] == nil && mail.header["X-Escalation-Number"] == nil && mail.header["X-Escalation-Reason"] == nil)
+                #expect(
+                    mail.header["X-Escalation-Case"] == nil && mail.header["X-Escalation-Number"] == nil && mail.header["X-Escalation-Reason"] == nil)
                 let text = String(decoding: row.raw, as: UTF8.self)
                 guard row.kind != "pending-approvals" else { continue }
                 #expect(text.range(of: #"(CS|ACC|ESC|REQ)\d{7}"#, options: .regularExpression) == nil, "\(row.kind) names a case: \(mail.subject)")

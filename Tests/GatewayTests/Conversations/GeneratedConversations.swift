@@ -1,10 +1,11 @@
 import EscalationStore
 import Foundation
-@testable import Gateway
 import GatewayBenchmarks
 import GatewayDemo
 import GatewayTestSupport
 import MailMessage
+
+@testable import Gateway
 
 /// Conversations about many cases, as people write them: customers escalate with subjects of
 /// their own, approvers decide by reply or through the approval mail's link, owners manage by
@@ -34,7 +35,8 @@ struct GeneratedConversations {
         try Self.directoryJSON().write(to: folder, atomically: true, encoding: .utf8)
         recorder = try ConversationRecorder(
             replacing: [
-                ("approvers = [\"vp-support@support.example\"]", "approvers = []"), ("approval = true\napprovers = []", "approval = false\napprovers = []"),
+                ("approvers = [\"vp-support@support.example\"]", "approvers = []"),
+                ("approval = true\napprovers = []", "approval = false\napprovers = []"),
                 ("add_case_group_manager = true\napproval_rule = \"any\"", "add_case_group_manager = true\napproval_rule = \"all\""),
             ],
             directoryFile: folder.path)
@@ -48,7 +50,8 @@ struct GeneratedConversations {
     static func owner(_ index: Int) -> String { index % 2 == 0 ? "agent1@support.example" : "agent2@support.example" }
 
     private static func directoryJSON() throws -> String {
-        let sample = try JSONSerialization.jsonObject(with: Data(contentsOf: TestWorkspace.repository.appendingPathComponent("Samples/directory.json")))
+        let sample = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: TestWorkspace.repository.appendingPathComponent("Samples/directory.json")))
         var accounts: [[String: Any]] = []
         var contacts: [[String: Any]] = []
         var cases: [[String: Any]] = []
@@ -88,7 +91,9 @@ struct GeneratedConversations {
         case .approvedAndManaged:
             try escalate(supportCase, by: customer)
             try approve(supportCase)
-            for command in ["SEVERITY high", "TREND improving", "WATCH \(Self.colleague(account))", "COMMENT Engineering is on it."].shuffled(using: &random).prefix(3) {
+            for command in ["SEVERITY high", "TREND improving", "WATCH \(Self.colleague(account))", "COMMENT Engineering is on it."].shuffled(
+                using: &random
+            ).prefix(3) {
                 try say(command, on: supportCase, by: owner)
             }
             try recorder.wait(5 * 3600)
@@ -116,8 +121,11 @@ struct GeneratedConversations {
             try say("TREND sideways", on: supportCase, by: customer)
             try say("ESCALATE \(supportCase)\nReason: Lack of Progress\nAgain.", on: supportCase, by: customer)
         case .outsiders:
-            try recorder.write(from: "mallory@evil.example", subject: "Escalate \(supportCase)", body: "ESCALATE \(supportCase)\nReason: Lack of Progress\nNow.")
-            try recorder.write(from: Self.customer((account + 1) % Self.accounts), subject: "About \(supportCase)", body: "ESCALATE \(supportCase)\nReason: Lack of Progress\nx")
+            try recorder.write(
+                from: "mallory@evil.example", subject: "Escalate \(supportCase)", body: "ESCALATE \(supportCase)\nReason: Lack of Progress\nNow.")
+            try recorder.write(
+                from: Self.customer((account + 1) % Self.accounts), subject: "About \(supportCase)",
+                body: "ESCALATE \(supportCase)\nReason: Lack of Progress\nx")
             try escalate(supportCase, by: customer)
             if let forwarded = try recorder.latest(to: Self.approver, about: supportCase, preferring: ["approval-requested"]) {
                 try recorder.reply(to: forwarded, from: Self.colleague(account), body: "APPROVE")
@@ -163,7 +171,9 @@ struct GeneratedConversations {
 
     /// A customer's first mail about a case, with a subject of their own.
     private mutating func escalate(_ supportCase: String, by customer: String) throws {
-        let subject = oneOf(["Escalation for \(supportCase) - login still failing", "Please escalate \(supportCase)", "\(supportCase): nobody answers"])
+        let subject = oneOf([
+            "Escalation for \(supportCase) - login still failing", "Please escalate \(supportCase)", "\(supportCase): nobody answers",
+        ])
         try recorder.write(from: customer, subject: subject, body: "ESCALATE \(supportCase)\nReason: Lack of Progress\nOur users are blocked.")
     }
 

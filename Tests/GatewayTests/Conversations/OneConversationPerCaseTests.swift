@@ -1,11 +1,12 @@
 import EscalationCore
 import EscalationStore
 import Foundation
-@testable import Gateway
 import GatewayDemo
 import GatewayTestSupport
 import MailMessage
 import Testing
+
+@testable import Gateway
 
 /// A case is one conversation for everyone on it: every mail the gateway sends about a case,
 /// to a person with earlier mail about that case, joins one of that person's conversations,
@@ -65,7 +66,9 @@ import Testing
         #expect(expected.subtracting(events).isEmpty, "events that never came up: \(expected.subtracting(events).sorted())")
         for rule in ThreadingRule.allCases {
             let splits = recorder.mailboxes.splits(under: rule)
-            print("generated: 216 conversations, \(recorder.sent.count) mails out, \(events.count) events; under \(rule) \(splits.count) opened a second conversation")
+            print(
+                "generated: 216 conversations, \(recorder.sent.count) mails out, \(events.count) events; under \(rule) \(splits.count) opened a second conversation"
+            )
             #expect(splits.isEmpty, "\(splits.prefix(10))")
         }
     }
@@ -76,9 +79,12 @@ import Testing
         var mailboxes = Mailboxes()
         let first = MailboxMail(messageID: "a", subject: "Login fails", references: [], about: "CS1", fromGateway: false)
         mailboxes.add(first, to: "pat@x.example")
-        mailboxes.add(MailboxMail(messageID: "b", subject: "AW: Login fails", references: ["a"], about: "CS1", fromGateway: true), to: "pat@x.example")
-        mailboxes.add(MailboxMail(messageID: "c", subject: "Escalation approved", references: ["a"], about: "CS1", fromGateway: true), to: "pat@x.example")
-        mailboxes.add(MailboxMail(messageID: "d", subject: "Re: Login fails", references: ["zz"], about: "CS1", fromGateway: true), to: "pat@x.example")
+        mailboxes.add(
+            MailboxMail(messageID: "b", subject: "AW: Login fails", references: ["a"], about: "CS1", fromGateway: true), to: "pat@x.example")
+        mailboxes.add(
+            MailboxMail(messageID: "c", subject: "Escalation approved", references: ["a"], about: "CS1", fromGateway: true), to: "pat@x.example")
+        mailboxes.add(
+            MailboxMail(messageID: "d", subject: "Re: Login fails", references: ["zz"], about: "CS1", fromGateway: true), to: "pat@x.example")
         #expect(mailboxes.splits(under: .gmail).map(\.mail.messageID) == ["c", "d"])
         #expect(mailboxes.splits(under: .references).map(\.mail.messageID) == ["d"])
     }

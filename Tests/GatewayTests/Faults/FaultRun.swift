@@ -56,13 +56,15 @@ struct FaultRun {
         }
         let store = world.store
         var delivered = 0
-        try player.play(store: store, date: { Self.mailDate }) { wave in
-            for mail in wave {
-                try servers.drop(mail.raw, into: ConversationPlayer.gatewayAddress, name: "\(seed)-\(mail.position)")
-            }
-            delivered += wave.count
-            try waitUntil(seconds: waitApplied, "\(delivered) mails applied") { try store.read { try $0.receiptOutcomes().count } >= delivered }
-        }
+        try player.play(
+            store: store, date: { Self.mailDate },
+            deliver: { wave in
+                for mail in wave {
+                    try servers.drop(mail.raw, into: ConversationPlayer.gatewayAddress, name: "\(seed)-\(mail.position)")
+                }
+                delivered += wave.count
+                try waitUntil(seconds: waitApplied, "\(delivered) mails applied") { try store.read { try $0.receiptOutcomes().count } >= delivered }
+            })
         return player
     }
 
@@ -84,7 +86,8 @@ struct FaultRun {
 
     /// What a clean run of the same conversations leaves: in-process, directory transports, no fault.
     static func cleanSnapshot(mails: Int, seed: UInt64) throws -> FaultWorld.Snapshot {
-        let world = try FaultWorld(transports: "[inbound]\nkind = \"directory\"\npath = \"inbox\"\n\n[outbound]\nkind = \"directory\"\npath = \"outbox\"")
+        let world = try FaultWorld(
+            transports: "[inbound]\nkind = \"directory\"\npath = \"inbox\"\n\n[outbound]\nkind = \"directory\"\npath = \"outbox\"")
         defer { world.remove() }
         var player = ConversationPlayer(mails: mails, seed: seed)
         try world.importDirectory(of: player)
@@ -93,10 +96,12 @@ struct FaultRun {
         logger.logLevel = .critical
         let gateway = try Gateway(config: config, store: world.store, logger: logger)
         let sink = try DirectorySink(folder: world.folder.appendingPathComponent("outbox"))
-        try player.play(store: world.store, date: { mailDate }) { wave in
-            _ = try gateway.processBatch(wave)
-            try gateway.dispatch(to: sink)
-        }
+        try player.play(
+            store: world.store, date: { mailDate },
+            deliver: { wave in
+                _ = try gateway.processBatch(wave)
+                try gateway.dispatch(to: sink)
+            })
         return try world.snapshot(threads: player.threads)
     }
 
@@ -132,7 +137,9 @@ struct FaultRun {
 
     /// Mail files in a Maildir folder (`new/` and `cur/`).
     static func files(in maildir: URL) -> [URL] {
-        ["new", "cur"].flatMap { (try? FileManager.default.contentsOfDirectory(at: maildir.appendingPathComponent($0), includingPropertiesForKeys: nil)) ?? [] }
+        ["new", "cur"].flatMap {
+            (try? FileManager.default.contentsOfDirectory(at: maildir.appendingPathComponent($0), includingPropertiesForKeys: nil)) ?? []
+        }
     }
 
     /// The Maildir++ folder `name` of the gateway's mailbox.

@@ -50,7 +50,8 @@ struct FaultWorld {
                 escalations: try session.escalations().map {
                     "\($0.source) \($0.state) \($0.severity) \($0.trend) \($0.requester) \($0.reason) \($0.linkedCases.map(\.value))"
                 }.sorted(),
-                journal: try threads.flatMap { source in try session.journal(source: source).map { "\(source) \($0.actor) \($0.action) \($0.cause)" } },
+                journal: try threads.flatMap { source in try session.journal(source: source).map { "\(source) \($0.actor) \($0.action) \($0.cause)" }
+                },
                 receipts: try session.receiptOutcomes().sorted(),
                 outbox: try session.outbox(limit: 1_000_000).map { "\($0.messageID) \($0.kind) \($0.recipients.sorted())" }.sorted())
         }

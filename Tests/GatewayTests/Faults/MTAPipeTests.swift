@@ -24,7 +24,8 @@ import Testing
         // Postfix's pipe runs as an unprivileged user, who owns the gateway's files.
         try PrivateMailServers.shell(["chown", "-R", "nobody:nogroup", workspace.folder.path])
         let postfix = servers.postfixConfig
-        let domains = try PrivateMailServers.shell(["postconf", "-c", postfix, "-h", "virtual_mailbox_domains"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let domains = try PrivateMailServers.shell(["postconf", "-c", postfix, "-h", "virtual_mailbox_domains"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         try PrivateMailServers.shell(["postconf", "-c", postfix, "-e", "virtual_mailbox_domains = gateway.example.test, \(domains)"])
         try PrivateMailServers.shell(["postconf", "-c", postfix, "-e", "transport_maps = inline:{ { gateway.example.test = escalation-gateway: } }"])
         try PrivateMailServers.shell([
@@ -37,9 +38,11 @@ import Testing
         try PrivateMailServers.shell(["bash", "-c", "chmod 0444 '\(state.path)'/gateway.sqlite*"])
         let raw = String(decoding: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), as: UTF8.self)
         let client = SMTPSink(
-            credentials: ServerCredentials(url: "smtp://127.0.0.1:\(servers.smtpPort)", user: nil, password: nil, caFile: servers.caFile, security: .startTLS),
+            credentials: ServerCredentials(
+                url: "smtp://127.0.0.1:\(servers.smtpPort)", user: nil, password: nil, caFile: servers.caFile, security: .startTLS),
             helo: "client.example.test", envelopeFrom: nil)
-        _ = try client.deliver(Envelope(sequence: 0, messageID: "", from: "jane@acme.example", recipients: ["escalations@gateway.example.test"], raw: Array(raw.utf8)))
+        _ = try client.deliver(
+            Envelope(sequence: 0, messageID: "", from: "jane@acme.example", recipients: ["escalations@gateway.example.test"], raw: Array(raw.utf8)))
         let maillog = URL(fileURLWithPath: postfix).appendingPathComponent("maillog")
         let deferred = waitFor(seconds: 30) { () -> String? in
             let log = (try? String(contentsOf: maillog, encoding: .utf8)) ?? ""
@@ -61,7 +64,13 @@ import Testing
     }
 
     private static func receipts(_ state: URL, outcome: String? = nil) throws -> Int {
-        let database = try DatabaseQueue(path: state.appendingPathComponent("gateway.sqlite").path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let database = try DatabaseQueue(
+            path: state.appendingPathComponent("gateway.sqlite").path,
+            configuration: {
+                var c = Configuration()
+                c.readonly = true
+                return c
+            }())
         return try database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM receipt" + (outcome.map { " WHERE outcome = '\($0)'" } ?? "")) ?? 0
         }

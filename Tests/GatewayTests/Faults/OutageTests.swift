@@ -37,7 +37,9 @@ import Testing
         }
         defer {
             let notable = gateway.logLines().filter { $0.contains("error") || $0.contains("warning") || $0.contains("crashed") }
-            print("OutageTests \(name): \(notable.count) warnings and errors logged, e.g.\n  " + (notable.prefix(3) + notable.suffix(2)).joined(separator: "\n  "))
+            print(
+                "OutageTests \(name): \(notable.count) warnings and errors logged, e.g.\n  "
+                    + (notable.prefix(3) + notable.suffix(2)).joined(separator: "\n  "))
         }
         let player = try run.play(gateway: gateway, waitApplied: 150)
         outageDone.wait()
@@ -46,7 +48,9 @@ import Testing
         gateway.stop()
         let recovered = try run.world.snapshot(threads: player.threads)
         let replies = try run.replyCopies()
-        print("OutageTests \(name): mails \(Self.mails), replies checked \(replies.checked), lost \(replies.lost.count), sent twice \(replies.extra), copies delivered twice \(replies.deliveredTwice)")
+        print(
+            "OutageTests \(name): mails \(Self.mails), replies checked \(replies.checked), lost \(replies.lost.count), sent twice \(replies.extra), copies delivered twice \(replies.deliveredTwice)"
+        )
         #expect(recovered == clean, "\(name): the outcome differs from the clean run's")
         #expect(replies.lost.count == 0, "\(name): replies lost, e.g. \(replies.lost.prefix(3))")
         #expect(replies.extra <= sessionsCut, "\(name): replies sent twice")
@@ -56,23 +60,28 @@ import Testing
     }
 
     @Test func imapServerStoppedForThirtySecondsMidBatch() throws {
-        let log = try playThrough("IMAP down 30 s", outage: { servers, world in
-            let store = world.store
-            try waitUntil(seconds: 60, "the gateway working through the first wave") { try store.read { try $0.receiptOutcomes().count } >= 5 }
-            try servers.stopIMAP()
-            Thread.sleep(forTimeInterval: 30)
-            try servers.startIMAP()
-        })
+        let log = try playThrough(
+            "IMAP down 30 s",
+            outage: { servers, world in
+                let store = world.store
+                try waitUntil(seconds: 60, "the gateway working through the first wave") { try store.read { try $0.receiptOutcomes().count } >= 5 }
+                try servers.stopIMAP()
+                Thread.sleep(forTimeInterval: 30)
+                try servers.startIMAP()
+            })
         #expect(log.contains { $0.contains("cycle failed") && $0.localizedCaseInsensitiveContains("connect") }, "the outage is logged with its cause")
     }
 
     @Test func smtpServerDownForSixtySecondsWhileRepliesAreQueued() throws {
-        let log = try playThrough("SMTP down 60 s", sessionsCut: 1, outage: { servers, _ in
-            try servers.stopSMTP()
-            Thread.sleep(forTimeInterval: 60)
-            try servers.startSMTP()
-        })
-        #expect(log.contains { $0.contains("delivery failed") && $0.localizedCaseInsensitiveContains("connect") }, "the outage is logged with its cause")
+        let log = try playThrough(
+            "SMTP down 60 s", sessionsCut: 1,
+            outage: { servers, _ in
+                try servers.stopSMTP()
+                Thread.sleep(forTimeInterval: 60)
+                try servers.startSMTP()
+            })
+        #expect(
+            log.contains { $0.contains("delivery failed") && $0.localizedCaseInsensitiveContains("connect") }, "the outage is logged with its cause")
     }
 
     /// The server answers with the code from before the gateway's first reply: a gateway quick
@@ -88,7 +97,9 @@ import Testing
                 }
                 try servers.answerEveryClient(with: nil)
             })
-        #expect(log.contains { $0.contains("delivery failed") && $0.contains(String(reply.prefix(3))) }, "the reply code is logged: \(log.filter { $0.contains("delivery failed") }.prefix(2))")
+        #expect(
+            log.contains { $0.contains("delivery failed") && $0.contains(String(reply.prefix(3))) },
+            "the reply code is logged: \(log.filter { $0.contains("delivery failed") }.prefix(2))")
     }
 }
 

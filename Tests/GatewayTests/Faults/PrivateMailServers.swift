@@ -27,7 +27,8 @@ final class PrivateMailServers: @unchecked Sendable {
             let parts = pair.split(separator: "=", maxSplits: 1)
             values[String(parts[0])] = String(parts[1])
         }
-        guard let imap = values["EG_IMAP_PORT"].flatMap(Int.init), let smtp = values["EG_SMTP_PORT"].flatMap(Int.init), let ca = values["EG_CA_FILE"] else {
+        guard let imap = values["EG_IMAP_PORT"].flatMap(Int.init), let smtp = values["EG_SMTP_PORT"].flatMap(Int.init), let ca = values["EG_CA_FILE"]
+        else {
             throw HarnessError("start.sh printed no ports: \(exports)")
         }
         imapPort = imap
@@ -46,7 +47,8 @@ final class PrivateMailServers: @unchecked Sendable {
     /// Stops Dovecot as a crash or a reboot would: every process of it, open sessions included
     /// (`doveadm stop` leaves running sessions, and their listeners, alive).
     func stopIMAP() throws {
-        let pid = try String(contentsOf: state.appendingPathComponent("dovecot-run/master.pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try String(contentsOf: state.appendingPathComponent("dovecot-run/master.pid"), encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         try Self.shell(["bash", "-c", "kill -9 -$(ps -o pgid= -p \(pid) | tr -d ' ')"])
         try waitForPort(imapPort, open: false)
     }
@@ -173,9 +175,9 @@ final class PrivateMailServers: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         let environment: [UnsafeMutablePointer<CChar>?] = [strdup("PATH=/usr/sbin:/usr/bin:/sbin:/bin"), nil]
-        defer { environment.forEach { free($0) } }
+        defer { for variable in environment { free(variable) } }
         var pid: pid_t = 0
         guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environment) == 0 else { throw HarnessError("cannot start \(arguments[0])") }
         var status: Int32 = 0

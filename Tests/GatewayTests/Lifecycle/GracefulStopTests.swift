@@ -1,9 +1,10 @@
 import EscalationStore
 import Foundation
-@testable import Gateway
 import MailTransport
 import ServiceLifecycleTestKit
 import Testing
+
+@testable import Gateway
 
 /// A stop asked for while mail is being applied (`run`'s graceful shutdown on SIGTERM or SIGINT)
 /// finishes and commits the mail in hand, moves what committed, and leaves the rest on its
@@ -130,7 +131,11 @@ private final class SettleWatchingSource: MailSource, @unchecked Sendable {
 
     func settle(_ mail: InboundMail, as settlement: Settlement) throws {
         try inner.settle(mail, as: settlement)
-        settled(lock.withLock { count += 1; return count })
+        settled(
+            lock.withLock {
+                count += 1
+                return count
+            })
     }
 }
 

@@ -21,10 +21,12 @@ struct OpeningWave {
         try world.importDirectory(of: player)
         var first: [InboundMail] = []
         do {
-            try player.play(store: world.store, date: { FaultRun.mailDate }) { wave in
-                first = wave
-                throw FirstWaveTaken()
-            }
+            try player.play(
+                store: world.store, date: { FaultRun.mailDate },
+                deliver: { wave in
+                    first = wave
+                    throw FirstWaveTaken()
+                })
         } catch is FirstWaveTaken {}
         mails = first
         self.player = player

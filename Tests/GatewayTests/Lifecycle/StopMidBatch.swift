@@ -55,18 +55,23 @@ struct StopMidBatch {
             return metricSum(prometheusSeries(answer.body), "escalation_gateway_mail_apply_seconds_count") >= 1
         }
         let exit = try #require(
-            gateway.signal(signal, exitWithin: 2), "still running 2 s after signal \(signal); log:\n\(gateway.logLines().suffix(20).joined(separator: "\n"))")
+            gateway.signal(signal, exitWithin: 2),
+            "still running 2 s after signal \(signal); log:\n\(gateway.logLines().suffix(20).joined(separator: "\n"))")
         #expect(exit.reason == .exit && exit.status == 0, "exit \(exit.reason) \(exit.status)")
 
         let committed = try world.store.read { try $0.receiptOutcomes() }.map { String($0.split(separator: " ")[0]) }
         let left = inbox(world)
         let moved = processed(world)
-        print("StopMidBatch \(mailbox) signal \(signal): exited \(String(format: "%.3f", exit.seconds)) s after it; \(committed.count) of \(count) mails committed, \(left.count) left")
+        print(
+            "StopMidBatch \(mailbox) signal \(signal): exited \(String(format: "%.3f", exit.seconds)) s after it; \(committed.count) of \(count) mails committed, \(left.count) left"
+        )
         #expect(!committed.isEmpty && !left.isEmpty, "stopped within the batch: \(committed.count) committed, \(left.count) left")
         #expect(committed.count + left.count == count, "none lost, none counted twice")
         #expect(Set(committed).union(left.map(\.id)) == all)
         #expect(moved.map(\.id).sorted() == committed.sorted(), "exactly the committed mails moved, each once")
-        #expect(left.allSatisfy { !$0.flags.contains("S") && !$0.flags.contains("T") }, "the rest unflagged: \(left.filter { !$0.flags.isEmpty }.prefix(3))")
+        #expect(
+            left.allSatisfy { !$0.flags.contains("S") && !$0.flags.contains("T") },
+            "the rest unflagged: \(left.filter { !$0.flags.isEmpty }.prefix(3))")
         #expect(
             try world.snapshot(threads: wave.player.threads) == wave.cleanSnapshot(of: wave.mails(withMessageIDs: Set(committed))),
             "each committed mail complete (receipt, state, journal, replies), nothing of the rest")
@@ -82,13 +87,15 @@ struct StopMidBatch {
         let outbox = try world.outbox()
         #expect(outbox.count > 500, "more than one round of dispatch is due")
         #expect(outbox.allSatisfy { $0.state == .sent }, "the second run sends everything due")
-        #expect(!outbox.contains { $0.state == .failed }, "\(outbox.filter { $0.state == .failed }.prefix(3).map { "\($0.kind) \($0.lastError ?? "")" })")
+        #expect(
+            !outbox.contains { $0.state == .failed }, "\(outbox.filter { $0.state == .failed }.prefix(3).map { "\($0.kind) \($0.lastError ?? "")" })")
     }
 
     private func deliver(_ mails: [InboundMail], world: FaultWorld) throws {
         for (index, mail) in mails.enumerated() {
             switch mailbox {
-            case .directory: try Data(mail.raw).write(to: world.folder.appendingPathComponent("inbox").appendingPathComponent(String(format: "%04d.eml", index)))
+            case .directory:
+                try Data(mail.raw).write(to: world.folder.appendingPathComponent("inbox").appendingPathComponent(String(format: "%04d.eml", index)))
             case .imap(let servers): try servers.drop(mail.raw, into: ConversationPlayer.gatewayAddress, name: "\(seed)-\(index)")
             }
         }
@@ -106,7 +113,8 @@ struct StopMidBatch {
     private func processed(_ world: FaultWorld) -> [(id: String, flags: String)] {
         switch mailbox {
         case .directory: Self.mails(in: [world.folder.appendingPathComponent("inbox/processed")])
-        case .imap(let servers): Self.mails(in: Self.maildirParts(servers.maildir(of: ConversationPlayer.gatewayAddress).appendingPathComponent(".Processed")))
+        case .imap(let servers):
+            Self.mails(in: Self.maildirParts(servers.maildir(of: ConversationPlayer.gatewayAddress).appendingPathComponent(".Processed")))
         }
     }
 

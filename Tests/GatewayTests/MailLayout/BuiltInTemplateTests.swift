@@ -1,8 +1,9 @@
 import Foundation
 import GatewayTestSupport
-@testable import Gateway
 import MailComposing
 import Testing
+
+@testable import Gateway
 
 /// The templates travel with the executable: the built-in set is `MailTemplates/`, a config
 /// anywhere works without templates beside it, `[gateway] templates` replaces files one at a
@@ -24,7 +25,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "Subject: Our own words\n\nCustom body.\n".write(to: folder.appendingPathComponent("rejected.mustache"), atomically: true, encoding: .utf8)
+        try "Subject: Our own words\n\nCustom body.\n".write(
+            to: folder.appendingPathComponent("rejected.mustache"), atomically: true, encoding: .utf8)
         #expect(try TemplateSet(overrides: folder).overridden == ["rejected.mustache"])
         #expect(try TemplateSet().overridden.isEmpty)
         #expect(throws: TemplateSet.LoadError.self) { try TemplateSet(overrides: folder.appendingPathComponent("missing")) }
@@ -70,7 +72,9 @@ import Testing
         let config = try String(contentsOf: workspace.configURL, encoding: .utf8)
         let lines = config.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("templates = ") }
         var text = lines.joined(separator: "\n")
-        if let path { text = text.replacingOccurrences(of: "domain = \"support.example\"", with: "domain = \"support.example\"\ntemplates = \"\(path)\"") }
+        if let path {
+            text = text.replacingOccurrences(of: "domain = \"support.example\"", with: "domain = \"support.example\"\ntemplates = \"\(path)\"")
+        }
         try text.write(to: workspace.configURL, atomically: true, encoding: .utf8)
     }
 }

@@ -2,10 +2,11 @@ import EscalationCore
 import EscalationValues
 import Foundation
 import GatewayTestSupport
-@testable import Gateway
 import MailComposing
 import MailMessage
 import Testing
+
+@testable import Gateway
 
 /// The forms of an event the golden mail (one per kind) does not show, each with the sentence
 /// its mail says: a backup approver's request, removals, what a passed message was read as, a
@@ -33,11 +34,20 @@ import Testing
             .approvalRequested(history: ["REQ0000000: Lack of Progress, rejected: not before Friday,\nwhen the fix ships"]),
             "Earlier requests: - REQ0000000: Lack of Progress, rejected: not before Friday, - when the fix ships"
         ),
-        (.watchListChanged(by: agent, .removed(EmailAddress(unchecked: "raj@acme.example"))), "Raj Patel was removed from the watch list of ESC0001001 by Sam Agent."),
+        (
+            .watchListChanged(by: agent, .removed(EmailAddress(unchecked: "raj@acme.example"))),
+            "Raj Patel was removed from the watch list of ESC0001001 by Sam Agent."
+        ),
         (.linkedCasesChanged(by: agent, .removed(CaseNumber(unchecked: "CS0001235"))), "CS0001235 was unlinked from ESC0001001 by Sam Agent."),
-        (.assignmentChanged(by: agent, from: nil, to: EmailAddress(unchecked: "agent2@support.example")), "Sam Agent assigned ESC0001001 to Kim Agent (was nobody)."),
+        (
+            .assignmentChanged(by: agent, from: nil, to: EmailAddress(unchecked: "agent2@support.example")),
+            "Sam Agent assigned ESC0001001 to Kim Agent (was nobody)."
+        ),
         (.messagePassed(to: "Jane Doe", .message), "Message passed on – Login fails Your message was passed to Jane Doe."),
-        (.messagePassed(to: "Jane Doe", .unclearMessage), "Your message was passed to Jane Doe. It was read as a message, so nothing on CS0001234 was changed."),
+        (
+            .messagePassed(to: "Jane Doe", .unclearMessage),
+            "Your message was passed to Jane Doe. It was read as a message, so nothing on CS0001234 was changed."
+        ),
         (
             .notUnderstood(understood: "approve with doubt", hint: "Reply APPROVE", keptAsNote: true),
             "Understood: approve with doubt Your text was kept as an internal note for the staff on this escalation. Reply APPROVE"
@@ -67,7 +77,8 @@ import Testing
         defer { workspace.remove() }
         let config = try GatewayConfig.load(path: workspace.configURL.path)
         let directory = try DirectoryFile.load(path: workspace.directoryFile)
-        let composer = Composer(templates: try TemplateSet(), configuration: config.escalation, gateway: GoldenMail.gateway, domain: "support.example")
+        let composer = Composer(
+            templates: try TemplateSet(), configuration: config.escalation, gateway: GoldenMail.gateway, domain: "support.example")
         let source = EscalationSource.supportCase(CaseNumber(unchecked: "CS0001234"))
         var (escalation, request) = try GoldenMail.records(source)
         escalation.assignedTo = nil

@@ -86,7 +86,9 @@ import Testing
         defer { harness.remove() }
         _ = try Self.active(&harness)
         let told = try Self.text(try harness.sent("request-decided", to: "t2-manager@support.example"))
-        #expect(told.contains("was approved by Dana Duty; the escalation is now ESC0001001.") || told.contains("was approved by Dana Duty; the\nescalation is now ESC0001001."), "\(told)")
+        #expect(
+            told.contains("was approved by Dana Duty; the escalation is now ESC0001001.")
+                || told.contains("was approved by Dana Duty; the\nescalation is now ESC0001001."), "\(told)")
         let owner = try #require(try harness.sent("approved", to: "agent1@support.example"))
         _ = try harness.reply(to: owner, from: "Sam Agent <agent1@support.example>", body: "WATCH am@support.example")
         let watch = try Self.text(try harness.sent("watch-list-changed", to: "am@support.example"))

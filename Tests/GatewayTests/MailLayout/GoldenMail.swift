@@ -2,9 +2,10 @@ import EscalationCore
 import EscalationValues
 import Foundation
 import GatewayTestSupport
-@testable import Gateway
 import MailComposing
 import MailMessage
+
+@testable import Gateway
 
 /// Every template rendered from fixed values: the sample directory and config, one case
 /// escalation and its request, a fixed clock, Message-IDs and approval token, so that the mail
@@ -52,14 +53,17 @@ enum GoldenMail {
         let notice = Notice(
             event(kind), to: [EmailAddress("jane@acme.example")!], source: noSource ? nil : source,
             escalation: hasEscalation(kind) ? escalation : nil, request: noSource ? nil : request)
-        let links = kind.carriesApprovalToken
+        let links =
+            kind.carriesApprovalToken
             ? [
                 "token": token, "approveLink": OutgoingSignature.approveLink(gateway.address, token: token),
                 "rejectLink": OutgoingSignature.rejectLink(gateway.address, token: token),
             ] : [:]
         let body = composer.body(of: notice, directory: directory, extraContext: links)
         let name = kind.rawValue + (isAccount ? "-account" : "")
-        let subject = isAccount ? "Re: [ACC0001001] Escalate our account: Acme Corp – reports and logins" : "Re: [CS0001234] Login fails – users in Zürich cannot sign in"
+        let subject =
+            isAccount
+            ? "Re: [ACC0001001] Escalate our account: Acme Corp – reports and logins" : "Re: [CS0001234] Login fails – users in Zürich cannot sign in"
         let message = composer.compose(
             notice, body: body, to: MailAddress(name: "Jane Doe", address: "jane@acme.example"),
             subject: notice.source == nil ? nil : subject, messageID: "golden-\(name)@support.example",
@@ -122,7 +126,8 @@ enum GoldenMail {
         case .decisionNotAccepted: return .decisionNotAccepted
         case .answersPaused: return .answersPaused(what: "jane@acme.example")
         case .addressSuppressed: return .addressSuppressed(address: "raj@acme.example", bounces: 3)
-        case .deliveryFailed: return .deliveryFailed(addresses: ["raj@acme.example"], error: "550 5.1.1 User unknown", subject: "Re: [CS0001234] Login fails")
+        case .deliveryFailed:
+            return .deliveryFailed(addresses: ["raj@acme.example"], error: "550 5.1.1 User unknown", subject: "Re: [CS0001234] Login fails")
         case .confirmationRequired: return .confirmationRequired(understood: "SEVERITY high", why: "the mail failed DKIM and SPF checks")
         case .requestDecided: return .requestDecided(settlement)
         case .decisionConfirmed: return .decisionConfirmed(settlement, othersTold: [EmailAddress(unchecked: "t2-manager@support.example")])
@@ -130,7 +135,8 @@ enum GoldenMail {
         case .approvalOverdue: return .approvalOverdue(Notice.Overdue(waitingFor: waiting, timeout: TimeSpan(seconds: 86_400)), age: "4h")
         case .noApprover:
             return .noApprover(
-                requester: agent, why: "Template case-standard asks the case's assignment group manager, and CS0001234 has none.", template: "case-standard")
+                requester: agent, why: "Template case-standard asks the case's assignment group manager, and CS0001234 has none.",
+                template: "case-standard")
         case .requestWithdrawn: return .requestWithdrawn(by: agent)
         case .pendingApprovals:
             let approve = OutgoingSignature.approveLink(gateway.address, token: token)
@@ -150,7 +156,8 @@ enum GoldenMail {
     /// An escalation of `source` and its request, as stored: the case's names one more case,
     /// the account's two.
     static func records(_ source: EscalationSource) throws -> (Escalation, EscalationRequest) {
-        let linked = source.description.hasPrefix("ACC")
+        let linked =
+            source.description.hasPrefix("ACC")
             ? [CaseNumber(unchecked: "CS0001234"), CaseNumber(unchecked: "CS0001235")] : [CaseNumber(unchecked: "CS0001235")]
         let start = now.addingTimeInterval(-3600)
         let justification = "Users in Zürich cannot sign in since Monday's update; 40 people are blocked."
@@ -162,7 +169,9 @@ enum GoldenMail {
             watchList: [EmailAddress(unchecked: "raj@acme.example"), EmailAddress(unchecked: "am@support.example")],
             requester: EmailAddress(unchecked: "jane@acme.example"), reason: "Lack of Progress", justification: justification,
             request: RequestNumber(unchecked: "REQ0000001"), createdAt: start, deescalatedAt: nil, deescalationReason: nil,
-            sla: SLA(attachedTo: "ESC0001001", response: clock(3600), update: nil, resolution: clock(86400), updatesMet: 0, updatesBreached: 0, stoppedAt: nil))
+            sla: SLA(
+                attachedTo: "ESC0001001", response: clock(3600), update: nil, resolution: clock(86400), updatesMet: 0, updatesBreached: 0,
+                stoppedAt: nil))
         let request = EscalationRequest(
             number: RequestNumber(unchecked: "REQ0000001"), source: source,
             account: AccountNumber(unchecked: "ACC0001001"), state: .pending, requester: EmailAddress(unchecked: "jane@acme.example"),

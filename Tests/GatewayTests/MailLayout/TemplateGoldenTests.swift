@@ -17,13 +17,15 @@ import Testing
             let (kind, raw, html) = (mail.name, mail.raw, mail.html)
             let file = GoldenMail.folder.appendingPathComponent("\(kind).eml")
             if update { try Data(raw).write(to: file) }
-            let golden = try #require(FileManager.default.contents(atPath: file.path), "\(file.path) is missing; run Tests/scripts/update-golden-mail.sh")
+            let golden = try #require(
+                FileManager.default.contents(atPath: file.path), "\(file.path) is missing; run Tests/scripts/update-golden-mail.sh")
             #expect([UInt8](golden) == raw, "\(kind).eml differs from the rendered mail")
             try html.write(to: GoldenMail.previewFolder.appendingPathComponent("\(kind).html"), atomically: true, encoding: .utf8)
             preview += "<h2>\(kind)</h2><iframe src=\"\(kind).html\" width=\"390\" height=\"700\"></iframe>"
             preview += "<iframe src=\"\(kind).html\" width=\"900\" height=\"700\"></iframe>\n"
         }
-        try (preview + "</body></html>\n").write(to: GoldenMail.previewFolder.appendingPathComponent("preview.html"), atomically: true, encoding: .utf8)
+        try (preview + "</body></html>\n").write(
+            to: GoldenMail.previewFolder.appendingPathComponent("preview.html"), atomically: true, encoding: .utf8)
         print("mail preview: \(GoldenMail.previewFolder.path)/preview.html")
     }
 
@@ -63,17 +65,24 @@ import Testing
             #expect(!text.contains(" \n") && !text.contains("– \n"), "\(kind): a dangling blank or separator")
         }
         // Severity as the badge, its text on its own background, wherever a mail states it.
-        for name in ["approval-requested", "approval-reminder", "rejected", "approved", "escalated", "severity-changed", "sla-warning", "sla-breached",
-            "already-escalated", "work-note", "approval-requested-account", "approved-account", "rejected-account"] {
+        for name in [
+            "approval-requested", "approval-reminder", "rejected", "approved", "escalated", "severity-changed", "sla-warning", "sla-breached",
+            "already-escalated", "work-note", "approval-requested-account", "approved-account", "rejected-account",
+        ] {
             let html = try #require(mails[name]?.1, "\(name)")
-            #expect(html.contains(#"<span class="eg-badge" style="display:inline-block;padding:4px 10px;border-left:8px solid red;background:#f6f8fa;color:#1f2328;font-weight:bold;">Severity: high</span>"#), "\(name)")
+            #expect(
+                html.contains(
+                    #"<span class="eg-badge" style="display:inline-block;padding:4px 10px;border-left:8px solid red;background:#f6f8fa;color:#1f2328;font-weight:bold;">Severity: high</span>"#
+                ), "\(name)")
         }
         let approval = try #require(mails["approval-requested"])
         let approvalText = try #require(approval.0.textBody).replacingOccurrences(of: "\r\n", with: "\n")
         #expect(approvalText.hasPrefix("[CS0001234] Approval needed: Login fails (Acme Corp)\n\n"))
         #expect(approvalText.contains("\nCases named: CS0001235\n"))
         #expect(approvalText.contains("\nApprove:\nmailto:escalations@support.example?subject=APPROVE%20%5Bref%3Ar1xgolden0token%5D\n"))
-        #expect(approvalText.contains("\nReject:\nmailto:escalations@support.example?subject=REJECT%20%5Bref%3Ar1xgolden0token%5D&body=Reason%20for%20rejecting%3A%20\n"))
+        #expect(
+            approvalText.contains(
+                "\nReject:\nmailto:escalations@support.example?subject=REJECT%20%5Bref%3Ar1xgolden0token%5D&body=Reason%20for%20rejecting%3A%20\n"))
         #expect(approval.1.contains(#"<a href="mailto:escalations@support.example?subject=APPROVE%20%5Bref%3Ar1xgolden0token%5D""#))
         let approved = try #require(mails["approved"]?.0.textBody).replacingOccurrences(of: "\r\n", with: "\n")
         #expect(approved.contains("\nSeverity: high\n"))

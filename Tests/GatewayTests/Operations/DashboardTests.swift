@@ -32,7 +32,12 @@ import Testing
         let port = RunningGateway.freePort()
         let workspace = try TestWorkspace(
             extraConfig: "[http]\nlisten = \"127.0.0.1:\(port)\"\n",
-            replacing: [("name = \"account-default\"\ntype = \"account\"\napproval = true", "name = \"account-default\"\ntype = \"account\"\napproval = false")])
+            replacing: [
+                (
+                    "name = \"account-default\"\ntype = \"account\"\napproval = true",
+                    "name = \"account-default\"\ntype = \"account\"\napproval = false"
+                )
+            ])
         defer { workspace.remove() }
         #expect(try GatewayCLI.run(["import", "--config", workspace.configURL.path, workspace.directoryFile]).status == 0)
         let inbox = workspace.folder.appendingPathComponent("inbox")
@@ -89,9 +94,13 @@ import Testing
         let port = RunningGateway.freePort()
         let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { "\($0) = \"00:00-12:00,12:00-24:00\"" }.joined(separator: "\n")
         let workspace = try TestWorkspace(
-            extraConfig: "[http]\nlisten = \"127.0.0.1:\(port)\"\n\n[[calendar]]\nname = \"india\"\ntime_zone = \"Asia/Kolkata\"\n[calendar.hours]\n\(days)\n",
+            extraConfig:
+                "[http]\nlisten = \"127.0.0.1:\(port)\"\n\n[[calendar]]\nname = \"india\"\ntime_zone = \"Asia/Kolkata\"\n[calendar.hours]\n\(days)\n",
             replacing: [
-                ("name = \"account-default\"\ntype = \"account\"\napproval = true", "name = \"account-default\"\ntype = \"account\"\napproval = false\ncalendar = \"india\"")
+                (
+                    "name = \"account-default\"\ntype = \"account\"\napproval = true",
+                    "name = \"account-default\"\ntype = \"account\"\napproval = false\ncalendar = \"india\""
+                )
             ])
         defer { workspace.remove() }
         #expect(try GatewayCLI.run(["import", "--config", workspace.configURL.path, workspace.directoryFile]).status == 0)
@@ -107,9 +116,12 @@ import Testing
         let home = try #require(
             waitFor(seconds: 60) { httpGet(base + "/").flatMap { $0.status == 200 && $0.body.contains("ESC0001001") ? $0 : nil } },
             "the dashboard never listed the escalation; log:\n\(gateway.logText)")
-        #expect(home.body.range(of: #"Response: [0-9hm ]+ left, due 20[0-9-]+ [0-9:]+ UTC\+05:30"#, options: .regularExpression) != nil, "\(home.body)")
+        #expect(
+            home.body.range(of: #"Response: [0-9hm ]+ left, due 20[0-9-]+ [0-9:]+ UTC\+05:30"#, options: .regularExpression) != nil, "\(home.body)")
         let page = try #require(httpGet(base + "/escalations/ESC0001001"))
-        #expect(page.body.range(of: #"<td data-label="Due"><time datetime="[^"]+">20[0-9-]+ [0-9:]+ UTC\+05:30</time>"#, options: .regularExpression) != nil)
+        #expect(
+            page.body.range(of: #"<td data-label="Due"><time datetime="[^"]+">20[0-9-]+ [0-9:]+ UTC\+05:30</time>"#, options: .regularExpression)
+                != nil)
         #expect(gateway.stop() == 0)
     }
 

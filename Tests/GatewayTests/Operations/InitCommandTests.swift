@@ -14,7 +14,8 @@ import Testing
         let text = try String(contentsOf: config, encoding: .utf8)
         #expect(text.contains("listen = \"127.0.0.1:9464\""))
         // Another process may hold the default port on a shared machine.
-        try text.replacingOccurrences(of: "127.0.0.1:9464", with: "127.0.0.1:\(RunningGateway.freePort())").write(to: config, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "127.0.0.1:9464", with: "127.0.0.1:\(RunningGateway.freePort())").write(
+            to: config, atomically: true, encoding: .utf8)
         #expect(try GatewayCLI.run(["check-config", "--config", config.path]).status == 0)
         #expect(try GatewayCLI.run(["import", "--config", config.path, folder.appendingPathComponent("directory.json").path]).status == 0)
         try FileManager.default.copyItem(

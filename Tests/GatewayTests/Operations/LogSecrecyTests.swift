@@ -14,12 +14,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let users = folder.appendingPathComponent("users")
         try "ops:\(hash)\n".write(to: users, atomically: true, encoding: .utf8)
-        let (workspace, port, mails) = try MetricsRunTests.sampleRun(extraConfig: "users_file = \"\(users.path)\"\n\n[log]\nformat = \"json\"\nlevel = \"trace\"\n")
+        let (workspace, port, mails) = try MetricsRunTests.sampleRun(
+            extraConfig: "users_file = \"\(users.path)\"\n\n[log]\nformat = \"json\"\nlevel = \"trace\"\n")
         defer { workspace.remove() }
         let gateway = try RunningGateway(config: workspace.configURL.path)
         let authorization = "Basic " + Data("ops:\(password)".utf8).base64EncodedString()
         let settled = waitFor(seconds: 60) { () -> Bool? in
-            guard let answer = httpGet("http://127.0.0.1:\(port)/metrics", headers: ["Authorization": authorization]), answer.status == 200 else { return nil }
+            guard let answer = httpGet("http://127.0.0.1:\(port)/metrics", headers: ["Authorization": authorization]), answer.status == 200 else {
+                return nil
+            }
             return metricSum(prometheusSeries(answer.body), "escalation_gateway_mails_total") == Double(mails.count) ? true : nil
         }
         #expect(settled == true, "the run never finished the samples")

@@ -33,7 +33,10 @@ import Testing
     static func receiptCounts(_ workspace: TestWorkspace, by column: String) throws -> [String: Int] {
         let database = try DatabaseQueue(path: workspace.folder.appendingPathComponent("state/gateway.sqlite").path)
         return try database.read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(column), COUNT(*) FROM receipt GROUP BY \(column)").map { ($0[0] as String, $0[1] as Int) })
+            Dictionary(
+                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(column), COUNT(*) FROM receipt GROUP BY \(column)").map {
+                    ($0[0] as String, $0[1] as Int)
+                })
         }
     }
 
@@ -54,7 +57,9 @@ import Testing
             #expect(metricSum(series, "escalation_gateway_mails_total", ["outcome": outcome]) == Double(count), "outcome \(outcome)")
         }
         for (intent, count) in try Self.receiptCounts(workspace, by: "intent") {
-            #expect(metricSum(series, "escalation_gateway_intents_total", ["intent": intent.isEmpty ? "none" : intent]) == Double(count), "intent \(intent)")
+            #expect(
+                metricSum(series, "escalation_gateway_intents_total", ["intent": intent.isEmpty ? "none" : intent]) == Double(count),
+                "intent \(intent)")
         }
         #expect(metricSum(series, "escalation_gateway_mails_total", ["outcome": "applied"]) > 0)
         #expect(metricSum(series, "escalation_gateway_mails_total", ["outcome": "ignored", "reason": "auto-reply"]) >= 1)

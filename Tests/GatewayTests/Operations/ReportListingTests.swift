@@ -1,5 +1,6 @@
-@testable import Gateway
 import Testing
+
+@testable import Gateway
 
 /// The page and the text list the busiest accounts of a breakdown and sum the rest; the counts
 /// given are the report's own order, busiest first.

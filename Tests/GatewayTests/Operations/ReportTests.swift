@@ -18,11 +18,20 @@ import Testing
     }
 
     static let requests = [
-        SampleRequest(made: "01-case-escalation-approved/01", decided: "01-case-escalation-approved/02", state: "approved", reescalation: false, account: "ACC0001001"),
-        SampleRequest(made: "02-rejected-then-reescalated/01", decided: "02-rejected-then-reescalated/02", state: "rejected", reescalation: false, account: "ACC0001002"),
-        SampleRequest(made: "02-rejected-then-reescalated/06", decided: "02-rejected-then-reescalated/07", state: "approved", reescalation: true, account: "ACC0001002"),
-        SampleRequest(made: "03-account-escalation-linked-cases/01", decided: "03-account-escalation-linked-cases/02", state: "approved", reescalation: false, account: "ACC0001001"),
-        SampleRequest(made: "08-reminder-and-pending/01", decided: "08-reminder-and-pending/03", state: "approved", reescalation: false, account: "ACC0001001"),
+        SampleRequest(
+            made: "01-case-escalation-approved/01", decided: "01-case-escalation-approved/02", state: "approved", reescalation: false,
+            account: "ACC0001001"),
+        SampleRequest(
+            made: "02-rejected-then-reescalated/01", decided: "02-rejected-then-reescalated/02", state: "rejected", reescalation: false,
+            account: "ACC0001002"),
+        SampleRequest(
+            made: "02-rejected-then-reescalated/06", decided: "02-rejected-then-reescalated/07", state: "approved", reescalation: true,
+            account: "ACC0001002"),
+        SampleRequest(
+            made: "03-account-escalation-linked-cases/01", decided: "03-account-escalation-linked-cases/02", state: "approved", reescalation: false,
+            account: "ACC0001001"),
+        SampleRequest(
+            made: "08-reminder-and-pending/01", decided: "08-reminder-and-pending/03", state: "approved", reescalation: false, account: "ACC0001001"),
         // Jane asks again after CS0001234's escalation ended, then withdraws: a re-escalation never decided.
         SampleRequest(made: "09-withdrawn-request/01", decided: nil, state: "withdrawn", reescalation: true, account: "ACC0001001"),
     ]
@@ -58,7 +67,9 @@ import Testing
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let conversations = TestWorkspace.repository.appendingPathComponent("Samples/conversations").path
-        let demo = try GatewayCLI.run(["demo", "--config", workspace.configURL.path, "--directory", workspace.directoryFile, "--conversations", conversations])
+        let demo = try GatewayCLI.run([
+            "demo", "--config", workspace.configURL.path, "--directory", workspace.directoryFile, "--conversations", conversations,
+        ])
         #expect(demo.status == 0)
         let output = try GatewayCLI.run(["report", "--json", "--since", "30d", "--config", workspace.configURL.path])
         #expect(output.status == 0)
@@ -117,9 +128,10 @@ import Testing
         // Busiest accounts: Acme (three escalations, four requests), then Globex (one, two).
         let busiest = try #require(report["busiestAccounts"] as? [[String: Any]])
         let expectedAccounts = Dictionary(grouping: Self.requests, by: \.account).mapValues(\.count)
-        #expect(busiest.map { "\($0["account"] ?? "") \($0["name"] ?? "") \($0["escalations"] ?? "") \($0["requests"] ?? "")" } == [
-            "ACC0001001 Acme Corp 3 \(expectedAccounts["ACC0001001"] ?? 0)", "ACC0001002 Globex Ltd 1 \(expectedAccounts["ACC0001002"] ?? 0)",
-        ])
+        #expect(
+            busiest.map { "\($0["account"] ?? "") \($0["name"] ?? "") \($0["escalations"] ?? "") \($0["requests"] ?? "")" } == [
+                "ACC0001001 Acme Corp 3 \(expectedAccounts["ACC0001001"] ?? 0)", "ACC0001002 Globex Ltd 1 \(expectedAccounts["ACC0001002"] ?? 0)",
+            ])
 
         let csv = try GatewayCLI.run(["report", "--csv", "--config", workspace.configURL.path])
         #expect(csv.status == 0)

@@ -64,13 +64,17 @@ import Testing
             if let from = expected["from"] as? [String: Any] {
                 let address = from["address"] as? String
                 if let address, mail.from?.address != address.lowercased() { problems.append("from \(mail.from?.address ?? "nil") ≠ \(address)") }
-                if let name = from["name"] as? String, !name.isEmpty, mail.from?.name != name { problems.append("name \(mail.from?.name ?? "nil") ≠ \(name)") }
+                if let name = from["name"] as? String, !name.isEmpty, mail.from?.name != name {
+                    problems.append("name \(mail.from?.name ?? "nil") ≠ \(name)")
+                }
             }
             let parts = Self.flatParts(mail.root)
             if let count = expected["part_count"] as? Int, parts.count != count { problems.append("\(parts.count) parts ≠ \(count)") }
             if let types = expected["part_content_types"] as? [Any], types.count == parts.count {
                 for (part, type) in zip(parts, types) {
-                    if let type = type as? String, part.contentType.value != type.lowercased() { problems.append("\(part.contentType.value) ≠ \(type)") }
+                    if let type = type as? String, part.contentType.value != type.lowercased() {
+                        problems.append("\(part.contentType.value) ≠ \(type)")
+                    }
                 }
             }
             checked += 1
@@ -83,7 +87,9 @@ import Testing
             }
         }
         for entry in try CorpusLocation.manifest("python-cpython-test_email") {
-            guard let file = entry["file"] as? String, let expected = entry["expected"] as? [String: Any], let structure = expected["structure"] as? String else { continue }
+            guard let file = entry["file"] as? String, let expected = entry["expected"] as? [String: Any],
+                let structure = expected["structure"] as? String
+            else { continue }
             let mail = try Mail(parsing: Array(try CorpusLocation.file("python-cpython-test_email", file)))
             let key = "python-cpython-test_email/\(file)"
             if Self.indented(mail.root) == structure {
@@ -99,7 +105,8 @@ import Testing
         #expect(nodemailer.to.map(\.address) == ["andris+123@kreata.ee", "andris.reinman@gmail.com"])
         print("MIME corpus: \(checked) fixtures with stated facts checked, \(mismatches.count) listed mismatches")
         #expect(checked == 110, "every fixture of the two manifests with stated facts is checked")
-        try? mismatches.joined(separator: "\n").write(to: FileManager.default.temporaryDirectory.appendingPathComponent("mime-corpus-mismatches.txt"), atomically: true, encoding: .utf8)
+        try? mismatches.joined(separator: "\n").write(
+            to: FileManager.default.temporaryDirectory.appendingPathComponent("mime-corpus-mismatches.txt"), atomically: true, encoding: .utf8)
     }
 
     /// Python's `_structure()` layout: one content type per line, four spaces per level.

@@ -39,7 +39,8 @@ import Testing
         Example(text: "Denied… just kidding, approved", intent: "unclear"),
         Example(text: "REJECT reason: the fix ships Friday.", intent: "reject", arguments: ["reason": "the fix ships Friday."]),
         Example(
-            text: "ESCALATE CS0001234\nReason: Lack of Progress\nNo answer for two weeks.\n\nESCALATE CS0001240\nReason: Customer Imposed Deadline\nGo-live on Monday.",
+            text:
+                "ESCALATE CS0001234\nReason: Lack of Progress\nNo answer for two weeks.\n\nESCALATE CS0001240\nReason: Customer Imposed Deadline\nGo-live on Monday.",
             intent: "unclear"),
     ]
 
@@ -51,7 +52,8 @@ import Testing
         Example(
             text: "REJECT the fix ships Friday, and we cannot approve anything before that.", intent: "reject",
             arguments: ["reason": "the fix ships Friday, and we cannot approve anything before that."]),
-        Example(text: "Rejected. We can't approve a second escalation this week.", intent: "reject",
+        Example(
+            text: "Rejected. We can't approve a second escalation this week.", intent: "reject",
             arguments: ["reason": "We can't approve a second escalation this week."]),
         Example(text: "I approve this. Please de-escalate the case as well.", intent: "unclear"),
         Example(text: "APPROVE\n\nI was not sure at first, but the numbers convinced me.", intent: "approve"),

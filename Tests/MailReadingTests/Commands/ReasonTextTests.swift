@@ -44,7 +44,10 @@ import Testing
     @Test(arguments: [
         // A signature after a blank line: a name alone, with title and company, in other scripts.
         ("DE-ESCALATE The workaround has held for three days.\n\nJane", "The workaround has held for three days."),
-        ("DE-ESCALATE The workaround has held for three days.\n\nJane Doe\nIT Operations, Acme Corp\n+1 555 0100", "The workaround has held for three days."),
+        (
+            "DE-ESCALATE The workaround has held for three days.\n\nJane Doe\nIT Operations, Acme Corp\n+1 555 0100",
+            "The workaround has held for three days."
+        ),
         ("All fixed now, please de-escalate.\n\nJane", "All fixed now."),
         ("The patch works and you can de-escalate the case now.\n\nJane\nIT Operations, Acme Corp", "The patch works."),
         ("REJECT The fix ships Friday.\n\n--\nDana Duty\nDuty Manager", "The fix ships Friday."),
@@ -69,8 +72,14 @@ import Testing
         ("REJECT - the fix ships Friday…", "the fix ships Friday…"),
         ("REJECT reason: see KB-1234.", "see KB-1234."),
         ("Rejected: customer has a workaround (see KB-1234).\nRegards\nChris", "customer has a workaround (see KB-1234)."),
-        ("ESCALATE CS0001234\nReason: Lack of Progress\nUsers in Zürich cannot sign in since Monday's update.", "Users in Zürich cannot sign in since Monday's update."),
-        ("Our invoice export has failed every night since Monday. Please escalate this case.\n\nThanks,\nAna", "Our invoice export has failed every night since Monday."),
+        (
+            "ESCALATE CS0001234\nReason: Lack of Progress\nUsers in Zürich cannot sign in since Monday's update.",
+            "Users in Zürich cannot sign in since Monday's update."
+        ),
+        (
+            "Our invoice export has failed every night since Monday. Please escalate this case.\n\nThanks,\nAna",
+            "Our invoice export has failed every night since Monday."
+        ),
     ])
     func finalPunctuationIsKept(_ body: String, _ expected: String) {
         #expect(Self.reason(body) == expected)
@@ -94,9 +103,11 @@ import Testing
         var checked = 0
         for name in ["jeff", "long", "short_url"] {
             let body = try String(contentsOf: folder.appendingPathComponent("\(name)_body"), encoding: .utf8)
-            let signature = try String(contentsOf: folder.appendingPathComponent("\(name)_signature"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            let signature = try String(contentsOf: folder.appendingPathComponent("\(name)_signature"), encoding: .utf8).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
-            let expected = try #require(trimmed.hasSuffix(signature) ? String(trimmed.dropLast(signature.count)) : nil).trimmingCharacters(in: .whitespacesAndNewlines)
+            let expected = try #require(trimmed.hasSuffix(signature) ? String(trimmed.dropLast(signature.count)) : nil).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             #expect(Self.reason("DE-ESCALATE " + trimmed) == expected, "\(name)")
             checked += 1
         }

@@ -44,7 +44,9 @@ import Testing
                 }
             }
         }
-        print("automation corpus: \(counts["auto-reply"] ?? 0) auto-replies and \(counts["bounce"] ?? 0) bounces classified; status extracted as stated for \(statuses.matched) of \(statuses.stated)")
+        print(
+            "automation corpus: \(counts["auto-reply"] ?? 0) auto-replies and \(counts["bounce"] ?? 0) bounces classified; status extracted as stated for \(statuses.matched) of \(statuses.stated)"
+        )
         #expect(counts["auto-reply"] ?? 0 >= 7)
         #expect(counts["bounce"] ?? 0 >= 170)
     }

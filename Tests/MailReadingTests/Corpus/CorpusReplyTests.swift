@@ -36,12 +36,14 @@ import Testing
             }
         }
         for (source, stated) in ReplyFixture.sources {
-            #expect(perSource[source]?.checked == stated, "\(source): \(perSource[source]?.checked ?? 0) fixtures checked, the manifest states \(stated)")
+            #expect(
+                perSource[source]?.checked == stated, "\(source): \(perSource[source]?.checked ?? 0) fixtures checked, the manifest states \(stated)")
         }
         let passed = fixtures.count - failing.count
         let lines = perSource.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value.passed) of \($0.value.checked)" }
         print("reply corpus: \(passed) of \(fixtures.count) fixtures give their stated text\n" + lines.joined(separator: "\n"))
-        try? report.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("reply-corpus-failures.txt"), atomically: true, encoding: .utf8)
+        try? report.write(
+            to: FileManager.default.temporaryDirectory.appendingPathComponent("reply-corpus-failures.txt"), atomically: true, encoding: .utf8)
         #expect(fixtures.count == 202)
         #expect(passed >= 195)
     }

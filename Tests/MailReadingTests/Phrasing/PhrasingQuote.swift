@@ -26,7 +26,10 @@ enum PhrasingQuote {
             case "es": ["De", "Enviado", "Para", "Asunto"]
             default: ["From", "Sent", "To", "Subject"]
             }
-        let values = ["Escalations <escalations@support.example>", "Tuesday, November 24, 2026 10:00 AM", "Dana Duty <dana@support.example>", "[CS0001234] Approval needed"]
+        let values = [
+            "Escalations <escalations@support.example>", "Tuesday, November 24, 2026 10:00 AM", "Dana Duty <dana@support.example>",
+            "[CS0001234] Approval needed",
+        ]
         let separator = language == "fr" ? " : " : ": "
         return zip(names, values).map { $0 + separator + $1 }
     }
@@ -45,7 +48,9 @@ enum PhrasingQuote {
         let quoted = request.map { "> " + $0 }.joined(separator: "\n")
         switch quoting {
         case "gmail": return text + "\n\n" + attribution(language) + "\n\n" + quoted + "\n"
-        case "outlook": return text + "\n\n________________________________\n" + outlookHeader(language).joined(separator: "\n") + "\n\n" + request.joined(separator: "\n") + "\n"
+        case "outlook":
+            return text + "\n\n________________________________\n" + outlookHeader(language).joined(separator: "\n") + "\n\n"
+                + request.joined(separator: "\n") + "\n"
         case "apple": return text + "\n\n> " + attribution(language) + "\n> \n" + quoted + "\n"
         case "mobile": return text + "\n\n" + footer(language) + "\n\n" + attribution(language) + "\n\n" + quoted + "\n"
         default: return text + "\n"
@@ -60,13 +65,18 @@ enum PhrasingQuote {
         let quote: String
         switch quoting {
         case "gmail":
-            quote = "<br><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">" + escape(attribution(language)) + "<br></div><blockquote class=\"gmail_quote\">" + requestHTML + "</blockquote></div>"
+            quote =
+                "<br><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">" + escape(attribution(language))
+                + "<br></div><blockquote class=\"gmail_quote\">" + requestHTML + "</blockquote></div>"
         case "outlook":
-            quote = "<div id=\"appendonsend\"></div><hr><div id=\"divRplyFwdMsg\"><b>" + outlookHeader(language).map(escape).joined(separator: "<br>") + "</b></div><div>" + requestHTML + "</div>"
+            quote =
+                "<div id=\"appendonsend\"></div><hr><div id=\"divRplyFwdMsg\"><b>" + outlookHeader(language).map(escape).joined(separator: "<br>")
+                + "</b></div><div>" + requestHTML + "</div>"
         case "apple":
             quote = "<div><br><blockquote type=\"cite\"><div>" + escape(attribution(language)) + "</div>" + requestHTML + "</blockquote></div>"
         case "mobile":
-            quote = "<div><br></div><div>" + escape(footer(language)) + "</div><div><br><blockquote type=\"cite\">" + requestHTML + "</blockquote></div>"
+            quote =
+                "<div><br></div><div>" + escape(footer(language)) + "</div><div><br><blockquote type=\"cite\">" + requestHTML + "</blockquote></div>"
         default:
             quote = ""
         }

@@ -32,7 +32,8 @@ import Testing
                 for category in Self.categories { #expect(counts[category] ?? 0 > 0, "\(language).txt has no \(category) reply") }
             }
             total += replies.count
-            report.append("\(language) \(replies.count): " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            report.append(
+                "\(language) \(replies.count): " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         print("phrasing set: \(total) replies checked\n  " + report.joined(separator: "\n  "))
         #expect(total >= 150)
