@@ -55,12 +55,12 @@ extension OutboxWriter {
     /// The rendering signs it (`OutgoingSignature`).
     func conversationJob(
         _ notice: Notice, thread: ThreadContext?, messageID: String, cause: MailCause, sender: EmailAddress?, session: StoreSession, now: Date
-    ) throws -> RenderQueue.Job {
+    ) throws -> RenderJob {
         let limits = config.limits
         guard let thread else {
             let placement = ThreadPlacement.answering(
                 parent: cause.messageID, root: nil, latestToRecipient: nil, maxIDBytes: limits.maxMessageIDBytes, maxReferences: limits.maxReferences)
-            return RenderQueue.Job(
+            return RenderJob(
                 notice: notice, messageID: messageID, subject: nil, placement: placement, replyTo: nil, context: [:], extraHeaders: [], date: now)
         }
         let source = thread.source.description
@@ -81,7 +81,7 @@ extension OutboxWriter {
         if let reason = RecipientReason.of(recipient, notice: notice, directory: directory) {
             headers.append(("X-Escalation-Reason", reason.rawValue))
         }
-        return RenderQueue.Job(
+        return RenderJob(
             notice: notice, messageID: messageID, subject: subject, placement: placement, replyTo: nil, context: [:], extraHeaders: headers, date: now
         )
     }

@@ -14,7 +14,7 @@ import MailMessage
 /// mails and before the commit, never after it: written empty and filled later because that
 /// measurably pays. Rendering (templates, MIME) is most of a mail's
 /// work and needs no database, so the batch's mail is rendered on the other cores
-/// (`RenderQueue`) while the transaction applies the next mails; the row cannot wait for its
+/// (`BatchExecutor`) while the transaction applies the next mails; the row cannot wait for its
 /// rendering, since the batch's later mails count it at once (answer limits, the thread's
 /// latest mail, the gateway's own Message-IDs). Rendering beside the batch took the pipeline
 /// from 888 to 1,333 mails/s at N = 10,000 when it came (commit 9fa43f6). Outside a batch (SLA
@@ -26,8 +26,16 @@ struct OutboxWriter: Sendable {
     let composer: Composer
     /// The signer's part in every outgoing mail, applied where the mail is rendered.
     let signature: OutgoingSignature
-    /// Outbox mail of the batch in progress, rendered together before it commits.
-    let renderQueue: RenderQueue
+    /// The batch whose workers render this writer's mail; nil outside a batch.
+    var batch: BatchExecutor? = nil
+
+    /// This writer in `batch`: its rows are written without their bytes, and their jobs added
+    /// to the batch, which fills them in before it commits.
+    func rendering(beside batch: BatchExecutor) -> OutboxWriter {
+        var writer = self
+        writer.batch = batch
+        return writer
+    }
 
     /// Renders notices and adds them to the outbox in the caller's transaction, one mail per
     /// recipient (each with its own subject, place on the thread and reason to get it). Message-IDs
@@ -52,7 +60,7 @@ struct OutboxWriter: Sendable {
                 notice.event = notice.event.relaying(files: attachments.kept.map(\.filename), leftOut: attachments.leftOut)
                 files = attachments.kept
             }
-            let shared = recipients.count > 1 ? RenderQueue.SharedBody() : nil
+            let shared = recipients.count > 1 ? RenderJob.SharedBody() : nil
             let thread = try notice.source.map { try threadContext(of: $0, session: session) }
             for (position, recipient) in recipients.enumerated() {
                 let key = "\(cause.key)#\(index)#\(notice.kind.rawValue)" + (position == 0 ? "" : "#\(recipient.value)")
@@ -75,12 +83,12 @@ struct OutboxWriter: Sendable {
     }
 
     /// Adds one recipient's mail of a notice to the outbox with a Message-ID derived from `key`,
-    /// rendered now or, in a batch, with the batch's other mail before it commits (`RenderQueue`):
+    /// rendered now or, in a batch, beside it before it commits (`BatchExecutor`):
     /// then the row is written without its bytes, and the batch fills them in (`setRendered`)
     /// before its commit (see the type's comment).
     private func write(
         _ notice: Notice, to recipient: EmailAddress, thread: ThreadContext?, key: String, cause: MailCause, sender: EmailAddress?,
-        sharedBody: RenderQueue.SharedBody?, session: StoreSession, now: Date, attachments: [OutgoingAttachment] = []
+        sharedBody: RenderJob.SharedBody?, session: StoreSession, now: Date, attachments: [OutgoingAttachment] = []
     ) throws -> MailOutcome.SentMail {
         let messageID = signer.messageIDLocalPart(for: key) + "@" + config.domain
         var notice = notice
@@ -89,14 +97,14 @@ struct OutboxWriter: Sendable {
         var job = try conversationJob(notice, thread: thread, messageID: messageID, cause: cause, sender: sender, session: session, now: now)
         job.sharedBody = sharedBody
         job.attachments = attachments
-        let rendered = renderQueue.isBatching ? nil : RenderQueue.render(job, with: composer, directory: directory, signature: signature)
+        let rendered = batch == nil ? RenderJob.render(job, with: composer, directory: directory, signature: signature) : nil
         let outboxID = try session.enqueue(
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,
                 request: notice.kind.carriesApprovalToken ? notice.request?.number.value : nil, recipients: [recipient.value],
                 subject: rendered?.subject ?? job.subject ?? "", body: rendered?.body),
             at: now)
-        if rendered == nil { renderQueue.add(job, outboxID: outboxID) }
+        batch?.add(job, outboxID: outboxID)
         return MailOutcome.SentMail(
             to: [recipient.value], subject: rendered?.subject ?? job.subject ?? "", template: notice.kind.rawValue, messageId: messageID)
     }

@@ -38,7 +38,13 @@ public final class Gateway: Sendable {
     let reporting: Reporting
 
     /// Wires the gateway once: templates compiled, the directory opened, every service built.
-    public init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public convenience init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        try self.init(config: config, store: store, logger: logger, clock: clock, workers: BatchExecutor.spareCores)
+    }
+
+    /// The gateway with batches run on at most `workers` worker threads beside the applying one
+    /// (`BatchExecutor`; 0: all on the applying thread).
+    init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date, workers: Int) throws {
         self.config = config
         self.store = store
         self.logger = logger
@@ -55,15 +61,11 @@ public final class Gateway: Sendable {
         let signature = OutgoingSignature(
             signer: signer, gatewayAddress: config.address, displayName: config.displayName, plusAddressing: config.security.plusAddressing)
         let ownMail = OwnMailCheck(address: config.address, signer: signer)
-        let renderQueue = RenderQueue()
-        let spareWorkers = SpareWorkers()
 
-        let outbox = OutboxWriter(
-            config: config, directory: directory, signer: signer, composer: composer, signature: signature, renderQueue: renderQueue)
+        let outbox = OutboxWriter(config: config, directory: directory, signer: signer, composer: composer, signature: signature)
         processor = MailProcessor(
             config: config, store: store, engine: engine, directory: directory, signer: signer, ownMail: ownMail, outbox: outbox,
-            composer: composer, signature: signature, renderQueue: renderQueue, spareWorkers: spareWorkers, metrics: metrics, logger: logger,
-            clock: clock)
+            composer: composer, signature: signature, workers: workers, metrics: metrics, logger: logger, clock: clock)
         drainer = InboxDrainer(processor: processor, metrics: metrics, logger: logger)
         dispatcher = OutboxDispatcher(
             config: config, store: store, directory: directory, outbox: outbox, metrics: metrics, logger: logger, clock: clock)

@@ -4,7 +4,7 @@ import MailReading
 
 /// What a parsed mail says, read before any state is touched: its sender, the reply text (HTML-
 /// only mail through its text, control characters removed), what it asks for and its thread
-/// hints. Needs no database, so a batch's mails are read on the other cores (`PreparingBatch`);
+/// hints. Needs no database, so a batch's mails are read on the other cores (`BatchExecutor`);
 /// the classification that needs the store follows in the transaction (`UnderstoodMail`).
 struct MailContents: Sendable {
     var mail: Mail

@@ -19,15 +19,14 @@ struct MailProcessor: Sendable {
     let directory: StoreDirectory
     let signer: TokenSigner
     let ownMail: OwnMailCheck
-    /// Where the notices of every decision become outbox rows.
-    let outbox: OutboxWriter
+    /// Where the notices of every decision become outbox rows; in a batch, one that renders
+    /// beside it (`rendering(beside:)`).
+    var outbox: OutboxWriter
     let composer: Composer
     /// The signer's part in every outgoing mail, applied where the mail is rendered.
     let signature: OutgoingSignature
-    /// Outbox mail of the batch in progress, rendered together before it commits.
-    let renderQueue: RenderQueue
-    /// The worker slots that parsing and rendering share beside the applying thread.
-    let spareWorkers: SpareWorkers
+    /// The worker threads a batch runs at most beside the applying thread (`BatchExecutor`).
+    let workers: Int
     let metrics: GatewayMetrics
     let logger: Logger
     let clock: @Sendable () -> Date
@@ -44,9 +43,9 @@ struct MailProcessor: Sendable {
     /// transaction rolls back and the batch is applied again with each mail in its own savepoint
     /// (a savepoint per mail costs ~15% of applying one, for failures that are rare). The
     /// batch's mails are parsed and read on the other cores while the transaction applies those
-    /// already read (`PreparingBatch`), and the mail the batch writes to the outbox is rendered
-    /// there too and filled into its rows between mails and before the commit (`RenderQueue`):
-    /// the commit then waits for little but the last renderings and the fsync. Once `stop` is
+    /// already read, and the mail the batch writes to the outbox is rendered there too and
+    /// filled into its rows between mails and before the commit (`BatchExecutor`): the commit
+    /// then waits for little but the last renderings and the fsync. Once `stop` is
     /// requested, no further mail is begun: the mails applied so far commit, and the results
     /// cover only them, the batch's first ones (the caller leaves the rest on its source).
     /// `observe`, when given, learns each mail's own processing time (parse through applying) in
@@ -83,34 +82,62 @@ struct MailProcessor: Sendable {
         _ batch: [InboundMail], now: Date, isolatingFailures: Bool, until stop: StopRequest?,
         observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)?
     ) throws -> [Result<MailOutcome, any Error>] {
-        let preparing = PreparingBatch(batch, limits: config.limits, gatewayAddress: config.address, directory: directory, workers: spareWorkers)
-        return try store.transaction { session in
-            renderQueue.begin(composer: composer, directory: directory, signature: signature, workers: spareWorkers)
-            defer { renderQueue.stop() }
+        try BatchExecutor.run(
+            mails: batch.count, workers: workers,
+            prepare: { index in
+                let mail = PreparedMail(inbound: batch[index], limits: config.limits, gatewayAddress: config.address)
+                mail.warm(directory)
+                return mail
+            },
+            render: { job in RenderJob.render(job, with: composer, directory: directory, signature: signature) },
+            body: { executor in
+                try rendering(beside: executor).applyInOneTransaction(
+                    batch.count, in: executor, now: now, isolatingFailures: isolatingFailures, until: stop, observe: observe)
+            })
+    }
+
+    /// The applying thread's part of `apply`: the transaction, in which the `count` mails of
+    /// `executor`'s batch are recorded in order, and the renderings its workers made are filled
+    /// in between mails and, the rest, before the commit.
+    private func applyInOneTransaction(
+        _ count: Int, in executor: BatchExecutor, now: Date, isolatingFailures: Bool, until stop: StopRequest?,
+        observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)?
+    ) throws -> [Result<MailOutcome, any Error>] {
+        try store.transaction { session in
             var subjects: [String: String] = [:]
-            func fill(_ finished: RenderQueue.Finished) throws {
-                let rendered = finished.rendered
-                try session.setRendered(outboxID: finished.outboxID, subject: rendered.subjectStored ? nil : rendered.subject, body: rendered.body)
-                subjects[finished.messageID] = finished.rendered.subject
+            func fill(_ row: RenderedRow) throws {
+                let rendered = row.rendered
+                try session.setRendered(outboxID: row.outboxID, subject: rendered.subjectStored ? nil : rendered.subject, body: rendered.body)
+                subjects[row.messageID] = rendered.subject
             }
             var recorded: [Result<MailOutcome, any Error>] = []
-            recorded.reserveCapacity(preparing.count)
-            for index in 0..<preparing.count {
+            recorded.reserveCapacity(count)
+            for index in 0..<count {
                 if stop?.isRequested == true { break }
-                let mail = preparing.mail(at: index)
+                let mail = executor.mail(at: index)
                 let start = DispatchTime.now().uptimeNanoseconds
                 defer { observe?(index, mail.nanoseconds + DispatchTime.now().uptimeNanoseconds - start) }
-                recorded.append(try record(mail, session: session, now: now, isolatingFailures: isolatingFailures))
-                for finished in renderQueue.takeFinished() { try fill(finished) }
+                recorded.append(try record(mail, in: executor, session: session, now: now, isolatingFailures: isolatingFailures))
+                try executor.takeRendered(fill)
             }
-            try renderQueue.finish(fill)
+            try executor.finish(fill)
             return Self.withSubjects(recorded, subjects)
         }
     }
 
+    /// This processor with its outbox mail rendered beside `batch` instead of where it is written.
+    private func rendering(beside batch: BatchExecutor) -> MailProcessor {
+        var processor = self
+        processor.outbox = outbox.rendering(beside: batch)
+        return processor
+    }
+
     /// Applies one mail of the batch: in a savepoint whose failure becomes its result when
-    /// `isolatingFailures`, else throwing `MailFailedInBatch`.
-    private func record(_ mail: PreparedMail, session: StoreSession, now: Date, isolatingFailures: Bool) throws -> Result<MailOutcome, any Error> {
+    /// `isolatingFailures`, else throwing `MailFailedInBatch`. A savepoint that rolls back drops
+    /// the render jobs it added to `batch`.
+    private func record(
+        _ mail: PreparedMail, in batch: BatchExecutor, session: StoreSession, now: Date, isolatingFailures: Bool
+    ) throws -> Result<MailOutcome, any Error> {
         guard isolatingFailures else {
             do {
                 return .success(try record(mail, session: session, now: now))
@@ -118,10 +145,10 @@ struct MailProcessor: Sendable {
                 throw MailFailedInBatch(position: mail.inbound.position, error: error)
             }
         }
-        let queued = renderQueue.count
+        let mark = batch.jobMark
         let result = Result { try session.savepoint { inner in try self.record(mail, session: inner, now: now) } }
         guard case .failure(let error) = result else { return result }
-        renderQueue.truncate(to: queued)
+        batch.dropJobs(since: mark)
         return try setAsideAfterRepeatedFailures(mail, error: error, session: session, now: now) ?? result
     }
 

@@ -29,7 +29,7 @@ struct OutgoingSignature: Sendable {
     }
 
     /// The job with its signature: what it renders and the headers it carries.
-    func signed(_ job: RenderQueue.Job) -> RenderQueue.Job {
+    func signed(_ job: RenderJob) -> RenderJob {
         var job = job
         job.extraHeaders.append((OwnMailCheck.loopHeader, signer.loopMark(messageID: job.messageID)))
         guard let recipient = job.notice.to.first else { return job }

@@ -6,7 +6,7 @@ import MailReading
 import MailTransport
 
 /// An inbound mail parsed and read before it is applied (neither needs the database, so a
-/// batch is prepared on the other cores, `PreparingBatch`): what it says or the limit it hit,
+/// batch is prepared on the other cores, `BatchExecutor`): what it says or the limit it hit,
 /// its identity for exactly-once, its Message-ID, and how long preparing it took.
 struct PreparedMail: Sendable {
     let inbound: InboundMail
