@@ -10,17 +10,21 @@ import Synchronization
 /// - Preparing ahead: from the start, workers prepare the mails in order while the applying
 ///   thread applies the earlier ones (`mail(at:)`). When the mail it needs has not been
 ///   started, the applying thread prepares it itself rather than wait; when a worker has
-///   started it, it waits for that one.
+///   started it, it waits for that one. Without it: 2,728 → 2,041 mails/s.
 /// - Rendering beside: the applying thread writes each outbox row without its bytes and adds
 ///   its job here (`add`); workers render the jobs, and the applying thread fills the rows with
 ///   what is rendered between mails (`takeRendered`) and, before the commit, renders what
-///   still waits itself and then waits for the workers' last ones (`finish`). A worker is woken
-///   for rendering only once `jobsPerWakeUp` jobs wait: a wake-up per job cost the applying
-///   thread more than it saved. A worker runs until it finds nothing to do, preparing before
-///   rendering.
+///   still waits itself and then waits for the workers' last ones (`finish`). Without it:
+///   2,728 → 1,728 mails/s. A worker is woken for rendering only once `jobsPerWakeUp` jobs
+///   wait: as fast as a wake-up per job, with 5 MB less peak memory. A worker runs until it
+///   finds nothing to do, preparing before rendering.
 /// - The cap: the batch's preparing and rendering together never run more workers than
 ///   `workers` (`spareCores`: one thread more takes its CPU from the applying thread, which the
-///   whole batch waits on; 0, in tests: all of it on the applying thread).
+///   whole batch waits on, 2,728 → 2,611 mails/s on two cores; 0, in tests: all of it on the
+///   applying thread).
+///
+/// (Figures: `bench pipeline --mails 10000` on two cores, means of three interleaved runs with
+/// the piece taken out, commit f50a283's build as the reference.)
 /// - Rollback: a savepoint that rolls back drops the jobs added since its `jobMark`; a
 ///   rendering of a dropped job is never handed out, also when a worker had already made it.
 /// - The end: once the batch's body returns or throws (a stop between mails, a failed
