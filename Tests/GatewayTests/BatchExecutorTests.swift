@@ -66,6 +66,21 @@ import Testing
             context: [:], extraHeaders: [], date: Date(timeIntervalSince1970: 1_795_000_000))
     }
 
+    /// Renders a job, logging its Message-ID; on a worker, first signals `started` and waits
+    /// for `gate`, so that the test decides when each worker rendering ends.
+    private static func gatedRendering(
+        workers: Workers, log: Log, started: DispatchSemaphore, gate: DispatchSemaphore
+    ) -> @Sendable (RenderJob) -> RenderJob.Rendered {
+        { job in
+            if workers.isOnWorker {
+                started.signal()
+                gate.wait()
+            }
+            log.append(job.messageID)
+            return rendering(job)
+        }
+    }
+
     private static func rendering(_ job: RenderJob) -> RenderJob.Rendered {
         RenderJob.Rendered(subject: job.messageID, body: OutboxBody(compressing: Array(job.messageID.utf8)), subjectStored: false)
     }
@@ -107,14 +122,7 @@ import Testing
         var filled: [Int64] = []
         BatchExecutor.run(
             mails: 0, workers: 1, prepare: { Self.mail($0) },
-            render: { job in
-                if workers.isOnWorker {
-                    started.signal()
-                    gate.wait()
-                }
-                log.append(job.messageID)
-                return Self.rendering(job)
-            },
+            render: Self.gatedRendering(workers: workers, log: log, started: started, gate: gate),
             launch: workers.hold,
             body: { batch in
                 for index in 0..<7 { batch.add(Self.job(index), outboxID: Int64(index)) }
@@ -145,14 +153,7 @@ import Testing
         var filled: [String] = []
         BatchExecutor.run(
             mails: 0, workers: 1, prepare: { Self.mail($0) },
-            render: { job in
-                if workers.isOnWorker {
-                    started.signal()
-                    gate.wait()
-                }
-                log.append(job.messageID)
-                return Self.rendering(job)
-            },
+            render: Self.gatedRendering(workers: workers, log: log, started: started, gate: gate),
             launch: workers.hold,
             body: { batch in
                 batch.add(Self.job(0), outboxID: 0)
