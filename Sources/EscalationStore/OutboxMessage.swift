@@ -19,6 +19,9 @@ public struct OutboxMessage: Hashable, Sendable {
     public var recipients: [String]
     public var subject: String
     public var raw: [UInt8]
+    /// Why the stored bytes could not be read back (`OutboxBody`), `raw` then empty: the
+    /// dispatcher gives such a mail up with this reason instead of failing every other one.
+    public var unreadable: String?
     public var attempts: Int
     public var state: State
     public var lastError: String?
@@ -28,7 +31,7 @@ public struct OutboxMessage: Hashable, Sendable {
     public init(
         id: Int, messageID: String, kind: String, recipients: [String], subject: String, raw: [UInt8], attempts: Int, state: State,
         lastError: String?,
-        source: String? = nil
+        source: String? = nil, unreadable: String? = nil
     ) {
         self.id = id
         self.messageID = messageID
@@ -40,6 +43,7 @@ public struct OutboxMessage: Hashable, Sendable {
         self.state = state
         self.lastError = lastError
         self.source = source
+        self.unreadable = unreadable
     }
 }
 

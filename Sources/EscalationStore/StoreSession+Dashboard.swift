@@ -145,7 +145,8 @@ extension StoreSession {
             escalation: try row.decode(atIndex: 8), approvers: approvers, backupApprovers: backups, decisions: decisions)
     }
 
-    /// The thread's mail in and out, oldest first.
+    /// The thread's mail in and out, oldest first. An outgoing mail whose stored bytes cannot be
+    /// read back shows as a note saying so (the dispatcher gives it up with the reason).
     private func dashboardThread(source: String) throws -> [DashboardThreadMail] {
         let inbound = try Row.fetchAll(try statement(DashboardSQL.inboundMail.rawValue), arguments: [source]).map { row in
             DashboardThreadMail(
@@ -155,7 +156,7 @@ extension StoreSession {
         let outbound = try Row.fetchAll(try statement(DashboardSQL.outboundMail.rawValue), arguments: [source]).map { row in
             DashboardThreadMail(
                 direction: .outbound, messageID: row[0], at: Date(timeIntervalSince1970: row[1]), outcome: row[3], detail: row[2], subject: row[4],
-                raw: try OutboxBody(stored: row[5], encoding: row[6]).raw())
+                raw: (try? OutboxBody(stored: row[5], encoding: row[6]).raw()) ?? Array("(the stored mail cannot be read back)".utf8))
         }
         // A mail in and the answers it caused share a moment: what came in stands first.
         return (inbound + outbound).enumerated().sorted { a, b in

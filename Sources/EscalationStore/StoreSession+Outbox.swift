@@ -90,13 +90,21 @@ extension StoreSession {
         SELECT o.*, COALESCE(b.raw, o.raw) AS body, b.encoding AS body_encoding FROM outbox o LEFT JOIN outbox_body b ON b.outbox_id = o.id
         """
 
+    /// The row as a message; bytes that cannot be read back leave `raw` empty and say why in
+    /// `unreadable`, so that one damaged row never hides the others.
     private func outboxMessage(_ row: Row) throws -> OutboxMessage {
         let id: Int = row["id"]
+        var raw: [UInt8] = []
+        var unreadable: String?
+        do {
+            raw = try OutboxBody(stored: row["body"], encoding: row["body_encoding"]).raw()
+        } catch {
+            unreadable = "\(error)"
+        }
         return OutboxMessage(
-            id: id, messageID: row["message_id"], kind: row["kind"], recipients: try recipients(ofOutbox: id),
-            subject: row["subject"], raw: try OutboxBody(stored: row["body"], encoding: row["body_encoding"]).raw(), attempts: row["attempts"],
-            state: try row.decode(forColumn: "state"),
-            lastError: row["last_error"], source: row["source"])
+            id: id, messageID: row["message_id"], kind: row["kind"], recipients: try recipients(ofOutbox: id), subject: row["subject"], raw: raw,
+            attempts: row["attempts"], state: try row.decode(forColumn: "state"), lastError: row["last_error"], source: row["source"],
+            unreadable: unreadable)
     }
 }
 

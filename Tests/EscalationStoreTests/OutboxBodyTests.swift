@@ -44,7 +44,9 @@ import Testing
         #expect(body.stored.count < mail.count / 10)
     }
 
-    @Test func aBodyThatCannotBeReadBackFailsWithItsReason() throws {
+    /// A damaged body (here a zstd frame cut short) is given up with its reason, and the
+    /// outbox's other mail is still sent: one row never blocks the rest.
+    @Test func aBodyThatCannotBeReadBackIsGivenUpWithItsReasonAndTheRestIsSent() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
@@ -54,14 +56,27 @@ import Testing
                 InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1")
             ).outcome == .applied)
         let database = try DatabaseQueue(path: gateway.config.databasePath)
-        try database.write { db in
-            try db.execute(sql: "UPDATE outbox_body SET raw = X'28B52FFD00' WHERE outbox_id = (SELECT MIN(outbox_id) FROM outbox_body)")
+        let damaged = try database.write { db in
+            let id = try #require(try Int.fetchOne(db, sql: "SELECT MIN(outbox_id) FROM outbox_body"))
+            try db.execute(sql: "UPDATE outbox_body SET raw = X'28B52FFD00' WHERE outbox_id = ?", arguments: [id])
+            return id
         }
         try database.close()
-        #expect {
-            _ = try gateway.outbox()
-        } throws: { error in
-            "\(error)".contains("do not decompress")
-        }
+        let queued = try gateway.outbox()
+        #expect(queued.count >= 2, "the approval request and the requester's receipt at least")
+        let listed = try #require(queued.first { $0.id == damaged })
+        #expect(listed.raw.isEmpty && listed.unreadable?.contains("do not decompress") == true)
+
+        #expect(try gateway.dispatch(to: try gateway.config.makeSink()) == queued.count - 1)
+        #expect(try workspace.outboxFiles().count == queued.count - 1)
+        let givenUp = try #require(try gateway.outbox().first { $0.id == damaged })
+        #expect(givenUp.state == .failed)
+        #expect(givenUp.lastError?.contains("cannot be read back") == true && givenUp.lastError?.contains("do not decompress") == true)
+        #expect(try gateway.dispatch(to: try gateway.config.makeSink()) == 1, "the case owner told on the thread")
+        let told = try gateway.outbox().filter { $0.kind == "delivery-failed" }
+        let notice = try #require(told.first)
+        #expect(told.count == 1 && notice.state == .sent && notice.recipients != listed.recipients)
+        #expect(String(decoding: notice.raw, as: UTF8.self).contains(listed.recipients[0]), "the notice names who did not get the mail")
+        #expect(try gateway.dispatch(to: try gateway.config.makeSink()) == 0, "nothing left, and no error")
     }
 }

@@ -22,6 +22,7 @@ struct OutboxDispatcher: Sendable {
     /// Sends due outbox rows through the sink; a row is marked sent only after the sink accepted
     /// it and made it durable. Temporary failures are retried with capped exponential backoff;
     /// permanent ones are given up, and a temporary failure of a whole mail ends the round. A
+    /// row whose stored bytes cannot be read back is given up as permanently failed, with why. A
     /// sink whose redelivery replaces the earlier copy is settled once for all due rows; any
     /// other after each mail. Once `stop` is requested, no further mail is handed to the sink;
     /// those already handed over are settled.
@@ -65,6 +66,9 @@ struct OutboxDispatcher: Sendable {
         let result: DeliveryResult
         var failure: DeliveryError?
         do {
+            if let unreadable = message.unreadable {
+                throw DeliveryError(permanent: true, message: "the stored mail cannot be read back: \(unreadable)")
+            }
             let refused = try sink.deliver(
                 Envelope(
                     sequence: message.id, messageID: message.messageID, from: config.address.value, recipients: message.recipients, raw: message.raw))
