@@ -1,8 +1,8 @@
-public import EscalationCore
+package import EscalationCore
 import EscalationValues
-public import Foundation
+package import Foundation
 import Gateway
-public import MailMessage
+package import MailMessage
 
 /// One participant's mail in a sample conversation. A complete `.eml` is sent as it is;
 /// one with `X-Demo-Answer: <template>` is a reply to the latest mail of that template the

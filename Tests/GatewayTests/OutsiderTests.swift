@@ -192,7 +192,7 @@ import Testing
     }
 
     @Test func aMailThatFailsAgainAndAgainIsSetAsideAndTheNextOneIsRead() throws {
-        var harness = try SecurityHarness(extraConfig: "[limits]\nmax_attempts = 3\n")
+        let harness = try SecurityHarness(extraConfig: "[limits]\nmax_attempts = 3\n")
         defer { harness.remove() }
         try harness.gateway.store.transaction { session in
             try session.db.execute(
@@ -223,7 +223,7 @@ import Testing
     }
 
     @Test func processHandlesEveryFileAndExitsOneWhenAMailFailed() throws {
-        var harness = try SecurityHarness()
+        let harness = try SecurityHarness()
         defer { harness.remove() }
         let folder = harness.workspace.folder
         let good = folder.appendingPathComponent("good.eml")
