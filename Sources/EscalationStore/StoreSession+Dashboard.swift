@@ -146,7 +146,7 @@ extension StoreSession {
     }
 
     /// The thread's mail in and out, oldest first. An outgoing mail whose stored bytes cannot be
-    /// read back shows as a note saying so (the dispatcher gives it up with the reason).
+    /// read back comes with the reason instead of its bytes (the dispatcher gives it up).
     private func dashboardThread(source: String) throws -> [DashboardThreadMail] {
         let inbound = try Row.fetchAll(try statement(DashboardSQL.inboundMail.rawValue), arguments: [source]).map { row in
             DashboardThreadMail(
@@ -154,9 +154,15 @@ extension StoreSession {
                 raw: Array(row[4] as Data))
         }
         let outbound = try Row.fetchAll(try statement(DashboardSQL.outboundMail.rawValue), arguments: [source]).map { row in
-            DashboardThreadMail(
+            var mail = DashboardThreadMail(
                 direction: .outbound, messageID: row[0], at: Date(timeIntervalSince1970: row[1]), outcome: row[3], detail: row[2], subject: row[4],
-                raw: (try? OutboxBody(stored: row[5], encoding: row[6]).raw()) ?? Array("(the stored mail cannot be read back)".utf8))
+                raw: [])
+            do {
+                mail.raw = try OutboxBody(stored: row[5], encoding: row[6]).raw()
+            } catch {
+                mail.unreadable = "\(error)"
+            }
+            return mail
         }
         // A mail in and the answers it caused share a moment: what came in stands first.
         return (inbound + outbound).enumerated().sorted { a, b in

@@ -106,6 +106,8 @@ public struct DashboardThreadMail: Hashable, Sendable {
     public var detail: String
     public var subject: String?
     public var raw: [UInt8]
+    /// Out: why its stored bytes cannot be read back (`raw` then empty), as `OutboxMessage` says.
+    public var unreadable: String? = nil
 }
 
 /// A journal entry or work note as shown.

@@ -103,7 +103,7 @@ struct EscalationPageView {
         var html = "<h2>Mail thread <span class=\"count\">(\(mails.count))</span></h2>\n"
         if mails.isEmpty { return html + "<p class=\"empty\">No mail on this thread.</p>\n" }
         for mail in mails {
-            let text = MailText(raw: mail.raw, limits: gateway.config.limits)
+            let text = mail.unreadable.map(MailText.init(unreadable:)) ?? MailText(raw: mail.raw, limits: gateway.config.limits)
             let inbound = mail.direction == .inbound
             let what = inbound ? "In · \(mail.outcome) · \(mail.detail)" : "Out · \(mail.detail) · \(mail.outcome)"
             html += """

@@ -31,6 +31,11 @@ struct MailText {
         text = body.isEmpty ? "(no text)" : body
     }
 
+    /// An outgoing mail whose stored bytes cannot be read back: the reason stands for its text.
+    init(unreadable reason: String) {
+        (from, to, subject, text) = ("", "", "", "(the stored mail cannot be read back: \(reason))")
+    }
+
     private static func address(_ address: MailAddress) -> String {
         address.name.map { $0.isEmpty ? address.address : "\($0) <\(address.address)>" } ?? address.address
     }
