@@ -40,7 +40,10 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "EscalationStore",
-            dependencies: ["EscalationCore", "EscalationValues", "CZstd", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "EscalationCore", "EscalationValues", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .systemLibrary(name: "CFileSync"),
         .target(name: "MailTransport", dependencies: ["EscalationValues", "CFileSync"], swiftSettings: strictSettings),

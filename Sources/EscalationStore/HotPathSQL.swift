@@ -65,7 +65,6 @@ public enum HotPathSQL: CaseIterable, Sendable {
 extension StoreSession {
     /// SQLite's query plan of a hot-path statement, one line per step (`SEARCH … USING INDEX …`).
     public func queryPlan(_ statement: HotPathSQL) throws -> [String] {
-        let arguments = StatementArguments(Array(repeating: 1, count: statement.placeholderCount))
-        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue, arguments: arguments).map { $0["detail"] as String }
+        try sqliteQueryPlan(statement.rawValue, placeholders: statement.placeholderCount)
     }
 }

@@ -109,29 +109,66 @@ public final class Store: Sendable {
 
 /// Access to the database within one transaction or snapshot.
 public struct StoreSession {
-    let db: Database
+    /// The engine's connection, which every query of the store goes through.
+    let connection: any SQLConnection
+    /// The SQLite connection, for what only SQLite has (query plans, locks); nil on other engines.
+    let sqlite: Database?
     /// The state cache, in write transactions only (a reader must not see uncommitted state).
     let cache: StateCache?
 
-    /// The prepared statement for `sql`, compiled once per connection and reused: preparing
-    /// SQL again for every mail cost more than running it.
-    func statement(_ sql: String) throws -> Statement {
-        try db.cachedStatement(sql: sql)
+    init(db: Database, cache: StateCache?) {
+        connection = SQLiteStoreConnection(db: db)
+        sqlite = db
+        self.cache = cache
+    }
+
+    /// Runs a statement that returns no rows; returns how many rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ arguments: SQLArguments = []) throws -> Int {
+        try connection.execute(sql, arguments)
+    }
+
+    /// The rows of a query.
+    func rows(_ sql: String, _ arguments: SQLArguments = []) throws -> [SQLRow] {
+        try connection.rows(sql, arguments)
+    }
+
+    /// The first row of a query, or nil.
+    func row(_ sql: String, _ arguments: SQLArguments = []) throws -> SQLRow? {
+        try connection.rows(sql, arguments).first
+    }
+
+    /// The first column of a query's first row, or nil when there is no row or it is NULL.
+    func value<Value: DatabaseValueConvertible>(_ sql: String, _ arguments: SQLArguments = []) throws -> Value? {
+        guard let row = try connection.rows(sql, arguments).first else { return nil }
+        return try row.decode(atIndex: 0)
+    }
+
+    /// The first column of every row of a query.
+    func values<Value: DatabaseValueConvertible>(_ sql: String, _ arguments: SQLArguments = []) throws -> [Value] {
+        try connection.rows(sql, arguments).map { try $0.decode(atIndex: 0) }
     }
 
     /// Makes the savepoint-per-mail pattern available: a failure inside rolls back only `work`.
     public func savepoint<T>(_ work: (StoreSession) throws -> T) throws -> T {
         var result: T?
         do {
-            try db.inSavepoint {
-                result = try work(self)
-                return .commit
-            }
+            try connection.savepoint { result = try work(self) }
         } catch {
             cache?.clear()
             throw error
         }
         guard let result else { throw DatabaseError(message: "savepoint produced no result") }
         return result
+    }
+}
+
+extension StoreSession {
+    /// SQLite's plan for `sql` (`EXPLAIN QUERY PLAN`), one line per step (`SEARCH … USING INDEX …`),
+    /// with every placeholder bound to 1.
+    func sqliteQueryPlan(_ sql: String, placeholders: Int) throws -> [String] {
+        guard let sqlite else { throw DatabaseError(message: "query plans are read from SQLite only") }
+        return try Row.fetchAll(sqlite, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(Array(repeating: 1, count: placeholders)))
+            .map { $0["detail"] as String }
     }
 }

@@ -4,12 +4,11 @@ import GRDB
 extension StoreSession {
     /// Counts one more failed attempt at a mail and returns how many there have been.
     public func recordFailedAttempt(receiptKey: String, error: String, at now: Date) throws -> Int {
-        try statement(
+        try execute(
             """
             INSERT INTO failed_attempt(receipt_key, attempts, last_error, at) VALUES (?, 1, ?, ?)
             ON CONFLICT(receipt_key) DO UPDATE SET attempts = attempts + 1, last_error = excluded.last_error, at = excluded.at
-            """
-        ).execute(arguments: [receiptKey, error, now.timeIntervalSince1970])
-        return try Int.fetchOne(try statement("SELECT attempts FROM failed_attempt WHERE receipt_key = ?"), arguments: [receiptKey]) ?? 1
+            """, [receiptKey, error, now.timeIntervalSince1970])
+        return (try value("SELECT attempts FROM failed_attempt WHERE receipt_key = ?", [receiptKey]) as Int?) ?? 1
     }
 }

@@ -9,35 +9,35 @@ extension StoreSession {
     /// The active escalations to list, at most `limit`: those with an SLA event ahead, soonest
     /// first, then the others, newest first; and how many are active in all.
     public func dashboardActiveEscalations(limit: Int) throws -> (escalations: [DashboardEscalation], total: Int) {
-        var rows = try Row.fetchAll(try statement(DashboardSQL.activeBySLA.rawValue), arguments: [limit])
+        var rows = try self.rows(DashboardSQL.activeBySLA.rawValue, [limit])
         if rows.count < limit {
-            rows += try Row.fetchAll(try statement(DashboardSQL.activeWithoutSLAEvent.rawValue), arguments: [limit - rows.count])
+            rows += try self.rows(DashboardSQL.activeWithoutSLAEvent.rawValue, [limit - rows.count])
         }
-        let total = try Int.fetchOne(try statement(DashboardSQL.activeCount.rawValue)) ?? 0
+        let total = (try value(DashboardSQL.activeCount.rawValue) as Int?) ?? 0
         return (try rows.map { try dashboardEscalation($0, clocks: currentClocks(try dashboardClocks($0[0]))) }, total)
     }
 
     /// One escalation's page: the escalation and its clock history, lists, the requests of its
     /// case or account, its thread's mail, journal and (for a case) work notes. Nil when unknown.
     public func dashboardEscalationPage(_ number: EscalationNumber) throws -> DashboardEscalationPage? {
-        guard let row = try Row.fetchOne(try statement(DashboardSQL.escalationByNumber.rawValue), arguments: [number.value]) else { return nil }
+        guard let row = try row(DashboardSQL.escalationByNumber.rawValue, [number.value]) else { return nil }
         let history = try dashboardClocks(number.value)
         let escalation = try dashboardEscalation(row, clocks: currentClocks(history))
         let source = escalation.source.description
         var workNotes: [DashboardEntry] = []
         if case .supportCase(let supportCase) = escalation.source {
-            workNotes = try Row.fetchAll(try statement(DashboardSQL.workNotes.rawValue), arguments: [supportCase.value]).map { row in
+            workNotes = try rows(DashboardSQL.workNotes.rawValue, [supportCase.value]).map { row in
                 DashboardEntry(at: Date(timeIntervalSince1970: row[0]), actor: row[1], action: "work note", detail: row[2])
             }
         }
         return DashboardEscalationPage(
             escalation: escalation,
             clockHistory: history.sorted { ($0.targetOrder, $0.sequence) < ($1.targetOrder, $1.sequence) },
-            watchList: try EmailAddress.fetchAll(try statement(DashboardSQL.watchList.rawValue), arguments: [number.value]),
-            linkedCases: try CaseNumber.fetchAll(try statement(DashboardSQL.linkedCases.rawValue), arguments: [number.value]),
-            requests: try Row.fetchAll(try statement(DashboardSQL.requestsOfSource.rawValue), arguments: [source]).map(dashboardRequest),
+            watchList: (try values(DashboardSQL.watchList.rawValue, [number.value]) as [EmailAddress]),
+            linkedCases: (try values(DashboardSQL.linkedCases.rawValue, [number.value]) as [CaseNumber]),
+            requests: try rows(DashboardSQL.requestsOfSource.rawValue, [source]).map(dashboardRequest),
             thread: try dashboardThread(source: source),
-            journal: try Row.fetchAll(try statement(DashboardSQL.journal.rawValue), arguments: [source]).map { row in
+            journal: try rows(DashboardSQL.journal.rawValue, [source]).map { row in
                 DashboardEntry(at: Date(timeIntervalSince1970: row[0]), actor: row[1], action: row[2], detail: row[3])
             },
             workNotes: workNotes)
@@ -46,20 +46,19 @@ extension StoreSession {
     /// Pending requests, oldest first, at most `limit`: those waiting for `approver`'s decision,
     /// or all; and how many are pending in all.
     public func dashboardPendingRequests(for approver: EmailAddress?, limit: Int) throws -> (requests: [DashboardPendingRequest], total: Int) {
-        let rows: [Row]
+        let rows: [SQLRow]
         if let approver {
-            rows = try Row.fetchAll(
-                try statement(DashboardSQL.pendingRequestsAwaiting.rawValue), arguments: [approver.value, approver.value, limit])
+            rows = try self.rows(DashboardSQL.pendingRequestsAwaiting.rawValue, [approver.value, approver.value, limit])
         } else {
-            rows = try Row.fetchAll(try statement(DashboardSQL.pendingRequests.rawValue), arguments: [limit])
+            rows = try self.rows(DashboardSQL.pendingRequests.rawValue, [limit])
         }
-        let total = try Int.fetchOne(try statement(DashboardSQL.pendingCount.rawValue)) ?? 0
+        let total = (try value(DashboardSQL.pendingCount.rawValue) as Int?) ?? 0
         return (
             try rows.map { row in
                 let number: RequestNumber = try row.decode(atIndex: 0)
                 let overdueAt = (row[8] as Double?).map(Date.init(timeIntervalSince1970:))
                 let (approvers, backups) = try requestApprovers(number)
-                let decided = Set(try Row.fetchAll(try statement(DashboardSQL.decisions.rawValue), arguments: [number.value]).map { $0[0] as String })
+                let decided = Set(try self.rows(DashboardSQL.decisions.rawValue, [number.value]).map { $0[0] as String })
                 let deciders = approvers + (overdueAt == nil ? [] : backups)
                 return DashboardPendingRequest(
                     number: number, source: try row.decode(atIndex: 1), account: try row.decode(atIndex: 2), requester: try row.decode(atIndex: 3),
@@ -71,17 +70,17 @@ extension StoreSession {
 
     /// Mail that ended `failed`, newest first, at most `limit`, and how many there are.
     public func dashboardFailedMail(limit: Int) throws -> (mail: [FailedMail], total: Int) {
-        let mail = try Row.fetchAll(try statement(DashboardSQL.failedMail.rawValue), arguments: [limit]).map { row in
+        let mail = try rows(DashboardSQL.failedMail.rawValue, [limit]).map { row in
             FailedMail(id: row[0], messageID: row[1], position: row[2], reason: row[3], receivedAt: Date(timeIntervalSince1970: row[4]))
         }
-        return (mail, try Int.fetchOne(try statement(DashboardSQL.failedMailCount.rawValue)) ?? 0)
+        return (mail, (try value(DashboardSQL.failedMailCount.rawValue) as Int?) ?? 0)
     }
 
     /// Outbox mail given up, and pending mail that failed an attempt or was queued before
     /// `queuedBefore`; at most `limit` of each.
     public func dashboardStuckOutbox(queuedBefore: Date, limit: Int) throws -> [DashboardStuckMail] {
-        let givenUp = try Row.fetchAll(try statement(DashboardSQL.outboxGivenUp.rawValue), arguments: [limit])
-        let stuck = try Row.fetchAll(try statement(DashboardSQL.outboxStuck.rawValue), arguments: [queuedBefore.timeIntervalSince1970, limit])
+        let givenUp = try rows(DashboardSQL.outboxGivenUp.rawValue, [limit])
+        let stuck = try rows(DashboardSQL.outboxStuck.rawValue, [queuedBefore.timeIntervalSince1970, limit])
         return (givenUp + stuck).map { row in
             DashboardStuckMail(
                 id: row[0], kind: row[1], source: row[2], subject: row[3], state: row[4], attempts: row[5],
@@ -91,13 +90,10 @@ extension StoreSession {
 
     /// SQLite's plan for a dashboard statement (`EXPLAIN QUERY PLAN`), one line per step.
     public func queryPlan(_ statement: DashboardSQL) throws -> [String] {
-        try Row.fetchAll(
-            db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue, arguments: StatementArguments(Array(repeating: "1", count: statement.parameterCount))
-        )
-        .map { $0["detail"] as String }
+        try sqliteQueryPlan(statement.rawValue, placeholders: statement.parameterCount)
     }
 
-    private func dashboardEscalation(_ row: Row, clocks: [DashboardClock]) throws -> DashboardEscalation {
+    private func dashboardEscalation(_ row: SQLRow, clocks: [DashboardClock]) throws -> DashboardEscalation {
         DashboardEscalation(
             number: try row.decode(atIndex: 0), source: try row.decode(atIndex: 1), account: try row.decode(atIndex: 2), state: row[3],
             severity: row[4], trend: row[5], assignedTo: try row.decode(atIndex: 6), requester: try row.decode(atIndex: 7), reason: row[8],
@@ -107,7 +103,7 @@ extension StoreSession {
     }
 
     private func dashboardClocks(_ escalation: String) throws -> [DashboardClock] {
-        try Row.fetchAll(try statement(DashboardSQL.clocks.rawValue), arguments: [escalation]).map { row in
+        try rows(DashboardSQL.clocks.rawValue, [escalation]).map { row in
             DashboardClock(
                 target: row[0], sequence: row[1], targetSeconds: row[2], startedAt: Date(timeIntervalSince1970: row[3]),
                 dueAt: Date(timeIntervalSince1970: row[4]), warnedAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:)),
@@ -126,17 +122,17 @@ extension StoreSession {
     }
 
     private func requestApprovers(_ number: RequestNumber) throws -> (approvers: [EmailAddress], backups: [EmailAddress]) {
-        let rows = try Row.fetchAll(try statement(DashboardSQL.approvers.rawValue), arguments: [number.value])
+        let rows = try rows(DashboardSQL.approvers.rawValue, [number.value])
         return (
             try rows.filter { ($0[0] as String) == "approver" }.map { try $0.decode(atIndex: 1) },
             try rows.filter { ($0[0] as String) == "backup" }.map { try $0.decode(atIndex: 1) }
         )
     }
 
-    private func dashboardRequest(_ row: Row) throws -> DashboardRequest {
+    private func dashboardRequest(_ row: SQLRow) throws -> DashboardRequest {
         let number: RequestNumber = try row.decode(atIndex: 0)
         let (approvers, backups) = try requestApprovers(number)
-        let decisions = try Row.fetchAll(try statement(DashboardSQL.decisions.rawValue), arguments: [number.value]).map { row in
+        let decisions = try rows(DashboardSQL.decisions.rawValue, [number.value]).map { row in
             DashboardRequest.Decision(approver: try row.decode(atIndex: 0), decision: row[1], reason: row[2], at: Date(timeIntervalSince1970: row[3]))
         }
         return DashboardRequest(
@@ -148,12 +144,12 @@ extension StoreSession {
     /// The thread's mail in and out, oldest first. An outgoing mail whose stored bytes cannot be
     /// read back comes with the reason instead of its bytes (the dispatcher gives it up).
     private func dashboardThread(source: String) throws -> [DashboardThreadMail] {
-        let inbound = try Row.fetchAll(try statement(DashboardSQL.inboundMail.rawValue), arguments: [source]).map { row in
+        let inbound = try rows(DashboardSQL.inboundMail.rawValue, [source]).map { row in
             DashboardThreadMail(
                 direction: .inbound, messageID: row[0], at: Date(timeIntervalSince1970: row[1]), outcome: row[2], detail: row[3], subject: nil,
                 raw: Array(row[4] as Data))
         }
-        let outbound = try Row.fetchAll(try statement(DashboardSQL.outboundMail.rawValue), arguments: [source]).map { row in
+        let outbound = try rows(DashboardSQL.outboundMail.rawValue, [source]).map { row in
             var mail = DashboardThreadMail(
                 direction: .outbound, messageID: row[0], at: Date(timeIntervalSince1970: row[1]), outcome: row[3], detail: row[2], subject: row[4],
                 raw: [])

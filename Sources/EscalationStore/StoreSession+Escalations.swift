@@ -7,13 +7,13 @@ extension StoreSession {
     /// The escalations that `condition` (SQL on `escalation e`) chooses, in `order`, each with
     /// its linked cases, watch list and current SLA clocks: one query per table, the lists
     /// only when an escalation was found.
-    func escalations(where condition: String, _ arguments: StatementArguments, order: String = "e.number") throws -> [Escalation] {
-        let rows = try EscalationRecord.fetchAll(try statement(EscalationSQL.rows(condition, order: order)), arguments: arguments)
+    func escalations(where condition: String, _ arguments: SQLArguments, order: String = "e.number") throws -> [Escalation] {
+        let rows = try self.rows(EscalationSQL.rows(condition, order: order), arguments).map(EscalationRecord.init(row:))
         guard !rows.isEmpty else { return [] }
         let links = try lists(CaseLinkList.self, condition, arguments)
         let watchers = try lists(WatchList.self, condition, arguments)
         var clocks: [EscalationNumber: [SLAClockRecord.Target: SLAClockRecord]] = [:]
-        for clock in try SLAClockRecord.fetchAll(try statement(EscalationSQL.clocks(condition)), arguments: arguments)
+        for clock in try self.rows(EscalationSQL.clocks(condition), arguments).map(SLAClockRecord.init(row:))
         where clock.sequence > clocks[clock.escalation]?[clock.target]?.sequence ?? 0 {
             clocks[clock.escalation, default: [:]][clock.target] = clock
         }
@@ -56,8 +56,9 @@ extension StoreSession {
         for (target, clock, before) in clocks {
             guard let clock, clock != before else { continue }
             if let before, before.startedAt == clock.startedAt, before.target == clock.target {
-                try statement(EscalationSQL.clockUpdate).execute(
-                    arguments: [
+                try execute(
+                    EscalationSQL.clockUpdate,
+                    [
                         clock.dueAt.timeIntervalSince1970, clock.warnedAt?.timeIntervalSince1970, clock.breachedAt?.timeIntervalSince1970,
                         clock.metAt?.timeIntervalSince1970, number, target.rawValue, number, target.rawValue,
                     ])
@@ -65,10 +66,9 @@ extension StoreSession {
             }
             var sequence = 1
             if previous != nil {
-                sequence += try Int.fetchOne(try statement(EscalationSQL.clockSequence), arguments: [number, target.rawValue]) ?? 0
+                sequence += (try value(EscalationSQL.clockSequence, [number, target.rawValue]) as Int?) ?? 0
                 if before != nil {
-                    try statement(EscalationSQL.clockReplaced).execute(
-                        arguments: [clock.startedAt.timeIntervalSince1970, number, target.rawValue, sequence - 1])
+                    try execute(EscalationSQL.clockReplaced, [clock.startedAt.timeIntervalSince1970, number, target.rawValue, sequence - 1])
                 }
             }
             try SLAClockRecord(escalation: escalation.number, target: target, sequence: sequence, clock).insert(into: self)

@@ -25,17 +25,14 @@ public enum HealthSQL: String, CaseIterable, Sendable {
 extension StoreSession {
     /// Pending outbox mail and the oldest due one.
     public func outboxHealth(at now: Date) throws -> OutboxHealth {
-        let depth = try Int.fetchOne(try statement(HealthSQL.outboxDepth.rawValue)) ?? 0
-        let oldest = try Double.fetchOne(try statement(HealthSQL.oldestDue.rawValue), arguments: [now.timeIntervalSince1970])
+        let depth = (try value(HealthSQL.outboxDepth.rawValue) as Int?) ?? 0
+        let oldest = (try value(HealthSQL.oldestDue.rawValue, [now.timeIntervalSince1970]) as Double?)
         return OutboxHealth(depth: depth, oldestDueQueuedAt: oldest.map(Date.init(timeIntervalSince1970:)))
     }
 
     /// SQLite's plan for a health statement (`EXPLAIN QUERY PLAN`), one line per step.
     public func queryPlan(_ statement: HealthSQL) throws -> [String] {
-        try Row.fetchAll(
-            db, sql: "EXPLAIN QUERY PLAN " + statement.rawValue,
-            arguments: StatementArguments(Array(repeating: 1, count: statement == .oldestDue ? 1 : 0))
-        ).map { $0["detail"] as String }
+        try sqliteQueryPlan(statement.rawValue, placeholders: statement == .oldestDue ? 1 : 0)
     }
 }
 

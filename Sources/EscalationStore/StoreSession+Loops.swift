@@ -4,43 +4,42 @@ import GRDB
 extension StoreSession {
     /// Mail queued to this address since `since` (the per-sender answer window).
     public func mailCount(to address: String, since: Date) throws -> Int {
-        try Int.fetchOne(try statement(HotPathSQL.mailsToAddress.rawValue), arguments: [address, since.timeIntervalSince1970]) ?? 0
+        (try value(HotPathSQL.mailsToAddress.rawValue, [address, since.timeIntervalSince1970]) as Int?) ?? 0
     }
 
     /// Mail queued on this case's or account's thread since `since` (the per-thread window).
     public func mailCount(thread source: String, since: Date) throws -> Int {
-        try Int.fetchOne(try statement(HotPathSQL.mailsOnThread.rawValue), arguments: [source, since.timeIntervalSince1970]) ?? 0
+        (try value(HotPathSQL.mailsOnThread.rawValue, [source, since.timeIntervalSince1970]) as Int?) ?? 0
     }
 
     /// Answers to unknown senders at this address (plus-tags folded) since `since`.
     public func strangerAnswers(to address: String, since: Date) throws -> Int {
-        try Int.fetchOne(
-            try statement("SELECT COUNT(*) FROM stranger_answer WHERE address = ? AND at >= ?"), arguments: [address, since.timeIntervalSince1970])
+        (try value("SELECT COUNT(*) FROM stranger_answer WHERE address = ? AND at >= ?", [address, since.timeIntervalSince1970]) as Int?)
             ?? 0
     }
 
     /// Counts one answer to an unknown sender.
     public func recordStrangerAnswer(to address: String, at now: Date) throws {
-        try statement("INSERT INTO stranger_answer(address, at) VALUES (?, ?)").execute(arguments: [address, now.timeIntervalSince1970])
+        try execute("INSERT INTO stranger_answer(address, at) VALUES (?, ?)", [address, now.timeIntervalSince1970])
     }
 
     /// Whether a journal entry with this action about this request was written on the thread since `since`.
     public func journalHas(action: String, source: String, request: String, since: Date) throws -> Bool {
-        try Bool.fetchOne(
-            try statement("SELECT EXISTS(SELECT 1 FROM journal WHERE source = ? AND action = ? AND request = ? AND at >= ?)"),
-            arguments: [source, action, request, since.timeIntervalSince1970]) ?? false
+        (try value(
+            "SELECT EXISTS(SELECT 1 FROM journal WHERE source = ? AND action = ? AND request = ? AND at >= ?)",
+            [source, action, request, since.timeIntervalSince1970]) as Bool?) ?? false
     }
 
     /// Whether a journal entry with this action and detail was written on the thread since `since`.
     public func journalHas(action: String, source: String, detail: String, since: Date) throws -> Bool {
-        try Bool.fetchOne(
-            try statement("SELECT EXISTS(SELECT 1 FROM journal WHERE source = ? AND action = ? AND detail = ? AND at >= ?)"),
-            arguments: [source, action, detail, since.timeIntervalSince1970]) ?? false
+        (try value(
+            "SELECT EXISTS(SELECT 1 FROM journal WHERE source = ? AND action = ? AND detail = ? AND at >= ?)",
+            [source, action, detail, since.timeIntervalSince1970]) as Bool?) ?? false
     }
 
     /// The outbox row of a Message-ID the gateway sent: its thread and recipients.
     public func sentMessage(_ messageID: String) throws -> (source: String?, recipients: [String])? {
-        guard let row = try Row.fetchOne(try statement("SELECT source, id FROM outbox WHERE message_id = ?"), arguments: [messageID]) else {
+        guard let row = try row("SELECT source, id FROM outbox WHERE message_id = ?", [messageID]) else {
             return nil
         }
         return (row["source"], try recipients(ofOutbox: row["id"]))
@@ -48,17 +47,20 @@ extension StoreSession {
 
     /// Records a bounce; returns how many permanent bounces the address has now.
     public func recordBounce(address: String, messageID: String, status: String, permanent: Bool, at now: Date) throws -> Int {
-        try statement("INSERT INTO bounce(address, message_id, status, permanent, at) VALUES (?, ?, ?, ?, ?)").execute(
-            arguments: [address, messageID, status, permanent, now.timeIntervalSince1970])
-        return try Int.fetchOne(try statement("SELECT COUNT(*) FROM bounce WHERE address = ? AND permanent = 1"), arguments: [address]) ?? 0
+        try execute(
+            "INSERT INTO bounce(address, message_id, status, permanent, at) VALUES (?, ?, ?, ?, ?)",
+            [address, messageID, status, permanent, now.timeIntervalSince1970])
+        return (try value("SELECT COUNT(*) FROM bounce WHERE address = ? AND permanent = 1", [address]) as Int?) ?? 0
     }
 
     /// Suppresses an address for outgoing mail; returns false when it already was.
     public func suppress(address: String, reason: String, at now: Date) throws -> Bool {
-        try statement("INSERT OR IGNORE INTO suppression(address, reason, at) VALUES (?, ?, ?)").execute(arguments: [
-            address, reason, now.timeIntervalSince1970,
-        ])
-        guard db.changesCount > 0 else { return false }
+        let added = try execute(
+            "INSERT OR IGNORE INTO suppression(address, reason, at) VALUES (?, ?, ?)",
+            [
+                address, reason, now.timeIntervalSince1970,
+            ])
+        guard added > 0 else { return false }
         cache?.noteSuppressed(address)
         return true
     }
@@ -69,7 +71,7 @@ extension StoreSession {
     public func isSuppressed(_ address: String) throws -> Bool {
         guard let cache else { return try isSuppressedInDatabase(address) }
         if let suppressed = cache.suppressedAddresses() { return suppressed.contains(address) }
-        let addresses = try String.fetchAll(try statement("SELECT address FROM suppression LIMIT ?"), arguments: [cache.capacity + 1])
+        let addresses = (try values("SELECT address FROM suppression LIMIT ?", [cache.capacity + 1]) as [String])
         guard addresses.count <= cache.capacity else { return try isSuppressedInDatabase(address) }
         let suppressed = Set(addresses)
         cache.remember(suppressed: suppressed)
@@ -77,6 +79,6 @@ extension StoreSession {
     }
 
     private func isSuppressedInDatabase(_ address: String) throws -> Bool {
-        try Bool.fetchOne(try statement(HotPathSQL.suppressed.rawValue), arguments: [address]) ?? false
+        (try value(HotPathSQL.suppressed.rawValue, [address]) as Bool?) ?? false
     }
 }

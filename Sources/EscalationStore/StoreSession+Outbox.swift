@@ -7,21 +7,19 @@ extension StoreSession {
     /// being rendered (no `body`) gets them with `setRendered` before the transaction commits.
     @discardableResult
     public func enqueue(_ message: NewOutboxMessage, at now: Date) throws -> Int64 {
-        try statement(
+        let inserted: Int64? = try value(
             """
             INSERT INTO outbox(message_id, kind, source, request, subject, raw, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, X'', ?, ?)
-            """
-        ).execute(
-            arguments: [
+            VALUES (?, ?, ?, ?, ?, X'', ?, ?) RETURNING id
+            """,
+            [
                 message.messageID, message.kind, message.source, message.request, message.subject,
                 now.timeIntervalSince1970, now.timeIntervalSince1970,
             ])
-        let id = db.lastInsertedRowID
+        guard let id = inserted else { throw DatabaseError(message: "the outbox insert returned no id") }
         if let body = message.body { try insertBody(body, of: id) }
         for recipient in message.recipients {
-            try statement("INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (?, ?, ?)").execute(
-                arguments: [id, recipient, now.timeIntervalSince1970])
+            try execute("INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (?, ?, ?)", [id, recipient, now.timeIntervalSince1970])
         }
         if let source = message.source {
             try recordThreadMessage(
@@ -34,54 +32,48 @@ extension StoreSession {
     /// Writes a queued mail's rendered subject (nil: the row has it already) into its row and
     /// its bytes beside it (rendering may follow the row's insert within the same transaction).
     public func setRendered(outboxID: Int64, subject: String?, body: OutboxBody) throws {
-        if let subject { try statement("UPDATE outbox SET subject = ? WHERE id = ?").execute(arguments: [subject, outboxID]) }
+        if let subject { try execute("UPDATE outbox SET subject = ? WHERE id = ?", [subject, outboxID]) }
         try insertBody(body, of: outboxID)
     }
 
     private func insertBody(_ body: OutboxBody, of outboxID: Int64) throws {
-        try statement("INSERT INTO outbox_body(outbox_id, raw, encoding) VALUES (?, ?, ?)").execute(
-            arguments: [outboxID, Data(body.stored), body.encoding?.rawValue])
+        try execute("INSERT INTO outbox_body(outbox_id, raw, encoding) VALUES (?, ?, ?)", [outboxID, Data(body.stored), body.encoding?.rawValue])
     }
 
     /// Pending mail whose next attempt is due, oldest first.
     public func pendingOutbox(at now: Date, limit: Int = 500) throws -> [OutboxMessage] {
-        try Row.fetchAll(
-            try statement(HotPathSQL.pendingOutbox.rawValue),
-            arguments: [now.timeIntervalSince1970, limit]
-        ).map(outboxMessage)
+        try rows(HotPathSQL.pendingOutbox.rawValue, [now.timeIntervalSince1970, limit]).map(outboxMessage)
     }
 
     /// Every outbox row, newest first.
     public func outbox(limit: Int = 200) throws -> [OutboxMessage] {
-        try Row.fetchAll(try statement(Self.outboxWithBody + " ORDER BY o.id DESC LIMIT ?"), arguments: [limit]).map(outboxMessage)
+        try rows(Self.outboxWithBody + " ORDER BY o.id DESC LIMIT ?", [limit]).map(outboxMessage)
     }
 
     /// Outbox rows added after row `id`, oldest first: lets a reader follow what the gateway wrote.
     public func outbox(after id: Int, limit: Int = 10_000) throws -> [OutboxMessage] {
-        try Row.fetchAll(try statement(Self.outboxWithBody + " WHERE o.id > ? ORDER BY o.id LIMIT ?"), arguments: [id, limit]).map(outboxMessage)
+        try rows(Self.outboxWithBody + " WHERE o.id > ? ORDER BY o.id LIMIT ?", [id, limit]).map(outboxMessage)
     }
 
     /// Marks a mail sent; only after the server (or the directory sink) accepted it.
     public func markSent(id: Int, at now: Date) throws {
-        try statement("UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?").execute(arguments: [
-            now.timeIntervalSince1970, id,
-        ])
+        try execute(
+            "UPDATE outbox SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
+            [
+                now.timeIntervalSince1970, id,
+            ])
     }
 
     /// Records a failed attempt: retried at `retryAt`, or given up (`failed`) when nil.
     public func markAttemptFailed(id: Int, error: String, retryAt: Date?) throws {
-        try statement(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, state = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?"
-        ).execute(
-            arguments: [error, (retryAt == nil ? OutboxMessage.State.failed : .pending).rawValue, retryAt?.timeIntervalSince1970, id])
+        try execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, state = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?",
+            [error, (retryAt == nil ? OutboxMessage.State.failed : .pending).rawValue, retryAt?.timeIntervalSince1970, id])
     }
 
     /// Puts failed outbox rows back in the queue.
     public func retryFailedOutbox(at now: Date) throws -> Int {
-        try statement("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'failed'").execute(arguments: [
-            now.timeIntervalSince1970
-        ])
-        return db.changesCount
+        try execute("UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE state = 'failed'", [now.timeIntervalSince1970])
     }
 
     /// Outbox rows with their bytes: from `outbox_body`, or for rows queued before it existed,
@@ -92,7 +84,7 @@ extension StoreSession {
 
     /// The row as a message; bytes that cannot be read back leave `raw` empty and say why in
     /// `unreadable`, so that one damaged row never hides the others.
-    private func outboxMessage(_ row: Row) throws -> OutboxMessage {
+    private func outboxMessage(_ row: SQLRow) throws -> OutboxMessage {
         let id: Int = row["id"]
         var raw: [UInt8] = []
         var unreadable: String?
@@ -111,7 +103,7 @@ extension StoreSession {
 extension StoreSession {
     /// The envelope recipients of an outbox row, in the order its mail names them.
     func recipients(ofOutbox id: Int) throws -> [String] {
-        try String.fetchAll(try statement(HotPathSQL.outboxRecipients.rawValue), arguments: [id])
+        (try values(HotPathSQL.outboxRecipients.rawValue, [id]) as [String])
     }
 }
 

@@ -5,7 +5,7 @@ extension StoreSession {
     /// The receipt of a mail processed before under either key (its receipt key, or the content
     /// hash receipts were keyed by before): its outcome and the SHA-256 of the bytes recorded.
     public func receipt(key: String, legacyKey: String) throws -> (outcome: ReceiptOutcome?, rawSHA256: String)? {
-        guard let row = try Row.fetchOne(try statement(HotPathSQL.receiptByKeys.rawValue), arguments: [key, legacyKey]) else { return nil }
+        guard let row = try row(HotPathSQL.receiptByKeys.rawValue, [key, legacyKey]) else { return nil }
         return (ReceiptOutcome(rawValue: row[0]), row[1])
     }
 
@@ -20,14 +20,13 @@ extension StoreSession {
     }
 
     private func insert(_ receipt: Receipt, verb: String) throws {
-        try statement(
+        try execute(
             """
             \(verb) INTO receipt(dedupe_key, message_id, raw_sha256, mailbox, uid_validity, uid, position, received_at,
                                 outcome, reason, intent, escalation, raw)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        ).execute(
-            arguments: [
+            """,
+            [
                 receipt.dedupeKey, receipt.messageID, receipt.rawSHA256, receipt.mailbox, receipt.uidValidity, receipt.uid,
                 receipt.position, receipt.receivedAt.timeIntervalSince1970, receipt.outcome, receipt.reason, receipt.intent,
                 receipt.escalation, Data(receipt.raw),
@@ -36,7 +35,7 @@ extension StoreSession {
 
     /// Mail that ended `failed`, oldest first.
     public func failedMail() throws -> [FailedMail] {
-        try Row.fetchAll(try statement("SELECT id, message_id, position, reason, received_at FROM receipt WHERE outcome = 'failed' ORDER BY id"))
+        try rows("SELECT id, message_id, position, reason, received_at FROM receipt WHERE outcome = 'failed' ORDER BY id")
             .map { row in
                 FailedMail(
                     id: row["id"], messageID: row["message_id"], position: row["position"], reason: row["reason"],
@@ -46,17 +45,17 @@ extension StoreSession {
 
     /// The raw bytes of a failed mail, for re-processing after a fix.
     public func rawFailedMail(id: Int) throws -> [UInt8]? {
-        try Data.fetchOne(try statement("SELECT raw FROM receipt WHERE id = ? AND outcome = 'failed'"), arguments: [id]).map { Array($0) }
+        (try value("SELECT raw FROM receipt WHERE id = ? AND outcome = 'failed'", [id]) as Data?).map { Array($0) }
     }
 
     /// Forgets a failed receipt so that the same mail can be processed again.
     public func deleteFailedReceipt(id: Int) throws {
-        try statement("DELETE FROM receipt WHERE id = ? AND outcome = 'failed'").execute(arguments: [id])
+        try execute("DELETE FROM receipt WHERE id = ? AND outcome = 'failed'", [id])
     }
 
     /// Every receipt as `<Message-ID> <outcome>`, in the order the mails were applied.
     public func receiptOutcomes() throws -> [String] {
-        try Row.fetchAll(try statement("SELECT message_id, outcome FROM receipt ORDER BY id")).map { row in
+        try rows("SELECT message_id, outcome FROM receipt ORDER BY id").map { row in
             "\(row["message_id"] as String) \(row["outcome"] as String)"
         }
     }

@@ -45,37 +45,33 @@ extension StoreSession {
     public func reportRows(since: Date) throws -> ReportRows {
         let from = since.timeIntervalSince1970
         func groups(_ column: String) throws -> [ReportRows.Group] {
-            try Row.fetchAll(
-                db, sql: "SELECT reason, account, severity, COUNT(*) FROM escalation WHERE \(column) >= ? GROUP BY reason, account, severity",
-                arguments: [from]
+            try rows(
+                "SELECT reason, account, severity, COUNT(*) FROM escalation WHERE \(column) >= ? GROUP BY reason, account, severity", [from]
             ).map { ReportRows.Group(reason: $0[0], account: $0[1], severity: $0[2], count: $0[3]) }
         }
-        let requests = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT COUNT(*), COALESCE(SUM(state = 'approved' OR state = 'rejected'), 0), COALESCE(SUM(state = 'rejected'), 0),
-                    COALESCE(SUM(state = 'withdrawn'), 0), COALESCE(SUM(state = 'pending'), 0),
-                    COALESCE(SUM(EXISTS (SELECT 1 FROM request_previous p WHERE p.request = r.number)), 0)
-                FROM request r WHERE r.created_at >= ?
-                """, arguments: [from])
-        let firstDecisions = try Double.fetchAll(
-            db,
-            sql: """
-                SELECT MIN(d.at) - r.created_at FROM request r JOIN approval_decision d ON d.request = r.number
-                WHERE r.created_at >= ? GROUP BY r.number
-                """, arguments: [from])
-        let sla = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT c.target, e.severity,
-                    COALESCE(SUM(c.breached_at IS NULL AND (c.met_at >= ?1
-                        OR (c.target = 'update' AND c.met_at IS NULL AND c.replaced_at >= ?1 AND c.replaced_at <= c.due_at))), 0),
-                    COALESCE(SUM(c.breached_at >= ?1), 0)
-                FROM sla_clock c JOIN escalation e ON e.number = c.escalation
-                GROUP BY c.target, e.severity
-                """, arguments: [from]
+        let requests = try row(
+            """
+            SELECT COUNT(*), COALESCE(SUM(state = 'approved' OR state = 'rejected'), 0), COALESCE(SUM(state = 'rejected'), 0),
+                COALESCE(SUM(state = 'withdrawn'), 0), COALESCE(SUM(state = 'pending'), 0),
+                COALESCE(SUM(EXISTS (SELECT 1 FROM request_previous p WHERE p.request = r.number)), 0)
+            FROM request r WHERE r.created_at >= ?
+            """, [from])
+        let firstDecisions: [Double] = try values(
+            """
+            SELECT MIN(d.at) - r.created_at FROM request r JOIN approval_decision d ON d.request = r.number
+            WHERE r.created_at >= ? GROUP BY r.number
+            """, [from])
+        let sla = try rows(
+            """
+            SELECT c.target, e.severity,
+                COALESCE(SUM(c.breached_at IS NULL AND (c.met_at >= ?1
+                    OR (c.target = 'update' AND c.met_at IS NULL AND c.replaced_at >= ?1 AND c.replaced_at <= c.due_at))), 0),
+                COALESCE(SUM(c.breached_at >= ?1), 0)
+            FROM sla_clock c JOIN escalation e ON e.number = c.escalation
+            GROUP BY c.target, e.severity
+            """, [from]
         ).map { ReportRows.SLAGroup(target: $0[0], severity: $0[1], met: $0[2], breached: $0[3]) }.filter { $0.met + $0.breached > 0 }
-        let byAccount = try Row.fetchAll(db, sql: "SELECT account, COUNT(*) FROM request WHERE created_at >= ? GROUP BY account", arguments: [from])
+        let byAccount = try rows("SELECT account, COUNT(*) FROM request WHERE created_at >= ? GROUP BY account", [from])
         return ReportRows(
             opened: try groups("created_at"), closed: try groups("deescalated_at"), requests: requests?[0] ?? 0, decided: requests?[1] ?? 0,
             rejected: requests?[2] ?? 0, withdrawn: requests?[3] ?? 0, pending: requests?[4] ?? 0, reescalations: requests?[5] ?? 0,

@@ -7,14 +7,14 @@ extension StoreSession {
     /// The requests that `condition` (SQL on `request r`) chooses, in number order, each with
     /// its approvers, decisions, previous requests and named cases: one query per table, the
     /// lists only when a request was found.
-    func requests(where condition: String, _ arguments: StatementArguments) throws -> [EscalationRequest] {
-        let rows = try RequestRecord.fetchAll(try statement(RequestSQL.rows(condition)), arguments: arguments)
+    func requests(where condition: String, _ arguments: SQLArguments) throws -> [EscalationRequest] {
+        let rows = try self.rows(RequestSQL.rows(condition), arguments).map(RequestRecord.init(row:))
         guard !rows.isEmpty else { return [] }
         let approvers = Dictionary(
-            grouping: try RequestApproverRecord.fetchAll(try statement(RequestSQL.approvers(condition)), arguments: arguments), by: \.request
+            grouping: try self.rows(RequestSQL.approvers(condition), arguments).map(RequestApproverRecord.init(row:)), by: \.request
         ).mapValues { $0.sorted { $0.position < $1.position } }
         let decisions = Dictionary(
-            grouping: try ApprovalDecisionRecord.fetchAll(try statement(RequestSQL.decisions(condition)), arguments: arguments), by: \.request
+            grouping: try self.rows(RequestSQL.decisions(condition), arguments).map(ApprovalDecisionRecord.init(row:)), by: \.request
         ).mapValues { $0.sorted { $0.position < $1.position } }
         let previous = try lists(RequestPreviousList.self, condition, arguments)
         let cases = try lists(RequestCaseList.self, condition, arguments)
@@ -57,7 +57,7 @@ extension StoreSession {
         }
         if request.decisions != previous.decisions {
             let kept = request.decisions.starts(with: previous.decisions) ? previous.decisions.count : 0
-            if kept == 0 { try statement("DELETE FROM approval_decision WHERE request = ?").execute(arguments: [number]) }
+            if kept == 0 { try execute("DELETE FROM approval_decision WHERE request = ?", [number]) }
             for (position, decision) in request.decisions.enumerated().dropFirst(kept) {
                 try ApprovalDecisionRecord(request: request.number, position: position, decision).insert(into: self)
             }
@@ -72,7 +72,7 @@ extension StoreSession {
 
     private func writeApprovers(_ approvers: [EmailAddress], role: RequestApproverRecord.Role, of request: RequestNumber, replacing: Bool) throws {
         if replacing {
-            try statement("DELETE FROM request_approver WHERE request = ? AND role = ?").execute(arguments: [request, role])
+            try execute("DELETE FROM request_approver WHERE request = ? AND role = ?", [request, role])
         }
         for (position, approver) in approvers.enumerated() {
             try RequestApproverRecord(request: request, role: role, position: position, approver: approver).insert(into: self)

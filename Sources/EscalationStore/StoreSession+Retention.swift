@@ -28,40 +28,34 @@ extension StoreSession {
     /// closed since the last one.
     public func purgeRawMail(closedBefore: Date) throws -> PurgedMail {
         var purged = PurgedMail()
-        let threads = try Row.fetchAll(
-            try statement(
-                """
-                SELECT e.source, MAX(e.deescalated_at), p.until FROM escalation e LEFT JOIN raw_mail_purge p ON p.source = e.source
-                WHERE e.deescalated_at IS NOT NULL AND e.deescalated_at <= ? GROUP BY e.source
-                """),
-            arguments: [closedBefore.timeIntervalSince1970])
+        let threads = try rows(
+            """
+            SELECT e.source, MAX(e.deescalated_at), p.until FROM escalation e LEFT JOIN raw_mail_purge p ON p.source = e.source
+            WHERE e.deescalated_at IS NOT NULL AND e.deescalated_at <= ? GROUP BY e.source
+            """, [closedBefore.timeIntervalSince1970])
         for thread in threads {
             let source: String = thread[0]
             let until: Double = thread[1]
             let done: Double? = thread[2]
             if let done, done >= until { continue }
             purged.threads += 1
-            try statement(
+            purged.received += try execute(
                 """
                 UPDATE receipt SET raw = X'' WHERE id IN (
                     SELECT x.id FROM receipt x
                     WHERE x.received_at >= COALESCE(?, (SELECT MIN(created_at) - 3600 FROM request WHERE source = ?)) AND x.received_at <= ?
                     AND x.message_id IN (SELECT message_id FROM thread_message WHERE source = ? AND outbound = 0))
                 AND length(raw) > 0
-                """
-            ).execute(arguments: [done, source, until, source])
-            purged.received += db.changesCount
-            try statement(
+                """, [done, source, until, source])
+            let bodies = try execute(
                 """
                 DELETE FROM outbox_body WHERE outbox_id IN (
                     SELECT id FROM outbox WHERE source = ? AND created_at <= ? AND state <> 'pending')
-                """
-            ).execute(arguments: [source, until])
-            let bodies = db.changesCount
-            try statement("UPDATE outbox SET raw = X'' WHERE source = ? AND created_at <= ? AND state <> 'pending' AND length(raw) > 0")
-                .execute(arguments: [source, until])
-            purged.sent += bodies + db.changesCount
-            try statement("INSERT OR REPLACE INTO raw_mail_purge(source, until) VALUES (?, ?)").execute(arguments: [source, until])
+                """, [source, until])
+            let rows = try execute(
+                "UPDATE outbox SET raw = X'' WHERE source = ? AND created_at <= ? AND state <> 'pending' AND length(raw) > 0", [source, until])
+            purged.sent += bodies + rows
+            try execute("INSERT OR REPLACE INTO raw_mail_purge(source, until) VALUES (?, ?)", [source, until])
         }
         return purged
     }

@@ -40,33 +40,33 @@ extension StoreSession {
         cache?.remember(StateCache.Subject(requests: state.requests, escalation: state.escalation), for: state.source)
         try append(decision.journal)
         for note in decision.workNotes {
-            try statement("INSERT INTO work_note(case_number, at, author, text) VALUES (?, ?, ?, ?)").execute(
-                arguments: [note.supportCase.value, note.at.timeIntervalSince1970, note.author, note.text])
+            try execute(
+                "INSERT INTO work_note(case_number, at, author, text) VALUES (?, ?, ?, ?)",
+                [note.supportCase.value, note.at.timeIntervalSince1970, note.author, note.text])
         }
     }
 
     /// Appends journal entries; the journal is never updated or deleted.
     public func append(_ entries: [JournalEntry]) throws {
         for entry in entries {
-            try statement("INSERT INTO journal(at, actor, cause, source, escalation, request, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .execute(
-                    arguments: [
-                        entry.at.timeIntervalSince1970, entry.actor, entry.cause, entry.source.description, entry.escalation?.value,
-                        entry.request?.value, entry.action, entry.detail,
-                    ])
+            try execute(
+                "INSERT INTO journal(at, actor, cause, source, escalation, request, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    entry.at.timeIntervalSince1970, entry.actor, entry.cause, entry.source.description, entry.escalation?.value,
+                    entry.request?.value, entry.action, entry.detail,
+                ])
         }
     }
 
     private func counter(_ name: String, default value: Int) throws -> Int {
         if let cached = cache?.counter(name) { return cached }
-        let stored = try Int.fetchOne(try statement("SELECT value FROM counter WHERE name = ?"), arguments: [name]) ?? value
+        let stored = (try self.value("SELECT value FROM counter WHERE name = ?", [name]) as Int?) ?? value
         cache?.remember(counter: name, stored)
         return stored
     }
 
     private func setCounter(_ name: String, _ value: Int) throws {
-        try statement("INSERT INTO counter(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").execute(
-            arguments: [name, value])
+        try execute("INSERT INTO counter(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value", [name, value])
         cache?.remember(counter: name, value)
     }
 }

@@ -14,15 +14,16 @@ extension StoreSession {
     /// Records a Message-ID as part of a thread, inbound or outbound, after the thread's latest;
     /// a known ID is kept as it is.
     public func recordThreadMessage(_ messageID: String, source: String, request: String?, recipient: String?, outbound: Bool) throws {
-        try statement(HotPathSQL.threadAppend.rawValue).execute(arguments: [messageID, source, request, recipient, outbound, source])
-        if db.changesCount > 0 { cache?.appendToThread(source, messageID: messageID, latestCount: Self.cachedThreadLatest) }
+        if try execute(HotPathSQL.threadAppend.rawValue, [messageID, source, request, recipient, outbound, source]) > 0 {
+            cache?.appendToThread(source, messageID: messageID, latestCount: Self.cachedThreadLatest)
+        }
     }
 
     /// The first stored message among these IDs (given strongest first). Columns are read by
     /// position (in the statement's order): by name, each lookup lower-cased the names.
     public func threadMessage(amongst messageIDs: [String]) throws -> ThreadMessage? {
         for id in messageIDs {
-            if let row = try Row.fetchOne(try statement(HotPathSQL.threadMessageByID.rawValue), arguments: [id]) {
+            if let row = try row(HotPathSQL.threadMessageByID.rawValue, [id]) {
                 return ThreadMessage(messageID: row[0], source: row[1], request: row[2], recipient: row[3], outbound: row[4])
             }
         }
@@ -31,7 +32,7 @@ extension StoreSession {
 
     /// Whether the gateway itself sent a mail with this Message-ID.
     public func isOwnMessageID(_ messageID: String) throws -> Bool {
-        try Bool.fetchOne(try statement(HotPathSQL.sentMessageExists.rawValue), arguments: [messageID]) ?? false
+        (try value(HotPathSQL.sentMessageExists.rawValue, [messageID]) as Bool?) ?? false
     }
 
     /// The thread's root and its latest messages, for References (oldest first, at most `limit`).
@@ -42,8 +43,8 @@ extension StoreSession {
         if cacheable, let cached = cache?.threadEnds(source) {
             ends = cached
         } else {
-            let root = try String.fetchOne(try statement(HotPathSQL.threadRoot.rawValue), arguments: [source])
-            let latest = try String.fetchAll(try statement(HotPathSQL.threadLatest.rawValue), arguments: [source, limit - 1])
+            let root = (try value(HotPathSQL.threadRoot.rawValue, [source]) as String?)
+            let latest = (try values(HotPathSQL.threadLatest.rawValue, [source, limit - 1]) as [String])
             ends = StateCache.ThreadEnds(root: root, latest: latest.reversed())
             if cacheable { cache?.remember(ends, forThread: source) }
         }
@@ -53,7 +54,7 @@ extension StoreSession {
     /// The subject the thread keeps for its whole life, if one was recorded when it started.
     public func threadSubject(source: String) throws -> String? {
         if let cached = cache?.threadSubject(source) { return cached }
-        let subject = try String.fetchOne(try statement(HotPathSQL.threadSubject.rawValue), arguments: [source])
+        let subject = (try value(HotPathSQL.threadSubject.rawValue, [source]) as String?)
         if let subject { cache?.remember(threadSubject: subject, for: source) }
         return subject
     }
@@ -61,8 +62,9 @@ extension StoreSession {
     /// Records `subject` as the thread's subject if the thread has no mail yet: call it before
     /// recording the mail that starts the thread.
     public func startThread(source: String, subject: String) throws {
-        try statement(HotPathSQL.threadSubjectStart.rawValue).execute(arguments: [source, subject, source])
-        if db.changesCount > 0 { cache?.remember(threadSubject: subject, for: source) }
+        if try execute(HotPathSQL.threadSubjectStart.rawValue, [source, subject, source]) > 0 {
+            cache?.remember(threadSubject: subject, for: source)
+        }
     }
 
     /// The Message-ID of the latest mail that `recipient` got on the thread under the thread's
@@ -70,15 +72,14 @@ extension StoreSession {
     public func latestInConversation(source: String, recipient: String) throws -> String? {
         let key = source + "\u{0}" + recipient
         if let cached = cache?.conversationLatest(key) { return cached.isEmpty ? nil : cached }
-        let latest = try String.fetchOne(try statement(HotPathSQL.threadReaderLatest.rawValue), arguments: [source, recipient])
+        let latest = (try value(HotPathSQL.threadReaderLatest.rawValue, [source, recipient]) as String?)
         cache?.remember(conversationLatest: latest ?? "", for: key)
         return latest
     }
 
     /// Records a mail to `recipient` under the thread's subject as their latest there.
     public func recordConversationMail(_ messageID: String, source: String, recipient: String) throws {
-        try statement("INSERT OR REPLACE INTO thread_reader(source, recipient, message_id) VALUES (?, ?, ?)").execute(
-            arguments: [source, recipient, messageID])
+        try execute("INSERT OR REPLACE INTO thread_reader(source, recipient, message_id) VALUES (?, ?, ?)", [source, recipient, messageID])
         cache?.remember(conversationLatest: messageID, for: source + "\u{0}" + recipient)
     }
 

@@ -16,8 +16,8 @@ import Testing
         let batch = 2 * 1024 * 1024
         for round in 0..<12 {
             try store.transaction { session in
-                try session.db.execute(sql: "CREATE TABLE IF NOT EXISTS filler(round INTEGER, bytes BLOB)")
-                try session.db.execute(sql: "INSERT INTO filler VALUES (?, zeroblob(?))", arguments: [round, batch])
+                try session.sqlite!.execute(sql: "CREATE TABLE IF NOT EXISTS filler(round INTEGER, bytes BLOB)")
+                try session.sqlite!.execute(sql: "INSERT INTO filler VALUES (?, zeroblob(?))", arguments: [round, batch])
             }
             store.waitForCheckpoints()
             let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0

@@ -66,7 +66,8 @@ import Testing
 
         let columns = try store.read { session in
             try String.fetchAll(
-                session.db, sql: "SELECT name FROM pragma_table_info('outbox') UNION ALL SELECT name FROM pragma_table_info('directory_account')")
+                session.sqlite!, sql: "SELECT name FROM pragma_table_info('outbox') UNION ALL SELECT name FROM pragma_table_info('directory_account')"
+            )
         }
         #expect(!columns.contains("recipients") && !columns.contains("body"))
         let kept = try DatabaseQueue(path: path + ".before-v11-issue26-directory-and-recipients")

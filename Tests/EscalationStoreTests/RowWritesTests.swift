@@ -27,9 +27,9 @@ import Testing
                 let state = try session.subjectState(source)
                 var changed = state
                 change(&changed)
-                let before = session.db.totalChangesCount
+                let before = session.sqlite!.totalChangesCount
                 try session.save(Decision(outcome: .applied, state: changed), from: state, warningShare: 0.75, approvalDue: { _ in nil })
-                return session.db.totalChangesCount - before
+                return session.sqlite!.totalChangesCount - before
             }
         }
 

@@ -24,7 +24,7 @@ import Testing
     }
 
     private func suppressed(_ harness: SecurityHarness) throws -> [String] {
-        try harness.gateway.store.read { session in try String.fetchAll(session.db, sql: "SELECT address FROM suppression ORDER BY address") }
+        try harness.gateway.store.read { session in try String.fetchAll(session.sqlite!, sql: "SELECT address FROM suppression ORDER BY address") }
     }
 
     // MARK: Finding 1: forged bounces
@@ -145,7 +145,7 @@ import Testing
         #expect(try harness.allSent().count == before)
         #expect(try harness.subject("CS0001234").journal.filter { $0.cause == "same@acme.example" }.count == 1)
         let copies = try harness.gateway.store.read { session in
-            try String.fetchAll(session.db, sql: "SELECT outcome FROM receipt WHERE message_id = 'same@acme.example' ORDER BY id")
+            try String.fetchAll(session.sqlite!, sql: "SELECT outcome FROM receipt WHERE message_id = 'same@acme.example' ORDER BY id")
         }
         #expect(copies == [first.outcome.rawValue, "duplicate"])
     }
@@ -195,7 +195,7 @@ import Testing
         let harness = try SecurityHarness(extraConfig: "[limits]\nmax_attempts = 3\n")
         defer { harness.remove() }
         try harness.gateway.store.transaction { session in
-            try session.db.execute(
+            try session.sqlite!.execute(
                 sql:
                     "CREATE TRIGGER poison BEFORE INSERT ON journal WHEN NEW.cause = 'poison@acme.example' BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END"
             )

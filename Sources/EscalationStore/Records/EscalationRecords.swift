@@ -73,7 +73,7 @@ struct EscalationRecord: Equatable, UpdatableRowRecord {
         nextSLAEventAt = escalation.state == .active ? escalation.sla.nextEventAt(warningShare: warningShare)?.timeIntervalSince1970 : nil
     }
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         number = try row.decode(atIndex: 0)
         source = try row.decode(atIndex: 1)
         account = try row.decode(atIndex: 2)
@@ -173,7 +173,7 @@ struct SLAClockRecord: Equatable, RowRecord {
         warningDueAt = clock.warningDueAt?.timeIntervalSince1970
     }
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         escalation = try row.decode(atIndex: 0)
         target = try row.decode(atIndex: 1)
         sequence = try row.decode(atIndex: 2)

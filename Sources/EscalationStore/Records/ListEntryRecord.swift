@@ -64,7 +64,7 @@ struct ListEntryRecord<Table: OrderedListTable>: Equatable, RowRecord {
         self.value = value
     }
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         owner = try row.decode(atIndex: 0)
         position = try row.decode(atIndex: 1)
         value = try row.decode(atIndex: 2)
@@ -86,14 +86,14 @@ struct ListEntryRecord<Table: OrderedListTable>: Equatable, RowRecord {
 
 extension StoreSession {
     /// The lists of the owners `condition` chooses, by owner, each in position order.
-    func lists<Table: OrderedListTable>(_ table: Table.Type, _ condition: String, _ arguments: StatementArguments) throws -> [String: [String]] {
-        let entries = try ListEntryRecord<Table>.fetchAll(try statement(ListEntryRecord<Table>.selection(condition)), arguments: arguments)
+    func lists<Table: OrderedListTable>(_ table: Table.Type, _ condition: String, _ arguments: SQLArguments) throws -> [String: [String]] {
+        let entries = try rows(ListEntryRecord<Table>.selection(condition), arguments).map { try ListEntryRecord<Table>(row: $0) }
         return Dictionary(grouping: entries, by: \.owner).mapValues { $0.sorted { $0.position < $1.position }.map(\.value) }
     }
 
     /// Writes one owner's list, first removing what it held when `replacing`.
     func write<Table: OrderedListTable>(_ values: [String], of owner: String, in table: Table.Type, replacing: Bool) throws {
-        if replacing { try statement(ListEntryRecord<Table>.deletion).execute(arguments: [owner]) }
+        if replacing { try execute(ListEntryRecord<Table>.deletion, [owner]) }
         for (position, value) in values.enumerated() {
             try ListEntryRecord<Table>(owner: owner, position: position, value: value).insert(into: self)
         }

@@ -64,7 +64,7 @@ struct RequestRecord: Equatable, UpdatableRowRecord {
         approvalDueAt = request.state == .pending ? due?.timeIntervalSince1970 : nil
     }
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         number = try row.decode(atIndex: 0)
         source = try row.decode(atIndex: 1)
         account = try row.decode(atIndex: 2)
@@ -132,7 +132,7 @@ struct RequestApproverRecord: Equatable, RowRecord {
         self.approver = approver
     }
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         request = try row.decode(atIndex: 0)
         role = try row.decode(atIndex: 1)
         position = try row.decode(atIndex: 2)
@@ -175,7 +175,7 @@ struct ApprovalDecisionRecord: Equatable, RowRecord {
         at = decision.at.timeIntervalSince1970
     }
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         request = try row.decode(atIndex: 0)
         position = try row.decode(atIndex: 1)
         approver = try row.decode(atIndex: 2)

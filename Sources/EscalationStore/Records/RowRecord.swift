@@ -7,7 +7,7 @@ import GRDB
 /// container; on the mail path that cost about 12% of a mail's CPU time in `bench pipeline`.
 /// A row record lists its columns once, in `init(row:)`'s order, with its values in the same
 /// order, and its statements are made once per type.
-protocol RowRecord: FetchableRecord, TableRecord {
+protocol RowRecord {
     /// The columns, primary key first, in `init(row:)`'s and `databaseValues`' order.
     static var columns: [Column] { get }
     /// How many leading `columns` form the primary key.
@@ -21,7 +21,7 @@ protocol RowRecord: FetchableRecord, TableRecord {
 extension RowRecord {
     /// Inserts the row through the session's cached `insertion`.
     func insert(into session: StoreSession) throws {
-        try session.statement(Self.insertion).execute(arguments: StatementArguments(databaseValues))
+        try session.execute(Self.insertion, databaseValues)
     }
 }
 
@@ -36,7 +36,7 @@ extension UpdatableRowRecord {
     func update(in session: StoreSession) throws {
         let values = databaseValues
         let key = Self.primaryKeyCount
-        try session.statement(Self.updating).execute(arguments: StatementArguments(Array(values[key...] + values[..<key])))
+        try session.execute(Self.updating, Array(values[key...] + values[..<key]))
     }
 }
 
