@@ -122,6 +122,13 @@ public struct StoreSession {
         self.cache = cache
     }
 
+    /// A session of another engine's connection.
+    init(connection: any SQLConnection, cache: StateCache?) {
+        self.connection = connection
+        sqlite = nil
+        self.cache = cache
+    }
+
     /// Runs a statement that returns no rows; returns how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ arguments: SQLArguments = []) throws -> Int {

@@ -51,9 +51,11 @@ extension StoreSession {
         }
         let requests = try row(
             """
-            SELECT COUNT(*), COALESCE(SUM(state = 'approved' OR state = 'rejected'), 0), COALESCE(SUM(state = 'rejected'), 0),
-                COALESCE(SUM(state = 'withdrawn'), 0), COALESCE(SUM(state = 'pending'), 0),
-                COALESCE(SUM(EXISTS (SELECT 1 FROM request_previous p WHERE p.request = r.number)), 0)
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN state IN ('approved', 'rejected') THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN state = 'rejected' THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN state = 'withdrawn' THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM request_previous p WHERE p.request = r.number) THEN 1 ELSE 0 END), 0)
             FROM request r WHERE r.created_at >= ?
             """, [from])
         let firstDecisions: [Double] = try values(
@@ -64,9 +66,9 @@ extension StoreSession {
         let sla = try rows(
             """
             SELECT c.target, e.severity,
-                COALESCE(SUM(c.breached_at IS NULL AND (c.met_at >= ?1
-                    OR (c.target = 'update' AND c.met_at IS NULL AND c.replaced_at >= ?1 AND c.replaced_at <= c.due_at))), 0),
-                COALESCE(SUM(c.breached_at >= ?1), 0)
+                COALESCE(SUM(CASE WHEN c.breached_at IS NULL AND (c.met_at >= ?1
+                    OR (c.target = 'update' AND c.met_at IS NULL AND c.replaced_at >= ?1 AND c.replaced_at <= c.due_at)) THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN c.breached_at >= ?1 THEN 1 ELSE 0 END), 0)
             FROM sla_clock c JOIN escalation e ON e.number = c.escalation
             GROUP BY c.target, e.severity
             """, [from]

@@ -55,7 +55,8 @@ extension StoreSession {
             let rows = try execute(
                 "UPDATE outbox SET raw = X'' WHERE source = ? AND created_at <= ? AND state <> 'pending' AND length(raw) > 0", [source, until])
             purged.sent += bodies + rows
-            try execute("INSERT OR REPLACE INTO raw_mail_purge(source, until) VALUES (?, ?)", [source, until])
+            try execute(
+                "INSERT INTO raw_mail_purge(source, until) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET until = excluded.until", [source, until])
         }
         return purged
     }

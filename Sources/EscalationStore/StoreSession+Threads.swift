@@ -79,7 +79,11 @@ extension StoreSession {
 
     /// Records a mail to `recipient` under the thread's subject as their latest there.
     public func recordConversationMail(_ messageID: String, source: String, recipient: String) throws {
-        try execute("INSERT OR REPLACE INTO thread_reader(source, recipient, message_id) VALUES (?, ?, ?)", [source, recipient, messageID])
+        try execute(
+            """
+            INSERT INTO thread_reader(source, recipient, message_id) VALUES (?, ?, ?)
+            ON CONFLICT(source, recipient) DO UPDATE SET message_id = excluded.message_id
+            """, [source, recipient, messageID])
         cache?.remember(conversationLatest: messageID, for: source + "\u{0}" + recipient)
     }
 

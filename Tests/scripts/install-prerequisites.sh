@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, once: the C libraries the build links
-# (always), and with --mail-servers the Dovecot and Postfix the tests start on loopback, the
-# Chromium that checks the mail's HTML and the notmuch that reads its subjects.
+# (always), and with --mail-servers the Dovecot, Postfix and PostgreSQL the tests start on
+# loopback, the Chromium that checks the mail's HTML and the notmuch that reads its subjects.
 # Postfix is installed with "No configuration": the tests run it from their own config files and
 # nothing of the system's mail configuration is used. An apt run that collides with another
 # one on the machine is retried.
@@ -9,7 +9,7 @@ set -euo pipefail
 
 packages=(libsqlite3-dev libxml2-dev libcurl4-openssl-dev libmimalloc-dev libzstd-dev)
 if [[ "${1:-}" == "--mail-servers" ]]; then
-  packages+=(dovecot-imapd dovecot-lmtpd postfix openssl chromium notmuch)
+  packages+=(dovecot-imapd dovecot-lmtpd postfix openssl chromium notmuch postgresql)
 fi
 missing=()
 for package in "${packages[@]}"; do

@@ -2,8 +2,9 @@
 # Runs every test of the project: installs what the build and the tests need, lints the sources
 # (`lint.sh`: swift-format, strict, any finding fails), builds, fuzzes the
 # MIME parser and reply reader for a bounded time (FUZZ_SECONDS, default 60), starts a throwaway
-# Dovecot and Postfix on loopback for the real-server tests, runs all suites, and stops the
-# servers and removes their files at the end, also when a test fails. After the suites (whose
+# Dovecot and Postfix on loopback for the real-server tests and a throwaway PostgreSQL for the
+# store's tests on that engine, runs all suites, and stops the servers and removes their files
+# at the end, also when a test fails. After the suites (whose
 # TemplateGoldenTests compare every template's mail with its golden .eml and write the HTML to
 # .build/mail-preview/), headless Chromium checks every template's HTML and the staff dashboard's
 # pages, and notmuch reads every sample subject.
@@ -16,9 +17,12 @@ swift build --build-tests
 bash Tests/fuzz/run.sh "${FUZZ_SECONDS:-60}"
 
 state="$(mktemp -d /tmp/escalation-gateway-mail.XXXXXX)"
-trap 'bash Tests/mailserver/stop.sh "$state"' EXIT
+postgres="$(mktemp -d /tmp/escalation-gateway-postgres.XXXXXX)"
+trap 'bash Tests/mailserver/stop.sh "$state"; bash Tests/postgres/stop.sh "$postgres"' EXIT
 eval "$(bash Tests/mailserver/start.sh "$state")"
 export EG_MAIL_STATE EG_IMAP_PORT EG_IMAPS_PORT EG_SMTP_PORT EG_CA_FILE
+eval "$(bash Tests/postgres/start.sh "$postgres")"
+export EG_POSTGRES_STATE EG_POSTGRES_URL
 
 swift test --skip-build
 bash Tests/scripts/browser-check.sh

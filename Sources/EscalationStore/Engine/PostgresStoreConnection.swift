@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import Logging
+import PostgresNIO
+
+/// A connection to a PostgreSQL store, used from one thread at a time as the store uses its
+/// SQLite connections: each call waits for the server's answer. The store's SQL is rewritten
+/// for PostgreSQL once per text (`PostgresDialect`); values cross as GRDB's `DatabaseValue`s,
+/// so rows read the same as SQLite's (a boolean reads as 0 or 1, an integer sum as an integer).
+final class PostgresStoreConnection: SQLConnection {
+    private let connection: PostgresConnection
+    private let logger: Logger
+    /// The PostgreSQL text of each SQL text run so far.
+    private var translated: [String: String] = [:]
+    private var savepoints = 0
+
+    private init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Connects to `location`.
+    static func open(_ location: PostgresLocation, logger: Logger = Logger(label: "escalation-store.postgres")) throws -> PostgresStoreConnection {
+        let tls: PostgresConnection.Configuration.TLS
+        switch location.tls {
+        case .disable: tls = .disable
+        case .require, .verifyFull:
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            if location.tls == .require { configuration.certificateVerification = .none }
+            tls = .require(try NIOSSLContext(configuration: configuration))
+        }
+        let configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.username, password: location.password, database: location.database,
+            tls: tls)
+        let connection = try PostgresConnection.connect(
+            on: PostgresConnection.defaultEventLoopGroup.next(), configuration: configuration, id: 1, logger: logger
+        ).wait()
+        return PostgresStoreConnection(connection: connection, logger: logger)
+    }
+
+    /// Closes the connection; a transaction still open is rolled back by the server.
+    func close() {
+        try? connection.close().wait()
+    }
+
+    @discardableResult
+    func execute(_ sql: String, _ arguments: SQLArguments) throws -> Int {
+        try run(sql, arguments).metadata.rows ?? 0
+    }
+
+    func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
+        let result = try run(sql, arguments)
+        var columns: [String]?
+        return try result.rows.map { row in
+            let cells = Array(row)
+            let names = columns ?? cells.map(\.columnName)
+            columns = names
+            return SQLRow(columns: names, values: try cells.map(Self.value))
+        }
+    }
+
+    func savepoint(_ work: () throws -> Void) throws {
+        savepoints += 1
+        defer { savepoints -= 1 }
+        let name = "store_\(savepoints)"
+        try execute("SAVEPOINT \(name)", [])
+        do {
+            try work()
+            try execute("RELEASE SAVEPOINT \(name)", [])
+        } catch {
+            try execute("ROLLBACK TO SAVEPOINT \(name)", [])
+            try execute("RELEASE SAVEPOINT \(name)", [])
+            throw error
+        }
+    }
+
+    /// Runs `work` in one transaction: it commits when `work` returns, and rolls back when it throws.
+    func transaction<T>(_ work: () throws -> T) throws -> T {
+        try execute("BEGIN", [])
+        do {
+            let result = try work()
+            try execute("COMMIT", [])
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK", [])
+            throw error
+        }
+    }
+
+    /// Creates the schema on an empty database (`PostgresSchema`), once: concurrent instances
+    /// wait on one lock, and a database that newer migrations reached is refused.
+    func createSchemaIfNeeded() throws {
+        try transaction {
+            try execute("SELECT pg_advisory_xact_lock(?)", [Self.schemaLockKey])
+            try execute("CREATE TABLE IF NOT EXISTS schema_migration (identifier TEXT PRIMARY KEY)", [])
+            let applied = Set(try rows("SELECT identifier FROM schema_migration", []).map { $0[0] as String })
+            let known = Migrations.migrator.migrations
+            let unknown = applied.subtracting(known)
+            guard unknown.isEmpty else { throw StoreError.newerDatabase(path: "the PostgreSQL database", unknown: unknown.sorted()) }
+            guard applied.isEmpty else {
+                guard applied.count == known.count else {
+                    throw StoreError.migrationFailed(
+                        path: "the PostgreSQL database", reason: "its schema is older than this build's and cannot be migrated in place yet",
+                        copy: nil)
+                }
+                return
+            }
+            for statement in try PostgresSchema.statements() { try execute(statement, []) }
+            for identifier in known { try execute("INSERT INTO schema_migration(identifier) VALUES (?)", [identifier]) }
+        }
+    }
+
+    /// The advisory lock every instance takes to create or migrate the schema: any number, the
+    /// same for all.
+    private static let schemaLockKey: Int64 = 7_305_311_410
+
+    private func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
+        let text: String
+        if let known = translated[sql] {
+            text = known
+        } else {
+            text = PostgresDialect.translate(sql)
+            translated[sql] = text
+        }
+        var bindings = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument?.databaseValue.storage ?? .null {
+            case .null: bindings.appendNull()
+            case .int64(let value): bindings.append(value)
+            case .double(let value): bindings.append(value)
+            case .string(let value): bindings.append(value)
+            case .blob(let value): bindings.append(ByteBuffer(bytes: value))
+            }
+        }
+        do {
+            return try connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger).wait()
+        } catch let error as PSQLError {
+            throw PostgresStoreError(sql: text, message: error.serverInfo?[.message] ?? "\(error.code)", sqlState: error.serverInfo?[.sqlState])
+        }
+    }
+
+    /// A cell as SQLite would have returned it.
+    private static func value(_ cell: PostgresCell) throws -> DatabaseValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return try cell.decode(Int64.self).databaseValue
+        case .float4, .float8: return try cell.decode(Double.self).databaseValue
+        case .bool: return (try cell.decode(Bool.self) ? 1 : 0).databaseValue
+        case .numeric:
+            let number = try cell.decode(Decimal.self)
+            let whole = NSDecimalNumber(decimal: number)
+            return number == Decimal(whole.int64Value) ? whole.int64Value.databaseValue : whole.doubleValue.databaseValue
+        case .bytea:
+            var buffer = try cell.decode(ByteBuffer.self)
+            return Data(buffer.readBytes(length: buffer.readableBytes) ?? []).databaseValue
+        default: return try cell.decode(String.self).databaseValue
+        }
+    }
+}
+
+/// An error the PostgreSQL server returned for a statement.
+struct PostgresStoreError: Error, CustomStringConvertible {
+    var sql: String
+    var message: String
+    /// PostgreSQL's SQLSTATE (`23505`: a unique key violated; `40001`: a serialization failure).
+    var sqlState: String?
+
+    var description: String { "PostgreSQL error \(sqlState ?? "?"): \(message) - while executing `\(sql)`" }
+}
