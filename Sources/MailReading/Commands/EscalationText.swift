@@ -11,11 +11,12 @@ enum EscalationText {
         var justification: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmedBlanks
-            if let value = value(of: reasonLabels, in: trimmed) {
+            let lower = trimmed.lowercased()
+            if let value = value(of: reasonLabels, in: trimmed, lower: lower) {
                 reason = value
-            } else if let value = value(of: severityLabels, in: trimmed) {
+            } else if let value = value(of: severityLabels, in: trimmed, lower: lower) {
                 severity = value
-            } else if let value = value(of: justificationLabels, in: trimmed) {
+            } else if let value = value(of: justificationLabels, in: trimmed, lower: lower) {
                 justification.append(value)
             } else {
                 justification.append(trimmed)
@@ -93,9 +94,9 @@ enum EscalationText {
         return start + 1
     }
 
-    /// The value after `label:` (or `label :`, as French writes it), for any of the labels.
-    private static func value(of labels: [String], in line: String) -> String? {
-        let lower = line.lowercased()
+    /// The value after `label:` (or `label :`, as French writes it), for any of the labels;
+    /// `lower` is the line lower-cased (once for the three lists of labels).
+    private static func value(of labels: [String], in line: String, lower: String) -> String? {
         for label in labels where lower.hasPrefix(label) {
             let rest = lower.dropFirst(label.count).drop { $0 == " " }
             guard rest.first == ":" else { continue }
