@@ -90,4 +90,37 @@ import Testing
             #expect(CommandArguments.isGreeting(text) == (Self.firstMatch(regex, text) != nil), "\(text.debugDescription)")
         }
     }
+
+    @Test(arguments: [
+        ("On Tue, 3 Mar 2026 at 10:02, Jane Doe <jane@example.com> wrote:", true), ("-- on Monday Sam wrote --", true),
+        ("Le 3 mars 2026, Jean a ecrit :", true), ("Once upon a time he wrote:", false), ("On Monday I wrote: the fix", false),
+        ("kl. 10:00 skrev Ola:", false), ("kl.10:00 Ola skrev:", true), ("On " + String(repeating: "x", count: 260) + " wrote:", false),
+    ])
+    func attributionsAreKnown(_ line: String, _ expected: Bool) {
+        #expect(AttributionLine.matches(line) == expected)
+        #expect(QuoteMarkers.attribution.matches(line) == expected)
+    }
+
+    @Test func attributionsAsThePatternKnowsThem() {
+        let parts =
+            [
+                "On", "on ", "Le ", "am ", "El ", "den ", "w dniu ", "dne ", "pe ", "en ", "kl.", "at ", "Tue, 3 Mar 2026", " at 10:02",
+                ", Jane <jane@x.example>",
+                " wrote", "WROTE", " writes", " schrieb", " a ecrit", " a écrit", " escribió", " ha scritto", " skrev", " napisal", " napisał",
+                " sent",
+                " yazdı", " yazdI", " пишет", " 写道", ":", " :", " -", "--", "*", " ", "\t", "\n", "x", "_", "1", "wrote:x",
+                String(repeating: "y", count: 120),
+            ] + Self.oddCharacters
+        for text in Self.generated(parts, count: 8000) {
+            #expect(AttributionLine.matches(text) == QuoteMarkers.attribution.matches(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func blankLineRunsAreMadeTwo() throws {
+        let regex = try NSRegularExpression(pattern: "\n{3,}")
+        for text in Self.generated(["\n", "\r\n", "\r", " ", "a", "é", "\u{85}"], count: 3000) {
+            let expected = regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "\n\n")
+            #expect(HTMLText.collapsingBlankLineRuns(text) == expected, "\(text.debugDescription)")
+        }
+    }
 }
