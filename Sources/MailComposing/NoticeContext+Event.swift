@@ -6,7 +6,7 @@ extension NoticeContext {
     /// The values a notice's event gives its template, under the names the templates read: a
     /// person by address where a template shows it (`actor`) and by name as `<name>Name`
     /// (`actorName`), lists joined with commas, times as mail shows them.
-    func addEventValues(to values: inout [String: TemplateValue]) {
+    func addEventValues(to values: inout TemplateValues) {
         func text(_ name: String, _ value: String) { values[name] = .text(value) }
         func flag(_ name: String) { values[name] = .flag(true) }
         func person(_ name: String, _ address: EmailAddress) { values[name + "Name"] = .text(self.name(address)) }
@@ -129,7 +129,7 @@ extension NoticeContext {
         }
     }
 
-    private func addSettlement(_ settlement: Notice.Settlement, to values: inout [String: TemplateValue]) {
+    private func addSettlement(_ settlement: Notice.Settlement, to values: inout TemplateValues) {
         values["actorName"] = .text(name(settlement.by))
         values["outcome"] = .text(settlement.outcome.rawValue)
         if let reason = settlement.reason { values["reason"] = .text(reason) }

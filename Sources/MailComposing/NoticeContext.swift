@@ -13,20 +13,21 @@ struct NoticeContext {
     let gatewayAddress: String
 
     func values() -> TemplateValues {
-        var values: [String: TemplateValue] = ["gateway": .text(gatewayAddress)]
+        var values = TemplateValues()
+        values.reserveCapacity(32)
+        values["gateway"] = .text(gatewayAddress)
         // Command help is for staff only: a customer is never sent the command list.
         if let reader = notice.to.first, directory.staffMember(reader) != nil { values["toStaff"] = .flag(true) }
-        values.reserveCapacity(24)
         addEventValues(to: &values)
         if let source = notice.source { addSourceValues(source, to: &values) }
-        if let escalation = notice.escalation { values["escalation"] = .values(TemplateValues(escalationValues(escalation))) }
-        if let request = notice.request { values["request"] = .values(TemplateValues(requestValues(request))) }
+        if let escalation = notice.escalation { values["escalation"] = .values(escalationValues(escalation)) }
+        if let request = notice.request { values["request"] = .values(requestValues(request)) }
         let severityName = notice.escalation?.severity ?? notice.request?.severity
         if let severity = severityName.flatMap(configuration.severity(named:)) {
             values["severity"] = .text(severity.name)
             values["color"] = .text(severity.color)
         }
-        return TemplateValues(values)
+        return values
     }
 
     /// A list as sentences show it: `CS0001234, CS0001235`.
@@ -43,7 +44,7 @@ struct NoticeContext {
     }
 
     /// The case's or account's values.
-    private func addSourceValues(_ source: EscalationSource, to values: inout [String: TemplateValue]) {
+    private func addSourceValues(_ source: EscalationSource, to values: inout TemplateValues) {
         switch source {
         case .supportCase(let number):
             let supportCase = directory.supportCase(number)
@@ -67,9 +68,9 @@ struct NoticeContext {
         }
     }
 
-    private func escalationValues(_ escalation: Escalation) -> [String: TemplateValue] {
+    private func escalationValues(_ escalation: Escalation) -> TemplateValues {
         let severity = configuration.severity(named: escalation.severity)
-        var values: [String: TemplateValue] = [
+        var values = TemplateValues(sorting: [
             "number": .text(escalation.number.value), "severity": .text(escalation.severity), "color": .text(severity?.color ?? ""),
             "state": .text(escalation.state.rawValue), "trend": .text(escalation.trend.rawValue), "reason": .text(escalation.reason),
             "justification": .text(escalation.justification), "requester": .text(escalation.requester.value),
@@ -79,7 +80,7 @@ struct NoticeContext {
             "hasLinkedCases": .flag(!escalation.linkedCases.isEmpty),
             "responseDue": .text(displayTime(escalation.sla.response.dueAt, calendar: escalation.sla.response.calendar)),
             "resolutionDue": .text(displayTime(escalation.sla.resolution.dueAt, calendar: escalation.sla.resolution.calendar)),
-        ]
+        ])
         if let assignee = escalation.assignedTo {
             values["assignedTo"] = .text(assignee.value)
             values["assignedToName"] = .text(name(assignee))
@@ -88,8 +89,8 @@ struct NoticeContext {
         return values
     }
 
-    private func requestValues(_ request: EscalationRequest) -> [String: TemplateValue] {
-        var values: [String: TemplateValue] = [
+    private func requestValues(_ request: EscalationRequest) -> TemplateValues {
+        var values = TemplateValues(sorting: [
             "number": .text(request.number.value), "requester": .text(request.requester.value),
             "requesterName": .text(name(request.requester)),
             "reason": .text(request.reason), "justification": .text(request.justification), "severity": .text(request.severity),
@@ -97,7 +98,7 @@ struct NoticeContext {
             "count": .number(request.previousRequests.count + 1), "isRepeat": .flag(!request.previousRequests.isEmpty),
             "linkedCases": .list(request.linkedCases.map(\.value)), "hasLinkedCases": .flag(!request.linkedCases.isEmpty),
             "linkedCasesText": .text(joined(request.linkedCases.map(\.value))),
-        ]
+        ])
         if let reason = request.rejectionReason { values["rejectionReason"] = .text(reason) }
         if let escalation = request.escalation { values["escalation"] = .text(escalation.value) }
         return values

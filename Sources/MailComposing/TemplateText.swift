@@ -77,6 +77,21 @@ struct TemplateValues: MustacheParent, CustomStringConvertible {
         entries = values.map { Entry(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
     }
 
+    /// No values yet: built by setting names one by one, each put in its place (a notice's
+    /// context is built so, without a dictionary to hash its names into and sort afterwards).
+    init() {
+        entries = []
+    }
+
+    /// Values given in any order, their names different.
+    init(sorting pairs: KeyValuePairs<String, TemplateValue>) {
+        entries = pairs.map { Entry(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
     subscript(name: String) -> TemplateValue? {
         get {
             let (index, found) = position(of: name)

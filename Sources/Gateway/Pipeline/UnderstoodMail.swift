@@ -32,11 +32,12 @@ public struct UnderstoodMail: Sendable {
         self.init(MailContents(mail: mail, gatewayAddress: gatewayAddress), isOwn: isOwn)
     }
 
-    /// Classifies what was read of a mail: auto-reply, bounce or the gateway's own, asked first.
+    /// Classifies what was read of a mail: the gateway's own, asked first, else what `contents`
+    /// found without the store (as `AutomationClassifier.classify` would).
     init(_ contents: MailContents, isOwn: (Mail) -> String?) {
         mail = contents.mail
         sender = contents.sender
-        automated = AutomationClassifier.classify(contents.mail, isOwn: isOwn)
+        automated = isOwn(contents.mail).map(Automation.own) ?? contents.automatedUnlessOwn
         reply = contents.reply
         reading = contents.reading
         hints = contents.hints

@@ -3,6 +3,10 @@ public import Foundation
 /// RFC 5322 §3.3 dates, read and written.
 public enum MailDate {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    /// `months` as dates are written (RFC 5322 §3.3), and the days of the week from Sunday: every
+    /// outgoing mail's `Date` header names one of each (Foundation's `capitalized` bridged each time).
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     /// Parses `[Day, ]DD Mon YYYY HH:MM[:SS] +ZZZZ` leniently (obsolete zone names accepted).
     public static func parse(_ raw: String) -> Date? {
@@ -40,8 +44,7 @@ public enum MailDate {
     /// Formats a date as RFC 5322 in UTC, e.g. `Tue, 24 Nov 2026 11:00:00 +0000`.
     public static func format(_ date: Date) -> String {
         let time = UTCTime(date)
-        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let month = months[time.month - 1].capitalized
+        let month = monthNames[time.month - 1]
         return "\(weekdays[time.weekday]), \(time.day) \(month) \(time.year) "
             + "\(UTCTime.twoDigits(time.hour)):\(UTCTime.twoDigits(time.minute)):\(UTCTime.twoDigits(time.second)) +0000"
     }

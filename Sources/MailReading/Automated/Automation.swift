@@ -55,6 +55,13 @@ public enum AutomationClassifier {
     /// Classifies a mail; `isOwn` recognises the gateway's own mail (address, loop header, stored Message-ID).
     public static func classify(_ mail: Mail, isOwn: (Mail) -> String?) -> Automation? {
         if let why = isOwn(mail) { return .own(why) }
+        return classifyUnlessOwn(mail)
+    }
+
+    /// `classify` for a mail that is not the gateway's own: everything it asks but `isOwn`, which
+    /// needs the store. Pure, so it can be asked before the own-mail check, which still comes first
+    /// (`classify(mail, isOwn:)` is `.own` or this).
+    public static func classifyUnlessOwn(_ mail: Mail) -> Automation? {
         // Subject words ("Undeliverable", "Returned mail") never make a bounce on their own: anyone
         // can write them. They count from a robot's address (no-reply, a list's -admin).
         if isReport(mail) || isFromDaemon(mail) || (hasBounceSubject(mail) && isFromRobot(mail)) { return .bounce(bounce(mail)) }

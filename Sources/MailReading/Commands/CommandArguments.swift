@@ -142,11 +142,47 @@ struct CommandArguments {
     /// The text without a greeting line at its top ("Hi team,", "Dear Support,", "Hallo zusammen,").
     static func withoutGreeting(_ text: String) -> String {
         let lines = text.mailLines
-        guard let first = lines.first, first.utf8.count <= 60, greeting.matches(String(first)) else { return text }
+        guard let first = lines.first, first.utf8.count <= 60, isGreeting(String(first)) else { return text }
         return lines.dropFirst().joined(separator: "\n").trimmedSpace
     }
 
     private static let greeting = Pattern(
         #"^\s*(hi|hello|hey|dear|hallo|moin|servus|liebe|lieber|sehr geehrte[rs]?|bonjour|salut|madame|monsieur|hola|estimad[oa]s?|buenos d[ií]as|buenas tardes|buongiorno|ciao|hej|hoi|ol[aá]|good (morning|afternoon|evening)|guten (tag|morgen|abend))\b[^.!?]{0,40}[,!:]?\s*$"#
     )
+
+    /// The greetings of `greeting` spelt in ASCII, its optional letters and groups spelt out.
+    private static let asciiGreetings = [
+        "hi", "hello", "hey", "dear", "hallo", "moin", "servus", "liebe", "lieber", "sehr geehrte", "sehr geehrter", "sehr geehrtes", "bonjour",
+        "salut", "madame", "monsieur", "hola", "estimado", "estimada", "estimados", "estimadas", "buenos dias", "buenas tardes", "buongiorno",
+        "ciao", "hej", "hoi", "ola", "good morning", "good afternoon", "good evening", "guten tag", "guten morgen", "guten abend",
+    ].map { Array($0.utf8) }
+
+    /// Whether `line` matches `greeting`, read on its bytes (`PlainASCIIReader`) or, where they
+    /// do not decide, by the pattern.
+    static func isGreeting(_ line: String) -> Bool {
+        let answer = PlainASCIIReader.read(line) { reader in
+            let start = reader.spaceEnd(from: 0)
+            return asciiGreetings.contains { greeting in
+                reader.wordEnd(greeting, at: start).map { endsGreeting(&reader, from: $0) } ?? false
+            }
+        }
+        switch answer {
+        case .answer(let isGreeting): return isGreeting
+        case .undecided: return greeting.matches(line)
+        }
+    }
+
+    /// Whether the rest of a line after its greeting word is `[^.!?]{0,40}[,!:]?\s*$`: blanks at
+    /// the end (`$` also before a last line break, which `\s` takes as well), before them an
+    /// optional `,`, `!` or `:`, and before that at most 40 characters, none of `.!?`.
+    private static func endsGreeting(_ reader: inout PlainASCIIReader, from start: Int) -> Bool {
+        var end = reader.count
+        while end > start, reader.isSpace(at: end - 1) { end -= 1 }
+        func isPlainText(_ range: Range<Int>) -> Bool {
+            range.count <= 40 && !range.contains { index in reader.byte(at: index).map { ".!?".utf8.contains($0) } ?? false }
+        }
+        if isPlainText(start..<end) { return true }
+        guard end > start, let last = reader.byte(at: end - 1), ",!:".utf8.contains(last) else { return false }
+        return isPlainText(start..<(end - 1))
+    }
 }

@@ -8,6 +8,9 @@ import MailMessage
 enum InternalNote {
     /// The note's text, or nil when the reply is no internal note.
     static func text(of body: String) -> String? {
+        // Every reply is asked: one that starts with neither marker's ASCII bytes (no other
+        // character lower-cases to a letter of "internal") is none, without a walk over its first line.
+        guard mayStartWithMarker(body) else { return nil }
         let firstLine = body.prefix { $0 != "\n" }
         let lowered = firstLine.lowercased()
         for marker in ["internal note:", "internal:"] where lowered.hasPrefix(marker) {
@@ -17,6 +20,13 @@ enum InternalNote {
             return nonEmpty(String(body.dropFirst(marker.count)))
         }
         return nil
+    }
+
+    private static let internalBytes = Array("internal".utf8)
+
+    private static func mayStartWithMarker(_ body: String) -> Bool {
+        let head = body.utf8.prefix(internalBytes.count)
+        return head.starts(with: "NOTE".utf8) || head.elementsEqual(internalBytes) { $0 | 0x20 == $1 }
     }
 
     private static func nonEmpty(_ text: String) -> String? {

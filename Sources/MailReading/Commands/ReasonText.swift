@@ -24,8 +24,9 @@ enum ReasonText {
             let lines = result.trimmedSpace.split(separator: "\n", omittingEmptySubsequences: false)
             if NameBlock.isBlock(lines[...]) { return "" }
         }
-        if let label = label.firstRange(in: String(result)) {
-            result = withoutLeading(Substring(String(result)[label.upperBound...]))
+        let unlabelled = String(result)
+        if let labelEnd = labelEnd(unlabelled) {
+            result = withoutLeading(unlabelled[labelEnd...])
         }
         var kept = withoutClosing(String(result))
         if !kept.contains("\n"), isClosing(Substring(kept)) { return "" }
@@ -66,6 +67,29 @@ enum ReasonText {
     private static let trailing: Set<Unicode.Scalar> = [",", ";", ":", "-", "–", "—"]
     private static let label = Pattern(
         #"^(reason|reasons|because|grund|begr[uü]ndung|motif|raison|motivo|raz[oó]n|justification|justificaci[oó]n|begr[uü]ndet)\s*:\s*"#)
+
+    /// The labels of `label` spelt in ASCII, in its order.
+    private static let asciiLabels = [
+        "reason", "reasons", "because", "grund", "begrundung", "motif", "raison", "motivo", "razon", "justification", "justificacion",
+        "begrundet",
+    ].map { Array($0.utf8) }
+
+    /// Where `label` ends in `text`, read on its bytes (`PlainASCIIReader`) or, where they do
+    /// not decide, by the pattern; nil when the text does not start with a label.
+    static func labelEnd(_ text: String) -> String.Index? {
+        let answer = PlainASCIIReader.read(text) { reader -> Int? in
+            for label in asciiLabels {
+                guard let wordEnd = reader.literalEnd(label, at: 0) else { continue }
+                let colon = reader.spaceEnd(from: wordEnd)
+                if reader.byte(at: colon) == UInt8(ascii: ":") { return reader.spaceEnd(from: colon + 1) }
+            }
+            return nil
+        }
+        switch answer {
+        case .answer(let end): return end.map { text.utf8.index(text.startIndex, offsetBy: $0) }
+        case .undecided: return label.firstRange(in: text)?.upperBound
+        }
+    }
 
     private static let closings: Set<String> = [
         "thanks", "thank you", "many thanks", "thanks a lot", "thx", "regards", "best regards", "kind regards", "warm regards",

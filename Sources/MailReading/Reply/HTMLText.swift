@@ -28,6 +28,19 @@ public enum HTMLText {
         return walker.finish()
     }
 
+    /// `text` with every run of three or more line feeds made two, on its bytes (as the
+    /// pattern `\n{3,}` replaced by two did).
+    static func collapsingBlankLineRuns(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var run = 0
+        for byte in text.utf8 {
+            run = byte == 0x0A ? run + 1 : 0
+            if run <= 2 { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private struct Walker {
         let removingQuotes: Bool
         let maxBytes: Int
@@ -108,11 +121,9 @@ public enum HTMLText {
             if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
         }
 
-        private static let blankLineRuns = Pattern("\n{3,}")
-
         func finish() -> String {
             let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmedBlanks }.joined(separator: "\n")
-            return Self.blankLineRuns.replacing(in: lines, with: "\n\n").trimmedSpace
+            return HTMLText.collapsingBlankLineRuns(lines).trimmedSpace
         }
 
         private static func attribute(_ node: xmlNodePtr, _ name: String) -> String {

@@ -5,7 +5,7 @@ import MailMessage
 /// several lines, date-first and mid-line), Outlook's header block, "Original Message" and
 /// forward markers, and lines of delimiter characters.
 enum QuoteMarkers {
-    private static let verbList = [
+    static let verbList = [
         "wrote", "writes", "schrieb", "a écrit", "a ecrit", "escribió", "escribio", "ha scritto", "schreef", "geschreven", "skrev", "kirjoitti",
         "napisał", "napisal", "pisze", "пишет", "написал", "написала", "пише", "đã viết", "escreveu", "írta", "sent", "yazdı", "写道",
     ]
@@ -20,7 +20,7 @@ enum QuoteMarkers {
     private static let separatorBytes = NeedleSet(separatorWords, ignoringCase: true)
 
     /// "On … wrote:" and kin, possibly wrapped in dashes (Android's "---- X wrote ----").
-    private static let attribution = Pattern(
+    static let attribution = Pattern(
         #"^[-\s*]*(on|le|am|el|il|op|em|den|w dniu|dne|vào|pe|en|kl\.|at|в|às|den)\b.{0,250}\b("# + verbs + #")\s*:?[\s-]*$"#)
     /// A start word, a verb anywhere, a colon at the end: "Am 03.02.2016 schrieb X <x@y>:", "Den … skrev:".
     private static let verbInside = Pattern(
@@ -148,7 +148,7 @@ enum QuoteMarkers {
             guard endsLikeAttribution(joined), joined.hasAny(verbBytes) else { continue }
             // The common "On … wrote:" first: each pattern is an ICU match over the line.
             let lead = shortenedLeadingRun(joined)
-            if attribution.matches(lead) || verbInside.matches(lead)
+            if AttributionLine.matches(lead) || verbInside.matches(lead)
                 || (namedAttribution.matches(lead) || dashedAttribution.matches(shortenedDashes(joined)))
                     && (joined.has("@") || joined.has("\"") || joined.count < 100)
                 || dayFirst.matches(joined) || chineseAttribution.matches(joined) || weekdayDateFirst.matches(joined)
@@ -225,7 +225,7 @@ enum QuoteMarkers {
 
     /// Whether the whole line is an attribution that starts where the line starts.
     static func isAnchoredAttribution(_ line: String) -> Bool {
-        attribution.matches(line) || verbInside.matches(line)
+        AttributionLine.matches(line) || verbInside.matches(line)
     }
 
     /// A line of dashes, underscores or equals signs only (`---`, `______`, `====`), as Outlook,
