@@ -9,83 +9,71 @@ import Testing
 /// migrations, and the same session calls reading the same on PostgreSQL as on SQLite.
 @Suite(.serialized) struct PostgresStoreTests {
     @Test func schemaHasEveryTableAndColumnOfSQLite() throws {
-        guard let database = try PostgresTestDatabase.make() else { return }
-        defer { database.drop() }
-        let connection = try PostgresStoreConnection.open(database.location)
-        defer { connection.close() }
-        try connection.createSchemaIfNeeded()
-        try connection.createSchemaIfNeeded()
+        try PostgresTestDatabase.withSchema { connection in
+            try connection.createSchemaIfNeeded()
 
-        let sqlite = try DatabaseQueue()
-        try Migrations.migrator.migrate(sqlite)
-        let expected = try sqlite.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.name AS name, c.name AS column FROM sqlite_master m, pragma_table_xinfo(m.name) c
-                    WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'grdb_migrations'
-                    """
-            ).map { "\($0["name"] as String).\($0["column"] as String)" }
+            let sqlite = try DatabaseQueue()
+            try Migrations.migrator.migrate(sqlite)
+            let expected = try sqlite.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.name AS name, c.name AS column FROM sqlite_master m, pragma_table_xinfo(m.name) c
+                        WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'grdb_migrations'
+                        """
+                ).map { "\($0["name"] as String).\($0["column"] as String)" }
+            }
+            let found = try connection.rows(
+                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name <> 'rowid'", []
+            ).map { "\($0[0] as String).\($0[1] as String)" }
+            #expect(expected.count > 150)
+            #expect(Set(found).subtracting(["schema_migration.identifier"]) == Set(expected))
+            let migrations: [String] = try connection.rows("SELECT identifier FROM schema_migration", []).map { $0[0] }
+            #expect(Set(migrations) == Set(Migrations.migrator.migrations))
         }
-        let found = try connection.rows(
-            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name <> 'rowid'", []
-        ).map { "\($0[0] as String).\($0[1] as String)" }
-        #expect(expected.count > 150)
-        #expect(Set(found).subtracting(["schema_migration.identifier"]) == Set(expected))
-        let migrations: [String] = try connection.rows("SELECT identifier FROM schema_migration", []).map { $0[0] }
-        #expect(Set(migrations) == Set(Migrations.migrator.migrations))
     }
 
     @Test func databaseOfANewerBuildIsRefused() throws {
-        guard let database = try PostgresTestDatabase.make() else { return }
-        defer { database.drop() }
-        let connection = try PostgresStoreConnection.open(database.location)
-        defer { connection.close() }
-        try connection.createSchemaIfNeeded()
-        try connection.execute("INSERT INTO schema_migration(identifier) VALUES ('v99-from-the-future')", [])
-        #expect {
-            try connection.createSchemaIfNeeded()
-        } throws: { error in
-            "\(error)".contains("v99-from-the-future") && "\(error)".contains("newer escalation-gateway")
+        try PostgresTestDatabase.withSchema { connection in
+            try connection.execute("INSERT INTO schema_migration(identifier) VALUES ('v99-from-the-future')", [])
+            #expect {
+                try connection.createSchemaIfNeeded()
+            } throws: { error in
+                "\(error)".contains("v99-from-the-future") && "\(error)".contains("newer escalation-gateway")
+            }
         }
     }
 
     @Test func journalStaysAppendOnly() throws {
-        guard let database = try PostgresTestDatabase.make() else { return }
-        defer { database.drop() }
-        let connection = try PostgresStoreConnection.open(database.location)
-        defer { connection.close() }
-        try connection.createSchemaIfNeeded()
-        try connection.execute(
-            "INSERT INTO journal(at, actor, cause, source, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            [1.0, "jane", "m1", "CS0001234", "created", ""])
-        #expect {
-            try connection.execute("UPDATE journal SET actor = 'mallory'", [])
-        } throws: { "\($0)".contains("append-only: an entry cannot be changed") }
-        #expect {
-            try connection.execute("DELETE FROM journal", [])
-        } throws: { "\($0)".contains("append-only: an entry cannot be deleted") }
+        try PostgresTestDatabase.withSchema { connection in
+            try connection.execute(
+                "INSERT INTO journal(at, actor, cause, source, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                [1.0, "jane", "m1", "CS0001234", "created", ""])
+            #expect {
+                try connection.execute("UPDATE journal SET actor = 'mallory'", [])
+            } throws: { "\($0)".contains("append-only: an entry cannot be changed") }
+            #expect {
+                try connection.execute("DELETE FROM journal", [])
+            } throws: { "\($0)".contains("append-only: an entry cannot be deleted") }
+        }
     }
 
     @Test func sessionReadsTheSameOnBothEngines() throws {
-        guard let database = try PostgresTestDatabase.make() else { return }
-        defer { database.drop() }
-        let connection = try PostgresStoreConnection.open(database.location)
-        defer { connection.close() }
-        try connection.createSchemaIfNeeded()
-        let onPostgres = try connection.transaction { try SessionScenario.run(StoreSession(connection: connection, cache: nil)) }
+        try PostgresTestDatabase.withSchema { connection in
+            let onPostgres = try connection.transaction { try SessionScenario.run(StoreSession(connection: connection, cache: nil)) }
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-engines-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Store(path: folder.appendingPathComponent("gateway.sqlite").path)
-        let onSQLite = try store.transaction { try SessionScenario.run($0) }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-engines-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try Store(path: folder.appendingPathComponent("gateway.sqlite").path)
+            let onSQLite = try store.transaction { try SessionScenario.run($0) }
 
-        #expect(onPostgres == onSQLite)
-        #expect(onSQLite.pending.map(\.recipients) == [["jane@acme.example", "ana@acme.example"], ["ops@support.example"]])
-        #expect(onSQLite.references == ["root@acme.example", "m2@support.example", "m3@support.example"])
-        #expect(onSQLite.suppressedTwice == [true, false])
-        #expect(onSQLite.latestToJane == "m3@support.example")
-        #expect(onSQLite.renumbered == [nil, nil, 7])
+            #expect(onPostgres == onSQLite)
+            #expect(onSQLite.pending.map(\.recipients) == [["jane@acme.example", "ana@acme.example"], ["ops@support.example"]])
+            #expect(onSQLite.references == ["root@acme.example", "m2@support.example", "m3@support.example"])
+            #expect(onSQLite.suppressedTwice == [true, false])
+            #expect(onSQLite.latestToJane == "m3@support.example")
+            #expect(onSQLite.renumbered == [nil, nil, 7])
+        }
     }
 }
 
@@ -159,6 +147,17 @@ struct PostgresTestDatabase {
         defer { admin.close() }
         try admin.execute("CREATE DATABASE \(location.database)", [])
         return PostgresTestDatabase(location: location, server: server)
+    }
+
+    /// Runs `body` on a connection to a new database with the store's schema, then drops the
+    /// database; does nothing (but fail in CI) when no server runs.
+    static func withSchema(_ body: (PostgresStoreConnection) throws -> Void) throws {
+        guard let database = try make() else { return }
+        defer { database.drop() }
+        let connection = try PostgresStoreConnection.open(database.location)
+        defer { connection.close() }
+        try connection.createSchemaIfNeeded()
+        try body(connection)
     }
 
     func drop() {
