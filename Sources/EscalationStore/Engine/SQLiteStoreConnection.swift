@@ -19,7 +19,7 @@ struct SQLiteStoreConnection: SQLConnection {
             switch sqlite3_step(statement.sqliteStatement) {
             case SQLITE_DONE: return Int(sqlite3_changes(db.sqliteConnection))
             case SQLITE_ROW: continue
-            case let code: throw failure(code, statement, arguments)
+            case let code: throw failure(code, statement)
             }
         }
     }
@@ -34,7 +34,7 @@ struct SQLiteStoreConnection: SQLConnection {
             case SQLITE_DONE: return rows
             case SQLITE_ROW:
                 rows.append(SQLRow(columns: columns, values: (0..<CInt(columns.count)).map { Self.value(handle, at: $0) }))
-            case let code: throw failure(code, statement, arguments)
+            case let code: throw failure(code, statement)
             }
         }
     }
@@ -68,13 +68,13 @@ struct SQLiteStoreConnection: SQLConnection {
                     sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), CInt(bytes.count), Self.transient)
                 }
             }
-            guard code == SQLITE_OK else { throw failure(code, statement, arguments) }
+            guard code == SQLITE_OK else { throw failure(code, statement) }
         }
         return statement
     }
 
     /// The error SQLite reported for `statement`, as GRDB reports it (code, message, SQL).
-    private func failure(_ code: CInt, _ statement: Statement, _ arguments: SQLArguments) -> DatabaseError {
+    private func failure(_ code: CInt, _ statement: Statement) -> DatabaseError {
         let extended = sqlite3_extended_errcode(db.sqliteConnection)
         sqlite3_reset(statement.sqliteStatement)
         return DatabaseError(
