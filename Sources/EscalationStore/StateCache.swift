@@ -122,10 +122,12 @@ final class StateCache: Sendable {
     }
 
     /// Empties the cache unless `dataVersion` is the one it was last validated with (no other
-    /// connection committed since), and records it.
-    func validate(dataVersion: Int) {
+    /// connection committed since), and records `next` (by default the same: SQLite's
+    /// `data_version` does not count the writer's own commits, PostgreSQL's `store_write` does).
+    func validate(dataVersion: Int, advancingTo next: Int? = nil) {
         contents.withLock { contents in
-            if contents.dataVersion != dataVersion { contents = Contents(dataVersion: dataVersion) }
+            if contents.dataVersion != dataVersion { contents = Contents() }
+            contents.dataVersion = next ?? dataVersion
         }
     }
 

@@ -2,79 +2,45 @@ import EscalationCore
 import Foundation
 import GRDB
 
-/// The gateway's SQLite database (WAL mode): state, journal, receipts, outbox and directory.
-/// One value is built at start-up and passed to whoever needs it.
+/// The gateway's database: state, journal, receipts, outbox and directory, in a SQLite file
+/// (the embedded default) or a PostgreSQL database that several instances share
+/// (`StoreEngine`). One value is built at start-up and passed to whoever needs it.
 public final class Store: Sendable {
-    let pool: DatabasePool
-    /// The database file.
-    let path: String
+    let engine: any StoreEngine
+    /// Where the data is.
+    public let location: StoreLocation
     /// What write transactions decided lately, decoded (see `StateCache`).
     let stateCache = StateCache()
-    /// Moves committed pages from the log into the file beside the writer.
-    private let checkpointer: BackgroundCheckpointer
 
-    /// Opens (creating the file and its missing parent folders) and migrates the database.
-    public init(path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        // Savepoints need statement journals; on disk each is a temporary file created and
-        // deleted per statement, which cost more than the mail's whole processing. A new file
-        // gets 8 KB pages (an existing one keeps its size): a raw mail of 1.5-2.5 KB often left
-        // half of a 4 KB page empty, and every batch wrote and synced those pages.
-        configuration.prepareDatabase { try $0.execute(sql: "PRAGMA page_size = 8192; PRAGMA temp_store = MEMORY") }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        self.path = path
-        // GRDB opens WAL databases with synchronous = NORMAL, which skips the fsync at commit: a
-        // power cut could then undo a commit after its mail was moved off the server. FULL syncs
-        // the log once per transaction, so each batch costs one fsync. Checkpoints run beside
-        // the writer (`BackgroundCheckpointer`), not inside its commits. The writer's page cache
-        // holds a batch's changed pages (8 MB; SQLite's default is 2 MB): a smaller one spilled
-        // them into the log mid-batch and read index pages back with a system call each: half
-        // of the system time per mail at 10,000 mails.
-        try pool.writeWithoutTransaction {
-            try $0.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -8000")
-        }
-        try StoreMigration.migrate(pool, path: path)
-        checkpointer = try BackgroundCheckpointer(path: path)
+    /// Opens (creating the file and its missing parent folders) and migrates a SQLite database.
+    public convenience init(path: String) throws {
+        try self.init(location: .sqlite(path: path))
     }
 
-    /// Runs `work` in one write transaction: everything it writes commits together or not at all.
-    public func transaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        let result = try forgettingStateOnFailure {
-            try pool.write { db in try work(try writerSession(db)) }
+    /// Opens the database at `location`, creating or migrating its schema. On a shared
+    /// database, `leaseSeconds` is also how long the server lets one of this instance's
+    /// transactions sit idle before ending it, locks and all (a cut-off instance must not
+    /// hold the others up longer than its leases).
+    public init(location: StoreLocation, leaseSeconds: Double = 15) throws {
+        self.location = location
+        switch location {
+        case .sqlite(let path): engine = try SQLiteEngine(path: path)
+        case .postgres(let postgres): engine = try PostgresEngine(location: postgres, idleTimeout: leaseSeconds)
         }
-        checkpointer.afterCommit()
-        return result
+    }
+
+    /// Runs `work` in one write transaction: everything it writes commits together or not at
+    /// all. With `lease`, the transaction renews it first and fails with `StoreLeaseLost` when
+    /// another instance holds it now, so that work done under a lost lease never commits.
+    public func transaction<T>(renewing lease: StoreLease? = nil, _ work: (StoreSession) throws -> T) throws -> T {
+        try forgettingStateOnFailure { try engine.write(synced: true, renewing: lease, cache: stateCache, work) }
     }
 
     /// Runs `work` in one write transaction that is atomic but not synced to disk at commit:
     /// a process crash keeps it (it is in the log), a power cut may undo it. For marks whose
     /// loss only repeats an action, where the fsync would widen a window more than it protects.
     public func unsyncedTransaction<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        let result = try forgettingStateOnFailure {
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-                var result: T?
-                try db.inTransaction {
-                    result = try work(try writerSession(db))
-                    return .commit
-                }
-                guard let result else { throw DatabaseError(message: "transaction produced no result") }
-                return result
-            }
-        }
-        checkpointer.afterCommit()
-        return result
-    }
-
-    /// A session of the writer connection inside its transaction, with the state cache checked
-    /// against other connections' commits.
-    private func writerSession(_ db: Database) throws -> StoreSession {
-        stateCache.validate(dataVersion: try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0)
-        return StoreSession(db: db, cache: stateCache)
+        try forgettingStateOnFailure { try engine.write(synced: false, renewing: nil, cache: stateCache, work) }
     }
 
     /// Runs a write; when it fails, whatever it put in the state cache may have been rolled back.
@@ -87,23 +53,33 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `work` on a read-only snapshot.
+    public func read<T>(_ work: (StoreSession) throws -> T) throws -> T {
+        try engine.read(work)
+    }
+
+    /// Takes the write lock and lets it go, writing nothing: throws when the database cannot be
+    /// written (a read-only file or folder, locked by another process beyond the busy timeout,
+    /// a server that is down or read-only).
+    public func checkWritable() throws {
+        try engine.checkWritable()
+    }
+
+    /// The SQLite engine, for what only it has; throws on other engines.
+    func sqliteEngine() throws -> SQLiteEngine {
+        guard let sqlite = engine as? SQLiteEngine else { throw DatabaseError(message: "only a SQLite store has this: \(location.description)") }
+        return sqlite
+    }
+
     /// Caps the database file at `pages` more pages than it has now (nil lifts the cap), so that
     /// fault tests can make the store full without a small filesystem (SQLite's max_page_count).
     public func limitGrowth(toExtraPages pages: Int?) throws {
-        try pool.barrierWriteWithoutTransaction { db in
-            let current = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-            try db.execute(sql: "PRAGMA max_page_count = \(pages.map { current + $0 } ?? 1_073_741_823)")
-        }
+        try sqliteEngine().limitGrowth(toExtraPages: pages)
     }
 
-    /// Waits until the checkpoints scheduled by the commits so far have run.
-    func waitForCheckpoints() {
-        checkpointer.waitUntilIdle()
-    }
-
-    /// Runs `work` on a read-only snapshot.
-    public func read<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        try pool.read { db in try work(StoreSession(db: db, cache: nil)) }
+    /// Waits until the checkpoints scheduled by the commits so far have run (SQLite only).
+    func waitForCheckpoints() throws {
+        try sqliteEngine().waitForCheckpoints()
     }
 }
 

@@ -1,7 +1,6 @@
 public import EscalationCore
 public import EscalationValues
 import Foundation
-import GRDB
 import Synchronization
 
 /// The directory as the gateway reads it: each record looked up in the directory tables on a
@@ -23,25 +22,22 @@ public final class StoreDirectory: DirectoryLookup, Sendable {
         var generation = 0
     }
 
-    private let connection: DatabaseQueue
+    private let connection: any SessionReading
     private let kept = Mutex(Kept())
     let capacity: Int
 
-    /// Opens a read-only connection of its own to the store's file.
-    init(path: String, capacity: Int = 8192) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        connection = try DatabaseQueue(path: path, configuration: configuration)
+    /// Reads through `connection`, apart from the store's writer.
+    init(connection: any SessionReading, capacity: Int = 8192) throws {
+        self.connection = connection
         self.capacity = capacity
-        let generation = try connection.read { try StoreSession(db: $0, cache: nil).directoryGeneration() }
+        let generation = try connection.read { try $0.directoryGeneration() }
         kept.withLock { $0.generation = generation }
     }
 
     /// Forgets every kept record when the directory was imported again since they were read,
     /// so that a new import takes effect as a whole; one indexed read.
     public func refresh() throws {
-        let generation = try connection.read { try StoreSession(db: $0, cache: nil).directoryGeneration() }
+        let generation = try connection.read { try $0.directoryGeneration() }
         kept.withLock { kept in
             guard kept.generation != generation else { return }
             kept = Kept()
@@ -68,7 +64,7 @@ public final class StoreDirectory: DirectoryLookup, Sendable {
     public func accounts(withDomain domain: String) -> [Account] {
         let domain = domain.lowercased()
         if let known = kept.withLock({ $0.domains[domain] }) { return known }
-        let found = (try? connection.read { try StoreSession(db: $0, cache: nil).accounts(withDomain: domain) }) ?? []
+        let found = (try? connection.read { try $0.accounts(withDomain: domain) }) ?? []
         kept.withLock { $0.domains.keep(found, for: domain, capacity: capacity) }
         return found
     }
@@ -81,7 +77,7 @@ public final class StoreDirectory: DirectoryLookup, Sendable {
         if let known = kept.withLock({ $0[keyPath: map][key] }) { return known }
         let found: Record?
         do {
-            found = try connection.read { try read(StoreSession(db: $0, cache: nil)) }
+            found = try connection.read(read)
         } catch {
             return nil
         }
@@ -101,6 +97,6 @@ extension Dictionary {
 extension Store {
     /// The directory, read from the store record by record (see `StoreDirectory`).
     public func directoryLookup() throws -> StoreDirectory {
-        try StoreDirectory(path: path)
+        try StoreDirectory(connection: try engine.directoryReader())
     }
 }

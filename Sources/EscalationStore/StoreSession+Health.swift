@@ -35,14 +35,3 @@ extension StoreSession {
         try sqliteQueryPlan(statement.rawValue, placeholders: statement == .oldestDue ? 1 : 0)
     }
 }
-
-extension Store {
-    /// Takes the write lock and lets it go, writing nothing: throws when the database cannot be
-    /// written (read-only file or folder, locked by another process beyond the busy timeout).
-    public func checkWritable() throws {
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "BEGIN IMMEDIATE")
-            try db.execute(sql: "ROLLBACK")
-        }
-    }
-}

@@ -55,6 +55,12 @@ extension StoreSession {
         try rows(Self.outboxWithBody + " WHERE o.id > ? ORDER BY o.id LIMIT ?", [id, limit]).map(outboxMessage)
     }
 
+    /// The outbox rows of `ids`, in their order.
+    func outbox(ids: [Int]) throws -> [OutboxMessage] {
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return try rows(Self.outboxWithBody + " WHERE o.id IN (\(placeholders)) ORDER BY o.id", ids).map(outboxMessage)
+    }
+
     /// Marks a mail sent; only after the server (or the directory sink) accepted it.
     public func markSent(id: Int, at now: Date) throws {
         try execute(

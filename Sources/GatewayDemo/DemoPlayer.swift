@@ -20,7 +20,7 @@ public struct DemoPlayer {
 
     /// Plays every conversation folder under `folder` in name order.
     public func play(conversations folder: URL) throws {
-        guard case .directory(let inbox) = gateway.config.inbound else {
+        guard case .directory(let inbox) = gateway.config.inbound[0].source else {
             throw ConfigError(file: gateway.config.file.path, key: "inbound.kind", expected: "\"directory\" for the demo")
         }
         let source = try DirectorySource(folder: inbox)

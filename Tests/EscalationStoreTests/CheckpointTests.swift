@@ -19,7 +19,7 @@ import Testing
                 try session.sqlite!.execute(sql: "CREATE TABLE IF NOT EXISTS filler(round INTEGER, bytes BLOB)")
                 try session.sqlite!.execute(sql: "INSERT INTO filler VALUES (?, zeroblob(?))", arguments: [round, batch])
             }
-            store.waitForCheckpoints()
+            try store.waitForCheckpoints()
             let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
             #expect(log < 3 * batch, "the log holds \(log) bytes after \(round + 1) batches of \(batch)")
         }

@@ -16,7 +16,7 @@ import Testing
     @Test func directoryAndQueuedRecipientsReadTheSameAfterTheUpgrade() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
-        let path = try GatewayConfig.load(path: workspace.configURL.path).databasePath
+        let path = try GatewayConfig.load(path: workspace.configURL.path).sqlitePath!
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let database = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(database, upTo: "v10-issue26-foreign-key-indexes")

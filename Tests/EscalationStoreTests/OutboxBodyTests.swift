@@ -17,7 +17,7 @@ import Testing
         let raw = try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml")
         #expect(try gateway.process(InboundMail(raw: raw, mailbox: "t", position: "1")).outcome == .applied)
 
-        let database = try DatabaseQueue(path: gateway.config.databasePath)
+        let database = try DatabaseQueue(path: gateway.config.sqlitePath!)
         let rows = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT outbox_id, raw, encoding FROM outbox_body ORDER BY outbox_id")
         }
@@ -55,7 +55,7 @@ import Testing
             try gateway.process(
                 InboundMail(raw: try workspace.sample("01-case-escalation-approved/01-jane-escalates.eml"), mailbox: "t", position: "1")
             ).outcome == .applied)
-        let database = try DatabaseQueue(path: gateway.config.databasePath)
+        let database = try DatabaseQueue(path: gateway.config.sqlitePath!)
         let damaged = try database.write { db in
             let id = try #require(try Int.fetchOne(db, sql: "SELECT MIN(outbox_id) FROM outbox_body"))
             try db.execute(sql: "UPDATE outbox_body SET raw = X'28B52FFD00' WHERE outbox_id = ?", arguments: [id])

@@ -15,7 +15,7 @@ import Testing
         let gateway = try workspace.gateway()
         let raw =
             "From: escalations@support.example\r\nTo: jane@acme.example\r\nSubject: queued before\r\nMessage-ID: <old-1@support.example>\r\n\r\nbody\r\n"
-        let database = try DatabaseQueue(path: gateway.config.databasePath)
+        let database = try DatabaseQueue(path: gateway.config.sqlitePath!)
         try database.write { db in
             try db.execute(
                 sql: """

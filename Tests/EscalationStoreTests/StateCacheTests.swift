@@ -46,7 +46,7 @@ import Testing
         // The approval's receipt cannot be written: its savepoint rolls back after the request
         // was saved as approved and the escalation created. Jane's next mail, in the same batch,
         // must find the request still pending and no escalation.
-        let database = try DatabaseQueue(path: gateway.config.databasePath)
+        let database = try DatabaseQueue(path: gateway.config.sqlitePath!)
         try database.write { db in
             try db.execute(
                 sql: """
@@ -67,7 +67,7 @@ import Testing
         #expect(report.requests.map(\.state) == ["pending"])
         let outbox = try gateway.store.read { try $0.outbox() }
         #expect(outbox.allSatisfy { !$0.raw.isEmpty && !$0.subject.isEmpty }, "every queued answer has its rendered mail")
-        let orphans = try DatabaseQueue(path: gateway.config.databasePath).read { db in
+        let orphans = try DatabaseQueue(path: gateway.config.sqlitePath!).read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_body WHERE outbox_id NOT IN (SELECT id FROM outbox)") ?? -1
         }
         #expect(orphans == 0, "a rendering of the rolled-back approval's mail was kept")
@@ -82,7 +82,7 @@ import Testing
         let request = try daemon.process(InboundMail(raw: try workspace.sample(Self.request), mailbox: "t", position: "1"))
         #expect(request.sent.contains { $0.to.contains("jane@acme.example") }, "Jane's request is answered")
         if suppressedBetween {
-            let database = try DatabaseQueue(path: daemon.config.databasePath)
+            let database = try DatabaseQueue(path: daemon.config.sqlitePath!)
             try database.write { db in
                 try db.execute(sql: "INSERT INTO suppression(address, reason, at) VALUES ('jane@acme.example', 'bounced', 0)")
             }

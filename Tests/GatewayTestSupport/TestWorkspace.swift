@@ -37,7 +37,7 @@ public struct TestWorkspace {
     /// A gateway on the workspace's config and database, on `clock`.
     public func gateway(clock: @escaping @Sendable () -> Date = { Date() }) throws -> Gateway {
         let config = try GatewayConfig.load(path: configURL.path)
-        return try Gateway(config: config, store: try Store(path: config.databasePath), logger: Logger(label: "test"), clock: clock)
+        return try Gateway(config: config, store: try config.openStore(), logger: Logger(label: "test"), clock: clock)
     }
 
     /// The outbox files, oldest first.

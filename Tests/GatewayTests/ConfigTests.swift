@@ -23,7 +23,7 @@ import Testing
         let config = try GatewayConfig.load(path: TestWorkspace.repository.appendingPathComponent("Samples/gateway.toml").path)
         #expect(config.escalation.severities.map(\.name) == ["high", "medium"])
         #expect(config.escalation.policy.reescalationCooldown.seconds == 1800)
-        #expect(config.databasePath.hasSuffix("Samples/state/gateway.sqlite"))
+        #expect(config.sqlitePath!.hasSuffix("Samples/state/gateway.sqlite"))
     }
 
     @Test(arguments: [
@@ -119,7 +119,7 @@ import Testing
         let url = folder.appendingPathComponent("gateway.toml")
         try text.write(to: url, atomically: true, encoding: .utf8)
         let config = try GatewayConfig.load(path: url.path)
-        guard case .imap(let imap) = config.inbound, case .smtp(let smtp) = config.outbound else {
+        guard case .imap(let imap) = config.inbound[0].source, case .smtp(let smtp) = config.outbound else {
             Issue.record("not imap and smtp")
             return
         }

@@ -42,6 +42,20 @@ enum PostgresSchema {
         return tables + foreignKeys + indexes + appendOnlyJournal + triggers
     }
 
+    /// The tables through which instances sharing the database coordinate, which SQLite (one
+    /// machine, one writer) needs none of: a counter every write transaction advances, by which
+    /// an instance knows whether another wrote since its last transaction (`StateCache`), and
+    /// the leases of mailboxes and other work only one instance may do at a time (`StoreLease`).
+    /// Created if missing each time an instance starts.
+    static let coordination = [
+        "CREATE TABLE IF NOT EXISTS store_write (version BIGINT NOT NULL)",
+        "INSERT INTO store_write(version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM store_write)",
+        """
+        CREATE TABLE IF NOT EXISTS gateway_lease (
+            name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at TIMESTAMPTZ NOT NULL, taken_at TIMESTAMPTZ NOT NULL)
+        """,
+    ]
+
     /// A table's `CREATE TABLE` without its foreign keys, and the `ALTER TABLE`s that add them.
     static func table(_ name: String, _ sql: String) throws -> (table: String, foreignKeys: [String]) {
         var text = sql

@@ -7,7 +7,10 @@ import PostgresNIO
 /// SQLite connections: each call waits for the server's answer. The store's SQL is rewritten
 /// for PostgreSQL once per text (`PostgresDialect`); values cross as GRDB's `DatabaseValue`s,
 /// so rows read the same as SQLite's (a boolean reads as 0 or 1, an integer sum as an integer).
-final class PostgresStoreConnection: SQLConnection {
+///
+/// Unchecked `Sendable`: a connection is used by one thread at a time, the one its pool
+/// (`PostgresEngine`) handed it to.
+final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
     private let connection: PostgresConnection
     private let logger: Logger
     /// The PostgreSQL text of each SQL text run so far.
@@ -19,8 +22,13 @@ final class PostgresStoreConnection: SQLConnection {
         self.logger = logger
     }
 
-    /// Connects to `location`.
-    static func open(_ location: PostgresLocation, logger: Logger = Logger(label: "escalation-store.postgres")) throws -> PostgresStoreConnection {
+    /// Connects to `location`. A transaction left idle for `idleTimeout` seconds is ended by the
+    /// server, with its locks: an instance cut off mid-transaction then blocks the others for
+    /// no longer than that, not until the server notices the dead connection (hours, with TCP's
+    /// defaults).
+    static func open(
+        _ location: PostgresLocation, idleTimeout: Double = 15, logger: Logger = Logger(label: "escalation-store.postgres")
+    ) throws -> PostgresStoreConnection {
         let tls: PostgresConnection.Configuration.TLS
         switch location.tls {
         case .disable: tls = .disable
@@ -35,7 +43,9 @@ final class PostgresStoreConnection: SQLConnection {
         let connection = try PostgresConnection.connect(
             on: PostgresConnection.defaultEventLoopGroup.next(), configuration: configuration, id: 1, logger: logger
         ).wait()
-        return PostgresStoreConnection(connection: connection, logger: logger)
+        let opened = PostgresStoreConnection(connection: connection, logger: logger)
+        try opened.execute("SET idle_in_transaction_session_timeout = \(Int(idleTimeout * 1000))", [])
+        return opened
     }
 
     /// Closes the connection; a transaction still open is rolled back by the server.
@@ -74,9 +84,10 @@ final class PostgresStoreConnection: SQLConnection {
         }
     }
 
-    /// Runs `work` in one transaction: it commits when `work` returns, and rolls back when it throws.
-    func transaction<T>(_ work: () throws -> T) throws -> T {
-        try execute("BEGIN", [])
+    /// Runs `work` in one transaction (`begin` opens it, e.g. with an isolation level): it commits
+    /// when `work` returns, and rolls back when it throws.
+    func transaction<T>(begin: String = "BEGIN", _ work: () throws -> T) throws -> T {
+        try execute(begin, [])
         do {
             let result = try work()
             try execute("COMMIT", [])
@@ -87,21 +98,23 @@ final class PostgresStoreConnection: SQLConnection {
         }
     }
 
-    /// Creates the schema on an empty database (`PostgresSchema`), once: concurrent instances
-    /// wait on one lock, and a database that newer migrations reached is refused.
-    func createSchemaIfNeeded() throws {
+    /// Creates the schema on an empty database (`PostgresSchema`) and the tables instances
+    /// coordinate through (`PostgresSchema.coordination`), once: concurrent instances wait on
+    /// one lock, and a database that newer migrations reached is refused. `name` names the
+    /// database in errors.
+    func createSchemaIfNeeded(name: String = "the PostgreSQL database") throws {
         try transaction {
             try execute("SELECT pg_advisory_xact_lock(?)", [Self.schemaLockKey])
             try execute("CREATE TABLE IF NOT EXISTS schema_migration (identifier TEXT PRIMARY KEY)", [])
+            for statement in PostgresSchema.coordination { try execute(statement, []) }
             let applied = Set(try rows("SELECT identifier FROM schema_migration", []).map { $0[0] as String })
             let known = Migrations.migrator.migrations
             let unknown = applied.subtracting(known)
-            guard unknown.isEmpty else { throw StoreError.newerDatabase(path: "the PostgreSQL database", unknown: unknown.sorted()) }
+            guard unknown.isEmpty else { throw StoreError.newerDatabase(path: name, unknown: unknown.sorted()) }
             guard applied.isEmpty else {
                 guard applied.count == known.count else {
                     throw StoreError.migrationFailed(
-                        path: "the PostgreSQL database", reason: "its schema is older than this build's and cannot be migrated in place yet",
-                        copy: nil)
+                        path: name, reason: "its schema is older than this build's and cannot be migrated in place yet", copy: nil)
                 }
                 return
             }

@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationStore
 import EscalationValues
 import Foundation
 import MailMessage
@@ -17,7 +18,8 @@ struct ConfigParser {
 
     func parse() throws -> GatewayConfig {
         try root.allowOnly([
-            "gateway", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log", "retention",
+            "gateway", "database", "inbound", "outbound", "severity", "reason", "template", "policy", "limits", "security", "notify", "http", "log",
+            "retention",
             "calendar",
         ])
         let gateway = try root.table("gateway")
@@ -34,7 +36,8 @@ struct ConfigParser {
         }
         let templates = try parseTemplates(severities: severities, calendars: calendars)
         let policy = try parsePolicy()
-        let inbound = try root.table("inbound")
+        let inbound = try inboundReaders()
+        let database = try DatabaseConfigParser(root: root, resolve: resolve).parse()
         let limits = try root.optionalTable("limits")
         try limits?.allowOnly([
             "max_bytes", "max_parts", "max_depth", "max_attempts", "max_message_id_bytes", "max_references", "max_attachment_bytes",
@@ -46,12 +49,13 @@ struct ConfigParser {
         }
         return GatewayConfig(
             file: file, address: try gateway.address("address"), displayName: try gateway.optionalString("name") ?? "Escalations",
-            domain: try gateway.string("domain"), databasePath: resolve(try gateway.string("database")).path,
+            domain: try gateway.string("domain"), database: database.location, leaseTime: database.lease,
             templatesFolder: try parseTemplatesFolder(gateway),
-            inbound: try parseInbound(), outbound: try parseOutbound(), retryAfter: try root.table("outbound").span("retry_after", default: "30s"),
-            pollInterval: try inbound.optionalString("poll_interval") != nil
-                ? try inbound.span("poll_interval") : try gateway.span("poll_interval", default: "10s"),
-            batchSize: try inbound.optionalInt("batch_size") ?? (try gateway.int("batch_size", default: 200)),
+            inbound: try parseInbound(inbound), outbound: try parseOutbound(),
+            retryAfter: try root.table("outbound").span("retry_after", default: "30s"),
+            pollInterval: try inbound[0].optionalString("poll_interval") != nil
+                ? try inbound[0].span("poll_interval") : try gateway.span("poll_interval", default: "10s"),
+            batchSize: try inbound[0].optionalInt("batch_size") ?? (try gateway.int("batch_size", default: 200)),
             limits: ParseLimits(
                 maxBytes: try limits?.int("max_bytes", default: defaults.maxBytes) ?? defaults.maxBytes,
                 maxParts: try limits?.int("max_parts", default: defaults.maxParts) ?? defaults.maxParts,
@@ -63,7 +67,7 @@ struct ConfigParser {
             escalation: EscalationConfiguration(
                 severities: severities, reasons: ReasonCatalog(reasons), templates: templates, policy: policy, notify: try parseNotify(),
                 calendars: calendars),
-            security: try parseSecurity(databasePath: resolve(try gateway.string("database"))),
+            security: try parseSecurity(database: database.location),
             http: try OperationsConfigParser(root: root, resolve: resolve).parseHTTP(),
             log: try OperationsConfigParser(root: root, resolve: resolve).parseLog(),
             retention: try OperationsConfigParser(root: root, resolve: resolve).parseRetention())
@@ -200,9 +204,23 @@ struct ConfigParser {
         return NotifyTable(overrides: rows)
     }
 
-    private func parseSecurity(databasePath: URL) throws -> SecurityPolicy {
-        let defaultSecret = databasePath.deletingLastPathComponent().appendingPathComponent("token.secret").path
-        guard let reader = try root.optionalTable("security") else { return SecurityPolicy(tokenSecretFile: defaultSecret) }
+    /// `[security]`. The token secret defaults to a file beside a SQLite database; instances
+    /// sharing PostgreSQL must each name the same secret, or one instance's approval links would
+    /// not open on another.
+    private func parseSecurity(database: StoreLocation) throws -> SecurityPolicy {
+        let reader = try root.optionalTable("security")
+        let secretFile = try reader?.optionalString("token_secret_file").map { resolve($0).path }
+        guard
+            let tokenSecretFile = secretFile
+                ?? database.sqlitePath.map({ URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("token.secret").path })
+        else {
+            throw ConfigError(
+                file: root.file, key: "security.token_secret_file",
+                expected:
+                    "the token secret file, the same on every instance, with [database] kind = \"postgres\" (instances check each other's approval links)"
+            )
+        }
+        guard let reader else { return SecurityPolicy(tokenSecretFile: tokenSecretFile) }
         try reader.allowOnly([
             "token_secret_file", "plus_addressing", "require_authentication", "authserv_id", "answers_per_sender", "answers_per_thread",
             "unknown_sender_answers", "rate_window", "bounces_before_suppression",
@@ -215,7 +233,7 @@ struct ConfigParser {
                 expected: "the authserv-id of your receiving server (e.g. \"mx.support.example\") when require_authentication = true")
         }
         return SecurityPolicy(
-            tokenSecretFile: try reader.optionalString("token_secret_file").map { resolve($0).path } ?? defaultSecret,
+            tokenSecretFile: tokenSecretFile,
             plusAddressing: try reader.bool("plus_addressing", default: true), requireAuthentication: requireAuthentication,
             authservID: authservID, answersPerSender: try reader.int("answers_per_sender", default: 20),
             answersPerThread: try reader.int("answers_per_thread", default: 50),
@@ -224,19 +242,46 @@ struct ConfigParser {
             bouncesBeforeSuppression: try reader.int("bounces_before_suppression", default: 2))
     }
 
-    private func parseInbound() throws -> GatewayConfig.Inbound {
-        let reader = try root.table("inbound")
+    /// The `[inbound]` table, or each `[[inbound]]`: at least one.
+    private func inboundReaders() throws -> [TOMLReader] {
+        if root.isTable("inbound") { return [try root.table("inbound")] }
+        let readers = try root.tables("inbound")
+        guard !readers.isEmpty else { throw ConfigError(file: root.file, key: "inbound", expected: "an [inbound] section (missing)") }
+        return readers
+    }
+
+    /// Each mailbox with its name; `poll_interval` and `batch_size` are read from the first only.
+    private func parseInbound(_ readers: [TOMLReader]) throws -> [GatewayConfig.InboundMailbox] {
+        var names = Set<String>()
+        return try readers.enumerated().map { index, reader in
+            if index > 0, let key = ["poll_interval", "batch_size"].first(where: reader.has) {
+                throw ConfigError(
+                    file: root.file, key: reader.key(key), expected: "no \(key) here: it is set once, in the first [[inbound]] or in [gateway]")
+            }
+            let source = try parseInboundSource(reader)
+            let name = try reader.optionalString("name") ?? source.folderName
+            guard names.insert(name).inserted else {
+                throw ConfigError(
+                    file: root.file, key: reader.key("name"),
+                    expected: "a name of its own for each mailbox; \"\(name)\" is read twice (e.g. name = \"emea\")")
+            }
+            return GatewayConfig.InboundMailbox(name: name, source: source)
+        }
+    }
+
+    private func parseInboundSource(_ reader: TOMLReader) throws -> GatewayConfig.Inbound {
         let kind = try reader.string("kind")
         switch kind {
         case "directory":
-            try reader.allowOnly(["kind", "path", "retry_after", "poll_interval", "batch_size"])
+            try reader.allowOnly(["kind", "name", "path", "retry_after", "poll_interval", "batch_size"])
             return .directory(resolve(try reader.string("path")))
         case "maildir":
-            try reader.allowOnly(["kind", "path", "retry_after", "poll_interval", "batch_size"])
+            try reader.allowOnly(["kind", "name", "path", "retry_after", "poll_interval", "batch_size"])
             return .maildir(resolve(try reader.string("path")))
         case "imap":
             try reader.allowOnly([
-                "kind", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed", "poll_interval", "batch_size",
+                "kind", "name", "url", "user", "password_file", "password_env", "ca_file", "tls", "processed", "failed", "poll_interval",
+                "batch_size",
             ])
             let credentials = try serverCredentials(reader, schemes: ("imaps", "imap"))
             let mailbox = URL(string: credentials.url)?.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")) ?? ""
@@ -263,22 +308,8 @@ struct ConfigParser {
             throw ConfigError(file: root.file, key: reader.key("tls"), expected: "\"required\" (the default) or \"none\" (loopback tests only)")
         }
         let security: ServerCredentials.Security = scheme == schemes.tls ? .implicitTLS : (tls == "none" ? .none : .startTLS)
-        var password: String?
-        if let file = try reader.optionalString("password_file") {
-            guard let data = FileManager.default.contents(atPath: resolve(file).path) else {
-                throw ConfigError(
-                    file: root.file, key: reader.key("password_file"), expected: "a readable file holding the password, got \"\(file)\"")
-            }
-            password = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
-        } else if let variable = try reader.optionalString("password_env") {
-            guard let value = ProcessInfo.processInfo.environment[variable] else {
-                throw ConfigError(
-                    file: root.file, key: reader.key("password_env"), expected: "an environment variable that is set, got \"\(variable)\" (unset)")
-            }
-            password = value
-        }
         return ServerCredentials(
-            url: url, user: try reader.optionalString("user"), password: password,
+            url: url, user: try reader.optionalString("user"), password: try reader.password(resolve: resolve),
             caFile: try reader.optionalString("ca_file").map { resolve($0).path },
             security: security)
     }

@@ -1,4 +1,5 @@
 public import EscalationCore
+public import EscalationStore
 public import EscalationValues
 public import Foundation
 public import MailMessage
@@ -14,6 +15,14 @@ public struct GatewayConfig: Sendable {
         case imap(IMAPSettings)
     }
 
+    /// One `[[inbound]]` (or the single `[inbound]`): a mailbox the gateway reads.
+    public struct InboundMailbox: Sendable {
+        /// What receipts and the mailbox's cursor record it under, and its lease's name: the
+        /// `name` key, else its folder's name (`INBOX`). Unique among the config's mailboxes.
+        public var name: String
+        public var source: Inbound
+    }
+
     /// Where outgoing mail goes.
     public enum Outbound: Sendable {
         case directory(URL)
@@ -24,11 +33,16 @@ public struct GatewayConfig: Sendable {
     public var address: EmailAddress
     public var displayName: String
     public var domain: String
-    public var databasePath: String
+    /// Where the store is: `[gateway] database` (a SQLite file) or `[database]`.
+    public var database: StoreLocation
+    /// `[database] lease`: how long an instance's hold on a mailbox (or on the SLA ticks) lasts
+    /// without renewal; another instance sharing the database takes it over after that.
+    public var leaseTime: TimeSpan
     /// `[gateway] templates`: a folder whose files replace the built-in templates of the same
     /// name (nil: the built-in set alone).
     public var templatesFolder: URL?
-    public var inbound: Inbound
+    /// Every mailbox read, in the file's order: one `[inbound]`, or each `[[inbound]]`.
+    public var inbound: [InboundMailbox]
     public var outbound: Outbound
     /// `[outbound] retry_after`: the wait before the first retry of a temporary delivery
     /// failure; doubled per attempt, at most one hour.
@@ -51,6 +65,14 @@ public struct GatewayConfig: Sendable {
     /// `[retention]`: what is purged and when (default: nothing).
     public var retention: RetentionPolicy = RetentionPolicy()
 
+    /// The SQLite file, or nil when the store is elsewhere.
+    public var sqlitePath: String? { database.sqlitePath }
+
+    /// Opens the configured store.
+    public func openStore() throws -> Store {
+        try Store(location: database, leaseSeconds: Double(leaseTime.seconds))
+    }
+
     /// Loads and checks a config file.
     /// - Throws: `ConfigError` naming the file, the key (and line for syntax errors) and what is expected.
     public static func load(path: String) throws -> GatewayConfig {
@@ -65,6 +87,16 @@ public struct GatewayConfig: Sendable {
             throw ConfigError(file: path, key: "", line: error.source.begin.line, expected: "valid TOML: \(error.description)")
         }
         return try ConfigParser(file: file, root: TOMLReader(file: path, table: table, path: "")).parse()
+    }
+}
+
+extension GatewayConfig.Inbound {
+    /// The folder's own name: the IMAP mailbox (`INBOX`) or the folder's last path component.
+    var folderName: String {
+        switch self {
+        case .directory(let folder), .maildir(let folder): folder.lastPathComponent
+        case .imap(let settings): settings.mailbox
+        }
     }
 }
 

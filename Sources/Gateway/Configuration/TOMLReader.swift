@@ -15,6 +15,9 @@ struct TOMLReader {
     /// Whether the table sets `name`.
     func has(_ name: String) -> Bool { table[name] != nil }
 
+    /// Whether `name` is a single table (`[name]`), not an array of them (`[[name]]`).
+    func isTable(_ name: String) -> Bool { table[name]?.table != nil }
+
     func optionalString(_ name: String) throws -> String? {
         guard let value = table[name] else { return nil }
         guard let string = value.string else { throw ConfigError(file: file, key: key(name), expected: "a string in quotes") }

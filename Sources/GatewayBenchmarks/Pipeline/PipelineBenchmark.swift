@@ -73,7 +73,7 @@ public struct PipelineBenchmark {
         var player = ConversationPlayer(mails: options.mails, seed: options.seed, cohort: options.cohort)
         try workspace.writeConfig(batchSize: options.batchSize)
         let config = try GatewayConfig.load(path: workspace.configFile.path)
-        let store = try Store(path: config.databasePath)
+        let store = try config.openStore()
         try store.transaction { try $0.replaceDirectory(parts: player.directoryParts()) }
         let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
         var logger = Logger(label: "bench")

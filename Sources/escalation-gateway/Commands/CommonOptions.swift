@@ -26,7 +26,7 @@ struct CommonOptions: ParsableArguments {
     func openGateway(clock: @escaping @Sendable () -> Date) throws -> Gateway {
         let loaded = try loadConfig()
         do {
-            return try Gateway(config: loaded, store: try Store(path: loaded.databasePath), logger: Logger(label: "escalation-gateway"), clock: clock)
+            return try Gateway(config: loaded, store: try loaded.openStore(), logger: Logger(label: "escalation-gateway"), clock: clock)
         } catch {
             throw ValidationError("\(error)")
         }

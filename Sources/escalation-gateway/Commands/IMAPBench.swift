@@ -13,7 +13,7 @@ struct IMAPBench: ParsableCommand {
 
     func run() throws {
         let config = try options.loadConfig()
-        guard case .imap = config.inbound else { throw ValidationError("[inbound] kind must be \"imap\" for bench imap") }
+        guard case .imap = config.inbound[0].source else { throw ValidationError("[inbound] kind must be \"imap\" for bench imap") }
         let source = try config.makeSource()
         let start = DispatchTime.now().uptimeNanoseconds
         let mails = try source.fetch(limit: 1_000_000)

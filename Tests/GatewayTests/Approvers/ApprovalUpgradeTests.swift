@@ -18,8 +18,8 @@ import Testing
         let config = try GatewayConfig.load(path: workspace.configURL.path)
         let start = Date(timeIntervalSince1970: 1_795_000_000)
         try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: config.databasePath).deletingLastPathComponent(), withIntermediateDirectories: true)
-        let database = try DatabaseQueue(path: config.databasePath)
+            at: URL(fileURLWithPath: config.sqlitePath!).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let database = try DatabaseQueue(path: config.sqlitePath!)
         try Migrations.migrator.migrate(database, upTo: "v6-confirmations")
         // The body as the earlier versions wrote it: Dana already approved under rule `all`.
         let body = """
