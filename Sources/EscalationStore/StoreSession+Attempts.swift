@@ -7,7 +7,7 @@ extension StoreSession {
         try execute(
             """
             INSERT INTO failed_attempt(receipt_key, attempts, last_error, at) VALUES (?, 1, ?, ?)
-            ON CONFLICT(receipt_key) DO UPDATE SET attempts = attempts + 1, last_error = excluded.last_error, at = excluded.at
+            ON CONFLICT(receipt_key) DO UPDATE SET attempts = failed_attempt.attempts + 1, last_error = excluded.last_error, at = excluded.at
             """, [receiptKey, error, now.timeIntervalSince1970])
         return (try value("SELECT attempts FROM failed_attempt WHERE receipt_key = ?", [receiptKey]) as Int?) ?? 1
     }

@@ -23,7 +23,7 @@ extension StoreSession {
             try insert(directory)
         }
         try execute(
-            "INSERT INTO counter(name, value) VALUES ('\(Self.directoryGeneration)', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1"
+            "INSERT INTO counter(name, value) VALUES ('\(Self.directoryGeneration)', 1) ON CONFLICT(name) DO UPDATE SET value = counter.value + 1"
         )
     }
 

@@ -87,7 +87,7 @@ extension StoreSession {
 
     /// Every escalation, newest first.
     public func escalations() throws -> [Escalation] {
-        try escalations(where: "1", [], order: "e.number DESC")
+        try escalations(where: "TRUE", [], order: "e.number DESC")
     }
 
     public func escalation(_ number: EscalationNumber) throws -> Escalation? {

@@ -29,3 +29,15 @@ extension StoreSession {
             request: (row["request"] as String?).flatMap(RequestNumber.init), action: row["action"], detail: row["detail"])
     }
 }
+
+extension StoreSession {
+    /// Every number `show` reads: each escalation, each case and account of the directory, and
+    /// each case or account with a request, sorted.
+    public func recordNumbers() throws -> [String] {
+        try values(
+            """
+            SELECT number FROM escalation UNION SELECT number FROM directory_case UNION SELECT number FROM directory_account
+            UNION SELECT source FROM request ORDER BY 1
+            """)
+    }
+}

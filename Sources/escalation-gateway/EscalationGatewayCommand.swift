@@ -9,6 +9,6 @@ struct EscalationGatewayCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ProcessCommand.self, ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
             PendingCommand.self, CheckConfigCommand.self, FailedCommand.self, OutboxCommand.self, DemoCommand.self, BenchCommand.self,
-            TemplatesCommand.self, InitCommand.self, ReportCommand.self,
+            TemplatesCommand.self, InitCommand.self, ReportCommand.self, MigrateStoreCommand.self,
         ])
 }

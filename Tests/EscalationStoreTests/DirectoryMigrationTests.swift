@@ -13,7 +13,7 @@ import Testing
 /// record reads back the same, a mail queued before the upgrade keeps its recipients in their
 /// order, and a copy of the file is kept before the migration.
 @Suite struct DirectoryMigrationTests {
-    @Test func directoryAndQueuedRecipientsReadTheSameAfterTheUpgrade() throws {
+    @Test(.sqliteFileOnly) func directoryAndQueuedRecipientsReadTheSameAfterTheUpgrade() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let path = try GatewayConfig.load(path: workspace.configURL.path).sqlitePath!

@@ -32,7 +32,7 @@ import Testing
         try String(contentsOf: Self.fixture.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
     }
 
-    @Test func databaseOf4b01f2cShowsTheSameAndAcceptsItsApprovalMail() throws {
+    @Test(.sqliteFileOnly) func databaseOf4b01f2cShowsTheSameAndAcceptsItsApprovalMail() throws {
         let workspace = try workspaceWithFixture()
         defer { workspace.remove() }
         let config = ["--config", workspace.configURL.path]

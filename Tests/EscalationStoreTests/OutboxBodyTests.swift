@@ -9,7 +9,7 @@ import Testing
 /// Outbox mail is kept compressed (`OutboxBody`, v15) and sent byte for byte as it was
 /// rendered; a body that cannot be read back names why instead of sending something else.
 @Suite struct OutboxBodyTests {
-    @Test func mailIsStoredCompressedAndSentAsRendered() throws {
+    @Test(.sqliteFileOnly) func mailIsStoredCompressedAndSentAsRendered() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)
@@ -46,7 +46,7 @@ import Testing
 
     /// A damaged body (here a zstd frame cut short) is given up with its reason, and the
     /// outbox's other mail is still sent: one row never blocks the rest.
-    @Test func aBodyThatCannotBeReadBackIsGivenUpWithItsReasonAndTheRestIsSent() throws {
+    @Test(.sqliteFileOnly) func aBodyThatCannotBeReadBackIsGivenUpWithItsReasonAndTheRestIsSent() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)

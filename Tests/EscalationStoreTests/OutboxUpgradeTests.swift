@@ -8,7 +8,7 @@ import Testing
 
 /// Mail queued by a version that kept a mail's bytes in its outbox row is still sent after
 /// the upgrade that moved them to `outbox_body`.
-@Suite struct OutboxUpgradeTests {
+@Suite(.sqliteFileOnly) struct OutboxUpgradeTests {
     @Test func mailQueuedBeforeTheUpgradeIsSentWithItsBytes() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }

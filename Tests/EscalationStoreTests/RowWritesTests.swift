@@ -12,7 +12,7 @@ import Testing
 /// A decision writes only the rows it changed: an unchanged state writes nothing, a watcher
 /// added is one row, a decision on a request is one row and its request's.
 @Suite struct RowWritesTests {
-    @Test func onlyChangedRowsAreWritten() throws {
+    @Test(.sqliteFileOnly) func onlyChangedRowsAreWritten() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         _ = try workspace.gateway().importDirectory(path: workspace.directoryFile)

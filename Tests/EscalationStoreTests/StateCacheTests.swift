@@ -8,7 +8,7 @@ import Testing
 
 /// The gateway keeps recently decided cases in memory; what it remembers never outlives what
 /// the database holds: another process's decisions are seen, a failed write leaves nothing behind.
-@Suite struct StateCacheTests {
+@Suite(.sqliteFileOnly) struct StateCacheTests {
     private static let request = "01-case-escalation-approved/01-jane-escalates.eml"
 
     /// Jane's request again under another Message-ID, as a customer who escalates twice.

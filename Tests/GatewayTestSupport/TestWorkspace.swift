@@ -5,11 +5,20 @@ import Logging
 
 /// A throwaway folder with the sample config (paths inside the folder), the repository's
 /// templates and the sample directory imported.
+///
+/// With `EG_TEST_STORE=postgres` (and `EG_POSTGRES_URL`, the loopback server the test script
+/// starts), the workspace's store is a PostgreSQL database of its own instead of the sample's
+/// SQLite file, dropped by `remove()`: the gateway's suites then run on that engine too.
 public struct TestWorkspace {
     /// The checkout's root folder.
     public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// The workspace's own folder, removed by `remove()`.
     public let folder: URL
+    /// The workspace's PostgreSQL database, when the suites run on that engine.
+    let postgres: PostgresLocation?
+
+    /// Whether the suites run on PostgreSQL (`EG_TEST_STORE=postgres`).
+    public static var onPostgres: Bool { ProcessInfo.processInfo.environment["EG_TEST_STORE"] == "postgres" }
 
     /// `replacing` edits the sample config (each pair: text, replacement) before `extraConfig` is added.
     public init(extraConfig: String = "", replacing: [(String, String)] = []) throws {
@@ -19,7 +28,33 @@ public struct TestWorkspace {
         for (text, replacement) in replacing { config = config.replacingOccurrences(of: text, with: replacement) }
         config = config.replacingOccurrences(
             of: "domain = \"support.example\"", with: "domain = \"support.example\"\ntemplates = \"\(Self.repository.path)/MailTemplates\"")
-        try (config + "\n" + extraConfig).write(to: configURL, atomically: true, encoding: .utf8)
+        postgres = Self.onPostgres ? try Self.makeDatabase() : nil
+        if let postgres {
+            config = config.replacingOccurrences(of: "database = \"state/gateway.sqlite\"\n", with: "")
+            config += "\n[database]\nkind = \"postgres\"\nurl = \"\(postgres.description)\"\n"
+        }
+        var text = config + "\n" + extraConfig
+        if postgres != nil, !text.contains("token_secret_file") {
+            // Instances sharing PostgreSQL must name their token secret (`ConfigParser.parseSecurity`).
+            let secret = "token_secret_file = \"state/token.secret\"\n"
+            text =
+                text.contains("[security]\n")
+                ? text.replacingOccurrences(of: "[security]\n", with: "[security]\n" + secret) : text + "\n[security]\n" + secret
+        }
+        try text.write(to: configURL, atomically: true, encoding: .utf8)
+    }
+
+    /// A new database on the server `EG_POSTGRES_URL` names.
+    private static func makeDatabase() throws -> PostgresLocation {
+        try PostgresScratchDatabase.create(on: try server())
+    }
+
+    /// The loopback server the test script starts.
+    private static func server() throws -> PostgresLocation {
+        guard let url = ProcessInfo.processInfo.environment["EG_POSTGRES_URL"] else {
+            throw PostgresLocationError(url: "", reason: "EG_TEST_STORE=postgres needs EG_POSTGRES_URL (Tests/postgres/start.sh prints it)")
+        }
+        return try PostgresLocation(url: url)
     }
 
     /// The workspace's `gateway.toml`.
@@ -47,6 +82,9 @@ public struct TestWorkspace {
             .filter { $0.pathExtension == "eml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
-    /// Removes the workspace's folder and everything in it.
-    public func remove() { try? FileManager.default.removeItem(at: folder) }
+    /// Removes the workspace's folder and everything in it, and its PostgreSQL database.
+    public func remove() {
+        try? FileManager.default.removeItem(at: folder)
+        if let postgres, let server = try? Self.server() { PostgresScratchDatabase.drop(postgres, through: server) }
+    }
 }

@@ -2,6 +2,7 @@ import EscalationStore
 import Foundation
 import GRDB
 import GatewayBenchmarks
+import GatewayTestSupport
 import Logging
 import MailTransport
 import Testing
@@ -52,7 +53,7 @@ import Testing
         #expect(try Self.conversationOutbox(workers: 2) == alone)
     }
 
-    @Test(arguments: [0, 1, 2]) func aMailThatFailsFailsAlone(workers: Int) throws {
+    @Test(.sqliteFileOnly, arguments: [0, 1, 2]) func aMailThatFailsFailsAlone(workers: Int) throws {
         let failing = 37
         let world = try FaultWorld(transports: FaultWorld.directoryTransports())
         defer { world.remove() }

@@ -7,7 +7,7 @@ import Testing
 
 /// A full database loses no inbound mail: nothing is applied, nothing is moved, and once there
 /// is room again the same mails are applied exactly once.
-@Suite struct DatabaseFullTests {
+@Suite(.sqliteFileOnly) struct DatabaseFullTests {
     @Test func mailStaysOnItsSourceUntilThereIsRoom() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }

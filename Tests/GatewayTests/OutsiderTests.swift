@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 import Gateway
 import GatewayTestSupport
 import MailMessage
@@ -24,7 +23,7 @@ import Testing
     }
 
     private func suppressed(_ harness: SecurityHarness) throws -> [String] {
-        try harness.gateway.store.read { session in try String.fetchAll(session.sqlite!, sql: "SELECT address FROM suppression ORDER BY address") }
+        try harness.gateway.store.read { session in try session.values("SELECT address FROM suppression ORDER BY address") }
     }
 
     // MARK: Finding 1: forged bounces
@@ -145,7 +144,7 @@ import Testing
         #expect(try harness.allSent().count == before)
         #expect(try harness.subject("CS0001234").journal.filter { $0.cause == "same@acme.example" }.count == 1)
         let copies = try harness.gateway.store.read { session in
-            try String.fetchAll(session.sqlite!, sql: "SELECT outcome FROM receipt WHERE message_id = 'same@acme.example' ORDER BY id")
+            try session.values("SELECT outcome FROM receipt WHERE message_id = 'same@acme.example' ORDER BY id") as [String]
         }
         #expect(copies == [first.outcome.rawValue, "duplicate"])
     }
@@ -195,10 +194,18 @@ import Testing
         let harness = try SecurityHarness(extraConfig: "[limits]\nmax_attempts = 3\n")
         defer { harness.remove() }
         try harness.gateway.store.transaction { session in
-            try session.sqlite!.execute(
-                sql:
+            if session.sqlite != nil {
+                try session.execute(
                     "CREATE TRIGGER poison BEFORE INSERT ON journal WHEN NEW.cause = 'poison@acme.example' BEGIN SELECT RAISE(ABORT, 'poisoned for the test'); END"
-            )
+                )
+            } else {
+                try session.execute(
+                    """
+                    CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN IF NEW.cause = 'poison@acme.example' THEN RAISE EXCEPTION 'poisoned for the test'; END IF; RETURN NEW; END $$
+                    """)
+                try session.execute("CREATE TRIGGER poison BEFORE INSERT ON journal FOR EACH ROW EXECUTE FUNCTION poison()")
+            }
         }
         let inbox = harness.workspace.folder.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)

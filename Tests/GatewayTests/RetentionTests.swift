@@ -8,7 +8,7 @@ import Testing
 
 /// `[retention] raw_mail`: the raw mail of an escalation closed longer ago is purged, with a
 /// clock moved past the limit; everything else stays.
-@Suite(.serialized) struct RetentionTests {
+@Suite(.sqliteFileOnly, .serialized) struct RetentionTests {
     /// A connection of the test's own that waits for the gateway's connections (a closing one
     /// checkpoints the WAL) rather than failing with "database is locked".
     static func database(_ path: String) throws -> DatabaseQueue {

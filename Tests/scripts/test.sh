@@ -3,8 +3,10 @@
 # (`lint.sh`: swift-format, strict, any finding fails), builds, fuzzes the
 # MIME parser and reply reader for a bounded time (FUZZ_SECONDS, default 60), starts a throwaway
 # Dovecot and Postfix on loopback for the real-server tests and a throwaway PostgreSQL for the
-# store's tests on that engine, runs all suites, and stops the servers and removes their files
-# at the end, also when a test fails. After the suites (whose
+# store's tests on that engine, runs all suites, runs the store's and the gateway's suites again
+# with the store on PostgreSQL (EG_TEST_STORE=postgres: each test a database of its own; the
+# tests that read the SQLite file itself are marked and left out), and stops the servers and
+# removes their files at the end, also when a test fails. After the suites (whose
 # TemplateGoldenTests compare every template's mail with its golden .eml and write the HTML to
 # .build/mail-preview/), headless Chromium checks every template's HTML and the staff dashboard's
 # pages, and notmuch reads every sample subject.
@@ -25,6 +27,8 @@ eval "$(bash Tests/postgres/start.sh "$postgres")"
 export EG_POSTGRES_STATE EG_POSTGRES_URL
 
 swift test --skip-build
+EG_TEST_STORE=postgres swift test --skip-build --filter "EscalationStoreTests|GatewayTests" \
+    --skip "RealServer|CrashRun|Outage|Unreachable|FaultInjection|MTAPipe|Readiness"
 bash Tests/scripts/browser-check.sh
 bash Tests/scripts/dashboard-check.sh
 bash Tests/scripts/notmuch-subjects.sh

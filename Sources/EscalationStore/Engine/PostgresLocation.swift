@@ -52,5 +52,10 @@ public struct PostgresLocationError: Error, CustomStringConvertible {
     public var url: String
     public var reason: String
 
+    public init(url: String, reason: String) {
+        self.url = url
+        self.reason = reason
+    }
+
     public var description: String { "the database URL cannot be used: \(reason)" }
 }

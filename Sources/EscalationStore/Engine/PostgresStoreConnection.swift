@@ -8,6 +8,9 @@ import PostgresNIO
 /// for PostgreSQL once per text (`PostgresDialect`); values cross as GRDB's `DatabaseValue`s,
 /// so rows read the same as SQLite's (a boolean reads as 0 or 1, an integer sum as an integer).
 ///
+/// PostgreSQL's text cannot hold a NUL character, which hostile mail may put in a header: a
+/// NUL in a bound string is stored as U+FFFD (the raw mail keeps its bytes).
+///
 /// Unchecked `Sendable`: a connection is used by one thread at a time, the one its pool
 /// (`PostgresEngine`) handed it to.
 final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
@@ -141,7 +144,7 @@ final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
             case .null: bindings.appendNull()
             case .int64(let value): bindings.append(value)
             case .double(let value): bindings.append(value)
-            case .string(let value): bindings.append(value)
+            case .string(let value): bindings.append(value.contains("\0") ? value.replacingOccurrences(of: "\0", with: "\u{FFFD}") : value)
             case .blob(let value): bindings.append(ByteBuffer(bytes: value))
             }
         }

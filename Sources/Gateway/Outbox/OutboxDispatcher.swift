@@ -25,11 +25,15 @@ struct OutboxDispatcher: Sendable {
     /// row whose stored bytes cannot be read back is given up as permanently failed, with why. A
     /// sink whose redelivery replaces the earlier copy is settled once for all due rows; any
     /// other after each mail. Once `stop` is requested, no further mail is handed to the sink;
-    /// those already handed over are settled.
+    /// those already handed over are settled. On a store several instances share, the round's
+    /// rows are claimed first (`Store.claimDueOutbox`): a few at a time, for twice the lease
+    /// time, so that no other instance sends them meanwhile and those of an instance that died
+    /// are sent by another soon after.
     @discardableResult
     func dispatch(to sink: any MailSink, until stop: StopRequest? = nil) throws -> Int {
         let now = clock()
-        let due = try store.read { try $0.pendingOutbox(at: now) }
+        let due = try store.claimDueOutbox(
+            at: now, for: 2 * Double(config.leaseTime.seconds), limit: store.isShared ? Self.claimedPerRound : Self.sentPerRound)
         var attempts: [DeliveryAttempt] = []
         var delivered = 0
         for message in due {
@@ -142,6 +146,12 @@ struct OutboxDispatcher: Sendable {
         let cause = MailCause(messageID: message.messageID, key: "delivery-failed#\(message.messageID)")
         _ = try outbox.enqueue([notice], cause: cause, sender: nil, session: session, now: now)
     }
+
+    /// The most due rows a round sends from a store of its own.
+    static let sentPerRound = 500
+    /// The most due rows a round claims from a shared store: few enough to be sent well within
+    /// the claim, so that no row is sent twice for a claim that ran out.
+    static let claimedPerRound = 20
 
     /// `first` (`[outbound] retry_after`, 30 s by default) doubled per attempt, at most one hour.
     static func backoff(attempt: Int, first: TimeInterval) -> TimeInterval {

@@ -36,6 +36,8 @@ public final class Gateway: Sendable {
     let retention: RetentionPurger
     let administration: Administration
     let reporting: Reporting
+    /// Which mailboxes and timed work this instance does when several share the store.
+    let leases: LeaseKeeper
 
     /// Wires the gateway once: templates compiled, the directory opened, every service built.
     public convenience init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {
@@ -75,5 +77,6 @@ public final class Gateway: Sendable {
         administration = Administration(
             config: config, store: store, directory: directory, templates: composer.templates, processor: processor, logger: logger, clock: clock)
         reporting = Reporting(config: config, store: store, directory: directory, signer: signer, ownMail: ownMail, clock: clock)
+        leases = LeaseKeeper(store: store, seconds: Double(config.leaseTime.seconds), logger: logger)
     }
 }

@@ -49,20 +49,22 @@ struct MailProcessor: Sendable {
     /// requested, no further mail is begun: the mails applied so far commit, and the results
     /// cover only them, the batch's first ones (the caller leaves the rest on its source).
     /// `observe`, when given, learns each mail's own processing time (parse through applying) in
-    /// nanoseconds, by batch position.
+    /// nanoseconds, by batch position. With `lease`, each transaction renews it, and fails
+    /// with `StoreLeaseLost` (committing nothing) once another instance took the mailbox over.
     func processBatch(
-        _ batch: [InboundMail], until stop: StopRequest? = nil, observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
+        _ batch: [InboundMail], lease: StoreLease? = nil, until stop: StopRequest? = nil,
+        observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)? = nil
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
         try directory.refresh()
         let results: [Result<MailOutcome, any Error>]
         do {
-            results = try apply(batch, now: now, isolatingFailures: false, until: stop, observe: observe)
+            results = try apply(batch, now: now, lease: lease, isolatingFailures: false, until: stop, observe: observe)
         } catch let failure as MailFailedInBatch {
             logger.notice(
                 "a mail of the batch failed; applying the batch again, each mail on its own",
                 metadata: ["mail.position": "\(failure.position)", "error": "\(failure.error)"])
-            results = try apply(batch, now: now, isolatingFailures: true, until: stop, observe: observe)
+            results = try apply(batch, now: now, lease: lease, isolatingFailures: true, until: stop, observe: observe)
         }
         FaultPoint.afterCommit.reach()
         return results
@@ -79,7 +81,7 @@ struct MailProcessor: Sendable {
     /// whose failure becomes the mail's result, else any mail's failure ends the transaction.
     /// `stop` is read before each mail: once requested, the mails applied so far commit alone.
     private func apply(
-        _ batch: [InboundMail], now: Date, isolatingFailures: Bool, until stop: StopRequest?,
+        _ batch: [InboundMail], now: Date, lease: StoreLease?, isolatingFailures: Bool, until stop: StopRequest?,
         observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)?
     ) throws -> [Result<MailOutcome, any Error>] {
         try BatchExecutor.run(
@@ -92,7 +94,7 @@ struct MailProcessor: Sendable {
             render: { job in RenderJob.render(job, with: composer, directory: directory, signature: signature) },
             body: { executor in
                 try rendering(beside: executor).applyInOneTransaction(
-                    batch.count, in: executor, now: now, isolatingFailures: isolatingFailures, until: stop, observe: observe)
+                    batch.count, in: executor, now: now, lease: lease, isolatingFailures: isolatingFailures, until: stop, observe: observe)
             })
     }
 
@@ -100,10 +102,10 @@ struct MailProcessor: Sendable {
     /// `executor`'s batch are recorded in order, and the renderings its workers made are filled
     /// in between mails and, the rest, before the commit.
     private func applyInOneTransaction(
-        _ count: Int, in executor: BatchExecutor, now: Date, isolatingFailures: Bool, until stop: StopRequest?,
+        _ count: Int, in executor: BatchExecutor, now: Date, lease: StoreLease?, isolatingFailures: Bool, until stop: StopRequest?,
         observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)?
     ) throws -> [Result<MailOutcome, any Error>] {
-        try store.transaction { session in
+        try store.transaction(renewing: lease) { session in
             var subjects: [String: String] = [:]
             func fill(_ row: RenderedRow) throws {
                 let rendered = row.rendered
@@ -211,7 +213,7 @@ struct MailProcessor: Sendable {
             result = MailOutcome(
                 file: nil, messageId: prepared.messageID, outcome: .failed, reason: error.reason, intent: "", escalation: nil, sent: [])
         case .success(let contents):
-            let understood = UnderstoodMail(contents, isOwn: { ownMail.reason(for: $0, session: session) })
+            let understood = try UnderstoodMail(contents, isOwn: { try ownMail.reason(for: $0, session: session) })
             let cause = MailCause(messageID: prepared.messageID, key: prepared.receiptKey, subject: ConversationSubject.of(understood.mail.subject))
             result = try apply(understood, cause: cause, session: session, now: now)
         }

@@ -28,16 +28,16 @@ public struct UnderstoodMail: Sendable {
 
     /// Reads a parsed mail (`MailContents`) and classifies it (`AutomationClassifier`), `isOwn`
     /// recognising the gateway's own mail.
-    public init(mail: Mail, gatewayAddress: EmailAddress, isOwn: (Mail) -> String?) {
-        self.init(MailContents(mail: mail, gatewayAddress: gatewayAddress), isOwn: isOwn)
+    public init(mail: Mail, gatewayAddress: EmailAddress, isOwn: (Mail) throws -> String?) rethrows {
+        try self.init(MailContents(mail: mail, gatewayAddress: gatewayAddress), isOwn: isOwn)
     }
 
     /// Classifies what was read of a mail: the gateway's own, asked first, else what `contents`
     /// found without the store (as `AutomationClassifier.classify` would).
-    init(_ contents: MailContents, isOwn: (Mail) -> String?) {
+    init(_ contents: MailContents, isOwn: (Mail) throws -> String?) rethrows {
         mail = contents.mail
         sender = contents.sender
-        automated = isOwn(contents.mail).map(Automation.own) ?? contents.automatedUnlessOwn
+        automated = try isOwn(contents.mail).map(Automation.own) ?? contents.automatedUnlessOwn
         reply = contents.reply
         reading = contents.reading
         hints = contents.hints

@@ -30,7 +30,7 @@ struct Reporting: Sendable {
     func understand(_ raw: [UInt8]) throws -> UnderstoodMail {
         let mail = try Mail(parsing: raw, limits: config.limits)
         return try store.read { session in
-            UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: { ownMail.reason(for: $0, session: session) })
+            try UnderstoodMail(mail: mail, gatewayAddress: config.address, isOwn: { try ownMail.reason(for: $0, session: session) })
         }
     }
 }

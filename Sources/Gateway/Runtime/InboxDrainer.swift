@@ -23,18 +23,27 @@ struct InboxDrainer: Sendable {
     /// times it is moved to Failed with its reason (`processBatch`), so that no mail blocks the
     /// inbox. Once `stop` is requested, the mail in hand is finished and committed, the mails
     /// committed are settled, and the rest of the batch stays on its source, unmoved, for the
-    /// next fetch.
-    func drain(_ source: any MailSource, batchSize: Int, until stop: StopRequest? = nil) throws -> [MailOutcome] {
+    /// next fetch. `name`, when given, is what the mail is recorded under (`NamedMailSource`);
+    /// `lease`, when given, is renewed by every transaction, and a lost one ends the drain with
+    /// `StoreLeaseLost`, nothing of its batch committed or settled.
+    func drain(
+        _ source: any MailSource, named name: String? = nil, lease: StoreLease? = nil, batchSize: Int, until stop: StopRequest? = nil
+    ) throws -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
         while stop?.isRequested != true {
-            let batch = try source.fetch(limit: batchSize)
+            let batch = try source.fetch(limit: batchSize).map { mail in
+                guard let name else { return mail }
+                var named = mail
+                named.mailbox = name
+                return named
+            }
             if batch.isEmpty { break }
             metrics.recordBatch(size: batch.count)
             var applied = 0
             var stuck = 0
             while applied < batch.count, stop?.isRequested != true {
                 let piece = Array(batch[applied..<min(batch.count, applied + Self.mailsPerCommit)])
-                let results = try applyAndSettle(piece, on: source, until: stop, into: &outcomes)
+                let results = try applyAndSettle(piece, on: source, lease: lease, until: stop, into: &outcomes)
                 applied += results.count
                 stuck += results.filter { if case .failure = $0 { true } else { false } }.count
                 if results.count < piece.count { break }
@@ -55,10 +64,10 @@ struct InboxDrainer: Sendable {
     /// adds its outcome; returns the results, which cover only the piece's first mails when
     /// `stop` was requested meanwhile.
     private func applyAndSettle(
-        _ piece: [InboundMail], on source: any MailSource, until stop: StopRequest?, into outcomes: inout [MailOutcome]
+        _ piece: [InboundMail], on source: any MailSource, lease: StoreLease?, until stop: StopRequest?, into outcomes: inout [MailOutcome]
     ) throws -> [Result<MailOutcome, any Error>] {
         let timings = MailTimings(count: piece.count)
-        let results = try processor.processBatch(piece, until: stop) { index, nanoseconds in
+        let results = try processor.processBatch(piece, lease: lease, until: stop) { index, nanoseconds in
             timings.nanoseconds[index] = nanoseconds
             self.metrics.recordApply(nanoseconds: nanoseconds)
         }

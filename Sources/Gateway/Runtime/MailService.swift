@@ -1,4 +1,5 @@
 import EscalationCore
+import EscalationStore
 import Foundation
 import Logging
 public import MailTransport
@@ -24,22 +25,29 @@ public struct MailService: Service {
     }
 
     private let gateway: Gateway
-    private let source: any MailSource
+    private let mailboxes: [NamedMailSource]
     private let sink: any MailSink
     private let mode: Mode
 
-    /// The mail work of `gateway`: mail from `source`, replies to `sink`.
-    public init(gateway: Gateway, source: any MailSource, sink: any MailSink, mode: Mode = .continuous) {
+    /// The mail work of `gateway`: mail from each of `mailboxes`, replies to `sink`.
+    public init(gateway: Gateway, mailboxes: [NamedMailSource], sink: any MailSink, mode: Mode = .continuous) {
         self.gateway = gateway
-        self.source = source
+        self.mailboxes = mailboxes
         self.sink = sink
         self.mode = mode
     }
 
-    /// Runs until the group shuts down (or, `once`, until the cycle is done).
+    /// The mail work of `gateway`: mail from `source` as its configured first mailbox, replies to `sink`.
+    public init(gateway: Gateway, source: any MailSource, sink: any MailSink, mode: Mode = .continuous) {
+        self.init(gateway: gateway, mailboxes: [NamedMailSource(name: gateway.config.inbound[0].name, source: source)], sink: sink, mode: mode)
+    }
+
+    /// Runs until the group shuts down (or, `once`, until the cycle is done), then gives up the
+    /// leases it held so that other instances sharing the store take the work over at once.
     /// - Throws: in `once` mode, the cycle's first error.
     public func run() async throws {
         let stop = StopRequest()
+        defer { gateway.releaseLeases() }
         try await withTaskCancellationOrGracefulShutdownHandler {
             switch mode {
             case .continuous: await cycles(until: stop)
@@ -51,7 +59,7 @@ public struct MailService: Service {
     }
 
     private func cycle(until stop: StopRequest) async throws -> [MailOutcome] {
-        try await onOwnThread { [gateway, source, sink] in try gateway.cycle(source: source, sink: sink, until: stop) }
+        try await onOwnThread { [gateway, mailboxes, sink] in try gateway.cycle(mailboxes: mailboxes, sink: sink, until: stop) }
     }
 
     private func cycles(until stop: StopRequest) async {
@@ -73,10 +81,13 @@ public struct MailService: Service {
         }
     }
 
-    /// Waits up to the poll interval for new mail: in the source where it can tell, else asleep.
+    /// Waits up to the poll interval for new mail: in the source where it can tell (a single
+    /// mailbox), else asleep. On a shared store the wait is at most a third of the lease time,
+    /// so that each cycle renews this instance's leases well before they expire.
     private func waitForNewMail(until stop: StopRequest) async {
-        let seconds = Double(gateway.config.pollInterval.seconds)
-        guard let announcing = source as? any NewMailAnnouncing else { return await pause(seconds: seconds) }
+        let poll = Double(gateway.config.pollInterval.seconds)
+        let seconds = gateway.store.isShared ? min(poll, Double(gateway.config.leaseTime.seconds) / 3) : poll
+        guard mailboxes.count == 1, let announcing = mailboxes[0].source as? any NewMailAnnouncing else { return await pause(seconds: seconds) }
         _ = try? await onOwnThread { announcing.waitForNewMail(seconds: seconds, shouldStop: { stop.isRequested }) }
     }
 

@@ -18,11 +18,12 @@ struct SLATicker: Sendable {
     let clock: @Sendable () -> Date
 
     /// Records the SLA and approval events that fell due, in one transaction with their journal
-    /// and mail. Returns the number of events recorded.
+    /// and mail. Returns the number of events recorded. With `lease`, the transaction renews it
+    /// and commits nothing once another instance took the ticks over.
     @discardableResult
-    func tick() throws -> Int {
+    func tick(lease: StoreLease? = nil) throws -> Int {
         let now = clock()
-        return try store.transaction { session in
+        return try store.transaction(renewing: lease) { session in
             var events = 0
             for escalation in try session.escalationsDueForSLA(at: now) {
                 guard let result = engine.tick(escalation, directory: directory, now: now) else {

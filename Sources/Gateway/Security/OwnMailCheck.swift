@@ -13,13 +13,15 @@ struct OwnMailCheck: Sendable {
     let address: EmailAddress
     let signer: TokenSigner
 
-    /// Why `mail` is the gateway's own, or nil when it is not; `session` knows the Message-IDs sent.
-    func reason(for mail: Mail, session: StoreSession) -> String? {
+    /// Why `mail` is the gateway's own, or nil when it is not; `session` knows the Message-IDs
+    /// sent. A failed lookup is thrown, not taken for "not ours": on PostgreSQL it also ends the
+    /// transaction, which must then not go on as if nothing happened.
+    func reason(for mail: Mail, session: StoreSession) throws -> String? {
         if let from = mail.from.flatMap({ EmailAddress($0.address) }), from.withoutPlusTag == address { return "from the gateway's address" }
         if let mark = mail.header.raw(Self.loopHeader), let id = mail.messageID, signer.verifyLoopMark(mark, messageID: id) {
             return "signed loop header"
         }
-        if let id = mail.messageID, (try? session.isOwnMessageID(id)) == true { return "Message-ID sent by the gateway" }
+        if let id = mail.messageID, try session.isOwnMessageID(id) { return "Message-ID sent by the gateway" }
         return nil
     }
 }

@@ -1,5 +1,5 @@
 import EscalationCore
-import EscalationStore
+public import EscalationStore
 public import Foundation
 import Gateway
 import GatewayDemo
@@ -25,8 +25,17 @@ public struct PipelineBenchmark {
         public var templates: URL?
         /// Where to keep a copy of every generated mail (`000001.eml`…), for other tools to run on.
         public var keepMails: URL?
+        /// An empty PostgreSQL database to run on instead of the workspace's SQLite file.
+        public var postgres: PostgresLocation?
+        /// Gateway instances sharing the store, each with a store of its own (its connections
+        /// and cache) and a mailbox of its own: a conversation's mail goes to the mailbox its
+        /// sender's address falls in, and the instances apply their mailboxes' mail at once.
+        public var instances: Int
 
-        public init(mails: Int, seed: UInt64, batchSize: Int = 500, cohort: Int = 400, folder: URL, templates: URL? = nil, keepMails: URL? = nil) {
+        public init(
+            mails: Int, seed: UInt64, batchSize: Int = 500, cohort: Int = 400, folder: URL, templates: URL? = nil, keepMails: URL? = nil,
+            postgres: PostgresLocation? = nil, instances: Int = 1
+        ) {
             self.mails = mails
             self.seed = seed
             self.batchSize = batchSize
@@ -34,6 +43,8 @@ public struct PipelineBenchmark {
             self.folder = folder
             self.templates = templates
             self.keepMails = keepMails
+            self.postgres = postgres
+            self.instances = instances
         }
     }
 
@@ -72,13 +83,16 @@ public struct PipelineBenchmark {
     public func run() throws -> Result {
         var player = ConversationPlayer(mails: options.mails, seed: options.seed, cohort: options.cohort)
         try workspace.writeConfig(batchSize: options.batchSize)
-        let config = try GatewayConfig.load(path: workspace.configFile.path)
-        let store = try config.openStore()
+        var config = try GatewayConfig.load(path: workspace.configFile.path)
+        if let postgres = options.postgres { config.database = .postgres(postgres) }
+        let stores = try (0..<max(1, options.instances)).map { _ in try config.openStore() }
+        let store = stores[0]
         try store.transaction { try $0.replaceDirectory(parts: player.directoryParts()) }
         let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_795_000_000))
         var logger = Logger(label: "bench")
         logger.logLevel = .critical
-        let gateway = try Gateway(config: config, store: store, logger: logger, clock: { clock.now() })
+        let gateways = try stores.map { try Gateway(config: config, store: $0, logger: logger, clock: { clock.now() }) }
+        let gateway = gateways[0]
 
         var result = Result()
         result.conversations = player.conversations
@@ -89,13 +103,17 @@ public struct PipelineBenchmark {
             deliver: { wave in
                 try keep(wave)
                 clock.advance(by: 60)
-                for start in stride(from: 0, to: wave.count, by: options.batchSize) {
-                    try process(Array(wave[start..<min(wave.count, start + options.batchSize)]), gateway: gateway, into: &result)
+                if gateways.count == 1 {
+                    for start in stride(from: 0, to: wave.count, by: options.batchSize) {
+                        try process(Array(wave[start..<min(wave.count, start + options.batchSize)]), gateway: gateway, into: &result)
+                    }
+                } else {
+                    try processSideBySide(wave, gateways: gateways, into: &result)
                 }
             })
         result.unansweredReplies = player.unansweredReplies
         result.peakRSSAfterPipeline = ProcessMemory.peakResidentBytes()
-        result.databaseBytes = workspace.databaseBytes()
+        result.databaseBytes = options.postgres == nil ? workspace.databaseBytes() : 0
         try dispatch(gateway, clock: clock, into: &result)
         result.peakRSSAfterDispatch = ProcessMemory.peakResidentBytes()
         return result
@@ -119,6 +137,52 @@ public struct PipelineBenchmark {
         }
     }
 
+    /// Splits `wave` into one mailbox per gateway by sender and lets every gateway apply its
+    /// mailbox's mail at the same time, each on a thread of its own, in batches.
+    private func processSideBySide(_ wave: [InboundMail], gateways: [Gateway], into result: inout Result) throws {
+        var mailboxes = Array(repeating: [InboundMail](), count: gateways.count)
+        for mail in wave { mailboxes[Self.mailbox(of: mail, among: gateways.count)].append(mail) }
+        let delivered = mailboxes
+        let start = DispatchTime.now().uptimeNanoseconds
+        let cpuAtStart = ProcessCPU.now()
+        let results = SideBySideResults(count: gateways.count)
+        let batchSize = options.batchSize
+        DispatchQueue.concurrentPerform(iterations: gateways.count) { index in
+            results.set(index) {
+                var outcomes: [Swift.Result<MailOutcome, any Error>] = []
+                var times: [UInt64] = []
+                for start in stride(from: 0, to: delivered[index].count, by: batchSize) {
+                    let batch = Array(delivered[index][start..<min(delivered[index].count, start + batchSize)])
+                    var batchTimes = [UInt64](repeating: 0, count: batch.count)
+                    outcomes += try gateways[index].processBatch(batch) { position, nanoseconds in batchTimes[position] = nanoseconds }
+                    times += batchTimes
+                }
+                return (outcomes, times)
+            }
+        }
+        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        result.cpu += ProcessCPU.now().since(cpuAtStart)
+        result.seconds += Double(elapsed) / 1e9
+        for (outcomes, times) in try results.all() {
+            result.perMail += times
+            result.untilDurable += Array(repeating: elapsed, count: times.count)
+            for outcome in outcomes { result.outcomes[(try? outcome.get().outcome.rawValue) ?? "error", default: 0] += 1 }
+        }
+        result.batches += mailboxes.reduce(0) { $0 + ($1.count + options.batchSize - 1) / options.batchSize }
+        result.mails += wave.count
+        result.bytes += wave.reduce(0) { $0 + $1.raw.count }
+    }
+
+    /// The mailbox a mail is delivered to: by its `From:` line, so that a sender's mail always
+    /// arrives in the same one.
+    static func mailbox(of mail: InboundMail, among count: Int) -> Int {
+        let from = Array("\r\nFrom: ".utf8)
+        let raw = mail.raw
+        guard let start = raw.indices.dropLast(from.count).first(where: { raw[$0..<$0 + from.count].elementsEqual(from) }) else { return 0 }
+        let line = raw[(start + from.count)...].prefix { $0 != 13 }
+        return Int(line.reduce(UInt32(5381)) { ($0 &* 33) ^ UInt32($1) } % UInt32(count))
+    }
+
     private func keep(_ wave: [InboundMail]) throws {
         guard let folder = options.keepMails else { return }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -137,5 +201,24 @@ public struct PipelineBenchmark {
             result.dispatched += sent
         }
         result.dispatchSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+/// What each gateway of `PipelineBenchmark.processSideBySide` applied, written from its thread.
+private final class SideBySideResults: @unchecked Sendable {
+    private var results: [Result<([Swift.Result<MailOutcome, any Error>], [UInt64]), any Error>]
+    private let lock = NSLock()
+
+    /// Every gateway's results start empty; `DispatchQueue.concurrentPerform` runs them all.
+    init(count: Int) { results = Array(repeating: .success(([], [])), count: count) }
+
+    func set(_ index: Int, _ work: () throws -> ([Swift.Result<MailOutcome, any Error>], [UInt64])) {
+        let result = Result { try work() }
+        lock.withLock { results[index] = result }
+    }
+
+    /// Every gateway's outcomes and times; the first failure is thrown.
+    func all() throws -> [([Swift.Result<MailOutcome, any Error>], [UInt64])] {
+        try lock.withLock { try results.map { try $0.get() } }
     }
 }

@@ -28,6 +28,18 @@ public struct PipelineReport {
         ]
     }
 
+    /// Runs of the same mails on different stores, one line each: mails/s, CPU per mail, the
+    /// p99 until durable, the outbox's dispatch rate and the outcomes.
+    public static func sideBySide(_ runs: [(name: String, result: PipelineBenchmark.Result)]) -> [String] {
+        ["| store | mails/s | CPU µs per mail | p99 until durable ms | dispatch mails/s | outcomes |", "|---|---|---|---|---|---|"]
+            + runs.map { name, result in
+                let outcomes = result.outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                return "| \(name) | \(Int(Double(result.mails) / max(result.seconds, 1e-9))) | "
+                    + "\(microseconds(result.cpu.userMicroseconds + result.cpu.systemMicroseconds, per: result.mails)) | "
+                    + "\(milliseconds(result.untilDurable, 0.99)) | \(Int(Double(result.dispatched) / max(result.dispatchSeconds, 1e-9))) | \(outcomes) |"
+            }
+    }
+
     static func milliseconds(_ samples: [UInt64], _ quantile: Double) -> String {
         guard !samples.isEmpty else { return "-" }
         let sorted = samples.sorted()

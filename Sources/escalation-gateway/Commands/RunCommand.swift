@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
         let server = try config.http.map { try OperationsServer(settings: $0, logger: Logger(label: "escalation-gateway.http")) }
         let gateway = try options.openGateway(clock: { Date() })
         let mail = MailService(
-            gateway: gateway, source: try gateway.config.makeSource(), sink: try gateway.config.makeSink(),
+            gateway: gateway, mailboxes: try gateway.config.makeSources(), sink: try gateway.config.makeSink(),
             mode: once ? .once(report: { [json = options.json] in Self.show($0, json: json) }) : .continuous)
         // Either service ending, by itself or failing, ends the other: the group stops as a whole,
         // the last service first (the mail, then the listener, which answers until then).

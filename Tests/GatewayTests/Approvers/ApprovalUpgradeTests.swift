@@ -11,7 +11,7 @@ import Testing
 
 /// A request left pending by a version before approvers were indexed and reminded is found by
 /// `pending` and reminded after the upgrade (migration `v7-issue24-approval-waits`).
-@Suite struct ApprovalUpgradeTests {
+@Suite(.sqliteFileOnly) struct ApprovalUpgradeTests {
     @Test func aRequestPendingBeforeTheUpgradeWaitsForItsApproversAndIsReminded() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }

@@ -128,7 +128,7 @@ import Testing
     /// Every statement the dashboard runs reads through an index (a partial one where it scans),
     /// and only one approver's list is sorted: a page's cost follows what it shows, not the
     /// size of the database.
-    @Test(arguments: DashboardSQL.allCases)
+    @Test(.sqliteFileOnly, arguments: DashboardSQL.allCases)
     func statementsUseAnIndex(_ statement: DashboardSQL) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("eg-plan-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -1,9 +1,10 @@
-import EscalationStore
 import Foundation
-import GRDB
+import Gateway
 import GatewayTestSupport
 import HummingbirdBcrypt
 import Testing
+
+@testable import EscalationStore
 
 /// The real `run` with its `[http]` listener, scraped over loopback while it works through the
 /// sample conversations.
@@ -31,10 +32,9 @@ import Testing
 
     /// Counts by a receipt column, as the database has them.
     static func receiptCounts(_ workspace: TestWorkspace, by column: String) throws -> [String: Int] {
-        let database = try DatabaseQueue(path: workspace.folder.appendingPathComponent("state/gateway.sqlite").path)
-        return try database.read { db in
+        try workspace.gateway().store.read { session in
             Dictionary(
-                uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(column), COUNT(*) FROM receipt GROUP BY \(column)").map {
+                uniqueKeysWithValues: try session.rows("SELECT \(column), COUNT(*) FROM receipt GROUP BY \(column)").map {
                     ($0[0] as String, $0[1] as Int)
                 })
         }

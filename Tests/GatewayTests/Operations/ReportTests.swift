@@ -63,7 +63,7 @@ import Testing
         return sorted[Int((share * Double(sorted.count)).rounded(.up)) - 1]
     }
 
-    @Test func reportFiguresMatchTheSampleConversations() throws {
+    @Test(.sqliteFileOnly) func reportFiguresMatchTheSampleConversations() throws {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         let conversations = TestWorkspace.repository.appendingPathComponent("Samples/conversations").path
