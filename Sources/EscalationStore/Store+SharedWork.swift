@@ -21,6 +21,16 @@ extension Store {
         try postgres.unlocked { try LeaseSQL.release(lease, on: $0) }
     }
 
+    /// Who holds each lease now (its name → the holding instance), expired ones included;
+    /// empty on SQLite.
+    public func leaseHolders() throws -> [String: String] {
+        guard let postgres = engine as? PostgresEngine else { return [:] }
+        return try postgres.unlocked { connection in
+            Dictionary(
+                uniqueKeysWithValues: try connection.rows("SELECT name, owner FROM gateway_lease", []).map { ($0[0] as String, $0[1] as String) })
+        }
+    }
+
     /// Due outbox mail for this instance to send, oldest first. On PostgreSQL the rows are
     /// claimed: their next attempt moves `seconds` ahead, in a transaction that skips rows
     /// another instance is claiming (`FOR UPDATE SKIP LOCKED`), so that no other instance sends

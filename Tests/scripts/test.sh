@@ -28,7 +28,7 @@ export EG_POSTGRES_STATE EG_POSTGRES_URL
 
 swift test --skip-build
 EG_TEST_STORE=postgres swift test --skip-build --filter "EscalationStoreTests|GatewayTests" \
-    --skip "RealServer|CrashRun|Outage|Unreachable|FaultInjection|MTAPipe|Readiness"
+    --skip "RealServer|CrashRun|ClusterFault|Outage|Unreachable|FaultInjection|MTAPipe|Readiness"
 bash Tests/scripts/browser-check.sh
 bash Tests/scripts/dashboard-check.sh
 bash Tests/scripts/notmuch-subjects.sh

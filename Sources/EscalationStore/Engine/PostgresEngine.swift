@@ -70,9 +70,14 @@ final class PostgresEngine: StoreEngine {
 
     /// Runs `work` on a connection from the pool. A connection whose work failed is closed
     /// rather than reused: it may be broken (the server restarted, the network cut), and its
-    /// transaction was rolled back anyway.
+    /// transaction was rolled back anyway. Idle connections the server closed meanwhile are
+    /// dropped (a query on one would never be answered).
     private func withConnection<T>(_ work: (PostgresStoreConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? PostgresStoreConnection.open(location, idleTimeout: idleTimeout)
+        let pooled = idle.withLock { idle in
+            idle.removeAll { $0.isClosed }
+            return idle.popLast()
+        }
+        let connection = try pooled ?? PostgresStoreConnection.open(location, idleTimeout: idleTimeout)
         do {
             let result = try work(connection)
             idle.withLock { $0.append(connection) }

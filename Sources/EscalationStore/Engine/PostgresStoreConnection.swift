@@ -126,6 +126,13 @@ final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
         }
     }
 
+    /// Whether the connection is closed (the server ended it, e.g. when it restarted).
+    var isClosed: Bool { connection.isClosed }
+
+    /// How long a statement may go unanswered before the connection is given up: a server that
+    /// died or a network cut without a word would otherwise leave the instance waiting for ever.
+    private static let answerTimeout: Int64 = 60
+
     /// The advisory lock every instance takes to create or migrate the schema: any number, the
     /// same for all.
     private static let schemaLockKey: Int64 = 7_305_311_410
@@ -148,8 +155,16 @@ final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
             case .blob(let value): bindings.append(ByteBuffer(bytes: value))
             }
         }
+        let answer = connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger)
+        let bounded = answer.eventLoop.makePromise(of: PostgresQueryResult.self)
+        answer.cascade(to: bounded)
+        let timeout = answer.eventLoop.scheduleTask(in: .seconds(Self.answerTimeout)) {
+            bounded.fail(
+                PostgresStoreError(sql: text, message: "no answer within \(Self.answerTimeout) s: the server or the network is gone", sqlState: nil))
+        }
+        defer { timeout.cancel() }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger).wait()
+            return try bounded.futureResult.wait()
         } catch let error as PSQLError {
             throw PostgresStoreError(sql: text, message: error.serverInfo?[.message] ?? "\(error.code)", sqlState: error.serverInfo?[.sqlState])
         }

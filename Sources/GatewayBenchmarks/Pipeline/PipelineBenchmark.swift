@@ -4,7 +4,7 @@ public import Foundation
 import Gateway
 import GatewayDemo
 import Logging
-import MailTransport
+public import MailTransport
 
 /// `bench pipeline`: generates a directory and N inbound mails forming whole conversations,
 /// then runs the real in-process pipeline over them (parse → understand → core → compose →
@@ -175,7 +175,7 @@ public struct PipelineBenchmark {
 
     /// The mailbox a mail is delivered to: by its `From:` line, so that a sender's mail always
     /// arrives in the same one.
-    static func mailbox(of mail: InboundMail, among count: Int) -> Int {
+    public static func mailbox(of mail: InboundMail, among count: Int) -> Int {
         let from = Array("\r\nFrom: ".utf8)
         let raw = mail.raw
         guard let start = raw.indices.dropLast(from.count).first(where: { raw[$0..<$0 + from.count].elementsEqual(from) }) else { return 0 }

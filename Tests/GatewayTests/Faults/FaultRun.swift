@@ -15,10 +15,15 @@ struct FaultRun {
     let mails: Int
 
     init(servers: PrivateMailServers, mails: Int, seed: UInt64) throws {
+        try self.init(servers: servers, world: try FaultWorld(transports: Self.transports(servers)), mails: mails, seed: seed)
+    }
+
+    /// A run in `world`, whose config the caller wrote.
+    init(servers: PrivateMailServers, world: FaultWorld, mails: Int, seed: UInt64) throws {
         self.servers = servers
         self.mails = mails
         self.seed = seed
-        world = try FaultWorld(transports: Self.transports(servers))
+        self.world = world
     }
 
     /// `[inbound]` and `[outbound]` on the test's own Dovecot and Postfix, polled every second.

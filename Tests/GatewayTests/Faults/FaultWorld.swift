@@ -17,8 +17,10 @@ struct FaultWorld {
     /// The gateway's database, opened once and shared by the test's threads.
     let store: Store
 
-    /// A workspace whose gateway reads and writes through `transports` (`[inbound]`/`[outbound]`).
-    init(transports: String, batchSize: Int = 50) throws {
+    /// A workspace whose gateway reads and writes through `transports` (`[inbound]`/`[outbound]`),
+    /// on its SQLite file, or with `postgres` on that database (`database` table, the lease time
+    /// `lease`, the token secret named for every instance).
+    init(transports: String, batchSize: Int = 50, postgres: PostgresLocation? = nil, lease: String = "15s") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("eg-fault-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
         config = try ConversationPlayer.writeConfig(
@@ -26,7 +28,15 @@ struct FaultWorld {
         let secretFile = folder.appendingPathComponent("state/token.secret")
         try Self.secret.write(to: secretFile)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secretFile.path)
-        store = try Store(path: folder.appendingPathComponent("state/gateway.sqlite").path)
+        if let postgres {
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "database = \"state/gateway.sqlite\"\n", with: "")
+                .replacingOccurrences(of: "[security]\n", with: "[security]\ntoken_secret_file = \"\(secretFile.path)\"\n")
+            try (text + "\n[database]\nkind = \"postgres\"\nurl = \"\(postgres.description)\"\nlease = \"\(lease)\"\n")
+                .write(to: config, atomically: true, encoding: .utf8)
+            store = try Store(location: .postgres(postgres))
+        } else {
+            store = try Store(path: folder.appendingPathComponent("state/gateway.sqlite").path)
+        }
     }
 
     func importDirectory(of player: ConversationPlayer) throws {

@@ -6,18 +6,22 @@ import GatewayTestSupport
 #endif
 
 /// `escalation-gateway run` as a separate process that a test kills with SIGKILL and restarts;
-/// its log (standard error) is kept across restarts in `gateway.log` beside the config.
+/// its log (standard error) is kept across restarts in `gateway.log` beside the config (or the
+/// file named `logName` there, one per instance when several run).
 final class GatewayProcess {
     let config: URL
     let log: URL
     private var process: Process?
     private(set) var starts = 0
 
-    init(config: URL) {
+    init(config: URL, logName: String = "gateway.log") {
         self.config = config
-        log = config.deletingLastPathComponent().appendingPathComponent("gateway.log")
+        log = config.deletingLastPathComponent().appendingPathComponent(logName)
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     }
+
+    /// The running process's id, or nil.
+    var processIdentifier: Int32? { process?.isRunning == true ? process?.processIdentifier : nil }
 
     /// Starts the gateway; `crashAt` arms a fault point (`ESCALATION_GATEWAY_CRASH_AT`).
     func start(crashAt: String? = nil) throws {
