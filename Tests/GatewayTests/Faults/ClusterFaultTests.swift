@@ -113,14 +113,7 @@ import Testing
             \(index == 0 ? "poll_interval = \"1s\"" : "")
 
             """
-        }.joined() + """
-            [outbound]
-            kind = "smtp"
-            url = "smtp://127.0.0.1:\(servers.smtpPort)"
-            ca_file = "\(servers.caFile)"
-            helo = "gateway.support.example"
-            retry_after = "1s"
-            """
+        }.joined() + FaultRun.outbound(servers)
     }
 }
 

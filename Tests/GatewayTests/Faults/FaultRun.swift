@@ -37,6 +37,13 @@ struct FaultRun {
         ca_file = "\(servers.caFile)"
         poll_interval = "1s"
 
+        \(outbound(servers))
+        """
+    }
+
+    /// `[outbound]` on the test's own Postfix, retrying after a second.
+    static func outbound(_ servers: PrivateMailServers) -> String {
+        """
         [outbound]
         kind = "smtp"
         url = "smtp://127.0.0.1:\(servers.smtpPort)"
