@@ -23,7 +23,10 @@ import Testing
             guard let answer = httpGet("http://127.0.0.1:\(port)/metrics", headers: ["Authorization": authorization]), answer.status == 200 else {
                 return nil
             }
-            return metricSum(prometheusSeries(answer.body), "escalation_gateway_mails_total") == Double(mails.count) ? true : nil
+            // The replies are sent after the cycle's mails are applied: wait for the first too.
+            let series = prometheusSeries(answer.body)
+            return metricSum(series, "escalation_gateway_mails_total") == Double(mails.count)
+                && metricSum(series, "escalation_gateway_deliveries_total") > 0 ? true : nil
         }
         #expect(settled == true, "the run never finished the samples")
         #expect(gateway.stop() == 0)
