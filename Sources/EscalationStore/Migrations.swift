@@ -302,8 +302,31 @@ enum Migrations {
         migrator.registerMigration("v15-outbox-body-encoding") { db in
             try db.execute(sql: "ALTER TABLE outbox_body ADD COLUMN encoding TEXT CHECK (encoding = 'zstd')")
         }
+        for migration in portable {
+            migrator.registerMigration(migration.identifier) { db in
+                for statement in migration.statements { try db.execute(sql: statement) }
+            }
+        }
         return migrator
     }
+
+    /// The migrations after v15, in SQL that both engines run (`PortableMigration`): a
+    /// PostgreSQL database made by an earlier build is brought forward by them in place.
+    static let portable = [
+        // Outbox mail compressed with a dictionary made from the gateway's own mail
+        // (`OutboxDictionary`); `id` is the zstd dictionary ID that its frames carry.
+        PortableMigration(
+            identifier: "v16-outbox-dictionary",
+            statements: [
+                """
+                CREATE TABLE outbox_dictionary (
+                    id INTEGER PRIMARY KEY CHECK (id > 0),
+                    content BLOB NOT NULL,
+                    created_at REAL NOT NULL
+                )
+                """
+            ])
+    ]
 
     /// The first migration whose database an older build cannot read.
     static let relational = "v9-issue26-relational"

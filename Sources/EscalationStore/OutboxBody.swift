@@ -2,7 +2,8 @@ internal import CZstd
 import Foundation
 import Synchronization
 
-/// The bytes of an outbox mail as `outbox_body` keeps them: compressed with zstd since v15.
+/// The bytes of an outbox mail as `outbox_body` keeps them: compressed with zstd since v15,
+/// with a dictionary made from the gateway's own mail since v16 (`OutboxDictionary`).
 /// A mail's HTML, with its inline styles in quoted-printable, shrinks to about a third, so a
 /// mail fits in a page it shares with others instead of taking a page and an overflow page of
 /// its own; at 10,000 mails in `bench pipeline` that halved the pages each commit wrote and
@@ -20,9 +21,9 @@ public struct OutboxBody: Sendable, Hashable {
     /// nil: `stored` is the mail itself.
     public let encoding: Encoding?
 
-    /// A rendered mail, compressed for its row.
-    public init(compressing raw: [UInt8]) {
-        stored = Zstd.compress(raw)
+    /// A rendered mail, compressed for its row, with `dictionary` when given.
+    public init(compressing raw: [UInt8], with dictionary: OutboxDictionary? = nil) {
+        stored = Zstd.compress(raw, with: dictionary)
         encoding = .zstd
     }
 
@@ -37,11 +38,22 @@ public struct OutboxBody: Sendable, Hashable {
         self.encoding = known
     }
 
-    /// The mail's bytes.
-    public func raw() throws -> [UInt8] {
+    /// The ID of the dictionary the mail was compressed with (its frame names it); nil: none.
+    public var dictionaryID: UInt32? {
+        guard encoding == .zstd else { return nil }
+        let id = stored.withUnsafeBytes { ZSTD_getDictID_fromFrame($0.baseAddress, stored.count) }
+        return id == 0 ? nil : id
+    }
+
+    /// The mail's bytes; `dictionary` is the one `dictionaryID` names, when it names one.
+    public func raw(using dictionary: OutboxDictionary? = nil) throws -> [UInt8] {
         switch encoding {
-        case nil: stored
-        case .zstd: try Zstd.decompress(stored)
+        case nil: return stored
+        case .zstd:
+            if let wanted = dictionaryID, dictionary?.id != wanted {
+                throw OutboxBodyError.corrupt("compressed with dictionary \(wanted), which was not found")
+            }
+            return try Zstd.decompress(stored, with: dictionaryID == nil ? nil : dictionary)
         }
     }
 }
@@ -59,8 +71,8 @@ public enum OutboxBodyError: Error, CustomStringConvertible {
     }
 }
 
-/// zstd at level 1 with contexts kept for reuse: a context is a few hundred kilobytes set up
-/// once instead of once per mail.
+/// zstd with contexts kept for reuse: a context is a few hundred kilobytes set up once instead
+/// of once per mail. A frame compressed with a dictionary carries its ID and a checksum.
 private enum Zstd {
     /// A zstd context, used by one thread at a time: taken from its pool and given back.
     private struct Context: @unchecked Sendable {
@@ -70,15 +82,20 @@ private enum Zstd {
     /// Contexts not in use; a thread takes one and gives it back.
     private static let compressors = Mutex<[Context]>([])
     private static let decompressors = Mutex<[Context]>([])
-    private static let level: Int32 = 1
 
-    static func compress(_ raw: [UInt8]) -> [UInt8] {
+    static func compress(_ raw: [UInt8], with dictionary: OutboxDictionary?) -> [UInt8] {
         let context = compressors.withLock { $0.popLast() } ?? Context(pointer: ZSTD_createCCtx())
         defer { compressors.withLock { $0.append(context) } }
         let bound = ZSTD_compressBound(raw.count)
         return [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
             let written = raw.withUnsafeBytes { source in
-                ZSTD_compressCCtx(context.pointer, buffer.baseAddress, bound, source.baseAddress, raw.count, level)
+                ZSTD_CCtx_reset(context.pointer, ZSTD_reset_session_and_parameters)
+                guard let dictionary else {
+                    return ZSTD_compressCCtx(context.pointer, buffer.baseAddress, bound, source.baseAddress, raw.count, OutboxCompression.level)
+                }
+                ZSTD_CCtx_setParameter(context.pointer, ZSTD_c_checksumFlag, 1)
+                ZSTD_CCtx_refCDict(context.pointer, dictionary.compressionDictionary)
+                return ZSTD_compress2(context.pointer, buffer.baseAddress, bound, source.baseAddress, raw.count)
             }
             // Compressing into a buffer of ZSTD_compressBound's size cannot fail.
             precondition(ZSTD_isError(written) == 0, String(cString: ZSTD_getErrorName(written)))
@@ -86,7 +103,7 @@ private enum Zstd {
         }
     }
 
-    static func decompress(_ stored: [UInt8]) throws -> [UInt8] {
+    static func decompress(_ stored: [UInt8], with dictionary: OutboxDictionary?) throws -> [UInt8] {
         let size = stored.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, stored.count) }
         guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size <= UInt64(Int.max) else {
             throw OutboxBodyError.corrupt("no zstd frame with its size")
@@ -96,7 +113,12 @@ private enum Zstd {
         var failure: String?
         let raw = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
             let written = stored.withUnsafeBytes { source in
-                ZSTD_decompressDCtx(context.pointer, buffer.baseAddress, Int(size), source.baseAddress, stored.count)
+                if let dictionary {
+                    ZSTD_decompress_usingDDict(
+                        context.pointer, buffer.baseAddress, Int(size), source.baseAddress, stored.count, dictionary.decompressionDictionary)
+                } else {
+                    ZSTD_decompressDCtx(context.pointer, buffer.baseAddress, Int(size), source.baseAddress, stored.count)
+                }
             }
             if ZSTD_isError(written) != 0 {
                 failure = String(cString: ZSTD_getErrorName(written))

@@ -11,6 +11,8 @@ public final class Store: Sendable {
     public let location: StoreLocation
     /// What write transactions decided lately, decoded (see `StateCache`).
     let stateCache = StateCache()
+    /// The dictionary outbox mail is compressed with now (`prepareOutboxDictionary`).
+    public let outboxCompression = OutboxCompression()
 
     /// Opens (creating the file and its missing parent folders) and migrates a SQLite database.
     public convenience init(path: String) throws {

@@ -25,6 +25,14 @@ enum StoreMigration {
     }
 }
 
+/// A migration written once for both engines: each statement is run by SQLite as it is and by
+/// PostgreSQL as `PostgresSchema.translated(_:)` writes it (`CREATE TABLE`, `ALTER TABLE … ADD
+/// COLUMN`, `CREATE INDEX`), so that an existing PostgreSQL database is migrated in place.
+struct PortableMigration: Sendable {
+    var identifier: String
+    var statements: [String]
+}
+
 /// Why a database cannot be opened.
 public enum StoreError: Error, CustomStringConvertible {
     /// Written by a newer build: its migrations are unknown here.

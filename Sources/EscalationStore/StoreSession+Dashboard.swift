@@ -154,7 +154,7 @@ extension StoreSession {
                 direction: .outbound, messageID: row[0], at: Date(timeIntervalSince1970: row[1]), outcome: row[3], detail: row[2], subject: row[4],
                 raw: [])
             do {
-                mail.raw = try OutboxBody(stored: row[5], encoding: row[6]).raw()
+                mail.raw = try bytes(of: try OutboxBody(stored: row[5], encoding: row[6]))
             } catch {
                 mail.unreadable = "\(error)"
             }

@@ -95,7 +95,7 @@ extension StoreSession {
         var raw: [UInt8] = []
         var unreadable: String?
         do {
-            raw = try OutboxBody(stored: row["body"], encoding: row["body_encoding"]).raw()
+            raw = try bytes(of: try OutboxBody(stored: row["body"], encoding: row["body_encoding"]))
         } catch {
             unreadable = "\(error)"
         }

@@ -1,10 +1,11 @@
-import EscalationStore
 import Foundation
 import GRDB
 import Gateway
 import GatewayTestSupport
 import MailTransport
 import Testing
+
+@testable import EscalationStore
 
 /// Outbox mail is kept compressed (`OutboxBody`, v15) and sent byte for byte as it was
 /// rendered; a body that cannot be read back names why instead of sending something else.
@@ -78,5 +79,95 @@ import Testing
         #expect(told.count == 1 && notice.state == .sent && notice.recipients != listed.recipients)
         #expect(String(decoding: notice.raw, as: UTF8.self).contains(listed.recipients[0]), "the notice names who did not get the mail")
         #expect(try gateway.dispatch(to: try gateway.config.makeSink()) == 0, "nothing left, and no error")
+    }
+
+    /// A mail as the gateway renders them: shared headers, HTML with inline styles in
+    /// quoted-printable, and the case's own words.
+    private static func renderedMail(_ index: Int, kind: String) -> [UInt8] {
+        let cell = "<td style=3D\"padding:6px 12px;border-bottom:1px solid #e5e7eb;font-family:Helvetica,Arial,sans-serif\">"
+        let text = """
+            From: Escalations <escalations@support.example>\r
+            To: Customer \(index) <customer\(index)@acme\(index % 7).example>\r
+            Subject: Re: [CS\(1_000_000 + index)] Invoices missing for account \(index * 37)\r
+            Message-ID: <\(kind)-\(index)-\(index * 7919)@support.example>\r
+            List-Id: Escalations <escalations.support.example>\r
+            X-Escalation-Event: \(kind)\r
+            Content-Type: text/html; charset=utf-8\r
+            Content-Transfer-Encoding: quoted-printable\r
+            \r
+            <table role=3D"presentation" width=3D"100%">\r
+            <tr>\(cell)Case</td>\(cell)CS\(1_000_000 + index)</td></tr>\r
+            <tr>\(cell)Reason</td>\(cell)No progress for \(index % 30) days on order \(index * 131)</td></tr>\r
+            <tr>\(cell)Event</td>\(cell)\(kind)</td></tr>\r
+            </table>\r
+
+            """
+        return Array(text.utf8)
+    }
+
+    private static let kinds = ["request-received", "approval-requested", "approved", "work-note", "deescalated"]
+
+    @Test func aDictionaryMadeFromTheGatewaysMailCompressesItsLaterMailFurther() throws {
+        let samples = (0..<20).map { Self.renderedMail($0, kind: Self.kinds[$0 % Self.kinds.count]) }
+        let dictionary = try #require(OutboxDictionary.made(from: samples))
+        let mail = Self.renderedMail(500, kind: "approved")
+
+        let plain = OutboxBody(compressing: mail)
+        let withDictionary = OutboxBody(compressing: mail, with: dictionary)
+        #expect(plain.dictionaryID == nil)
+        #expect(withDictionary.dictionaryID == dictionary.id)
+        #expect(withDictionary.stored.count * 3 < plain.stored.count, "\(withDictionary.stored.count) against \(plain.stored.count) bytes")
+        #expect(try withDictionary.raw(using: dictionary) == mail)
+        #expect(try plain.raw() == mail)
+        #expect {
+            try withDictionary.raw()
+        } throws: { "\($0)".contains("dictionary \(dictionary.id)") }
+        #expect(OutboxDictionary.made(from: Array(samples.prefix(3))) == nil, "too few mails to make one from")
+    }
+
+    /// A store compresses with a dictionary once its outbox holds enough mail, keeps it in the
+    /// database, and reads back mail compressed with a dictionary this process never saw (as an
+    /// instance sharing the database, or a later run, does).
+    @Test func theStoreMakesAndKeepsADictionaryAndReadsMailOfAnyItHolds() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        let store = try GatewayConfig.load(path: workspace.configURL.path).openStore()
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        func enqueue(_ index: Int, with dictionary: OutboxDictionary?) throws -> [UInt8] {
+            let kind = Self.kinds[index % Self.kinds.count]
+            let mail = Self.renderedMail(index, kind: kind)
+            try store.transaction { session in
+                try session.enqueue(
+                    NewOutboxMessage(
+                        messageID: "\(kind)-\(index)@support.example", kind: kind, source: nil, request: nil, recipients: ["customer@acme.example"],
+                        subject: "s", body: OutboxBody(compressing: mail, with: dictionary)), at: now)
+            }
+            return mail
+        }
+        var mails = try (0..<10).map { try enqueue($0, with: nil) }
+        try store.prepareOutboxDictionary(now: now)
+        #expect(store.outboxCompression.current == nil, "ten mails are too few")
+
+        mails += try (10..<30).map { try enqueue($0, with: nil) }
+        try store.prepareOutboxDictionary(now: now)
+        let made = try #require(store.outboxCompression.current)
+        mails.append(try enqueue(30, with: made))
+        try store.prepareOutboxDictionary(now: now)
+        #expect(store.outboxCompression.current === made)
+
+        let unseen = try #require(OutboxDictionary.made(from: mails.map { Array($0) }))
+        #expect(OutboxDictionary.known(unseen.id) == nil)
+        #expect(try store.transaction { try $0.insert(unseen, at: now) })
+        mails.append(try enqueue(31, with: unseen))
+
+        let read = try store.read { try $0.outbox(limit: 100) }.sorted { $0.id < $1.id }
+        #expect(read.map(\.raw) == mails)
+        #expect(read.allSatisfy { $0.unreadable == nil })
+        let kept: [Int64] = try store.read { try $0.values("SELECT id FROM outbox_dictionary ORDER BY created_at, id") }
+        #expect(Set(kept) == [Int64(made.id), Int64(unseen.id)])
+
+        let later = try GatewayConfig.load(path: workspace.configURL.path).openStore()
+        try later.prepareOutboxDictionary(now: now)
+        #expect([made.id, unseen.id].contains(try #require(later.outboxCompression.current).id), "a later run takes a kept dictionary")
     }
 }

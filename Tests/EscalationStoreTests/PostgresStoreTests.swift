@@ -37,6 +37,56 @@ import Testing
         }
     }
 
+    /// A database made by a build that knew migrations up to v15 is brought forward in place by
+    /// the portable migrations (`Migrations.portable`), to the schema a new database gets.
+    @Test func databaseOfAnEarlierBuildIsMigratedInPlaceToTheSchemaOfANewOne() throws {
+        guard let earlier = try PostgresTestDatabase.make(), let fresh = try PostgresTestDatabase.make() else { return }
+        defer {
+            earlier.drop()
+            fresh.drop()
+        }
+        let lastBeforePortable = "v15-outbox-body-encoding"
+        let connection = try PostgresStoreConnection.open(earlier.location)
+        defer { connection.close() }
+        try connection.transaction {
+            try connection.execute("CREATE TABLE schema_migration (identifier TEXT PRIMARY KEY)", [])
+            for statement in try PostgresSchema.statements(upTo: lastBeforePortable) { try connection.execute(statement, []) }
+            for identifier in Migrations.migrator.migrations.prefix(through: Migrations.migrator.migrations.firstIndex(of: lastBeforePortable)!) {
+                try connection.execute("INSERT INTO schema_migration(identifier) VALUES (?)", [identifier])
+            }
+            try connection.execute(
+                "INSERT INTO outbox(message_id, kind, subject, raw, next_attempt_at, created_at) VALUES ('m1@support.example', 'work-note', 's', X'', 1, 1)",
+                [])
+        }
+        #expect(!Migrations.portable.isEmpty)
+        #expect(try connection.rows("SELECT 1 FROM information_schema.tables WHERE table_name = 'outbox_dictionary'", []).isEmpty)
+
+        try connection.createSchemaIfNeeded()
+        let freshConnection = try PostgresStoreConnection.open(fresh.location)
+        defer { freshConnection.close() }
+        try freshConnection.createSchemaIfNeeded()
+        let migrated = try Self.schema(of: connection)
+        #expect(migrated.contains { $0.hasPrefix("outbox_dictionary.content ") })
+        #expect(migrated == (try Self.schema(of: freshConnection)))
+        let applied: [String] = try connection.rows("SELECT identifier FROM schema_migration", []).map { $0[0] }
+        #expect(Set(applied) == Set(Migrations.migrator.migrations))
+        #expect(try connection.rows("SELECT message_id FROM outbox", []).map { $0[0] as String } == ["m1@support.example"])
+    }
+
+    /// Every column with its type, nullability and default, every index and constraint.
+    private static func schema(of connection: PostgresStoreConnection) throws -> [String] {
+        let columns = try connection.rows(
+            """
+            SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '')
+                || ' ' || is_identity || ' ' || is_generated
+            FROM information_schema.columns WHERE table_schema = 'public'
+            """, [])
+        let indexes = try connection.rows("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'", [])
+        let constraints = try connection.rows(
+            "SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace", [])
+        return (columns + indexes + constraints).map { $0[0] as String }.sorted()
+    }
+
     @Test func databaseOfANewerBuildIsRefused() throws {
         try PostgresTestDatabase.withSchema { connection in
             try connection.execute("INSERT INTO schema_migration(identifier) VALUES ('v99-from-the-future')", [])

@@ -101,10 +101,11 @@ final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
         }
     }
 
-    /// Creates the schema on an empty database (`PostgresSchema`) and the tables instances
-    /// coordinate through (`PostgresSchema.coordination`), once: concurrent instances wait on
-    /// one lock, and a database that newer migrations reached is refused. `name` names the
-    /// database in errors.
+    /// Creates the schema on an empty database (`PostgresSchema`), or brings an earlier build's
+    /// schema forward with the portable migrations it lacks (`Migrations.portable`), and the
+    /// tables instances coordinate through (`PostgresSchema.coordination`), once: concurrent
+    /// instances wait on one lock, and a database that newer migrations reached is refused.
+    /// `name` names the database in errors.
     func createSchemaIfNeeded(name: String = "the PostgreSQL database") throws {
         try transaction {
             try execute("SELECT pg_advisory_xact_lock(?)", [Self.schemaLockKey])
@@ -115,9 +116,15 @@ final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
             let unknown = applied.subtracting(known)
             guard unknown.isEmpty else { throw StoreError.newerDatabase(path: name, unknown: unknown.sorted()) }
             guard applied.isEmpty else {
-                guard applied.count == known.count else {
-                    throw StoreError.migrationFailed(
-                        path: name, reason: "its schema is older than this build's and cannot be migrated in place yet", copy: nil)
+                for identifier in known where !applied.contains(identifier) {
+                    guard let migration = Migrations.portable.first(where: { $0.identifier == identifier }) else {
+                        throw StoreError.migrationFailed(
+                            path: name, reason: "its schema lacks \(identifier), which only a SQLite database can be given", copy: nil)
+                    }
+                    for statement in migration.statements {
+                        for translated in try PostgresSchema.translated(statement) { try execute(translated, []) }
+                    }
+                    try execute("INSERT INTO schema_migration(identifier) VALUES (?)", [identifier])
                 }
                 return
             }

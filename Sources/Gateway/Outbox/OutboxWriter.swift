@@ -26,6 +26,8 @@ struct OutboxWriter: Sendable {
     let composer: Composer
     /// The signer's part in every outgoing mail, applied where the mail is rendered.
     let signature: OutgoingSignature
+    /// The dictionary a mail rendered where its row is written is compressed with.
+    let compression: OutboxCompression
     /// The batch whose workers render this writer's mail; nil outside a batch.
     var batch: BatchExecutor? = nil
 
@@ -97,7 +99,9 @@ struct OutboxWriter: Sendable {
         var job = try conversationJob(notice, thread: thread, messageID: messageID, cause: cause, sender: sender, session: session, now: now)
         job.sharedBody = sharedBody
         job.attachments = attachments
-        let rendered = batch == nil ? RenderJob.render(job, with: composer, directory: directory, signature: signature) : nil
+        let rendered =
+            batch == nil
+            ? RenderJob.render(job, with: composer, directory: directory, signature: signature, dictionary: compression.current) : nil
         let outboxID = try session.enqueue(
             NewOutboxMessage(
                 messageID: messageID, kind: notice.kind.rawValue, source: notice.source?.description,

@@ -64,7 +64,8 @@ public final class Gateway: Sendable {
             signer: signer, gatewayAddress: config.address, displayName: config.displayName, plusAddressing: config.security.plusAddressing)
         let ownMail = OwnMailCheck(address: config.address, signer: signer)
 
-        let outbox = OutboxWriter(config: config, directory: directory, signer: signer, composer: composer, signature: signature)
+        let outbox = OutboxWriter(
+            config: config, directory: directory, signer: signer, composer: composer, signature: signature, compression: store.outboxCompression)
         processor = MailProcessor(
             config: config, store: store, engine: engine, directory: directory, signer: signer, ownMail: ownMail, outbox: outbox,
             composer: composer, signature: signature, workers: workers, metrics: metrics, logger: logger, clock: clock)

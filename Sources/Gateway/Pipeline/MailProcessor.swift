@@ -57,6 +57,7 @@ struct MailProcessor: Sendable {
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
         try directory.refresh()
+        try store.prepareOutboxDictionary(now: now)
         let results: [Result<MailOutcome, any Error>]
         do {
             results = try apply(batch, now: now, lease: lease, isolatingFailures: false, until: stop, observe: observe)
@@ -84,14 +85,15 @@ struct MailProcessor: Sendable {
         _ batch: [InboundMail], now: Date, lease: StoreLease?, isolatingFailures: Bool, until stop: StopRequest?,
         observe: ((_ index: Int, _ nanoseconds: UInt64) -> Void)?
     ) throws -> [Result<MailOutcome, any Error>] {
-        try BatchExecutor.run(
+        let dictionary = store.outboxCompression.current
+        return try BatchExecutor.run(
             mails: batch.count, workers: workers,
             prepare: { index in
                 let mail = PreparedMail(inbound: batch[index], limits: config.limits, gatewayAddress: config.address)
                 mail.warm(directory)
                 return mail
             },
-            render: { job in RenderJob.render(job, with: composer, directory: directory, signature: signature) },
+            render: { job in RenderJob.render(job, with: composer, directory: directory, signature: signature, dictionary: dictionary) },
             body: { executor in
                 try rendering(beside: executor).applyInOneTransaction(
                     batch.count, in: executor, now: now, lease: lease, isolatingFailures: isolatingFailures, until: stop, observe: observe)

@@ -46,8 +46,10 @@ struct RenderJob: Sendable {
         var subjectStored: Bool
     }
 
-    /// Signs and renders one job.
-    static func render(_ job: RenderJob, with composer: Composer, directory: StoreDirectory, signature: OutgoingSignature) -> Rendered {
+    /// Signs and renders one job, its bytes compressed with `dictionary` when there is one.
+    static func render(
+        _ job: RenderJob, with composer: Composer, directory: StoreDirectory, signature: OutgoingSignature, dictionary: OutboxDictionary?
+    ) -> Rendered {
         let job = signature.signed(job)
         let render = { composer.body(of: job.notice, directory: directory, extraContext: job.context) }
         let body = job.context.isEmpty ? job.sharedBody?.body(render) ?? render() : render()
@@ -56,7 +58,8 @@ struct RenderJob: Sendable {
             job.notice, body: body, to: MailAddress(name: directory.displayName(of: recipient), address: recipient.value), subject: job.subject,
             messageID: job.messageID, date: job.date, thread: job.placement, replyTo: job.replyTo, extraHeaders: job.extraHeaders,
             attachments: job.attachments)
-        return Rendered(subject: message.subject, body: OutboxBody(compressing: message.rendered()), subjectStored: job.subject != nil)
+        return Rendered(
+            subject: message.subject, body: OutboxBody(compressing: message.rendered(), with: dictionary), subjectStored: job.subject != nil)
     }
 }
 
