@@ -42,13 +42,26 @@ final class PostgresEngine: StoreEngine {
         }
     }
 
+    /// Runs `work` in a read-only snapshot. While the server is briefly gone (restarting: a
+    /// pooled connection it closed, or no new one yet), the read is tried again for a few
+    /// seconds, on new connections: reading changes nothing.
     func read<T>(_ work: (StoreSession) throws -> T) throws -> T {
-        try withConnection { connection in
-            try connection.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
-                try work(StoreSession(connection: connection, cache: nil))
+        let deadline = Date().addingTimeInterval(Self.readRetrySeconds)
+        while true {
+            do {
+                return try withConnection { connection in
+                    try connection.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY") {
+                        try work(StoreSession(connection: connection, cache: nil))
+                    }
+                }
+            } catch where PostgresStoreError.isServerUnavailable(error) && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.25)
             }
         }
     }
+
+    /// How long a read waits for a server that went away (`read`).
+    private static let readRetrySeconds = 5.0
 
     func checkWritable() throws {
         try withConnection { connection in

@@ -173,7 +173,9 @@ final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
         do {
             return try bounded.futureResult.wait()
         } catch let error as PSQLError {
-            throw PostgresStoreError(sql: text, message: error.serverInfo?[.message] ?? "\(error.code)", sqlState: error.serverInfo?[.sqlState])
+            let lost = PostgresStoreError.lostConnection.contains(error.code)
+            throw PostgresStoreError(
+                sql: text, message: error.serverInfo?[.message] ?? "\(error.code)", sqlState: error.serverInfo?[.sqlState], isConnectionLost: lost)
         }
     }
 
@@ -202,6 +204,24 @@ struct PostgresStoreError: Error, CustomStringConvertible {
     var message: String
     /// PostgreSQL's SQLSTATE (`23505`: a unique key violated; `40001`: a serialization failure).
     var sqlState: String?
+    /// Whether the connection was gone (the server restarted or the network cut), not the
+    /// statement refused: the same work may succeed on a new connection.
+    var isConnectionLost = false
 
     var description: String { "PostgreSQL error \(sqlState ?? "?"): \(message) - while executing `\(sql)`" }
+
+    /// Whether `error` says the server is gone or not ready (restarting, shutting down, the
+    /// network cut) rather than that it refused the work.
+    static func isServerUnavailable(_ error: any Error) -> Bool {
+        if let error = error as? PostgresStoreError { return error.isConnectionLost || error.sqlState.map(serverGoneStates.contains) == true }
+        if let error = error as? PSQLError {
+            return lostConnection.contains(error.code) || error.serverInfo?[.sqlState].map(serverGoneStates.contains) == true
+        }
+        return false
+    }
+
+    /// The errors of a connection that is gone.
+    static let lostConnection: [PSQLError.Code] = [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown]
+    /// SQLSTATEs of a server shutting down or starting up (`57P01`–`57P03`).
+    private static let serverGoneStates: Set<String> = ["57P01", "57P02", "57P03"]
 }

@@ -78,6 +78,6 @@ public final class Gateway: Sendable {
         administration = Administration(
             config: config, store: store, directory: directory, templates: composer.templates, processor: processor, logger: logger, clock: clock)
         reporting = Reporting(config: config, store: store, directory: directory, signer: signer, ownMail: ownMail, clock: clock)
-        leases = LeaseKeeper(store: store, seconds: Double(config.leaseTime.seconds), logger: logger)
+        leases = LeaseKeeper(store: store, leaseSeconds: Double(config.leaseTime.seconds), logger: logger)
     }
 }

@@ -7,6 +7,10 @@ import Synchronization
 /// mailbox, and the SLA ticks, are done by the holder of their lease (`StoreLease`), taken when
 /// free or expired and renewed every cycle and in each transaction that commits the work. On
 /// SQLite every lease is this instance's.
+///
+/// Timing, for a lease time L (`[database] lease`): a lease row expires four fifths of L after
+/// its last renewal, and every instance looks at the leases at least every fifth of L
+/// (`checkInterval`), so that the leases of an instance that died are taken over within L.
 final class LeaseKeeper: Sendable {
     /// What this instance may do with a piece of shared work now.
     enum Claim {
@@ -31,9 +35,14 @@ final class LeaseKeeper: Sendable {
     /// The names of the leases held at the last claim of each.
     private let held = Mutex<Set<String>>([])
 
-    init(store: Store, seconds: Double, logger: Logger) {
+    /// How often an instance on a shared store looks at the leases (a cycle at least this
+    /// often) for a lease time of `leaseSeconds`.
+    static func checkInterval(leaseSeconds: Double) -> Double { leaseSeconds / 5 }
+
+    /// Leases for a lease time of `leaseSeconds` (see the type's comment).
+    init(store: Store, leaseSeconds: Double, logger: Logger) {
         self.store = store
-        self.seconds = seconds
+        seconds = leaseSeconds - Self.checkInterval(leaseSeconds: leaseSeconds)
         self.logger = logger
         owner = "\(ProcessInfo.processInfo.hostName)/\(getpid())/\(UUID().uuidString.prefix(8).lowercased())"
     }

@@ -79,9 +79,10 @@ import Testing
         print(
             """
             ClusterFaultTests (seed \(seed)), 3 instances, 2 mailboxes, lease \(Self.leaseSeconds) s:
-            | kills | PostgreSQL restarts | mails | lost | applied twice | replies sent twice | failovers | failover p50 | failover max |
-            |---|---|---|---|---|---|---|---|---|
+            | kills | PostgreSQL restarts | mails | lost | applied twice | replies sent twice | failovers | within the lease | failover p50 | failover max |
+            |---|---|---|---|---|---|---|---|---|---|
             | \(killer.kills) | \(killer.databaseRestarts) | \(mails) | \(mails - processed) | \(appliedTwice) | \(replies.extra) | \(failovers.count) \
+            | \(failovers.filter { $0 <= Double(Self.leaseSeconds) }.count) \
             | \(String(format: "%.1f", p50)) s | \(String(format: "%.1f", failovers.last ?? 0)) s |
             replies checked \(replies.checked), lost \(replies.lost.count), copies delivered twice \(replies.deliveredTwice)
             """)
