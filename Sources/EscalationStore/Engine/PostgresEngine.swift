@@ -54,7 +54,7 @@ final class PostgresEngine: StoreEngine {
                         try work(StoreSession(connection: connection, cache: nil))
                     }
                 }
-            } catch where PostgresStoreError.isServerUnavailable(error) && Date() < deadline {
+            } catch let error where PostgresStoreError.isServerUnavailable(error) && Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.25)
             }
         }
