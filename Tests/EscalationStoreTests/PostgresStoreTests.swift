@@ -87,6 +87,36 @@ import Testing
         return (columns + indexes + constraints).map { $0[0] as String }.sorted()
     }
 
+    /// `sslmode=verify-full` checks the server's certificate and its name: the test server's
+    /// certificate, signed by `EG_POSTGRES_CA`, names `localhost` only. `require` encrypts
+    /// without checking either.
+    @Test func verifyFullChecksTheServersCertificateAndName() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["EG_POSTGRES_URL"], let authority = environment["EG_POSTGRES_CA"] else {
+            #expect(environment["CI"] == nil, "EG_POSTGRES_URL and EG_POSTGRES_CA are missing in CI, where PostgreSQL must run")
+            print("loopback PostgreSQL not running (EG_POSTGRES_URL or EG_POSTGRES_CA unset): skipped; Tests/scripts/test.sh starts it")
+            return
+        }
+        let server = try PostgresLocation(url: url)
+        func connect(host: String, _ query: String) throws -> Bool {
+            let location = try PostgresLocation(url: "postgres://\(server.username)@\(host):\(server.port)/\(server.database)?\(query)")
+            let connection = try PostgresStoreConnection.open(location)
+            defer { connection.close() }
+            return try connection.rows("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", []).first?[0] == true
+        }
+
+        #expect(try connect(host: "localhost", "sslmode=verify-full&sslrootcert=\(authority)"), "the name and the authority match")
+        #expect(throws: (any Error).self, "127.0.0.1 is not a name of the certificate") {
+            try connect(host: "127.0.0.1", "sslmode=verify-full&sslrootcert=\(authority)")
+        }
+        #expect(throws: (any Error).self, "the system's roots do not know the authority") {
+            try connect(host: "localhost", "sslmode=verify-full")
+        }
+        #expect(try connect(host: "127.0.0.1", "sslmode=require"), "encrypted, nothing checked")
+        #expect(try !connect(host: "127.0.0.1", "sslmode=disable"))
+        #expect(throws: PostgresLocationError.self) { try PostgresLocation(url: "postgres://u@h/d?sslmode=require&sslrootcert=/ca.pem") }
+    }
+
     @Test func databaseOfANewerBuildIsRefused() throws {
         try PostgresTestDatabase.withSchema { connection in
             try connection.execute("INSERT INTO schema_migration(identifier) VALUES ('v99-from-the-future')", [])

@@ -24,7 +24,7 @@ trap 'bash Tests/mailserver/stop.sh "$state"; bash Tests/postgres/stop.sh "$post
 eval "$(bash Tests/mailserver/start.sh "$state")"
 export EG_MAIL_STATE EG_IMAP_PORT EG_IMAPS_PORT EG_SMTP_PORT EG_CA_FILE
 eval "$(bash Tests/postgres/start.sh "$postgres")"
-export EG_POSTGRES_STATE EG_POSTGRES_URL
+export EG_POSTGRES_STATE EG_POSTGRES_URL EG_POSTGRES_CA
 
 swift test --skip-build
 EG_TEST_STORE=postgres swift test --skip-build --filter "EscalationStoreTests|GatewayTests" \

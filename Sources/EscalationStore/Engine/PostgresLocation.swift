@@ -9,7 +9,8 @@ public struct PostgresLocation: Sendable, Equatable {
         case disable
         /// TLS without checking the server's certificate.
         case require
-        /// TLS with the server's certificate checked against the system's roots and the host name.
+        /// TLS with the server's certificate checked against the system's roots (or
+        /// `sslrootcert`) and the host name (an address: the certificate's IP addresses).
         case verifyFull = "verify-full"
     }
 
@@ -19,6 +20,9 @@ public struct PostgresLocation: Sendable, Equatable {
     public var password: String?
     public var database: String
     public var tls: TLSMode
+    /// The PEM file of the certificate authority that signed the server's certificate
+    /// (`sslrootcert`, with `verify-full`); nil: the system's roots.
+    public var rootCertificateFile: String?
 
     /// Reads `url`; `password` (from a file or the environment) wins over one in the URL.
     public init(url: String, password: String? = nil) throws {
@@ -35,16 +39,23 @@ public struct PostgresLocation: Sendable, Equatable {
         guard let tls = TLSMode(rawValue: mode) else {
             throw PostgresLocationError(url: url, reason: "sslmode \(mode) is not one of disable, require, verify-full")
         }
+        let rootCertificateFile = components.queryItems?.first { $0.name == "sslrootcert" }?.value
+        if rootCertificateFile != nil, tls != .verifyFull {
+            throw PostgresLocationError(url: url, reason: "sslrootcert is used with sslmode=verify-full only")
+        }
         self.host = host
         self.port = components.port ?? 5432
         self.username = username
         self.password = password ?? components.password
         self.database = database
         self.tls = tls
+        self.rootCertificateFile = rootCertificateFile
     }
 
     /// The URL without its password, for messages and logs.
-    public var description: String { "postgres://\(username)@\(host):\(port)/\(database)?sslmode=\(tls.rawValue)" }
+    public var description: String {
+        "postgres://\(username)@\(host):\(port)/\(database)?sslmode=\(tls.rawValue)" + (rootCertificateFile.map { "&sslrootcert=\($0)" } ?? "")
+    }
 }
 
 /// A PostgreSQL URL that cannot be used, and why.

@@ -38,6 +38,7 @@ final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
         case .require, .verifyFull:
             var configuration = TLSConfiguration.makeClientConfiguration()
             if location.tls == .require { configuration.certificateVerification = .none }
+            if let file = location.rootCertificateFile { configuration.trustRoots = .file(file) }
             tls = .require(try NIOSSLContext(configuration: configuration))
         }
         let configuration = PostgresConnection.Configuration(
