@@ -2,9 +2,10 @@ internal import CZstd
 import Foundation
 import Synchronization
 
-/// A zstd dictionary made from the gateway's own outbox mail, by which a mail compresses to
-/// about a twelfth of its size instead of a third, in a fifth of the time: the gateway's mails
-/// share their headers, HTML and wording, which one mail alone cannot borrow from another.
+/// A zstd dictionary made from mail as the gateway writes it (its templates without values,
+/// `Composer.dictionarySamples`), by which a mail compresses to a fraction of what it does
+/// alone, in less time: the gateway's mails share their headers, HTML and wording, which one
+/// mail alone cannot borrow from another.
 /// A dictionary is kept in `outbox_dictionary` for as long as the database (the mail it
 /// compressed cannot be read without it), and named by its zstd dictionary ID, which every
 /// frame compressed with it carries; a frame with no ID was compressed without one.
@@ -42,20 +43,28 @@ public final class OutboxDictionary: Sendable {
         ZSTD_freeDDict(decompression.value)
     }
 
-    /// A dictionary made from `samples` (whole rendered mails), with a random ID of the range
-    /// zstd leaves to its users; nil when the samples are too few or too small for one.
+    /// A dictionary made from `samples` (whole mails, at most `OutboxCompression.maximumBytes`
+    /// of them), its ID in the range zstd leaves to its users and following from the samples
+    /// (FNV-1a); nil when they are too few bytes for one.
     static func made(from samples: [[UInt8]]) -> OutboxDictionary? {
-        let joined = Array(samples.joined())
-        let sizes = samples.map(\.count)
-        guard samples.count >= OutboxCompression.samplesWanted.lowerBound, joined.count >= 1024 else { return nil }
+        var kept: [[UInt8]] = []
+        var total = 0
+        for sample in samples where total + sample.count <= OutboxCompression.maximumBytes {
+            kept.append(sample)
+            total += sample.count
+        }
+        let joined = Array(kept.joined())
+        guard kept.count >= OutboxCompression.minimumSamples, joined.count >= 1024 else { return nil }
         var parameters = ZDICT_params_t()
         parameters.compressionLevel = OutboxCompression.level
-        parameters.dictID = UInt32.random(in: 32_768...UInt32(Int32.max))
+        let hash = joined.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        parameters.dictID = 32_768 + UInt32(hash % UInt64(UInt32(Int32.max) - 32_768))
         let capacity = joined.count + 64 * 1024
         let content = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             let written = joined.withUnsafeBytes { source in
                 ZDICT_finalizeDictionary(
-                    buffer.baseAddress, capacity, source.baseAddress, joined.count, source.baseAddress, sizes, UInt32(sizes.count), parameters)
+                    buffer.baseAddress, capacity, source.baseAddress, joined.count, source.baseAddress, kept.map(\.count), UInt32(kept.count),
+                    parameters)
             }
             count = ZDICT_isError(written) == 0 ? written : 0
         }
@@ -88,22 +97,32 @@ public final class OutboxDictionary: Sendable {
     }
 }
 
-/// The dictionary a store's outbox mail is compressed with now (`OutboxDictionary`): none
-/// until the outbox holds enough mail to make one from (`Store.prepareOutboxDictionary`),
-/// then the newest in the database.
+/// The dictionary a store's outbox mail is compressed with now: none until the gateway gave
+/// the store one (`Store.useOutboxDictionary`), once per process.
 public final class OutboxCompression: Sendable {
     /// zstd's level for outbox mail: its fastest but one, which with a dictionary compresses
     /// these mails as well as the higher levels do.
     static let level: Int32 = 1
-    /// How many mails a dictionary is made from: at least the lower bound, at most the upper.
-    static let samplesWanted = 16...48
+    /// The fewest mails a dictionary is made from.
+    static let minimumSamples = 8
+    /// The most bytes of mail a dictionary is made from: more than zstd's fast levels look back.
+    static let maximumBytes = 256 * 1024
 
     private let dictionary = Mutex<OutboxDictionary?>(nil)
+    private let settled = Atomic<Bool>(false)
 
     public init() {}
 
-    /// The dictionary to compress with now; nil: none yet.
+    /// The dictionary to compress with now; nil: none.
     public var current: OutboxDictionary? { dictionary.withLock { $0 } }
+
+    /// Whether the store was given a dictionary already (or refused one).
+    public var isSettled: Bool { settled.load(ordering: .acquiring) }
+
+    /// True the first time only: the caller decides the dictionary.
+    func settle() -> Bool {
+        !settled.exchange(true, ordering: .acquiringAndReleasing)
+    }
 
     func use(_ newest: OutboxDictionary) {
         dictionary.withLock { $0 = newest }

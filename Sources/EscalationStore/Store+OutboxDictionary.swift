@@ -1,19 +1,17 @@
 public import Foundation
 
 extension Store {
-    /// Gives outbox mail a dictionary to be compressed with (`OutboxDictionary`) once there is
-    /// one: the newest in the database, or, when it has none and the outbox holds enough mail,
-    /// one made from that mail and kept in its own transaction before any mail uses it. Cheap
-    /// once a dictionary is in use; the gateway calls it before each batch.
-    public func prepareOutboxDictionary(now: Date) throws {
-        guard outboxCompression.current == nil else { return }
-        if let newest = try read({ try $0.newestOutboxDictionary() }) {
-            outboxCompression.use(newest)
-            return
+    /// Compresses outbox mail with a dictionary made from `samples` (`OutboxDictionary`), once
+    /// per process: the first call decides, later ones return at once. The dictionary's ID
+    /// follows from its content, so the same samples (the same templates) find the row an
+    /// earlier run kept, and new ones add a row before any mail uses it. A shared store keeps
+    /// mail compressed without one: an instance of an earlier build, still running through a
+    /// rolling upgrade, could not read it.
+    public func useOutboxDictionary(madeFrom samples: () -> [[UInt8]], now: Date) throws {
+        guard outboxCompression.settle(), !isShared, let made = OutboxDictionary.made(from: samples()) else { return }
+        let kept = try transaction { session in
+            try session.insert(made, at: now) ? made : try session.outboxDictionary(id: made.id)
         }
-        guard let made = OutboxDictionary.made(from: try read { try $0.outboxDictionarySamples() }) else { return }
-        if try transaction({ try $0.insert(made, at: now) }) {
-            outboxCompression.use(OutboxDictionary.remember(made))
-        }
+        if let kept, kept.content == made.content { outboxCompression.use(OutboxDictionary.remember(kept)) }
     }
 }

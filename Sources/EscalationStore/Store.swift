@@ -20,14 +20,14 @@ public final class Store: Sendable {
     }
 
     /// Opens the database at `location`, creating or migrating its schema. On a shared
-    /// database, `leaseSeconds` is also how long the server lets one of this instance's
-    /// transactions sit idle before ending it, locks and all (a cut-off instance must not
-    /// hold the others up longer than its leases).
+    /// database, the server ends a transaction of this instance left idle as long as a lease
+    /// row holds (`StoreLease.expiry` of `leaseSeconds`), locks and all: a cut-off instance
+    /// must not hold the others up longer than its leases.
     public init(location: StoreLocation, leaseSeconds: Double = 15) throws {
         self.location = location
         switch location {
         case .sqlite(let path): engine = try SQLiteEngine(path: path)
-        case .postgres(let postgres): engine = try PostgresEngine(location: postgres, idleTimeout: leaseSeconds)
+        case .postgres(let postgres): engine = try PostgresEngine(location: postgres, idleTimeout: StoreLease.expiry(leaseSeconds: leaseSeconds))
         }
     }
 

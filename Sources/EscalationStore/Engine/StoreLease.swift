@@ -16,6 +16,17 @@ public struct StoreLease: Sendable, Hashable {
     }
 }
 
+extension StoreLease {
+    /// How long a lease row holds after its last renewal, for a lease time of `leaseSeconds`
+    /// (`[database] lease`): four fifths of it. With every instance looking at the leases at
+    /// least every fifth (`checkInterval`), the leases of an instance that died are taken
+    /// over within the lease time.
+    public static func expiry(leaseSeconds: Double) -> Double { leaseSeconds * 4 / 5 }
+
+    /// How often an instance sharing the store looks at the leases, at the least.
+    public static func checkInterval(leaseSeconds: Double) -> Double { leaseSeconds / 5 }
+}
+
 /// A lease that was taken by another instance (or expired) before the transaction that needed it.
 public struct StoreLeaseLost: Error, CustomStringConvertible {
     public var lease: StoreLease

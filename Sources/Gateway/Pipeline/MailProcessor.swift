@@ -57,7 +57,13 @@ struct MailProcessor: Sendable {
     ) throws -> [Result<MailOutcome, any Error>] {
         let now = clock()
         try directory.refresh()
-        try store.prepareOutboxDictionary(now: now)
+        if !store.outboxCompression.isSettled {
+            do {
+                try store.useOutboxDictionary(madeFrom: composer.dictionarySamples, now: now)
+            } catch {
+                logger.warning("outbox mail is compressed without a dictionary", metadata: ["error": "\(error)"])
+            }
+        }
         let results: [Result<MailOutcome, any Error>]
         do {
             results = try apply(batch, now: now, lease: lease, isolatingFailures: false, until: stop, observe: observe)

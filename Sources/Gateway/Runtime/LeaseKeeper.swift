@@ -7,10 +7,8 @@ import Synchronization
 /// mailbox, and the SLA ticks, are done by the holder of their lease (`StoreLease`), taken when
 /// free or expired and renewed every cycle and in each transaction that commits the work. On
 /// SQLite every lease is this instance's.
-///
-/// Timing, for a lease time L (`[database] lease`): a lease row expires four fifths of L after
-/// its last renewal, and every instance looks at the leases at least every fifth of L
-/// (`checkInterval`), so that the leases of an instance that died are taken over within L.
+/// Leases expire four fifths of the lease time after their last renewal, and instances cycle
+/// at least every fifth of it (`StoreLease.expiry`, `StoreLease.checkInterval`).
 final class LeaseKeeper: Sendable {
     /// What this instance may do with a piece of shared work now.
     enum Claim {
@@ -35,14 +33,10 @@ final class LeaseKeeper: Sendable {
     /// The names of the leases held at the last claim of each.
     private let held = Mutex<Set<String>>([])
 
-    /// How often an instance on a shared store looks at the leases (a cycle at least this
-    /// often) for a lease time of `leaseSeconds`.
-    static func checkInterval(leaseSeconds: Double) -> Double { leaseSeconds / 5 }
-
     /// Leases for a lease time of `leaseSeconds` (see the type's comment).
     init(store: Store, leaseSeconds: Double, logger: Logger) {
         self.store = store
-        seconds = leaseSeconds - Self.checkInterval(leaseSeconds: leaseSeconds)
+        seconds = StoreLease.expiry(leaseSeconds: leaseSeconds)
         self.logger = logger
         owner = "\(ProcessInfo.processInfo.hostName)/\(getpid())/\(UUID().uuidString.prefix(8).lowercased())"
     }

@@ -83,12 +83,12 @@ public struct MailService: Service {
 
     /// Waits up to the poll interval for new mail: in the source where it can tell (a single
     /// mailbox), else asleep. On a shared store the wait is at most a fifth of the lease time
-    /// (`LeaseKeeper.checkInterval`), so that each cycle renews this instance's leases well
+    /// (`StoreLease.checkInterval`), so that each cycle renews this instance's leases well
     /// before they expire and takes over those of an instance that died within the lease time.
     private func waitForNewMail(until stop: StopRequest) async {
         let poll = Double(gateway.config.pollInterval.seconds)
         let lease = Double(gateway.config.leaseTime.seconds)
-        let seconds = gateway.store.isShared ? min(poll, LeaseKeeper.checkInterval(leaseSeconds: lease)) : poll
+        let seconds = gateway.store.isShared ? min(poll, StoreLease.checkInterval(leaseSeconds: lease)) : poll
         guard mailboxes.count == 1, let announcing = mailboxes[0].source as? any NewMailAnnouncing else { return await pause(seconds: seconds) }
         _ = try? await onOwnThread { announcing.waitForNewMail(seconds: seconds, shouldStop: { stop.isRequested }) }
     }
