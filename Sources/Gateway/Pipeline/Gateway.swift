@@ -5,6 +5,7 @@ public import Foundation
 public import Logging
 import MailComposing
 import MailMessage
+import Synchronization
 
 /// The gateway wired once: the services a mail passes through, each with one job, built here
 /// and nowhere else, and the entry points the commands call (`Gateway+EntryPoints`).
@@ -38,6 +39,8 @@ public final class Gateway: Sendable {
     let reporting: Reporting
     /// Which mailboxes and timed work this instance does when several share the store.
     let leases: LeaseKeeper
+    /// Set by each cycle: whether it stopped for its time (`usedItsTime`).
+    let lastCycleUsedItsTime = Atomic<Bool>(false)
 
     /// Wires the gateway once: templates compiled, the directory opened, every service built.
     public convenience init(config: GatewayConfig, store: Store, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) throws {

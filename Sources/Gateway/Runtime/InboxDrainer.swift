@@ -25,12 +25,14 @@ struct InboxDrainer: Sendable {
     /// committed are settled, and the rest of the batch stays on its source, unmoved, for the
     /// next fetch. `name`, when given, is what the mail is recorded under (`NamedMailSource`);
     /// `lease`, when given, is renewed by every transaction, and a lost one ends the drain with
-    /// `StoreLeaseLost`, nothing of its batch committed or settled.
+    /// `StoreLeaseLost`, nothing of its batch committed or settled. Past `deadline`, no further
+    /// batch is fetched: the rest waits for the next cycle (`Gateway.cycle` on a shared store).
     func drain(
-        _ source: any MailSource, named name: String? = nil, lease: StoreLease? = nil, batchSize: Int, until stop: StopRequest? = nil
+        _ source: any MailSource, named name: String? = nil, lease: StoreLease? = nil, batchSize: Int, until stop: StopRequest? = nil,
+        deadline: DispatchTime? = nil
     ) throws -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
-        while stop?.isRequested != true {
+        while stop?.isRequested != true, deadline.map({ DispatchTime.now() < $0 }) ?? true {
             let batch = try source.fetch(limit: batchSize).map { mail in
                 guard let name else { return mail }
                 var named = mail

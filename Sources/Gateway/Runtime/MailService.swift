@@ -74,6 +74,7 @@ public struct MailService: Service {
             }
             if stop.isRequested { break }
             if failures == 0 {
+                if gateway.usedItsTime { continue }
                 await waitForNewMail(until: stop)
             } else {
                 await pause(seconds: min(60, pow(2, Double(min(failures, 6)))))
