@@ -77,8 +77,8 @@ public final class OutboxDictionary: Sendable {
     var compressionDictionary: OpaquePointer { compression.value }
 
     /// The dictionaries read or made in this process, by ID: each is immutable, so that one is
-    /// read from its database once. IDs are random in 31 bits, and a frame's checksum catches
-    /// the one-in-billions case of two databases' dictionaries sharing one.
+    /// read from its database once. An ID follows from its dictionary's content in 31 bits, and
+    /// a frame's checksum catches the one-in-billions case of two contents sharing one.
     private static let known = Mutex<[UInt32: OutboxDictionary]>([:])
 
     /// The dictionary of `id` read in this process, if any.
