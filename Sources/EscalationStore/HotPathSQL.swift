@@ -37,8 +37,8 @@ public enum HotPathSQL: CaseIterable, Sendable {
             WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?
             """
         case .outboxRecipients: "SELECT address FROM outbox_recipient WHERE outbox_id = ? ORDER BY rowid"
-        case .mailsToAddress: "SELECT COUNT(*) FROM outbox_recipient WHERE address = ? AND created_at >= ?"
-        case .mailsOnThread: "SELECT COUNT(*) FROM outbox WHERE source = ? AND created_at >= ?"
+        case .mailsToAddress: "SELECT 1 FROM outbox_recipient WHERE address = ? AND created_at >= ? LIMIT ?"
+        case .mailsOnThread: "SELECT 1 FROM outbox WHERE source = ? AND created_at >= ? LIMIT ?"
         case .suppressed: "SELECT EXISTS(SELECT 1 FROM suppression WHERE address = ?)"
         case .requestsOfSource: RequestSQL.rows(RequestSQL.bySource)
         case .approversOfSource: RequestSQL.approvers(RequestSQL.bySource)

@@ -2,14 +2,17 @@ public import Foundation
 import GRDB
 
 extension StoreSession {
-    /// Mail queued to this address since `since` (the per-sender answer window).
-    public func mailCount(to address: String, since: Date) throws -> Int {
-        (try value(HotPathSQL.mailsToAddress.rawValue, [address, since.timeIntervalSince1970]) as Int?) ?? 0
+    /// Mail queued to this address since `since` (the per-sender answer window), counted up
+    /// to `limit` at most: the limiter asks only whether the limit is reached, and an approver
+    /// told of every request of their group can have hundreds of mails in the window.
+    public func mailCount(to address: String, since: Date, upTo limit: Int = .max) throws -> Int {
+        try connection.count(HotPathSQL.mailsToAddress.rawValue, [address, since.timeIntervalSince1970, limit])
     }
 
-    /// Mail queued on this case's or account's thread since `since` (the per-thread window).
-    public func mailCount(thread source: String, since: Date) throws -> Int {
-        (try value(HotPathSQL.mailsOnThread.rawValue, [source, since.timeIntervalSince1970]) as Int?) ?? 0
+    /// Mail queued on this case's or account's thread since `since` (the per-thread window),
+    /// counted up to `limit` at most.
+    public func mailCount(thread source: String, since: Date, upTo limit: Int = .max) throws -> Int {
+        try connection.count(HotPathSQL.mailsOnThread.rawValue, [source, since.timeIntervalSince1970, limit])
     }
 
     /// Answers to unknown senders at this address (plus-tags folded) since `since`.

@@ -7,16 +7,15 @@ extension StoreSession {
     /// being rendered (no `body`) gets them with `setRendered` before the transaction commits.
     @discardableResult
     public func enqueue(_ message: NewOutboxMessage, at now: Date) throws -> Int64 {
-        let inserted: Int64? = try value(
+        let id = try connection.insert(
             """
             INSERT INTO outbox(message_id, kind, source, request, subject, raw, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, X'', ?, ?) RETURNING id
+            VALUES (?, ?, ?, ?, ?, X'', ?, ?)
             """,
             [
                 message.messageID, message.kind, message.source, message.request, message.subject,
                 now.timeIntervalSince1970, now.timeIntervalSince1970,
             ])
-        guard let id = inserted else { throw DatabaseError(message: "the outbox insert returned no id") }
         if let body = message.body { try insertBody(body, of: id) }
         for recipient in message.recipients {
             try execute("INSERT INTO outbox_recipient(outbox_id, address, created_at) VALUES (?, ?, ?)", [id, recipient, now.timeIntervalSince1970])

@@ -62,6 +62,17 @@ final class PostgresStoreConnection: SQLConnection, @unchecked Sendable {
         try run(sql, arguments).metadata.rows ?? 0
     }
 
+    func count(_ sql: String, _ arguments: SQLArguments) throws -> Int {
+        try run(sql, arguments).rows.count
+    }
+
+    func insert(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
+        guard let id: Int64 = try rows(sql + " RETURNING id", arguments).first?.decode(atIndex: 0) else {
+            throw PostgresStoreError(sql: sql, message: "the insert returned no id", sqlState: nil)
+        }
+        return id
+    }
+
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let result = try run(sql, arguments)
         var columns: [String]?

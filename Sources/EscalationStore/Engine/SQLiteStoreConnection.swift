@@ -24,6 +24,23 @@ struct SQLiteStoreConnection: SQLConnection {
         }
     }
 
+    func count(_ sql: String, _ arguments: SQLArguments) throws -> Int {
+        let statement = try bound(sql, arguments)
+        var rows = 0
+        while true {
+            switch sqlite3_step(statement.sqliteStatement) {
+            case SQLITE_DONE: return rows
+            case SQLITE_ROW: rows += 1
+            case let code: throw failure(code, statement)
+            }
+        }
+    }
+
+    func insert(_ sql: String, _ arguments: SQLArguments) throws -> Int64 {
+        try execute(sql, arguments)
+        return sqlite3_last_insert_rowid(db.sqliteConnection)
+    }
+
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let statement = try bound(sql, arguments)
         let handle = statement.sqliteStatement

@@ -46,7 +46,7 @@ struct AnswerLimiter {
             try session.recordStrangerAnswer(to: folded, at: now)
             return true
         }
-        if try session.mailCount(to: sender.value, since: since) >= security.answersPerSender {
+        if try session.mailCount(to: sender.value, since: since, upTo: security.answersPerSender) >= security.answersPerSender {
             paused.append(("sender \(sender.value)", notice.source))
             return false
         }
@@ -56,7 +56,7 @@ struct AnswerLimiter {
     /// Whether the notice's thread has room within `answers_per_thread`; counts it when it has.
     private mutating func withinThreadLimit(_ notice: Notice) throws -> Bool {
         guard let source = notice.source?.description else { return true }
-        let count = try threadCounts[source] ?? session.mailCount(thread: source, since: since)
+        let count = try threadCounts[source] ?? session.mailCount(thread: source, since: since, upTo: security.answersPerThread)
         guard count < security.answersPerThread else {
             paused.append(("thread \(source)", notice.source))
             return false
