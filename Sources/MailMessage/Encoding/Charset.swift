@@ -92,9 +92,11 @@ public enum Charset {
     }
 
     private static func iconvDecode(_ bytes: [UInt8], from name: String) -> String? {
-        let converter = iconv_open("UTF-8", name)
-        guard converter != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(converter) }
+        IconvConverters.shared.withConverter(from: name) { converter in convert(bytes, with: converter) } ?? nil
+    }
+
+    /// `bytes` through `converter`, each undecodable byte as U+FFFD; nil when iconv fails otherwise.
+    private static func convert(_ bytes: [UInt8], with converter: iconv_t) -> String? {
         var input = bytes
         var output = [UInt8](repeating: 0, count: max(16, bytes.count * 4 + 16))
         var result: [UInt8] = []
