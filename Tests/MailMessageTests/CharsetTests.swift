@@ -40,6 +40,17 @@ import Testing
         #expect(decoded.fallback == nil, "\(charset)")
     }
 
+    /// Converters are kept for the next mail: one left in a shifted state by a mail cut off
+    /// inside Japanese text reads the next mail from the initial state, as a new one would.
+    @Test func aConverterKeptForTheNextMailStartsAfresh() {
+        let cutOff: [UInt8] = [27, 36, 66, 36, 51, 36, 115]
+        let ascii: [UInt8] = [72, 101, 108, 108, 111]
+        for _ in 0..<3 {
+            #expect(Charset.decode(cutOff, charset: "iso-2022-jp").text == "こん")
+            #expect(Charset.decode(ascii, charset: "iso-2022-jp").text == "Hello")
+        }
+    }
+
     @Test(arguments: [
         ("=?utf-8?B?w6k=?==?utf-8?B?w6k=?=", "éé"),
         ("\"=?UTF-8?Q?Jos=C3=A9?=\" <jose@x.example>", "\"José\" <jose@x.example>"),
