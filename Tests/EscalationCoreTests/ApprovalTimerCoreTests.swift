@@ -58,6 +58,18 @@ import Testing
         }
     }
 
+    @Test func aReminderDueAtTheTickIsSentWhenTheStoredTimeReadsBackLater() throws {
+        var conversation = Conversation(
+            .supportCase(Fixtures.login), configuration: Self.configuration(reminder: "4h", timeout: nil, backups: []))
+        conversation.send(Conversation.escalate(), from: Fixtures.jane)
+        var request = try #require(conversation.state.pendingRequest)
+        let clock = request.createdAt
+        request.createdAt = Date(timeIntervalSince1970: clock.timeIntervalSince1970.nextUp.nextUp)
+        let tick = conversation.engine.tickApproval(request, manager: nil, now: clock.addingTimeInterval(4 * 3600))
+        #expect(tick?.notices.map(\.kind.rawValue) == ["approval-reminder", "approval-reminder"])
+        #expect(tick?.journal.map(\.detail).first?.contains("pending for 4h;") == true)
+    }
+
     @Test func theNextEventIsTheEarlierOfReminderAndTimeout() throws {
         var conversation = Conversation(
             .supportCase(Fixtures.login), configuration: Self.configuration(reminder: "4h", timeout: "6h", backups: [Fixtures.escalationManager]))

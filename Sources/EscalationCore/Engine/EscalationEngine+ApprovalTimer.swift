@@ -10,6 +10,11 @@ extension EscalationEngine {
         public var notices: [Notice]
     }
 
+    /// How much earlier than a timer's due time a tick still counts it as due. A time read back
+    /// from the store's REAL column can come out a microsecond later than the clock that wrote
+    /// it, and a tick at exactly `created + approval_reminder` must not miss the reminder for it.
+    public static let dueTolerance: TimeInterval = 0.001
+
     /// When a pending request's next reminder or timeout falls due under its template, or nil
     /// when none will (decided, withdrawn, or a template without either).
     public func nextApprovalEvent(of request: EscalationRequest) -> Date? {
@@ -40,8 +45,9 @@ extension EscalationEngine {
                 at: now, actor: "gateway", cause: "approval-ticker", source: request.source, request: request.number, action: action, detail: detail)
         }
         var justAsked: [EmailAddress] = []
+        let reached = now.addingTimeInterval(Self.dueTolerance)
         if let timeout = template.approvalTimeout, request.overdueAt == nil,
-            now >= request.createdAt.addingTimeInterval(TimeInterval(timeout.seconds))
+            reached >= request.createdAt.addingTimeInterval(TimeInterval(timeout.seconds))
         {
             updated.overdueAt = now
             let overdue = Notice.Overdue(waitingFor: request.undecided, timeout: timeout)
@@ -68,7 +74,7 @@ extension EscalationEngine {
             }
         }
         if let reminder = template.approvalReminder, reminder.seconds > 0,
-            now >= (request.remindedAt ?? request.createdAt).addingTimeInterval(TimeInterval(reminder.seconds))
+            reached >= (request.remindedAt ?? request.createdAt).addingTimeInterval(TimeInterval(reminder.seconds))
         {
             updated.remindedAt = now
             let reminded = updated.undecided.filter { !justAsked.contains($0) }
@@ -85,9 +91,10 @@ extension EscalationEngine {
         return ApprovalTick(request: updated, journal: journal, notices: notices)
     }
 
-    /// How long ago `start` was, in days, hours and minutes: `2d 3h`, `4h 5m`, `12m`.
+    /// How long ago `start` was, in days, hours and minutes: `2d 3h`, `4h 5m`, `12m` (within
+    /// `dueTolerance` of a whole minute counts as that minute).
     public static func age(from start: Date, to now: Date) -> String {
-        let minutes = max(0, Int(now.timeIntervalSince(start)) / 60)
+        let minutes = max(0, Int(now.timeIntervalSince(start) + dueTolerance) / 60)
         let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
         if days > 0 { return hours > 0 ? "\(days)d \(hours)h" : "\(days)d" }
         if hours > 0 { return rest > 0 ? "\(hours)h \(rest)m" : "\(hours)h" }

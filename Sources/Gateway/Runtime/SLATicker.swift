@@ -65,7 +65,7 @@ struct SLATicker: Sendable {
     /// tells the case owner or escalation manager); every request looked at gets its next due time.
     private func tickApprovals(session: StoreSession, now: Date) throws -> Int {
         var events = 0
-        for request in try session.requestsDueForApproval(at: now) {
+        for request in try session.requestsDueForApproval(at: now.addingTimeInterval(EscalationEngine.dueTolerance)) {
             guard let result = engine.tickApproval(request, manager: directory.manager(of: request.source), now: now) else {
                 try session.save(request, was: request, due: engine.nextApprovalEvent(of: request))
                 continue
